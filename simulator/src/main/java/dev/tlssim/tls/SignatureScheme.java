@@ -1,0 +1,75 @@
+package dev.tlssim.tls;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Signature schemes. TLS 1.2 sends them as {@code SignatureAndHashAlgorithm} pairs (RFC 5246
+ * §7.4.1.4.1): the code's high byte is the hash, the low byte the signature algorithm. RFC 8446
+ * §4.2.3 reuses the same code points and adds RSASSA-PSS (also usable in TLS 1.2).
+ */
+public enum SignatureScheme {
+  RSA_PKCS1_SHA1(0x0201, Algorithm.RSA_PKCS1, "SHA-1"),
+  ECDSA_SHA1(0x0203, Algorithm.ECDSA, "SHA-1"),
+  RSA_PKCS1_SHA256(0x0401, Algorithm.RSA_PKCS1, "SHA-256"),
+  ECDSA_SECP256R1_SHA256(0x0403, Algorithm.ECDSA, "SHA-256"),
+  RSA_PKCS1_SHA384(0x0501, Algorithm.RSA_PKCS1, "SHA-384"),
+  ECDSA_SECP384R1_SHA384(0x0503, Algorithm.ECDSA, "SHA-384"),
+  RSA_PKCS1_SHA512(0x0601, Algorithm.RSA_PKCS1, "SHA-512"),
+  RSA_PSS_RSAE_SHA256(0x0804, Algorithm.RSA_PSS, "SHA-256"),
+  RSA_PSS_RSAE_SHA384(0x0805, Algorithm.RSA_PSS, "SHA-384"),
+  RSA_PSS_RSAE_SHA512(0x0806, Algorithm.RSA_PSS, "SHA-512"),
+  ED25519(0x0807, Algorithm.EDDSA, "none");
+
+  /** The signature algorithm family: which key type can produce it. */
+  public enum Algorithm { RSA_PKCS1, RSA_PSS, ECDSA, EDDSA }
+
+  private final int code;
+  private final Algorithm algorithm;
+  private final String hash;
+
+  SignatureScheme(int code, Algorithm algorithm, String hash) {
+    this.code = code;
+    this.algorithm = algorithm;
+    this.hash = hash;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public Algorithm algorithm() {
+    return algorithm;
+  }
+
+  /** JCA name of the hash ("SHA-256"). */
+  public String hash() {
+    return hash;
+  }
+
+  public boolean usesRsaKey() {
+    return algorithm == Algorithm.RSA_PKCS1 || algorithm == Algorithm.RSA_PSS;
+  }
+
+  public static Optional<SignatureScheme> fromCode(int code) {
+    for (SignatureScheme s : values()) {
+      if (s.code == code) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public String rfcName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static SignatureScheme parse(String text) {
+    for (SignatureScheme s : values()) {
+      if (s.rfcName().equalsIgnoreCase(text.trim())) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown signature scheme '" + text + "'");
+  }
+}
