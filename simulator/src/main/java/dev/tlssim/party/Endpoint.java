@@ -1,0 +1,120 @@
+package dev.tlssim.party;
+
+import dev.tlssim.net.Packet;
+import dev.tlssim.sim.CostProfile;
+import dev.tlssim.sim.CpuScheduler;
+import dev.tlssim.sim.NodeInput;
+import dev.tlssim.sim.NodeOutput;
+import dev.tlssim.sim.TraceEvent;
+import dev.tlssim.tcp.TcpConfig;
+import dev.tlssim.tcp.TcpSegment;
+import dev.tlssim.tcp.TcpStack;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+/**
+ * What every host party shares: a TCP stack, CPU cores charged from the cost profile, and the
+ * collection of one event's effects. Subclasses add the application (client, server, ...).
+ */
+public abstract class Endpoint implements Party, TcpStack.Host {
+  private static final String CPU_TIMER = "cpu|";
+
+  protected final String name;
+  protected final TcpStack tcp;
+  protected final CpuScheduler cpu;
+  protected final CostProfile costs;
+  private final Map<String, LongConsumer> pendingWork = new HashMap<>();
+  private long workSeq;
+  private NodeOutput.Builder out;
+  private long now;
+
+  protected Endpoint(String name, TcpConfig tcpConfig, int cores, CostProfile costs, SplittableRandom isnRandom) {
+    this.name = name;
+    this.cpu = new CpuScheduler(cores);
+    this.costs = costs;
+    this.tcp = new TcpStack(name, tcpConfig, this, isnRandom);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public final NodeOutput handle(long now, NodeInput input) {
+    this.now = now;
+    this.out = new NodeOutput.Builder();
+    if (input instanceof NodeInput.PacketArrival arrival) {
+      if (arrival.packet().payload() instanceof TcpSegment segment) {
+        tcp.onSegment(now, arrival.packet().source(), segment);
+      }
+    } else if (input instanceof NodeInput.TimerFired timer) {
+      if (!tcp.onTimer(now, timer.key())) {
+        onTimer(now, timer.key());
+      }
+    } else if (input instanceof NodeInput.Scripted scripted) {
+      onAction(now, scripted.action());
+    }
+    NodeOutput result = out.build();
+    out = null;
+    return result;
+  }
+
+  /** A scripted action for this party. */
+  protected abstract void onAction(long now, Object action);
+
+  private void onTimer(long now, String key) {
+    LongConsumer work = pendingWork.remove(key);
+    if (work != null) {
+      work.accept(now);
+    }
+  }
+
+  /**
+   * Runs {@code continuation} when the modelled computation {@code operation} is done on one of
+   * this node's cores: immediately if it costs nothing and a core is free, later otherwise.
+   */
+  protected void compute(long now, String operation, LongConsumer continuation) {
+    long cost = costs.cost(operation);
+    long done = cpu.submit(now, cost);
+    if (cost > 0) {
+      trace("cpu", "op", operation, "cost", cost, "done", done);
+    }
+    if (done == now) {
+      continuation.accept(now);
+      return;
+    }
+    String key = CPU_TIMER + (workSeq++);
+    pendingWork.put(key, continuation);
+    out.setTimer(key, done);
+  }
+
+  protected long now() {
+    return now;
+  }
+
+  protected void trace(String kind, Object... keyValues) {
+    out.trace(TraceEvent.of(now, name, kind, keyValues));
+  }
+
+  @Override
+  public void transmit(String remoteNode, TcpSegment segment) {
+    out.send(new Packet(0, name, remoteNode, segment));
+  }
+
+  @Override
+  public void setTimer(String key, long atNanos) {
+    out.setTimer(key, atNanos);
+  }
+
+  @Override
+  public void cancelTimer(String key) {
+    out.cancelTimer(key);
+  }
+
+  @Override
+  public void trace(String kind, Map<String, Object> details) {
+    out.trace(new TraceEvent(now, name, kind, details));
+  }
+}

@@ -1,0 +1,14 @@
+package dev.tlssim.party;
+
+/** Scripted actions the scenario timeline gives to parties. */
+public sealed interface PartyAction {
+  /**
+   * Open connection {@code id} to {@code server:port}; once established, send a request of
+   * {@code requestBytes} asking for {@code responseBytes}, and close after the response if asked.
+   */
+  record Connect(String id, String server, int port, int requestBytes, int responseBytes, boolean closeAfterResponse)
+      implements PartyAction {}
+
+  /** Close connection {@code id} (FIN after any queued data). */
+  record Close(String id) implements PartyAction {}
+}

@@ -1,0 +1,130 @@
+package dev.tlssim.results;
+
+import dev.tlssim.sim.TraceEvent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes connection results from a run's trace alone, so that what summary.json says can always
+ * be checked against trace.jsonl, and the visualizer can do the same from the files.
+ */
+public final class TraceAnalyzer {
+  private TraceAnalyzer() {}
+
+  public static List<ConnectionSummary> connections(List<TraceEvent> trace) {
+    Map<String, Acc> byFlow = new LinkedHashMap<>();
+    Map<String, Acc> byConn = new HashMap<>();
+    for (TraceEvent e : trace) {
+      if (e.kind().equals("conn.start")) {
+        Acc a = new Acc(e.string("conn"), e.node(), e.string("server"), e.string("flow"), e.timeNanos());
+        byFlow.put(a.flow, a);
+        byConn.put(a.id, a);
+      }
+    }
+    for (TraceEvent e : trace) {
+      Acc a = find(e, byFlow, byConn);
+      if (a == null) {
+        continue;
+      }
+      long t = e.timeNanos();
+      switch (e.kind()) {
+        case "tcp.established" -> {
+          if (e.node().equals(a.client) && a.tcpConnect == null) {
+            a.tcpConnect = t;
+          }
+        }
+        case "conn.established" -> a.handshake = a.handshake == null ? t : a.handshake;
+        case "app.first-byte" -> a.firstAppByte = a.firstAppByte == null ? t : a.firstAppByte;
+        case "app.response" -> a.response = a.response == null ? t : a.response;
+        case "conn.failed" -> a.failure = a.failure == null ? e.string("reason") : a.failure;
+        case "packet.send" -> {
+          a.packets++;
+          if (e.node().equals(a.client)) {
+            a.bytesUp += e.longValue("size");
+          } else {
+            a.bytesDown += e.longValue("size");
+          }
+        }
+        case "tcp.retransmit" -> a.retransmissions++;
+        default -> { }
+      }
+    }
+    List<ConnectionSummary> out = new ArrayList<>();
+    for (Acc a : byFlow.values()) {
+      out.add(a.summary());
+    }
+    return out;
+  }
+
+  private static Acc find(TraceEvent e, Map<String, Acc> byFlow, Map<String, Acc> byConn) {
+    String conn = e.string("conn");
+    if (conn != null && byConn.containsKey(conn)) {
+      return byConn.get(conn);
+    }
+    String flow = e.string("flow");
+    if (flow != null) {
+      return byFlow.get(flow);
+    }
+    if (e.kind().equals("packet.send")) {
+      String up = e.string("from") + ":" + e.get("sport") + ">" + e.string("to") + ":" + e.get("dport");
+      String down = e.string("to") + ":" + e.get("dport") + ">" + e.string("from") + ":" + e.get("sport");
+      Acc a = byFlow.get(up);
+      return a != null ? a : byFlow.get(down);
+    }
+    return null;
+  }
+
+  /** Exact milliseconds from nanoseconds: 100000000 ns → 100. */
+  public static BigDecimal millis(long nanos) {
+    BigDecimal v = BigDecimal.valueOf(nanos, 6).stripTrailingZeros();
+    return v.scale() < 0 ? v.setScale(0) : v;
+  }
+
+  private static final class Acc {
+    final String id;
+    final String client;
+    final String server;
+    final String flow;
+    final long start;
+    Long tcpConnect;
+    Long handshake;
+    Long firstAppByte;
+    Long response;
+    String failure;
+    long bytesUp;
+    long bytesDown;
+    long packets;
+    long retransmissions;
+
+    Acc(String id, String client, String server, String flow, long start) {
+      this.id = id;
+      this.client = client;
+      this.server = server;
+      this.flow = flow;
+      this.start = start;
+    }
+
+    private BigDecimal since(Long t) {
+      return t == null ? null : millis(t - start);
+    }
+
+    ConnectionSummary summary() {
+      String result;
+      if (failure != null) {
+        result = failure;
+      } else if (response != null) {
+        result = "completed";
+      } else if (handshake != null) {
+        result = "established";
+      } else {
+        result = "incomplete";
+      }
+      return new ConnectionSummary(id, client, server, flow, result, since(tcpConnect), since(handshake),
+          since(firstAppByte), since(response), bytesUp, bytesDown, packets, retransmissions);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tlssim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.net.Link;
+import dev.tlssim.party.PartyAction;
+import dev.tlssim.sim.CostProfile;
+import dev.tlssim.tcp.TcpConfig;
+import java.util.List;
+
+/**
+ * A validated scenario: topology and link conditions, parties, TCP parameters, the cost profile,
+ * the timeline and the expectations. {@code effective} is the tree after command-line overrides,
+ * written beside the results as scenario.yaml.
+ */
+public record Scenario(
+    String name,
+    String description,
+    String file,
+    long seed,
+    long untilNanos,
+    List<NodeSpec> nodes,
+    List<Link> links,
+    CostProfile costs,
+    List<TimelineEntry> timeline,
+    List<Expectation> expectations,
+    JsonNode effective) {
+
+  public enum Role { CLIENT, SERVER, ROUTER }
+
+  public record NodeSpec(String name, Role role, int cores, List<Integer> listen, TcpConfig tcp) {}
+
+  public record TimelineEntry(long atNanos, String node, PartyAction action) {}
+
+  public Scenario withSeed(long newSeed) {
+    return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
+        effective);
+  }
+}

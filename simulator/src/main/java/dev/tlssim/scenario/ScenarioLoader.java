@@ -1,0 +1,410 @@
+package dev.tlssim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tlssim.net.Link;
+import dev.tlssim.net.LinkParams;
+import dev.tlssim.net.Preset;
+import dev.tlssim.party.PartyAction;
+import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.sim.CostProfile;
+import dev.tlssim.tcp.TcpConfig;
+import dev.tlssim.tcp.TimerProfile;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates scenario files. Every mistake is reported with file, line, column and field
+ * (see {@link ScenarioException}); nothing reaches the simulation unchecked.
+ */
+public final class ScenarioLoader {
+  private static final ObjectMapper YAML_VALUES = new ObjectMapper(new YAMLFactory());
+
+  private ScenarioLoader() {}
+
+  public static Scenario load(Path file, List<String> overrides) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ScenarioException(file.toString(), 0, 0, null, "cannot read the file (" + e.getClass().getSimpleName()
+          + ": " + e.getMessage() + ")");
+    }
+    String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    return parse(file.toString(), base, text, overrides);
+  }
+
+  public static Scenario parse(String file, String defaultName, String text, List<String> overrides) {
+    LocatedTree tree = LocatedTree.parse(file, text);
+    if (!tree.root().isObject()) {
+      throw new ScenarioException(file, 1, 1, null, "a scenario is a mapping (name:, nodes:, timeline:, ...)");
+    }
+    for (String o : overrides) {
+      applyOverride(tree, o);
+    }
+    return read(tree, defaultName);
+  }
+
+  // ------------------------------------------------------------------ --set path=value
+
+  private static void applyOverride(LocatedTree tree, String override) {
+    int eq = override.indexOf('=');
+    if (eq <= 0) {
+      throw new ScenarioException("--set " + override, 0, 0, null, "expected path=value, e.g. network.latency=50ms");
+    }
+    String path = override.substring(0, eq).trim();
+    String valueText = override.substring(eq + 1);
+    JsonNode value;
+    try {
+      value = valueText.isEmpty() ? JsonNodeFactory.instance.textNode("") : YAML_VALUES.readTree(valueText);
+      if (value == null || value.isMissingNode()) {
+        value = JsonNodeFactory.instance.textNode(valueText);
+      }
+    } catch (IOException e) {
+      value = JsonNodeFactory.instance.textNode(valueText);
+    }
+    List<String> parts = new ArrayList<>();
+    for (String p : path.replace("[", ".").replace("]", "").split("\\.")) {
+      if (p.isEmpty()) {
+        throw new ScenarioException("--set " + override, 0, 0, path, "empty component in the path");
+      }
+      parts.add(p);
+    }
+    JsonNode node = tree.root();
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
+      boolean last = i == parts.size() - 1;
+      if (node instanceof ArrayNode array) {
+        int index;
+        try {
+          index = Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+          throw new ScenarioException("--set " + override, 0, 0, path, "'" + part + "' must be a list index");
+        }
+        if (index < 0 || index >= array.size()) {
+          throw new ScenarioException("--set " + override, 0, 0, path, "index " + index + " is outside the list (size "
+              + array.size() + ")");
+        }
+        pointer.append('/').append(index);
+        if (last) {
+          array.set(index, value);
+        } else {
+          node = array.get(index);
+        }
+      } else if (node instanceof ObjectNode object) {
+        pointer.append('/').append(LocatedTree.escape(part));
+        if (last) {
+          object.set(part, value);
+        } else {
+          JsonNode child = object.get(part);
+          if (child == null || !child.isContainerNode()) {
+            child = object.putObject(part);
+          }
+          node = child;
+        }
+      } else {
+        throw new ScenarioException("--set " + override, 0, 0, path, "cannot descend into a single value");
+      }
+    }
+    tree.markOverridden(pointer.toString());
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  private static Scenario read(LocatedTree tree, String defaultName) {
+    Cursor root = Cursor.root(tree).allowOnly("name", "description", "seed", "until", "network", "nodes", "links",
+        "tcp", "cost", "timeline", "expect");
+    String name = root.get("name").text(defaultName);
+    String description = root.get("description").text("");
+    long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, 1);
+    long until = root.get("until").parsed(Units::durationNanos, 600 * TimerProfile.SECOND);
+    TcpConfig tcp = readTcp(root.get("tcp"), TcpConfig.DEFAULT);
+    List<Scenario.NodeSpec> nodes = readNodes(root.get("nodes").require(), tcp);
+    Map<String, Scenario.NodeSpec> byName = new LinkedHashMap<>();
+    nodes.forEach(n -> byName.put(n.name(), n));
+    List<Link> links = readLinks(root, byName);
+    CostProfile costs = readCosts(root.get("cost"));
+    List<Scenario.TimelineEntry> timeline = readTimeline(root.get("timeline"), byName);
+    Set<String> connectionIds = new HashSet<>();
+    timeline.forEach(t -> {
+      if (t.action() instanceof PartyAction.Connect c) {
+        connectionIds.add(c.id());
+      }
+    });
+    List<Expectation> expectations = readExpectations(root.get("expect"), connectionIds);
+    return new Scenario(name, description, tree.file(), seed, until, nodes, links, costs, timeline, expectations,
+        tree.root());
+  }
+
+  private static TcpConfig readTcp(Cursor c, TcpConfig base) {
+    if (!c.present()) {
+      return base;
+    }
+    c.allowOnly("mss", "initialWindow", "receiveWindow", "timestamps", "delayedAck", "delayedAckTimeout", "timers",
+        "synRetries", "synAckRetries", "dataRetries", "synLinearTimeouts");
+    try {
+      return new TcpConfig(
+          (int) c.get("mss").integer(88, 65495, base.mss()),
+          (int) c.get("initialWindow").integer(1, 1000, base.initialWindow()),
+          (int) c.get("receiveWindow").parsed(Units::bytes, (long) base.receiveWindow()).longValue(),
+          c.get("timestamps").bool(base.timestamps()),
+          c.get("delayedAck").bool(base.delayedAck()),
+          c.get("delayedAckTimeout").parsed(Units::durationNanos, base.delayedAckNanos()),
+          c.get("timers").parsed(TimerProfile::parse, base.timers()),
+          (int) c.get("synRetries").integer(0, 100, base.synRetries()),
+          (int) c.get("synAckRetries").integer(0, 100, base.synAckRetries()),
+          (int) c.get("dataRetries").integer(0, 100, base.dataRetries()),
+          (int) c.get("synLinearTimeouts").integer(0, 100, base.synLinearTimeouts()));
+    } catch (IllegalArgumentException e) {
+      throw c.error(e.getMessage());
+    }
+  }
+
+  private static List<Scenario.NodeSpec> readNodes(Cursor c, TcpConfig tcp) {
+    List<Scenario.NodeSpec> out = new ArrayList<>();
+    for (var e : c.entries().entrySet()) {
+      Cursor n = e.getValue().allowOnly("role", "cores", "listen", "tcp");
+      Scenario.Role role = n.get("role").require().parsed(ScenarioLoader::role);
+      int cores = (int) n.get("cores").integer(1, 1024, 1);
+      List<Integer> listen = new ArrayList<>();
+      Cursor l = n.get("listen");
+      if (l.present()) {
+        if (role != Scenario.Role.SERVER) {
+          throw l.error("only a server listens");
+        }
+        for (Cursor p : l.isArray() ? l.elements() : List.of(l)) {
+          listen.add((int) p.integer(1, 65535));
+        }
+      } else if (role == Scenario.Role.SERVER) {
+        listen.add(443);
+      }
+      out.add(new Scenario.NodeSpec(e.getKey(), role, cores, listen, readTcp(n.get("tcp"), tcp)));
+    }
+    if (out.isEmpty()) {
+      throw c.error("a scenario needs at least one node");
+    }
+    return out;
+  }
+
+  private static Scenario.Role role(String text) {
+    return switch (text.trim().toLowerCase()) {
+      case "client" -> Scenario.Role.CLIENT;
+      case "server" -> Scenario.Role.SERVER;
+      case "router" -> Scenario.Role.ROUTER;
+      default -> throw new IllegalArgumentException("unknown role '" + text + "' (use client, server or router)");
+    };
+  }
+
+  private static String[] with(String[] keys, String... more) {
+    String[] all = new String[keys.length + more.length];
+    System.arraycopy(keys, 0, all, 0, keys.length);
+    System.arraycopy(more, 0, all, keys.length, more.length);
+    return all;
+  }
+
+  /**
+   * Each direction of a link: the preset (the link's, else the network's, else an ideal link),
+   * then the network-wide values, then the link's, then the direction's own.
+   */
+  private static List<Link> readLinks(Cursor root, Map<String, Scenario.NodeSpec> nodes) {
+    Cursor network = root.get("network").allowOnly(with(LinkParamsReader.KEYS, "preset"));
+    Preset networkPreset = network.get("preset").parsed(Preset::parse, null);
+    Cursor linksCursor = root.get("links");
+    List<Link> links = new ArrayList<>();
+    if (!linksCursor.present()) {
+      if (nodes.size() != 2) {
+        throw root.error("'links' is missing: only a two-node scenario may leave it out");
+      }
+      List<String> names = new ArrayList<>(nodes.keySet());
+      links.add(new Link(names.get(0), names.get(1), direction(network, networkPreset, true, null, null),
+          direction(network, networkPreset, false, null, null)));
+      return links;
+    }
+    Set<String> seen = new HashSet<>();
+    for (Cursor l : linksCursor.elements()) {
+      l.allowOnly(with(LinkParamsReader.KEYS, "between", "preset", "forward", "reverse"));
+      Cursor between = l.get("between").require();
+      List<Cursor> ends = between.elements();
+      if (ends.size() != 2) {
+        throw between.error("a link is between exactly two nodes, e.g. [client, server]");
+      }
+      String a = ends.get(0).text();
+      String b = ends.get(1).text();
+      for (int i = 0; i < 2; i++) {
+        String n = i == 0 ? a : b;
+        if (!nodes.containsKey(n)) {
+          throw ends.get(i).error("unknown node '" + n + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
+        }
+      }
+      if (a.equals(b)) {
+        throw between.error("a link needs two different nodes");
+      }
+      if (!seen.add(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a)) {
+        throw between.error("there is already a link between " + a + " and " + b);
+      }
+      Preset preset = l.get("preset").parsed(Preset::parse, networkPreset);
+      Cursor fwd = l.get("forward").allowOnly(LinkParamsReader.KEYS);
+      Cursor rev = l.get("reverse").allowOnly(LinkParamsReader.KEYS);
+      links.add(new Link(a, b, direction(network, preset, true, l, fwd), direction(network, preset, false, l, rev)));
+    }
+    return links;
+  }
+
+  private static LinkParams direction(Cursor network, Preset preset, boolean forward, Cursor link, Cursor own) {
+    LinkParams p = preset == null ? LinkParams.IDEAL : forward ? preset.forward() : preset.reverse();
+    p = LinkParamsReader.read(network, p);
+    if (link != null) {
+      p = LinkParamsReader.read(link, p);
+    }
+    if (own != null && own.present()) {
+      p = LinkParamsReader.read(own, p);
+    }
+    return p;
+  }
+
+  private static CostProfile readCosts(Cursor c) {
+    if (!c.present()) {
+      return CostProfile.ZERO;
+    }
+    c.allowOnly("profile", "ops");
+    String profile = c.get("profile").text("zero");
+    CostProfile base = switch (profile) {
+      case "zero" -> CostProfile.ZERO;
+      case "default" -> CostProfiles.defaultProfile();
+      default -> throw c.get("profile").error("unknown cost profile '" + profile + "' (use zero or default)");
+    };
+    Map<String, Long> ops = new LinkedHashMap<>();
+    Cursor o = c.get("ops");
+    if (o.present()) {
+      for (var e : o.entries().entrySet()) {
+        ops.put(e.getKey(), e.getValue().parsed(Units::durationNanos));
+      }
+    }
+    return ops.isEmpty() ? base : base.with(ops);
+  }
+
+  private static List<Scenario.TimelineEntry> readTimeline(Cursor c, Map<String, Scenario.NodeSpec> nodes) {
+    List<Scenario.TimelineEntry> out = new ArrayList<>();
+    if (!c.present()) {
+      return out;
+    }
+    Map<String, String> openedBy = new LinkedHashMap<>();
+    for (Cursor e : c.elements()) {
+      e.allowOnly("at", "connect", "close");
+      long at = e.get("at").require().parsed(Units::durationNanos);
+      Cursor connect = e.get("connect");
+      Cursor close = e.get("close");
+      if (connect.present() == close.present()) {
+        throw e.error("each timeline entry has exactly one action: connect or close");
+      }
+      if (connect.present()) {
+        connect.allowOnly("id", "from", "to", "port", "request", "response", "close");
+        String id = connect.get("id").require().text();
+        if (openedBy.containsKey(id)) {
+          throw connect.get("id").error("connection id '" + id + "' is used twice");
+        }
+        String from = node(connect.get("from"), nodes, Scenario.Role.CLIENT);
+        String to = node(connect.get("to"), nodes, Scenario.Role.SERVER);
+        int port = (int) connect.get("port").integer(1, 65535, nodes.get(to).listen().get(0));
+        int request = (int) connect.get("request").parsed(Units::bytes, 0L).longValue();
+        int response = (int) connect.get("response").parsed(Units::bytes, 0L).longValue();
+        if (response > 0 && request == 0) {
+          throw connect.get("response").error("a response needs a request: set 'request' too");
+        }
+        boolean closeAfter = connect.get("close").bool(true);
+        openedBy.put(id, from);
+        out.add(new Scenario.TimelineEntry(at, from, new PartyAction.Connect(id, to, port, request, response, closeAfter)));
+      } else {
+        String id = close.text();
+        String from = openedBy.get(id);
+        if (from == null) {
+          throw close.error("no earlier 'connect' opens a connection '" + id + "'");
+        }
+        out.add(new Scenario.TimelineEntry(at, from, new PartyAction.Close(id)));
+      }
+    }
+    return out;
+  }
+
+  private static String node(Cursor c, Map<String, Scenario.NodeSpec> nodes, Scenario.Role role) {
+    String n = c.require().text();
+    Scenario.NodeSpec spec = nodes.get(n);
+    if (spec == null) {
+      throw c.error("unknown node '" + n + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
+    }
+    if (spec.role() != role) {
+      throw c.error("node '" + n + "' is a " + spec.role().name().toLowerCase() + ", not a "
+          + role.name().toLowerCase());
+    }
+    return n;
+  }
+
+  private static List<Expectation> readExpectations(Cursor c, Set<String> connections) {
+    List<Expectation> out = new ArrayList<>();
+    if (!c.present()) {
+      return out;
+    }
+    String[] allowed = with(ConnectionSummary.FIELDS.toArray(new String[0]), "connection");
+    for (Cursor e : c.elements()) {
+      e.allowOnly(allowed);
+      String conn = e.get("connection").require().text();
+      if (!connections.contains(conn)) {
+        throw e.get("connection").error("no connection '" + conn + "' in the timeline");
+      }
+      int fields = 0;
+      for (var f : e.entries().entrySet()) {
+        if (f.getKey().equals("connection")) {
+          continue;
+        }
+        fields++;
+        Cursor v = f.getValue();
+        if (v.isObject()) {
+          v.allowOnly("min", "max");
+          BigDecimal min = v.get("min").present() ? decimal(v.get("min")) : null;
+          BigDecimal max = v.get("max").present() ? decimal(v.get("max")) : null;
+          if (min == null && max == null) {
+            throw v.error("give min, max or both");
+          }
+          out.add(new Expectation(conn, f.getKey(), null, min, max));
+        } else {
+          String text = v.text();
+          Object exact;
+          try {
+            exact = new BigDecimal(text);
+          } catch (NumberFormatException ex) {
+            if (!f.getKey().equals("result")) {
+              throw v.error("expected a number (milliseconds or a count), got '" + text + "'");
+            }
+            exact = text;
+          }
+          out.add(new Expectation(conn, f.getKey(), exact, null, null));
+        }
+      }
+      if (fields == 0) {
+        throw e.error("an expectation names at least one field, e.g. result: completed");
+      }
+    }
+    return out;
+  }
+
+  private static BigDecimal decimal(Cursor c) {
+    try {
+      return new BigDecimal(c.text());
+    } catch (NumberFormatException e) {
+      throw c.error("expected a number, got '" + c.text() + "'");
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.tlssim.sim;
+
+import dev.tlssim.net.Network;
+import dev.tlssim.net.Packet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * The kernel of one simulation run, as an actor. It owns the virtual clock and the event queue
+ * ordered by (time, sequence number). Network hops are handled inside the kernel; an event that
+ * concerns a party (a packet for it, its timer, a scripted action) is handed to that party's actor,
+ * and the kernel waits for the answer before it takes the next event. A run is thus a pure
+ * function of its inputs, goes as fast as the CPU allows, and many runs share one actor system.
+ */
+public final class Simulation extends AbstractBehavior<Simulation.Command> {
+
+  /** The kernel's own protocol. */
+  public sealed interface Command {}
+
+  private record Step() implements Command {}
+
+  private record NodeAnswered(NodeOutput output) implements Command {}
+
+  /** A scripted action for a node at a virtual time. */
+  public record ScheduledAction(long atNanos, String node, Object action) {}
+
+  /** Everything a run needs. {@code interceptors} are on-path nodes that see forwarded packets. */
+  public record Setup(
+      Network network,
+      Map<String, Behavior<NodeProtocol>> parties,
+      Set<String> interceptors,
+      List<ScheduledAction> actions,
+      long untilNanos,
+      CompletableFuture<Result> done) {}
+
+  /** What a run produced. {@code failure} is null unless a node's own code failed. */
+  public record Result(long endNanos, List<TraceEvent> trace, long events, String stopReason, String failure) {}
+
+  /** How many events to process before yielding the thread to other runs. */
+  private static final int BATCH = 4096;
+
+  private sealed interface Pending {}
+
+  private record Deliver(String node, NodeInput input) implements Pending {}
+
+  private record Arrive(Packet packet, String node, String link) implements Pending {}
+
+  private record Timer(String node, String key) implements Pending {}
+
+  private record Queued(long time, long seq, Pending what) {}
+
+  private final Setup setup;
+  private final Network network;
+  private final PriorityQueue<Queued> queue =
+      new PriorityQueue<>((x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
+  private final Map<String, ActorRef<NodeProtocol>> nodes = new HashMap<>();
+  private final Map<String, Long> activeTimers = new HashMap<>();
+  private final List<TraceEvent> trace = new ArrayList<>();
+  private final ActorRef<NodeOutput> answerAdapter;
+  private long now;
+  private long seq;
+  private long nextPacketId = 1;
+  private long events;
+  private String waitingFor;
+
+  public static Behavior<Command> create(Setup setup) {
+    return Behaviors.setup(ctx -> new Simulation(ctx, setup));
+  }
+
+  private Simulation(ActorContext<Command> ctx, Setup setup) {
+    super(ctx);
+    this.setup = setup;
+    this.network = setup.network();
+    int i = 0;
+    for (var e : setup.parties().entrySet()) {
+      nodes.put(e.getKey(), ctx.spawn(e.getValue(), "node-" + (i++)));
+    }
+    this.answerAdapter = ctx.messageAdapter(NodeOutput.class, NodeAnswered::new);
+    for (ScheduledAction a : setup.actions()) {
+      push(a.atNanos(), new Deliver(a.node(), new NodeInput.Scripted(a.action())));
+    }
+    ctx.getSelf().tell(new Step());
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Step.class, s -> run())
+        .onMessage(NodeAnswered.class, this::onAnswer)
+        .build();
+  }
+
+  private void push(long time, Pending what) {
+    queue.add(new Queued(time, seq++, what));
+  }
+
+  private Behavior<Command> run() {
+    for (int n = 0; n < BATCH; n++) {
+      Queued q = queue.peek();
+      if (q == null) {
+        return finish("idle", null);
+      }
+      if (q.time > setup.untilNanos()) {
+        return finish("until", null);
+      }
+      queue.poll();
+      now = q.time;
+      events++;
+      if (handle(q)) {
+        return this;
+      }
+    }
+    getContext().getSelf().tell(new Step());
+    return this;
+  }
+
+  /** Handles one queued event; returns true when it was handed to a party (we now wait). */
+  private boolean handle(Queued q) {
+    if (q.what instanceof Deliver d) {
+      ask(d.node(), d.input());
+      return true;
+    }
+    if (q.what instanceof Timer t) {
+      String key = t.node() + "\u0000" + t.key();
+      Long active = activeTimers.get(key);
+      if (active == null || active != q.seq) {
+        return false;
+      }
+      activeTimers.remove(key);
+      ask(t.node(), new NodeInput.TimerFired(t.key()));
+      return true;
+    }
+    Arrive a = (Arrive) q.what;
+    trace.add(TraceEvent.of(now, a.node(), "packet.arrive", "id", a.packet().id(), "link", a.link()));
+    boolean forMe = a.node().equals(a.packet().destination());
+    if (forMe || setup.interceptors().contains(a.node())) {
+      if (!nodes.containsKey(a.node())) {
+        trace.add(TraceEvent.of(now, a.node(), "packet.drop", "id", a.packet().id(), "link", a.link(),
+            "reason", "no-host"));
+        return false;
+      }
+      ask(a.node(), new NodeInput.PacketArrival(a.packet()));
+      return true;
+    }
+    forward(a.packet(), a.node());
+    return false;
+  }
+
+  private void ask(String node, NodeInput input) {
+    ActorRef<NodeProtocol> ref = nodes.get(node);
+    if (ref == null) {
+      throw new IllegalStateException("no party at node " + node);
+    }
+    waitingFor = node;
+    ref.tell(new NodeProtocol(now, input, answerAdapter));
+  }
+
+  private Behavior<Command> onAnswer(NodeAnswered answer) {
+    NodeOutput out = answer.output();
+    String node = waitingFor;
+    waitingFor = null;
+    if (out.failure() != null) {
+      return finish("failure", "node " + node + ": " + out.failure());
+    }
+    trace.addAll(out.trace());
+    for (NodeOutput.TimerChange change : out.timers()) {
+      String key = node + "\u0000" + change.key();
+      if (change instanceof NodeOutput.SetTimer s) {
+        long at = Math.max(s.atNanos(), now);
+        activeTimers.put(key, seq);
+        push(at, new Timer(node, s.key()));
+      } else {
+        activeTimers.remove(key);
+      }
+    }
+    for (Packet p : out.packets()) {
+      Packet sent = p.id() == 0 ? p.withId(nextPacketId++) : p;
+      if (sent.source().equals(node)) {
+        var fields = new ArrayList<Object>(List.of("id", sent.id(), "from", sent.source(), "to",
+            sent.destination(), "size", sent.size()));
+        sent.payload().traceFields().forEach((k, v) -> {
+          fields.add(k);
+          fields.add(v);
+        });
+        trace.add(TraceEvent.of(now, node, "packet.send", fields.toArray()));
+      }
+      forward(sent, node);
+    }
+    return run();
+  }
+
+  private void forward(Packet p, String at) {
+    Network.Hop hop = network.forward(p, at, now);
+    if (hop.dropped()) {
+      trace.add(TraceEvent.of(now, at, "packet.drop", "id", p.id(), "link", hop.link(), "reason", hop.dropReason()));
+      return;
+    }
+    push(hop.arrival(), new Arrive(p, hop.nextNode(), hop.link()));
+    if (hop.duplicateArrival() >= 0) {
+      trace.add(TraceEvent.of(now, at, "packet.duplicate", "id", p.id(), "link", hop.link()));
+      push(hop.duplicateArrival(), new Arrive(p, hop.nextNode(), hop.link()));
+    }
+  }
+
+  private Behavior<Command> finish(String reason, String failure) {
+    setup.done().complete(new Result(now, List.copyOf(trace), events, reason, failure));
+    return Behaviors.stopped();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.tlssim.tcp;
+
+import dev.tlssim.net.Payload;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A TCP segment (RFC 9293 §3.1). Sequence numbers are kept as unbounded longs inside the model;
+ * captures take them modulo 2^32. Options modelled: MSS on SYNs and the 12-byte timestamps
+ * option (RFC 7323) when enabled, because both change sizes on the wire.
+ */
+public record TcpSegment(
+    int sourcePort,
+    int destinationPort,
+    long seq,
+    long ack,
+    int flags,
+    int window,
+    int mssOption,
+    boolean timestamps,
+    byte[] data) implements Payload {
+
+  public static final int FIN = 0x01;
+  public static final int SYN = 0x02;
+  public static final int RST = 0x04;
+  public static final int PSH = 0x08;
+  public static final int ACK = 0x10;
+
+  /** IPv4 header without options (RFC 791). */
+  public static final int IP_HEADER = 20;
+  /** TCP header without options (RFC 9293). */
+  public static final int TCP_HEADER = 20;
+  /** Timestamps option, padded with two NOPs as Linux sends it (RFC 7323 §3). */
+  public static final int TIMESTAMPS_OPTION = 12;
+  /** MSS option (RFC 9293 §3.7.1). */
+  public static final int MSS_OPTION = 4;
+
+  public TcpSegment {
+    data = data == null ? new byte[0] : data;
+  }
+
+  public boolean has(int flag) {
+    return (flags & flag) != 0;
+  }
+
+  public int length() {
+    return data.length;
+  }
+
+  /** Sequence space the segment occupies: data plus one for SYN and one for FIN. */
+  public long sequenceLength() {
+    return data.length + (has(SYN) ? 1 : 0) + (has(FIN) ? 1 : 0);
+  }
+
+  public int optionsLength() {
+    int options = timestamps ? TIMESTAMPS_OPTION : 0;
+    if (has(SYN)) {
+      options += MSS_OPTION;
+    }
+    return options;
+  }
+
+  @Override
+  public int wireSize() {
+    return IP_HEADER + TCP_HEADER + optionsLength() + data.length;
+  }
+
+  public String flagNames() {
+    StringBuilder b = new StringBuilder();
+    if (has(SYN)) {
+      b.append("SYN,");
+    }
+    if (has(FIN)) {
+      b.append("FIN,");
+    }
+    if (has(RST)) {
+      b.append("RST,");
+    }
+    if (has(PSH)) {
+      b.append("PSH,");
+    }
+    if (has(ACK)) {
+      b.append("ACK,");
+    }
+    return b.length() == 0 ? "" : b.substring(0, b.length() - 1);
+  }
+
+  @Override
+  public Map<String, Object> traceFields() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sport", sourcePort);
+    m.put("dport", destinationPort);
+    m.put("flags", flagNames());
+    m.put("seq", seq);
+    m.put("ack", ack);
+    m.put("len", data.length);
+    m.put("win", window);
+    return m;
+  }
+}
