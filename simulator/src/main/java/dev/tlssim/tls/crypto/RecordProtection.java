@@ -39,7 +39,7 @@ public interface RecordProtection {
    * The protection {@code self} uses for records in {@code direction} once ChangeCipherSpec has
    * made the pending state current: writing uses {@code self}'s keys, reading its peer's
    * (RFC 5246 §6.3). {@code random} supplies CBC's explicit IVs; pass the run's deterministic
-   * stream.
+   * stream. Only a CBC write state draws from it, so it may be null for GCM or for reading.
    */
   static RecordProtection create(
       CipherSuite suite, KeyBlock keys, ConnectionEnd self, Direction direction, SecureRandom random) {
@@ -49,6 +49,9 @@ public interface RecordProtection {
     ConnectionEnd sender = direction == Direction.WRITE ? self : self.peer();
     if (suite.cipher().aead()) {
       return new AesGcmRecordProtection(keys.writeKey(sender), keys.writeIv(sender));
+    }
+    if (direction == Direction.WRITE && random == null) {
+      throw new IllegalArgumentException("CBC write protection needs a SecureRandom for explicit IVs");
     }
     return new AesCbcHmacRecordProtection(suite.mac(), keys.macKey(sender), keys.writeKey(sender), random);
   }
