@@ -1,0 +1,130 @@
+package dev.tlssim.tls.crypto;
+
+import dev.tlssim.tls.SignatureScheme;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.Set;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.Signer;
+import org.bouncycastle.crypto.engines.RSABlindedEngine;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.crypto.signers.PSSSigner;
+import org.bouncycastle.crypto.signers.RSADigestSigner;
+
+/**
+ * Signing and verifying a TLS 1.2 {@code digitally-signed} element (RFC 5246 §4.7) under a
+ * {@link SignatureScheme}; used for ServerKeyExchange (RFC 5246 §7.4.3, RFC 8422 §5.4), whose
+ * signed content is {@link #serverKeyExchangeContent}.
+ *
+ * <ul>
+ *   <li>RSA PKCS#1 v1.5 (RFC 8017 §8.2) with a DigestInfo over SHA-256/384/512; SHA-1 is accepted
+ *       for verification only (RFC 9155 deprecates SHA-1 signatures in TLS 1.2).
+ *   <li>RSASSA-PSS with rsaEncryption keys (RFC 8446 §4.2.3, usable in TLS 1.2 per the same
+ *       code points): MGF1 with the signature hash, salt length equal to the hash length.
+ *   <li>ECDSA (RFC 8422 §5.4): the signature is the DER {@code Ecdsa-Sig-Value} SEQUENCE {r, s}.
+ *       Signing uses RFC 6979 deterministic k, so the same key and message always give the same
+ *       signature and no randomness can leak the key. The TLS 1.2 code points name only the hash;
+ *       the curve is the key's.
+ * </ul>
+ *
+ * A signature that does not verify, is malformed, or does not fit the key type makes
+ * {@link #verify} return false; the handshake maps that to decrypt_error (RFC 5246 §7.2.2).
+ */
+public final class DigitallySigned {
+  private static final Set<SignatureScheme> SIGNING = EnumSet.of(
+      SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512,
+      SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+      SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384);
+
+  private static final Set<SignatureScheme> VERIFYING = EnumSet.of(SignatureScheme.RSA_PKCS1_SHA1);
+
+  static {
+    VERIFYING.addAll(SIGNING);
+  }
+
+  private DigitallySigned() {}
+
+  /** Schemes {@link #sign} accepts. */
+  public static boolean canSign(SignatureScheme scheme) {
+    return SIGNING.contains(scheme);
+  }
+
+  /** Schemes {@link #verify} accepts: the signing ones plus rsa_pkcs1_sha1. */
+  public static boolean canVerify(SignatureScheme scheme) {
+    return VERIFYING.contains(scheme);
+  }
+
+  /**
+   * What ServerKeyExchange signs (RFC 5246 §7.4.3; RFC 8422 §5.4 for ECDHE): {@code
+   * ClientHello.random + ServerHello.random + ServerKeyExchange.params}, the randoms binding the
+   * signature to this handshake so it cannot be replayed into another.
+   */
+  public static byte[] serverKeyExchangeContent(byte[] clientRandom, byte[] serverRandom, byte[] params) {
+    return Bytes.concat(clientRandom, serverRandom, params);
+  }
+
+  /**
+   * Signs {@code message}. {@code random} feeds RSA blinding and the PSS salt; ECDSA does not
+   * consume it (RFC 6979).
+   *
+   * @throws IllegalArgumentException if the scheme cannot sign or does not fit the key type
+   */
+  public static byte[] sign(SignatureScheme scheme, AsymmetricKeyParameter privateKey, byte[] message, SecureRandom random) {
+    if (!canSign(scheme)) {
+      throw new IllegalArgumentException("cannot sign with " + scheme.rfcName());
+    }
+    if (!privateKey.isPrivate() || !fits(scheme, privateKey)) {
+      throw new IllegalArgumentException(scheme.rfcName() + " needs a matching private key");
+    }
+    Signer signer = signer(scheme);
+    signer.init(true, scheme.algorithm() == SignatureScheme.Algorithm.ECDSA ? privateKey : new ParametersWithRandom(privateKey, random));
+    signer.update(message, 0, message.length);
+    try {
+      return signer.generateSignature();
+    } catch (CryptoException e) {
+      throw new IllegalStateException(scheme.rfcName() + " signing failed", e);
+    }
+  }
+
+  /** True only if {@code signature} is a valid {@code scheme} signature of {@code message} by {@code publicKey}. */
+  public static boolean verify(SignatureScheme scheme, AsymmetricKeyParameter publicKey, byte[] message, byte[] signature) {
+    if (!canVerify(scheme) || publicKey.isPrivate() || !fits(scheme, publicKey)) {
+      return false;
+    }
+    Signer signer = signer(scheme);
+    try {
+      signer.init(false, publicKey);
+      signer.update(message, 0, message.length);
+      return signer.verifySignature(signature);
+    } catch (RuntimeException e) {
+      // BC reports some malformed signatures (wrong length, value >= modulus) with unchecked
+      // exceptions rather than false; for the caller they are all just "does not verify".
+      return false;
+    }
+  }
+
+  private static boolean fits(SignatureScheme scheme, AsymmetricKeyParameter key) {
+    return scheme.usesRsaKey() ? key instanceof RSAKeyParameters : key instanceof ECKeyParameters;
+  }
+
+  private static Signer signer(SignatureScheme scheme) {
+    return switch (scheme.algorithm()) {
+      case RSA_PKCS1 -> new RSADigestSigner(HashAlgorithm.create(scheme.hash()));
+      case RSA_PSS -> {
+        int saltLength = HashAlgorithm.create(scheme.hash()).getDigestSize();
+        yield new PSSSigner(new RSABlindedEngine(), HashAlgorithm.create(scheme.hash()),
+            HashAlgorithm.create(scheme.hash()), saltLength);
+      }
+      case ECDSA -> new DSADigestSigner(
+          new ECDSASigner(new HMacDSAKCalculator(HashAlgorithm.create(scheme.hash()))),
+          HashAlgorithm.create(scheme.hash()));
+      case EDDSA -> throw new IllegalArgumentException("unsupported scheme " + scheme.rfcName());
+    };
+  }
+}
