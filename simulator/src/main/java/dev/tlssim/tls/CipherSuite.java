@@ -31,7 +31,7 @@ public enum CipherSuite {
 
   /** Record protection algorithm and its sizes (RFC 5246 §6.3, RFC 5288 §3). */
   public enum BulkCipher {
-    AES_128_CBC(16, 16, 0, 16),
+    AES_128_CBC(16, 0, 0, 16),
     AES_128_GCM(16, 4, 8, 0),
     AES_256_GCM(32, 4, 8, 0);
 
@@ -51,7 +51,7 @@ public enum CipherSuite {
       return keyLength;
     }
 
-    /** Key-block IV bytes: the implicit GCM salt (4) or, for CBC in TLS 1.2, the unused IV (16; RFC 5246 §6.3). */
+    /** Key-block IV bytes: the implicit GCM salt (4); none for CBC, whose IV is explicit per record (RFC 5246 §6.3). */
     public int fixedIvLength() {
       return fixedIvLength;
     }

@@ -1,0 +1,26 @@
+package dev.tlssim.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.sim.TraceEvent;
+import java.util.List;
+
+/**
+ * Everything a run leaves behind, independent of how it was produced: what {@link ResultWriter}
+ * writes and the visualizer reads back.
+ */
+public record RunRecord(
+    String scenario,
+    String description,
+    long seed,
+    boolean passed,
+    long endNanos,
+    long events,
+    String stopReason,
+    String failure,
+    List<ExpectationOutcome> expectations,
+    List<ConnectionSummary> connections,
+    List<TraceEvent> trace,
+    JsonNode effectiveScenario) {
+
+  public record ExpectationOutcome(String text, boolean held, String actual) {}
+}

@@ -1,0 +1,77 @@
+package dev.tlssim.scenario;
+
+import dev.tlssim.net.Network;
+import dev.tlssim.net.Topology;
+import dev.tlssim.party.ClientParty;
+import dev.tlssim.party.PartyActor;
+import dev.tlssim.party.ServerParty;
+import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.results.TraceAnalyzer;
+import dev.tlssim.sim.NodeProtocol;
+import dev.tlssim.sim.RandomStreams;
+import dev.tlssim.sim.Simulation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * Turns scenarios into simulation runs on one shared actor system: each run is its own kernel
+ * actor with its parties as children, so many runs proceed in parallel with no shared state.
+ */
+public final class ScenarioRunner implements AutoCloseable {
+  private final ActorSystem<Void> system;
+  private final AtomicLong runs = new AtomicLong();
+
+  public ScenarioRunner() {
+    this.system = ActorSystem.create(Behaviors.empty(), "tlssim");
+  }
+
+  /** Starts a run; the future completes when the run's event queue is empty or time is up. */
+  public CompletableFuture<RunResult> start(Scenario scenario) {
+    RandomStreams randoms = new RandomStreams(scenario.seed());
+    List<String> names = scenario.nodes().stream().map(Scenario.NodeSpec::name).toList();
+    Topology topology = new Topology(names, scenario.links());
+    Network network = new Network(topology, link -> randoms.random("link/" + link));
+    Map<String, Behavior<NodeProtocol>> parties = new LinkedHashMap<>();
+    for (Scenario.NodeSpec n : scenario.nodes()) {
+      var isn = randoms.random("tcp-isn/" + n.name());
+      switch (n.role()) {
+        case CLIENT -> parties.put(n.name(), PartyActor.create(
+            new ClientParty(n.name(), n.tcp(), n.cores(), scenario.costs(), isn)));
+        case SERVER -> parties.put(n.name(), PartyActor.create(
+            new ServerParty(n.name(), n.listen(), n.tcp(), n.cores(), scenario.costs(), isn)));
+        case ROUTER -> { }
+      }
+    }
+    List<Simulation.ScheduledAction> actions = new ArrayList<>();
+    for (Scenario.TimelineEntry t : scenario.timeline()) {
+      actions.add(new Simulation.ScheduledAction(t.atNanos(), t.node(), t.action()));
+    }
+    CompletableFuture<Simulation.Result> done = new CompletableFuture<>();
+    var setup = new Simulation.Setup(network, parties, Set.of(), actions, scenario.untilNanos(), done);
+    system.systemActorOf(Simulation.create(setup), "run-" + runs.incrementAndGet(), Props.empty());
+    return done.thenApply(result -> {
+      List<ConnectionSummary> connections = TraceAnalyzer.connections(result.trace());
+      List<Expectation.Verdict> verdicts = scenario.expectations().stream().map(e -> e.evaluate(connections)).toList();
+      return new RunResult(scenario, result, connections, verdicts);
+    });
+  }
+
+  public RunResult run(Scenario scenario) {
+    return start(scenario).join();
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().join();
+  }
+}
