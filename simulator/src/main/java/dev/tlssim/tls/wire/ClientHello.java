@@ -47,11 +47,11 @@ public record ClientHello(
     if (sessionId.length > MAX_SESSION_ID_LENGTH) {
       throw new IllegalArgumentException("session_id longer than 32 bytes: " + sessionId.length);
     }
-    cipherSuites = List.copyOf(cipherSuites);
+    cipherSuites = WireWriter.checkedCodes(cipherSuites, 0xffff, "CipherSuite");
     if (cipherSuites.isEmpty() || cipherSuites.size() > 0x7fff) {
       throw new IllegalArgumentException("cipher_suites needs 1..32767 entries");
     }
-    compressionMethods = List.copyOf(compressionMethods);
+    compressionMethods = WireWriter.checkedCodes(compressionMethods, 0xff, "CompressionMethod");
     if (compressionMethods.isEmpty() || compressionMethods.size() > 0xff) {
       throw new IllegalArgumentException("compression_methods needs 1..255 entries");
     }

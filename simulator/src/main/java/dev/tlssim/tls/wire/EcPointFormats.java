@@ -13,7 +13,7 @@ public record EcPointFormats(List<Integer> formats) implements Extension {
   public static final int UNCOMPRESSED = 0;
 
   public EcPointFormats {
-    formats = List.copyOf(formats);
+    formats = WireWriter.checkedCodes(formats, 0xff, "ECPointFormat");
     if (formats.isEmpty()) {
       throw new IllegalArgumentException("ec_point_format_list needs at least one format");
     }

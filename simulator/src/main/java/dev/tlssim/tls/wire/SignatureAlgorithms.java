@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record SignatureAlgorithms(List<Integer> schemeCodes) implements Extension {
   public SignatureAlgorithms {
-    schemeCodes = List.copyOf(schemeCodes);
+    schemeCodes = WireWriter.checkedCodes(schemeCodes, 0xffff, "SignatureAndHashAlgorithm");
     if (schemeCodes.isEmpty()) {
       throw new IllegalArgumentException("supported_signature_algorithms needs at least one entry");
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record SupportedGroups(List<Integer> groupCodes) implements Extension {
   public SupportedGroups {
-    groupCodes = List.copyOf(groupCodes);
+    groupCodes = WireWriter.checkedCodes(groupCodes, 0xffff, "NamedGroup");
     if (groupCodes.isEmpty()) {
       throw new IllegalArgumentException("named_curve_list needs at least one group");
     }

@@ -121,6 +121,18 @@ public final class WireWriter {
     }
   }
 
+  /**
+   * Constructor-time validation for lists of raw codes, so that a value object that exists can
+   * always be encoded.
+   */
+  static List<Integer> checkedCodes(List<Integer> values, int max, String what) {
+    List<Integer> copy = List.copyOf(values);
+    for (int v : copy) {
+      checkRange(v, max, what);
+    }
+    return copy;
+  }
+
   private static void checkRange(int v, int max, String what) {
     if (v < 0 || v > max) {
       throw new IllegalArgumentException(what + " out of range: " + v);
