@@ -15,8 +15,12 @@ import java.util.Optional;
  *
  * <pre>
  * ProtocolVersion client_version; Random random; SessionID session_id&lt;0..32&gt;;
- * CipherSuite cipher_suites&lt;2..2^16-2&gt;; CompressionMethod compression_methods&lt;1..2^8-1&gt;;
- * select (extensions_present) { case false: struct {}; case true: Extension extensions&lt;0..2^16-1&gt;; };
+ * CipherSuite cipher_suites&lt;2..2^16-2&gt;;
+ * CompressionMethod compression_methods&lt;1..2^8-1&gt;;
+ * select (extensions_present) {
+ *   case false: struct {};
+ *   case true: Extension extensions&lt;0..2^16-1&gt;;
+ * };
  * </pre>
  *
  * Cipher suites are kept as raw codes: a client may offer suites we do not implement (and

@@ -40,7 +40,8 @@ public record Finished(byte[] verifyData) implements HandshakeMessage {
 
   public static Finished decode(byte[] body, int verifyDataLength) throws TlsAlertException {
     if (verifyDataLength < 1) {
-      throw new IllegalArgumentException("verify_data_length must be positive: " + verifyDataLength);
+      throw new IllegalArgumentException(
+          "verify_data_length must be positive: " + verifyDataLength);
     }
     if (body.length != verifyDataLength) {
       throw new TlsAlertException(AlertDescription.DECODE_ERROR,

@@ -17,7 +17,8 @@ import java.util.Optional;
  * exchange message that cannot belong to the negotiated key exchange: RFC 5246 §7.4.3 says the
  * RSA key exchange sends no ServerKeyExchange, and none can arrive before a suite is chosen.
  */
-public record HandshakeDecoder(Optional<CipherSuite.KeyExchange> keyExchange, int verifyDataLength) {
+public record HandshakeDecoder(
+    Optional<CipherSuite.KeyExchange> keyExchange, int verifyDataLength) {
   public HandshakeDecoder {
     Objects.requireNonNull(keyExchange, "keyExchange");
     if (verifyDataLength < 1) {
@@ -32,7 +33,8 @@ public record HandshakeDecoder(Optional<CipherSuite.KeyExchange> keyExchange, in
 
   /** After ServerHello selected {@code suite}. */
   public static HandshakeDecoder forSuite(CipherSuite suite) {
-    return new HandshakeDecoder(Optional.of(suite.keyExchange()), Finished.TLS12_VERIFY_DATA_LENGTH);
+    return new HandshakeDecoder(
+        Optional.of(suite.keyExchange()), Finished.TLS12_VERIFY_DATA_LENGTH);
   }
 
   public HandshakeMessage decode(HandshakeFrame frame) throws TlsAlertException {
@@ -45,7 +47,8 @@ public record HandshakeDecoder(Optional<CipherSuite.KeyExchange> keyExchange, in
       case SERVER_KEY_EXCHANGE -> {
         CipherSuite.KeyExchange kx = requireKeyExchange(frame);
         if (!kx.ephemeral()) {
-          throw unexpected(frame, "the RSA key exchange has no ServerKeyExchange (RFC 5246 §7.4.3)");
+          throw unexpected(frame,
+              "the RSA key exchange has no ServerKeyExchange (RFC 5246 §7.4.3)");
         }
         yield ServerKeyExchange.decode(body);
       }

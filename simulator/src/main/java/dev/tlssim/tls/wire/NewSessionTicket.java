@@ -13,7 +13,8 @@ import java.util.HexFormat;
 public record NewSessionTicket(long ticketLifetimeHint, byte[] ticket) implements HandshakeMessage {
   public NewSessionTicket {
     if (ticketLifetimeHint < 0 || ticketLifetimeHint > 0xffffffffL) {
-      throw new IllegalArgumentException("lifetime hint out of uint32 range: " + ticketLifetimeHint);
+      throw new IllegalArgumentException(
+          "lifetime hint out of uint32 range: " + ticketLifetimeHint);
     }
     if (ticket.length > 0xffff) {
       throw new IllegalArgumentException("ticket too long: " + ticket.length);
@@ -58,6 +59,7 @@ public record NewSessionTicket(long ticketLifetimeHint, byte[] ticket) implement
 
   @Override
   public String toString() {
-    return "NewSessionTicket[" + ticketLifetimeHint + "s, " + HexFormat.of().formatHex(ticket) + "]";
+    return "NewSessionTicket[" + ticketLifetimeHint + "s, "
+        + HexFormat.of().formatHex(ticket) + "]";
   }
 }

@@ -25,7 +25,8 @@ public final class RecordFragmenter {
 
   public RecordFragmenter(ProtocolVersion version, int maxFragmentLength) {
     if (maxFragmentLength < 1 || maxFragmentLength > TlsRecord.MAX_PLAINTEXT_LENGTH) {
-      throw new IllegalArgumentException("max fragment length must be 1..2^14: " + maxFragmentLength);
+      throw new IllegalArgumentException(
+          "max fragment length must be 1..2^14: " + maxFragmentLength);
     }
     this.version = Objects.requireNonNull(version, "version");
     this.maxFragmentLength = maxFragmentLength;

@@ -33,7 +33,8 @@ public record ServerHello(
     if (sessionId.length > ClientHello.MAX_SESSION_ID_LENGTH) {
       throw new IllegalArgumentException("session_id longer than 32 bytes: " + sessionId.length);
     }
-    if (cipherSuite < 0 || cipherSuite > 0xffff || compressionMethod < 0 || compressionMethod > 0xff) {
+    if (cipherSuite < 0 || cipherSuite > 0xffff
+        || compressionMethod < 0 || compressionMethod > 0xff) {
       throw new IllegalArgumentException("cipher_suite or compression_method out of range");
     }
     random = random.clone();

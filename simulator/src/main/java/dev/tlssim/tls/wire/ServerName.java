@@ -19,8 +19,10 @@ public record ServerName(List<String> hostNames) implements Extension {
   public ServerName {
     hostNames = List.copyOf(hostNames);
     for (String h : hostNames) {
-      if (h.isEmpty() || h.length() > 0xffff || !printableAscii(h.getBytes(StandardCharsets.UTF_8))) {
-        throw new IllegalArgumentException("host name must be non-empty printable ASCII: '" + h + "'");
+      if (h.isEmpty() || h.length() > 0xffff
+          || !printableAscii(h.getBytes(StandardCharsets.UTF_8))) {
+        throw new IllegalArgumentException(
+            "host name must be non-empty printable ASCII: '" + h + "'");
       }
     }
     if (hostNames.size() > 1) {
