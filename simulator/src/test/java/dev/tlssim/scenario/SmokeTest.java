@@ -16,7 +16,7 @@ class SmokeTest {
         network: {latency: 50ms}
         timeline:
           - at: 0ms
-            connect: {id: c1, from: client, to: server, request: 100B, response: 20000B}
+            connect: {id: c1, from: client, to: server, request: 100B, response: 10000B}
         expect:
           - {connection: c1, tcpConnectMs: 100, responseMs: 200}
         """;
