@@ -152,12 +152,12 @@ class IllustratedTls12TraceTest {
   void serverKeyExchangeSignatureVerifiesUnderTheCertificateKey() throws Exception {
     AsymmetricKeyParameter serverKey = PublicKeyFactory.createKey(
         Certificate.getInstance(Hex.bytes(SERVER_CERTIFICATE)).getSubjectPublicKeyInfo());
-    byte[] content = DigitallySigned.serverKeyExchangeContent(CLIENT_RANDOM, SERVER_RANDOM, Hex.bytes(SKE_PARAMS));
+    byte[] content = HandshakeSignature.serverKeyExchangeContent(CLIENT_RANDOM, SERVER_RANDOM, Hex.bytes(SKE_PARAMS));
     byte[] signature = Hex.bytes(SKE_SIGNATURE);
     assertThat(SignatureScheme.fromCode(0x0401)).contains(SignatureScheme.RSA_PKCS1_SHA256);
-    assertThat(DigitallySigned.verify(SignatureScheme.RSA_PKCS1_SHA256, serverKey, content, signature)).isTrue();
+    assertThat(HandshakeSignature.verify(SignatureScheme.RSA_PKCS1_SHA256, serverKey, content, signature)).isTrue();
     content[0] ^= 1;
-    assertThat(DigitallySigned.verify(SignatureScheme.RSA_PKCS1_SHA256, serverKey, content, signature)).isFalse();
+    assertThat(HandshakeSignature.verify(SignatureScheme.RSA_PKCS1_SHA256, serverKey, content, signature)).isFalse();
   }
 
   @Test

@@ -13,13 +13,13 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.junit.jupiter.api.Test;
 
 class DigitallySignedTest {
-  static final byte[] MESSAGE = DigitallySigned.serverKeyExchangeContent(
+  static final byte[] MESSAGE = HandshakeSignature.serverKeyExchangeContent(
       KeyScheduleTest.range(0, 32), KeyScheduleTest.range(0x70, 32),
       "03001d20 params".getBytes(StandardCharsets.US_ASCII));
 
   static byte[] sign(SignatureScheme scheme) {
     AsymmetricKeyParameter key = scheme.usesRsaKey() ? TestKeys.RSA_2048.getPrivate() : TestKeys.EC_P256.getPrivate();
-    return DigitallySigned.sign(scheme, key, MESSAGE, new RandomStreams(5).secureRandom("sig"));
+    return HandshakeSignature.sign(scheme, key, MESSAGE, new RandomStreams(5).secureRandom("sig"));
   }
 
   static AsymmetricKeyParameter publicKey(SignatureScheme scheme) {
@@ -28,7 +28,7 @@ class DigitallySignedTest {
 
   @Test
   void contentIsClientRandomServerRandomParams() {
-    assertThat(DigitallySigned.serverKeyExchangeContent(new byte[] {1}, new byte[] {2}, new byte[] {3, 4}))
+    assertThat(HandshakeSignature.serverKeyExchangeContent(new byte[] {1}, new byte[] {2}, new byte[] {3, 4}))
         .containsExactly(1, 2, 3, 4);
   }
 
@@ -38,14 +38,14 @@ class DigitallySignedTest {
         SignatureScheme.RSA_PKCS1_SHA512, SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
         SignatureScheme.ECDSA_SECP256R1_SHA256}) {
       byte[] signature = sign(scheme);
-      assertThat(DigitallySigned.verify(scheme, publicKey(scheme), MESSAGE, signature)).as(scheme.rfcName()).isTrue();
+      assertThat(HandshakeSignature.verify(scheme, publicKey(scheme), MESSAGE, signature)).as(scheme.rfcName()).isTrue();
       byte[] tampered = MESSAGE.clone();
       tampered[70] ^= 1;
-      assertThat(DigitallySigned.verify(scheme, publicKey(scheme), tampered, signature)).as(scheme.rfcName()).isFalse();
+      assertThat(HandshakeSignature.verify(scheme, publicKey(scheme), tampered, signature)).as(scheme.rfcName()).isFalse();
       byte[] badSignature = signature.clone();
       badSignature[badSignature.length - 1] ^= 1;
-      assertThat(DigitallySigned.verify(scheme, publicKey(scheme), MESSAGE, badSignature)).isFalse();
-      assertThat(DigitallySigned.verify(scheme, publicKey(scheme), MESSAGE, new byte[3])).isFalse();
+      assertThat(HandshakeSignature.verify(scheme, publicKey(scheme), MESSAGE, badSignature)).isFalse();
+      assertThat(HandshakeSignature.verify(scheme, publicKey(scheme), MESSAGE, new byte[3])).isFalse();
     }
   }
 
@@ -72,15 +72,15 @@ class DigitallySignedTest {
     pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
     pss.initSign(TestKeys.jcaRsaPrivate());
     pss.update(MESSAGE);
-    assertThat(DigitallySigned.verify(SignatureScheme.RSA_PSS_RSAE_SHA256, TestKeys.RSA_2048.getPublic(), MESSAGE, pss.sign()))
+    assertThat(HandshakeSignature.verify(SignatureScheme.RSA_PSS_RSAE_SHA256, TestKeys.RSA_2048.getPublic(), MESSAGE, pss.sign()))
         .isTrue();
   }
 
   @Test
   void ecdsaIsDeterministicPerRfc6979() {
-    byte[] a = DigitallySigned.sign(SignatureScheme.ECDSA_SECP256R1_SHA256, TestKeys.EC_P256.getPrivate(), MESSAGE,
+    byte[] a = HandshakeSignature.sign(SignatureScheme.ECDSA_SECP256R1_SHA256, TestKeys.EC_P256.getPrivate(), MESSAGE,
         new RandomStreams(1).secureRandom("a"));
-    byte[] b = DigitallySigned.sign(SignatureScheme.ECDSA_SECP256R1_SHA256, TestKeys.EC_P256.getPrivate(), MESSAGE,
+    byte[] b = HandshakeSignature.sign(SignatureScheme.ECDSA_SECP256R1_SHA256, TestKeys.EC_P256.getPrivate(), MESSAGE,
         new RandomStreams(2).secureRandom("b"));
     assertThat(a).isEqualTo(b);
     assertThat(a[0]).isEqualTo((byte) 0x30); // DER SEQUENCE
@@ -94,16 +94,16 @@ class DigitallySignedTest {
   @Test
   void mismatchedKeysAndUnsupportedSchemes() {
     byte[] rsaSignature = sign(SignatureScheme.RSA_PKCS1_SHA256);
-    assertThat(DigitallySigned.verify(SignatureScheme.ECDSA_SECP256R1_SHA256, TestKeys.RSA_2048.getPublic(), MESSAGE, rsaSignature))
+    assertThat(HandshakeSignature.verify(SignatureScheme.ECDSA_SECP256R1_SHA256, TestKeys.RSA_2048.getPublic(), MESSAGE, rsaSignature))
         .isFalse();
-    assertThat(DigitallySigned.verify(SignatureScheme.RSA_PSS_RSAE_SHA256, TestKeys.RSA_2048.getPublic(), MESSAGE, rsaSignature))
+    assertThat(HandshakeSignature.verify(SignatureScheme.RSA_PSS_RSAE_SHA256, TestKeys.RSA_2048.getPublic(), MESSAGE, rsaSignature))
         .isFalse();
-    assertThat(DigitallySigned.verify(SignatureScheme.ED25519, TestKeys.EC_P256.getPublic(), MESSAGE, rsaSignature)).isFalse();
-    assertThat(DigitallySigned.canVerify(SignatureScheme.RSA_PKCS1_SHA1)).isTrue();
-    assertThat(DigitallySigned.canSign(SignatureScheme.RSA_PKCS1_SHA1)).isFalse();
-    assertThatThrownBy(() -> DigitallySigned.sign(SignatureScheme.RSA_PKCS1_SHA1, TestKeys.RSA_2048.getPrivate(), MESSAGE,
+    assertThat(HandshakeSignature.verify(SignatureScheme.ED25519, TestKeys.EC_P256.getPublic(), MESSAGE, rsaSignature)).isFalse();
+    assertThat(HandshakeSignature.canVerify(SignatureScheme.RSA_PKCS1_SHA1)).isTrue();
+    assertThat(HandshakeSignature.canSign(SignatureScheme.RSA_PKCS1_SHA1)).isFalse();
+    assertThatThrownBy(() -> HandshakeSignature.sign(SignatureScheme.RSA_PKCS1_SHA1, TestKeys.RSA_2048.getPrivate(), MESSAGE,
         new RandomStreams(1).secureRandom("x"))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> DigitallySigned.sign(SignatureScheme.RSA_PKCS1_SHA256, TestKeys.EC_P256.getPrivate(), MESSAGE,
+    assertThatThrownBy(() -> HandshakeSignature.sign(SignatureScheme.RSA_PKCS1_SHA256, TestKeys.EC_P256.getPrivate(), MESSAGE,
         new RandomStreams(1).secureRandom("x"))).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -36,7 +36,7 @@ import org.bouncycastle.crypto.signers.RSADigestSigner;
  * A signature that does not verify, is malformed, or does not fit the key type makes
  * {@link #verify} return false; the handshake maps that to decrypt_error (RFC 5246 §7.2.2).
  */
-public final class DigitallySigned {
+public final class HandshakeSignature {
   private static final Set<SignatureScheme> SIGNING = EnumSet.of(
       SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512,
       SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
@@ -48,7 +48,7 @@ public final class DigitallySigned {
     VERIFYING.addAll(SIGNING);
   }
 
-  private DigitallySigned() {}
+  private HandshakeSignature() {}
 
   /** Schemes {@link #sign} accepts. */
   public static boolean canSign(SignatureScheme scheme) {
