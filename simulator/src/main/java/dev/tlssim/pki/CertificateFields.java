@@ -143,7 +143,7 @@ final class CertificateFields {
     AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.fromExtensions(extensions);
     return aki == null || aki.getKeyIdentifierObject() == null
         ? Optional.empty()
-        : Optional.of(aki.getKeyIdentifier());
+        : Optional.of(aki.getKeyIdentifierObject().getOctets());
   }
 
   /** Same DER encoding: the same certificate. */

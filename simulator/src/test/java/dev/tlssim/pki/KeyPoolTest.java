@@ -33,7 +33,7 @@ class KeyPoolTest {
   }
 
   @Test
-  void ecKeysAreDeterministicAcrossSeedsOnlyWhenSeedsAgree() {
+  void ecKeysDifferAcrossSeeds() {
     ECPrivateKeyParameters a = (ECPrivateKeyParameters) pool.ecP256("x").getPrivate();
     ECPrivateKeyParameters b = (ECPrivateKeyParameters) new KeyPool(7).ecP256("x").getPrivate();
     assertThat(a.getD()).isNotEqualTo(b.getD());
