@@ -20,6 +20,7 @@ final class LinkDirection {
   private double lastJitterDraw;
   private double lastReorderDraw;
   private int sinceImmediate;
+  private long packetsEntered;
 
   LinkDirection(String from, String to, LinkParams params, SplittableRandom random) {
     this.from = from;
@@ -51,11 +52,15 @@ final class LinkDirection {
    * duplication, reordering, jitter) so one seed always gives the same fates.
    */
   Fate transmit(int size, long now) {
+    packetsEntered++;
     boolean lost = lossState.lose(random);
     boolean corrupted = params.corrupt() > 0 && random.nextDouble() < params.corrupt();
     boolean duplicated = params.duplicate() > 0 && random.nextDouble() < params.duplicate();
     if (lost) {
       return Fate.dropped("loss");
+    }
+    if (params.dropList().contains(packetsEntered)) {
+      return Fate.dropped("drop-list");
     }
     if (size > params.mtu()) {
       return Fate.dropped("mtu");

@@ -5,7 +5,9 @@ package dev.tlssim.net;
  * reproduced with {@code tc qdisc add dev X root netem ...}:
  * {@code delay latency jitter correlation distribution}, {@code loss}, {@code duplicate},
  * {@code reorder percent correlation gap}, {@code corrupt}, {@code rate bits/s packetOverhead},
- * {@code limit} (queue length in packets), and the link MTU.
+ * {@code limit} (queue length in packets), and the link MTU. {@code dropList} drops given packets by
+ * their ordinal on this direction (1 = the first packet that enters it), like ns-3's
+ * {@code ListErrorModel}: the way to script "the first SYN is lost" for teaching and tests.
  *
  * <p>Unlike netem, jitter alone does not reorder packets: a packet never overtakes the one sent
  * before it on the same direction unless {@code reorder} is set. (netem reorders when jitter exceeds
@@ -25,15 +27,18 @@ public record LinkParams(
     long rateBitsPerSecond,
     int packetOverhead,
     int limit,
-    int mtu) {
+    int mtu,
+    java.util.Set<Long> dropList) {
 
   /** netem's default queue limit (packets). */
   public static final int DEFAULT_LIMIT = 1000;
 
   public static final LinkParams IDEAL =
-      new LinkParams(0, 0, 0, Distribution.UNIFORM, LossModel.NONE, 0, 0, 0, 0, 0, 0, 0, DEFAULT_LIMIT, 1500);
+      new LinkParams(0, 0, 0, Distribution.UNIFORM, LossModel.NONE, 0, 0, 0, 0, 0, 0, 0, DEFAULT_LIMIT, 1500,
+          java.util.Set.of());
 
   public LinkParams {
+    dropList = java.util.Set.copyOf(dropList);
     if (latencyNanos < 0) {
       throw new IllegalArgumentException("latency must not be negative");
     }

@@ -57,7 +57,7 @@ public enum Preset {
   private LinkParams params(long rate) {
     LossModel lossModel = loss == 0 ? LossModel.NONE : new LossModel.Random(loss, 0);
     return new LinkParams(latency, jitter, 0, Distribution.NORMAL, lossModel, 0, 0, 0, 0, 0, rate, 0,
-        LinkParams.DEFAULT_LIMIT, 1500);
+        LinkParams.DEFAULT_LIMIT, 1500, java.util.Set.of());
   }
 
   public static Preset parse(String key) {

@@ -1,12 +1,12 @@
 package dev.tlssim.results;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** The readable summary `./tlssim run` prints: connections, then expectations. */
 public final class SummaryPrinter {
   private SummaryPrinter() {}
 
-  public static void print(RunRecord run, PrintStream out) {
+  public static void print(RunRecord run, PrintWriter out) {
     out.printf("%s (seed %d): %s%n", run.scenario(), run.seed(), run.passed() ? "PASS" : "FAIL");
     if (run.failure() != null) {
       out.println("  run failed: " + run.failure());

@@ -11,7 +11,7 @@ import dev.tlssim.net.LossModel;
  */
 final class LinkParamsReader {
   static final String[] KEYS = {"latency", "jitter", "correlation", "distribution", "loss", "duplicate", "reorder",
-      "corrupt", "rate", "packetOverhead", "limit", "mtu"};
+      "corrupt", "rate", "packetOverhead", "limit", "mtu", "drop"};
 
   private LinkParamsReader() {}
 
@@ -39,9 +39,17 @@ final class LinkParamsReader {
     int overhead = (int) c.get("packetOverhead").integer(0, 10_000, base.packetOverhead());
     int limit = (int) c.get("limit").integer(1, 10_000_000, base.limit());
     int mtu = (int) c.get("mtu").integer(68, 65_535, base.mtu());
+    java.util.Set<Long> drop = base.dropList();
+    Cursor d = c.get("drop");
+    if (d.present()) {
+      drop = new java.util.TreeSet<>();
+      for (Cursor n : d.isArray() ? d.elements() : java.util.List.of(d)) {
+        drop.add(n.integer(1, Long.MAX_VALUE));
+      }
+    }
     try {
       return new LinkParams(latency, jitter, correlation, distribution, loss, duplicate, reorder, reorderCorrelation,
-          gap, corrupt, rate, overhead, limit, mtu);
+          gap, corrupt, rate, overhead, limit, mtu, drop);
     } catch (IllegalArgumentException e) {
       throw c.error(e.getMessage());
     }

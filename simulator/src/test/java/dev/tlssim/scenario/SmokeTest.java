@@ -23,7 +23,7 @@ class SmokeTest {
     Scenario s = ScenarioLoader.parse("inline.yaml", "inline", yaml, List.of());
     try (ScenarioRunner r = new ScenarioRunner()) {
       RunResult res = r.run(s);
-      SummaryPrinter.print(res.record(), System.out);
+      SummaryPrinter.print(res.record(), new java.io.PrintWriter(System.out, true));
       res.simulation().trace().forEach(System.out::println);
       assertThat(res.passed()).isTrue();
     }
