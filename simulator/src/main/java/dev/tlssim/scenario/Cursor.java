@@ -58,7 +58,14 @@ final class Cursor {
   }
 
   ScenarioException error(String message) {
-    int[] loc = tree.location(pointer);
+    return errorAt(tree.location(pointer), message);
+  }
+
+  private ScenarioException keyError(String message) {
+    return errorAt(tree.keyLocation(pointer), message);
+  }
+
+  private ScenarioException errorAt(int[] loc, String message) {
     if (loc[0] < 0) {
       return new ScenarioException(tree.file() + " (--set " + path + ")", 0, 0, path, message);
     }
@@ -79,7 +86,7 @@ final class Cursor {
       String name = names.next();
       if (!ok.contains(name)) {
         String hint = closest(name, ok);
-        throw get(name).error("unknown key '" + name + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+        throw get(name).keyError("unknown key '" + name + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
             + "; known keys: " + String.join(", ", ok));
       }
     }

@@ -38,11 +38,29 @@ public final class LocatedTree {
     return root;
   }
 
-  /** Line and column (1-based) of the node at {@code pointer}, or of its nearest located parent. */
+  /** Line and column (1-based) of the value at {@code pointer}, or of its nearest located parent. */
   public int[] location(String pointer) {
+    return lookup(pointer, VALUE);
+  }
+
+  /** Line and column of the key that names the node at {@code pointer} (for "unknown key"). */
+  public int[] keyLocation(String pointer) {
+    return lookup(pointer, "");
+  }
+
+  private static final String VALUE = "#value";
+
+  private int[] lookup(String pointer, String suffix) {
+    int[] overridden = locations.get(pointer + OVERRIDE);
+    if (overridden != null) {
+      return overridden;
+    }
     String p = pointer;
     while (true) {
-      int[] loc = locations.get(p);
+      int[] loc = locations.get(p + suffix);
+      if (loc == null && !suffix.isEmpty()) {
+        loc = locations.get(p);
+      }
       if (loc != null) {
         return loc;
       }
@@ -55,8 +73,10 @@ public final class LocatedTree {
 
   /** Records that the node at {@code pointer} was set on the command line (no file location). */
   void markOverridden(String pointer) {
-    locations.put(pointer, new int[] {-1, -1});
+    locations.put(pointer + OVERRIDE, new int[] {-1, -1});
   }
+
+  private static final String OVERRIDE = "#set";
 
   public static LocatedTree parse(String file, String text) {
     Map<String, int[]> locations = new HashMap<>();
@@ -73,7 +93,13 @@ public final class LocatedTree {
       return new LocatedTree(file, root, locations);
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
-      String msg = e.getOriginalMessage().split("\n")[0];
+      // SnakeYAML's message spans lines with excerpts and carets; keep its sentences only.
+      StringBuilder msg = new StringBuilder();
+      for (String line : e.getOriginalMessage().split("\n")) {
+        if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+          msg.append(msg.length() == 0 ? "" : "; ").append(line.trim());
+        }
+      }
       throw new ScenarioException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), null,
           "not valid YAML: " + msg);
     } catch (IOException e) {
@@ -84,6 +110,7 @@ public final class LocatedTree {
   private static JsonNode read(String file, JsonParser p, String pointer, Map<String, int[]> locations)
       throws IOException {
     JsonLocation start = p.currentTokenLocation();
+    locations.put(pointer + VALUE, new int[] {start.getLineNr(), start.getColumnNr()});
     locations.putIfAbsent(pointer, new int[] {start.getLineNr(), start.getColumnNr()});
     JsonNodeFactory f = JsonNodeFactory.instance;
     switch (p.currentToken()) {

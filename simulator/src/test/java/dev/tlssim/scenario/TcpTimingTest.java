@@ -1,0 +1,123 @@
+package dev.tlssim.scenario;
+
+import static dev.tlssim.scenario.Runs.first;
+import static dev.tlssim.scenario.Runs.ms;
+import static dev.tlssim.scenario.Runs.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tlssim.results.ConnectionSummary;
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The timing laws the foundation promises, exactly (zero loss results equal the analytical value). */
+class TcpTimingTest {
+
+  private static final String TWO_NODES = """
+      nodes:
+        client: {role: client}
+        server: {role: server}
+      timeline:
+        - at: 0ms
+          connect: {id: c1, from: client, to: server, request: 200B, response: RESPONSE}
+      """;
+
+  private static ConnectionSummary c1(RunResult r) {
+    return r.connections().get(0);
+  }
+
+  private static BigDecimal dec(String v) {
+    return new BigDecimal(v);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 10, 50, 100, 300})
+  void connectTakesOneRttAndARequestResponseOneMore(long oneWayMs) {
+    RunResult r = run(TWO_NODES.replace("RESPONSE", "1000B"), "network.latency=" + oneWayMs + "ms");
+    long rtt = 2 * oneWayMs;
+    assertThat(c1(r).tcpConnectMs()).isEqualByComparingTo(BigDecimal.valueOf(rtt));
+    assertThat(c1(r).firstAppByteMs()).isEqualByComparingTo(BigDecimal.valueOf(rtt + oneWayMs));
+    assertThat(c1(r).responseMs()).isEqualByComparingTo(BigDecimal.valueOf(2 * rtt));
+    assertThat(c1(r).retransmissions()).isZero();
+  }
+
+  @Test
+  void serializationAddsSizeOverBandwidthOnEveryHop() {
+    String yaml = """
+        nodes:
+          client: {role: client}
+          router: {role: router}
+          server: {role: server}
+        network: {latency: 10ms, rate: 10mbit}
+        links:
+          - between: [client, router]
+          - between: [router, server]
+        timeline:
+          - at: 0ms
+            connect: {id: c1, from: client, to: server}
+        """;
+    RunResult r = run(yaml);
+    // SYN and SYN-ACK are 44 B (IP 20 + TCP 20 + MSS option 4): 352 bits / 10 Mbit/s = 35.2 us per hop.
+    // Two hops each way: 4 x 10 ms propagation + 4 x 35.2 us.
+    assertThat(c1(r).tcpConnectMs()).isEqualByComparingTo(dec("40.1408"));
+    var synSent = first(r, e -> e.kind().equals("packet.send") && "SYN".equals(e.get("flags")));
+    var synAtRouter = first(r, e -> e.kind().equals("packet.arrive") && e.get("id").equals(synSent.get("id")));
+    assertThat(synAtRouter.timeNanos()).isEqualTo(ms(10) + 35_200);
+  }
+
+  @Test
+  void bandwidthLimitsATransferToItsRate() {
+    RunResult fast = run(TWO_NODES.replace("RESPONSE", "100KB"), "network.latency=5ms");
+    RunResult slow = run(TWO_NODES.replace("RESPONSE", "100KB"), "network.latency=5ms", "network.rate=1mbit");
+    // 100 KB of payload in 1460-byte segments is 69 data segments, 100000 + 69 x 40 header bytes.
+    long bits = (100_000L + 69 * 40) * 8;
+    BigDecimal atLeast = BigDecimal.valueOf(bits).divide(BigDecimal.valueOf(1000));
+    assertThat(slow.connections().get(0).responseMs()).isGreaterThan(atLeast);
+    assertThat(fast.connections().get(0).responseMs()).isLessThan(BigDecimal.valueOf(100));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"rfc", "linux"})
+  void aLostFirstSynCostsTheOneSecondInitialTimeout(String timers) {
+    String yaml = TWO_NODES.replace("RESPONSE", "1000B") + """
+        links:
+          - between: [client, server]
+            latency: 50ms
+            forward: {drop: [1]}
+        tcp: {timers: TIMERS}
+        """.replace("TIMERS", timers);
+    RunResult r = run(yaml);
+    assertThat(c1(r).tcpConnectMs()).isEqualByComparingTo(dec("1100"));
+    assertThat(c1(r).retransmissions()).isEqualTo(1);
+  }
+
+  /** RTO after one sample R (= 2 x one-way latency): Linux R + max(2R, 200 ms) = max(3R, R + 200 ms); RFC 6298 max(3R, 1 s). */
+  @ParameterizedTest
+  @CsvSource({
+      "linux, 5, 210", "linux, 50, 300", "linux, 200, 1200",
+      "rfc, 5, 1000", "rfc, 50, 1000", "rfc, 200, 1200", "rfc, 400, 2400"})
+  void aLostRequestIsResentOneRtoAfterItWasSent(String timers, long oneWayMs, long expectedRtoMs) {
+    String yaml = TWO_NODES.replace("RESPONSE", "1000B") + """
+        links:
+          - between: [client, server]
+            latency: LATms
+            forward: {drop: [3]}
+        tcp: {timers: TIMERS}
+        """.replace("TIMERS", timers).replace("LAT", Long.toString(oneWayMs));
+    RunResult r = run(yaml);
+    var sent = first(r, e -> e.kind().equals("app.send"));
+    var resent = first(r, e -> e.kind().equals("tcp.retransmit"));
+    assertThat(resent.timeNanos() - sent.timeNanos()).isEqualTo(ms(expectedRtoMs));
+    assertThat(c1(r).responseMs()).isEqualByComparingTo(BigDecimal.valueOf(4 * oneWayMs + expectedRtoMs));
+  }
+
+  /** IW = 10 x 1460 = 14,600 bytes; each further slow-start round doubles the window and costs one RTT. */
+  @ParameterizedTest
+  @CsvSource({"14600, 0", "14601, 1", "43800, 1", "43801, 2", "102200, 2", "102201, 3"})
+  void eachSlowStartRoundCostsExactlyOneRtt(long responseBytes, int extraRounds) {
+    RunResult r = run(TWO_NODES.replace("RESPONSE", responseBytes + "B"), "network.latency=50ms");
+    assertThat(c1(r).responseMs()).isEqualByComparingTo(BigDecimal.valueOf(200 + 100L * extraRounds));
+  }
+}
