@@ -13,14 +13,6 @@ final class ReassemblyQueue {
     return pending.isEmpty();
   }
 
-  int bufferedBytes() {
-    int n = 0;
-    for (byte[] b : pending.values()) {
-      n += b.length;
-    }
-    return n;
-  }
-
   void add(long seq, byte[] data) {
     byte[] existing = pending.get(seq);
     if (existing == null || existing.length < data.length) {

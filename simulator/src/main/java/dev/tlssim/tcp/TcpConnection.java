@@ -156,7 +156,7 @@ public final class TcpConnection {
     sndNxt = iss + 1;
     sndMax = sndNxt;
     host.trace("tcp.open", "role", "client", "iss", iss);
-    sendSyn(now, false);
+    sendSyn(now, null);
     armRto(now);
   }
 
@@ -175,16 +175,16 @@ public final class TcpConnection {
     sndNxt = iss + 1;
     sndMax = sndNxt;
     host.trace("tcp.open", "role", "server", "iss", iss);
-    sendSyn(now, false);
+    sendSyn(now, null);
     armRto(now);
   }
 
-  private void sendSyn(long now, boolean retransmission) {
+  private void sendSyn(long now, String retransmitReason) {
     int flags = state == State.SYN_RCVD ? TcpSegment.SYN | TcpSegment.ACK : TcpSegment.SYN;
     long ack = state == State.SYN_RCVD ? rcvNxt : 0;
     boolean ts = state == State.SYN_RCVD ? useTimestamps : config.timestamps();
-    if (retransmission) {
-      host.trace("tcp.retransmit", "seq", iss, "len", 0, "reason", "rto", "flags", flags == TcpSegment.SYN ? "SYN" : "SYN,ACK");
+    if (retransmitReason != null) {
+      host.trace("tcp.retransmit", "seq", iss, "len", 0, "reason", retransmitReason, "flags", flags == TcpSegment.SYN ? "SYN" : "SYN,ACK");
     }
     host.transmit(new TcpSegment(localPort, remotePort, iss, ack, flags, advertisedWindow(), config.mss(), ts, null));
   }
@@ -254,7 +254,7 @@ public final class TcpConnection {
     if (s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK) && s.seq() == irs) {
       // The client retransmitted its SYN (our SYN-ACK or its SYN was lost): answer it again.
       synRetransmissions++;
-      sendSyn(now, true);
+      sendSyn(now, "dup-syn");
       return;
     }
     if (!s.has(TcpSegment.ACK) || s.ack() != iss + 1) {
@@ -519,7 +519,7 @@ public final class TcpConnection {
     if (synRetransmissions > config.synLinearTimeouts()) {
       rtt.backOff();
     }
-    sendSyn(now, true);
+    sendSyn(now, "rto");
     armRto(now);
   }
 
@@ -664,8 +664,14 @@ public final class TcpConnection {
         useTimestamps, null));
   }
 
+  /**
+   * The application reads at once, so the window is the whole buffer. Out-of-order data is not
+   * subtracted: a window that moved would disqualify the duplicate ACKs fast retransmit relies on
+   * (RFC 5681 §2, "the advertised window in the incoming acknowledgment equals the advertised
+   * window in the last incoming acknowledgment"), which real stacks avoid the same way.
+   */
   private int advertisedWindow() {
-    return Math.max(0, config.receiveWindow() - reassembly.bufferedBytes());
+    return config.receiveWindow();
   }
 
   private void fail(long now, String reason) {

@@ -1,0 +1,135 @@
+package dev.tlssim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** TCP behaviour checked without actors or the kernel. Delay 50 ms one way: RTT 100 ms. */
+class TcpConnectionTest {
+  private static final long MS = 1_000_000L;
+  private static final long S = 1_000_000_000L;
+
+  private static TcpHarness harness(TcpConfig config, java.util.function.BiPredicate<String, Integer> drop) {
+    return new TcpHarness(50 * MS, config, drop);
+  }
+
+  private static TcpHarness.Recorder connect(TcpHarness h, TcpHarness.Recorder server) {
+    h.stacks.get("b").listen(443, () -> server);
+    TcpHarness.Recorder client = new TcpHarness.Recorder();
+    h.at(0, () -> h.stacks.get("a").connect(0, "b", 443, client));
+    return client;
+  }
+
+  @Test
+  void threeDuplicateAcksTriggerAFastRetransmitWithoutWaitingForTheTimer() {
+    // a's packets: 1 SYN, 2 ACK, then data; the 4th (second data segment) is lost.
+    TcpHarness h = harness(TcpConfig.DEFAULT, (node, n) -> node.equals("a") && n == 4);
+    var server = new TcpHarness.Recorder();
+    var client = new TcpHarness.Recorder() {
+      @Override
+      public void established(TcpConnection c, long now) {
+        super.established(c, now);
+        c.write(now, new byte[10 * 1460]);
+      }
+    };
+    h.stacks.get("b").listen(443, () -> server);
+    h.at(0, () -> h.stacks.get("a").connect(0, "b", 443, client));
+    h.runUntil(10 * S);
+    assertThat(server.bytes).isEqualTo(10 * 1460);
+    assertThat(h.lines("tcp.retransmit")).hasSize(1).allMatch(l -> l.contains("reason=fast"));
+    assertThat(h.lines("tcp.rto")).isEmpty();
+    // The loss is repaired one RTT after the data left (dup ACKs return at 200 ms): all bytes by 250 ms.
+    assertThat(h.lines("a tcp.retransmit").get(0)).startsWith(200 * MS + " ");
+  }
+
+  @Test
+  void rfcProfileCutsTheInitialWindowAfterOneSynRetransmission() {
+    TcpHarness h = harness(TcpConfig.DEFAULT.withTimers(TimerProfile.RFC), (node, n) -> node.equals("a") && n == 1);
+    connect(h, new TcpHarness.Recorder());
+    h.runUntil(5 * S);
+    assertThat(h.lines("a tcp.established").get(0)).contains("cwnd=1460").startsWith(1100 * MS + " ");
+  }
+
+  @Test
+  void linuxKeepsTheInitialWindowAfterOneSynRetransmissionAndCutsItAfterTwo() {
+    TcpHarness one = harness(TcpConfig.DEFAULT, (node, n) -> node.equals("a") && n == 1);
+    connect(one, new TcpHarness.Recorder());
+    one.runUntil(10 * S);
+    assertThat(one.lines("a tcp.established").get(0)).contains("cwnd=14600");
+    TcpHarness two = harness(TcpConfig.DEFAULT, (node, n) -> node.equals("a") && n <= 2);
+    connect(two, new TcpHarness.Recorder());
+    two.runUntil(10 * S);
+    // SYN at 0, 1 s, 3 s (backoff 1, 2): established at 3.1 s with one segment.
+    assertThat(two.lines("a tcp.established").get(0)).contains("cwnd=1460").startsWith(3100 * MS + " ");
+  }
+
+  @Test
+  void withoutAnRttSampleAfterASynTimeoutTheRtoIsThreeSeconds() {
+    TcpHarness h = harness(TcpConfig.DEFAULT, (node, n) -> node.equals("a") && n == 1);
+    connect(h, new TcpHarness.Recorder());
+    h.runUntil(5 * S);
+    assertThat(h.lines("a tcp.established").get(0)).contains("rto=3000000000");
+  }
+
+  @Test
+  void aClientGivesUpAfterItsSynRetriesWithATimeout() {
+    TcpHarness h = harness(TcpConfig.DEFAULT, (node, n) -> node.equals("a"));
+    TcpHarness.Recorder client = connect(h, new TcpHarness.Recorder());
+    h.runUntil(1000 * S);
+    // Six retries at 1, 3, 7, 15, 31, 63 s; the last RTO (64 s) expires at 127 s.
+    assertThat(client.events).containsExactly("failed:timeout@" + 127 * S);
+    assertThat(h.lines("a send SYN")).hasSize(7);
+  }
+
+  @Test
+  void linearSynTimeoutsRetryEverySecondFirst() {
+    TcpConfig linear = new TcpConfig(1460, 10, 1 << 20, false, false, 40 * MS, TimerProfile.LINUX, 3, 5, 15, 2);
+    TcpHarness h = harness(linear, (node, n) -> node.equals("a"));
+    TcpHarness.Recorder client = connect(h, new TcpHarness.Recorder());
+    h.runUntil(1000 * S);
+    // tcp_syn_linear_timeouts = 2: the timers after the SYN and the first two retries stay at 1 s,
+    // so retries leave at 1, 2 and 3 s; the next timer doubles to 2 s and the client gives up at 5 s.
+    assertThat(h.lines("a send SYN").stream().map(l -> l.split(" ")[0]).toList())
+        .containsExactly("0", Long.toString(S), Long.toString(2 * S), Long.toString(3 * S));
+    assertThat(client.events).containsExactly("failed:timeout@" + 5 * S);
+  }
+
+  @Test
+  void aServerAnswersARetransmittedSynAgain() {
+    // b's first SYN-ACK is lost; the client's SYN times out and is sent again; b answers it.
+    TcpHarness h = harness(TcpConfig.DEFAULT, (node, n) -> node.equals("b") && n == 1);
+    TcpHarness.Recorder client = connect(h, new TcpHarness.Recorder());
+    h.runUntil(5 * S);
+    assertThat(client.establishedAt).isEqualTo(1100 * MS);
+    assertThat(h.lines("b tcp.retransmit")).filteredOn(l -> l.contains("reason=dup-syn")).hasSize(1);
+  }
+
+  @Test
+  void aSynToAClosedPortIsRefused() {
+    TcpHarness h = harness(TcpConfig.DEFAULT, (node, n) -> false);
+    TcpHarness.Recorder client = new TcpHarness.Recorder();
+    h.at(0, () -> h.stacks.get("a").connect(0, "b", 8443, client));
+    h.runUntil(5 * S);
+    assertThat(client.events).containsExactly("failed:refused@" + 100 * MS);
+  }
+
+  @Test
+  void rttEstimatorFollowsRfc6298() {
+    RttEstimator rfc = new RttEstimator(TimerProfile.RFC);
+    rfc.sample(100 * MS);
+    assertThat(rfc.srtt()).isEqualTo(100 * MS);
+    assertThat(rfc.rttvar()).isEqualTo(50 * MS);
+    assertThat(rfc.rto()).isEqualTo(S);
+    rfc.sample(500 * MS);
+    // RTTVAR = 3/4 * 50 + 1/4 * |100 - 500| = 137.5 ms; SRTT = 7/8 * 100 + 1/8 * 500 = 150 ms.
+    assertThat(rfc.rttvar()).isEqualTo(137_500_000L);
+    assertThat(rfc.srtt()).isEqualTo(150 * MS);
+    // 150 + 4 x 137.5 = 700 ms, raised to the 1 s minimum (RFC 6298 §2.4).
+    assertThat(rfc.rto()).isEqualTo(S);
+    rfc.backOff();
+    assertThat(rfc.rto()).isEqualTo(2 * S);
+    RttEstimator linux = new RttEstimator(TimerProfile.LINUX);
+    linux.sample(10 * MS);
+    assertThat(linux.rto()).isEqualTo(210 * MS);
+  }
+}

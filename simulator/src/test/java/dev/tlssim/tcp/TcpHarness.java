@@ -1,0 +1,112 @@
+package dev.tlssim.tcp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.function.BiPredicate;
+
+/**
+ * Two TCP stacks joined by a fixed one-way delay, driven by a tiny event loop: the sans-I/O TCP
+ * tested with no actors and no kernel. {@code drop} decides per (sender, ordinal of its segment).
+ */
+final class TcpHarness {
+  record Event(long time, long seq, Runnable action) {}
+
+  final long delay;
+  final List<String> log = new ArrayList<>();
+  final Map<String, TcpStack> stacks = new HashMap<>();
+  private final Map<String, Integer> sent = new HashMap<>();
+  private final Map<String, Long> timers = new HashMap<>();
+  private final PriorityQueue<Event> queue =
+      new PriorityQueue<>((x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
+  private final BiPredicate<String, Integer> drop;
+  private long seq;
+  long now;
+
+  TcpHarness(long delay, TcpConfig config, BiPredicate<String, Integer> drop) {
+    this.delay = delay;
+    this.drop = drop;
+    for (String node : List.of("a", "b")) {
+      stacks.put(node, new TcpStack(node, config, host(node), new SplittableRandom(node.hashCode())));
+    }
+  }
+
+  private TcpStack.Host host(String node) {
+    return new TcpStack.Host() {
+      @Override
+      public void transmit(String remote, TcpSegment s) {
+        int n = sent.merge(node, 1, Integer::sum);
+        log.add(now + " " + node + " send " + s.flagNames() + " len=" + s.length());
+        if (drop.test(node, n)) {
+          log.add(now + " " + node + " dropped #" + n);
+          return;
+        }
+        at(now + delay, () -> stacks.get(remote).onSegment(now, node, s));
+      }
+
+      @Override
+      public void setTimer(String key, long atNanos) {
+        long id = seq;
+        timers.put(node + key, id);
+        at(atNanos, () -> {
+          if (timers.get(node + key) != null && timers.get(node + key) == id) {
+            timers.remove(node + key);
+            stacks.get(node).onTimer(now, key);
+          }
+        });
+      }
+
+      @Override
+      public void cancelTimer(String key) {
+        timers.remove(node + key);
+      }
+
+      @Override
+      public void trace(String kind, Map<String, Object> details) {
+        log.add(now + " " + node + " " + kind + " " + details);
+      }
+    };
+  }
+
+  void at(long time, Runnable r) {
+    queue.add(new Event(time, seq++, r));
+  }
+
+  void runUntil(long limit) {
+    while (!queue.isEmpty() && queue.peek().time <= limit) {
+      Event e = queue.poll();
+      now = e.time;
+      e.action.run();
+    }
+  }
+
+  List<String> lines(String contains) {
+    return log.stream().filter(l -> l.contains(contains)).toList();
+  }
+
+  /** Records what the application hears. */
+  static class Recorder implements TcpConnection.Listener {
+    final List<String> events = new ArrayList<>();
+    long bytes;
+    long establishedAt = -1;
+
+    @Override
+    public void established(TcpConnection c, long now) {
+      establishedAt = now;
+      events.add("established@" + now);
+    }
+
+    @Override
+    public void received(TcpConnection c, long now, byte[] data) {
+      bytes += data.length;
+    }
+
+    @Override
+    public void failed(TcpConnection c, long now, String reason) {
+      events.add("failed:" + reason + "@" + now);
+    }
+  }
+}
