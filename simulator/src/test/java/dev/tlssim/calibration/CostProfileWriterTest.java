@@ -1,0 +1,59 @@
+package dev.tlssim.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The profile file format, on a synthetic result so no timing is involved. */
+class CostProfileWriterTest {
+  static CalibrationResult synthetic() {
+    List<Measurement> measurements = new ArrayList<>();
+    long cost = 1000;
+    for (CostOperation op : CostOperation.values()) {
+      measurements.add(new Measurement(op, cost, cost - 1, cost + 1, 3));
+      cost += 1000;
+    }
+    return new CalibrationResult("test machine, \"quoted\"", Instant.parse("2025-01-02T03:04:05Z"), measurements);
+  }
+
+  @Test
+  void hasExactlyDescriptionAndCostsNanos() throws Exception {
+    String json = CostProfileWriter.toJson(synthetic());
+    JsonNode root = new ObjectMapper().readTree(json);
+    List<String> fields = new ArrayList<>();
+    root.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsExactly("description", "costsNanos");
+    assertThat(root.get("description").asText()).isEqualTo("test machine, \"quoted\"");
+    JsonNode costs = root.get("costsNanos");
+    List<String> names = new ArrayList<>();
+    costs.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactlyElementsOf(synthetic().costsNanos().keySet());
+    assertThat(costs.get("rsa2048.sign").isIntegralNumber()).isTrue();
+    assertThat(costs.get("rsa2048.sign").asLong()).isEqualTo(1000);
+    assertThat(costs.get("prf.finished").asLong()).isEqualTo(17_000);
+    assertThat(costs.get("app.response").asLong()).isEqualTo(50_000);
+  }
+
+  @Test
+  void isLaidOutLikeTheShippedProfiles() {
+    String json = CostProfileWriter.toJson(synthetic());
+    assertThat(json).startsWith("{\n  \"description\": \"test machine, \\\"quoted\\\"\",\n  \"costsNanos\": {\n"
+        + "    \"rsa2048.sign\": 1000,\n");
+    assertThat(json).endsWith("    \"app.response\": 50000\n  }\n}\n");
+  }
+
+  @Test
+  void writesTheFileCreatingDirectories(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("profiles/here.json");
+    CostProfileWriter.write(synthetic(), file);
+    assertThat(Files.readString(file)).isEqualTo(CostProfileWriter.toJson(synthetic()));
+  }
+}

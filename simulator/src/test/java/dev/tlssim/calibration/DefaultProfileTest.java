@@ -1,0 +1,48 @@
+package dev.tlssim.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlssim.scenario.CostProfiles;
+import dev.tlssim.sim.CostProfile;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped default profile (resources/cost-profiles/default.json) was measured by {@code
+ * tlssim calibrate} with warm-up; it must cover every operation the engine reports, and, being
+ * fixed data, it can be checked for the cross-algorithm relations a cold quick run cannot promise.
+ */
+class DefaultProfileTest {
+  @Test
+  void coversEveryOperation() throws Exception {
+    JsonNode root;
+    try (InputStream in = getClass().getResourceAsStream("/cost-profiles/default.json")) {
+      root = new ObjectMapper().readTree(in);
+    }
+    List<String> fields = new ArrayList<>();
+    root.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsExactly("description", "costsNanos");
+    assertThat(root.get("description").asText()).startsWith("Measured by 'tlssim calibrate' on ");
+    for (CostOperation op : CostOperation.values()) {
+      assertThat(root.at("/costsNanos/" + op.id()).asLong()).as(op.id()).isPositive();
+    }
+    assertThat(root.at("/costsNanos/app.response").asLong()).isEqualTo(CalibrationResult.APP_RESPONSE_NANOS);
+    assertThat(root.get("costsNanos").size()).isEqualTo(CostOperation.values().length + 1);
+  }
+
+  @Test
+  void showsTheExpectedOrdersOfMagnitude() {
+    CostProfile p = CostProfiles.defaultProfile();
+    assertThat(p.cost("rsa4096.sign")).isGreaterThan(p.cost("rsa2048.sign"));
+    assertThat(p.cost("rsa2048.sign")).isGreaterThan(p.cost("ecdsa-p256.sign"));
+    assertThat(p.cost("rsa2048.sign")).isGreaterThan(p.cost("rsa2048.verify"));
+    assertThat(p.cost("rsa2048.decrypt")).isGreaterThan(p.cost("rsa2048.encrypt"));
+    assertThat(p.cost("ecdsa-p256.sign")).isGreaterThan(p.cost("x25519.agree"));
+    assertThat(p.cost("x25519.agree")).isGreaterThan(p.cost("prf.master-secret"));
+    assertThat(p.cost("prf.master-secret")).isLessThan(100_000);
+  }
+}
