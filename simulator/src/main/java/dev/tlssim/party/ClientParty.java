@@ -6,26 +6,56 @@ import dev.tlssim.tcp.TcpConnection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * A client: opens the connections the timeline asks for and runs the request/response workload
- * on each. Its trace records ("conn.*", "app.*") are what connection results are computed from.
+ * on each, over plain TCP or over the channel its configuration provides (TLS). Its trace records
+ * ("conn.*", "app.*") are what connection results are computed from.
  */
 public final class ClientParty extends Endpoint {
+  private final Map<String, Channel> channels = new HashMap<>();
   private final Map<String, TcpConnection> connections = new HashMap<>();
+  private final ChannelFactory channelFactory;
+
+  /** Makes the channel of a new connection around its application; plain TCP when null. */
+  interface ChannelFactory {
+    ChannelBinding create(PartyAction.Connect connect, Channel.Listener app);
+  }
+
+  /** A channel and the TCP listener that drives it. */
+  record ChannelBinding(Channel channel, TcpConnection.Listener tcpListener) {}
 
   public ClientParty(String name, TcpConfig tcpConfig, int cores, CostProfile costs, SplittableRandom isnRandom) {
+    this(name, tcpConfig, cores, costs, isnRandom, null);
+  }
+
+  ClientParty(String name, TcpConfig tcpConfig, int cores, CostProfile costs, SplittableRandom isnRandom,
+      Function<ClientParty, ChannelFactory> channels) {
     super(name, tcpConfig, cores, costs, isnRandom);
+    this.channelFactory = channels == null ? null : channels.apply(this);
   }
 
   @Override
   protected void onAction(long now, Object action) {
     if (action instanceof PartyAction.Connect connect) {
-      TcpConnection c = tcp.connect(now, connect.server(), connect.port(), new Session(connect));
+      Session session = new Session(connect);
+      ChannelBinding binding;
+      if (channelFactory == null) {
+        PlainChannel plain = new PlainChannel(session);
+        binding = new ChannelBinding(plain, plain);
+      } else {
+        binding = channelFactory.create(connect, session);
+      }
+      TcpConnection c = tcp.connect(now, connect.server(), connect.port(), binding.tcpListener());
+      if (binding.channel() instanceof PlainChannel plain) {
+        plain.attach(c);
+      }
       connections.put(connect.id(), c);
+      channels.put(connect.id(), binding.channel());
       trace("conn.start", "conn", connect.id(), "flow", c.flow(), "server", connect.server(), "port", connect.port());
     } else if (action instanceof PartyAction.Close close) {
-      TcpConnection c = connections.get(close.id());
+      Channel c = channels.get(close.id());
       if (c != null) {
         c.close(now);
       }
@@ -33,7 +63,7 @@ public final class ClientParty extends Endpoint {
   }
 
   /** One connection's workload. */
-  private final class Session implements TcpConnection.Listener {
+  private final class Session implements Channel.Listener {
     private final PartyAction.Connect spec;
     private long responseReceived;
     private boolean done;
@@ -43,7 +73,7 @@ public final class ClientParty extends Endpoint {
     }
 
     @Override
-    public void established(TcpConnection c, long now) {
+    public void opened(Channel c, long now) {
       trace("conn.established", "conn", spec.id());
       if (spec.requestBytes() > 0) {
         byte[] request = RequestResponse.request(spec.requestBytes(), spec.responseBytes());
@@ -58,7 +88,7 @@ public final class ClientParty extends Endpoint {
     }
 
     @Override
-    public void received(TcpConnection c, long now, byte[] data) {
+    public void received(Channel c, long now, byte[] data) {
       responseReceived += data.length;
       if (!done && responseReceived >= spec.responseBytes()) {
         trace("app.response", "conn", spec.id(), "bytes", responseReceived);
@@ -66,7 +96,7 @@ public final class ClientParty extends Endpoint {
       }
     }
 
-    private void finish(TcpConnection c, long now) {
+    private void finish(Channel c, long now) {
       done = true;
       if (spec.closeAfterResponse()) {
         c.close(now);
@@ -74,17 +104,17 @@ public final class ClientParty extends Endpoint {
     }
 
     @Override
-    public void peerClosed(TcpConnection c, long now) {
+    public void peerClosed(Channel c, long now) {
       c.close(now);
     }
 
     @Override
-    public void closed(TcpConnection c, long now) {
+    public void closed(Channel c, long now) {
       trace("conn.closed", "conn", spec.id());
     }
 
     @Override
-    public void failed(TcpConnection c, long now, String reason) {
+    public void failed(Channel c, long now, String reason) {
       trace("conn.failed", "conn", spec.id(), "reason", reason);
     }
   }

@@ -5,18 +5,31 @@ import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tcp.TcpConnection;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * A server: listens on its ports and answers each complete request with the number of bytes the
- * request asked for, after the modelled processing time "app.response".
+ * request asked for, after the modelled processing time "app.response"; over plain TCP, or over
+ * the channel its configuration provides (TLS).
  */
 public final class ServerParty extends Endpoint {
 
+  /** Makes the channel of an accepted connection around its application. */
+  interface ChannelFactory {
+    TcpConnection.Listener accept(Channel.Listener app);
+  }
+
   public ServerParty(String name, List<Integer> ports, TcpConfig tcpConfig, int cores, CostProfile costs,
       SplittableRandom isnRandom) {
+    this(name, ports, tcpConfig, cores, costs, isnRandom, null);
+  }
+
+  ServerParty(String name, List<Integer> ports, TcpConfig tcpConfig, int cores, CostProfile costs,
+      SplittableRandom isnRandom, Function<ServerParty, ChannelFactory> channels) {
     super(name, tcpConfig, cores, costs, isnRandom);
+    ChannelFactory factory = channels == null ? null : channels.apply(this);
     for (int port : ports) {
-      tcp.listen(port, Session::new);
+      tcp.listen(port, () -> factory == null ? new PlainChannel(new Session()) : factory.accept(new Session()));
     }
   }
 
@@ -25,12 +38,17 @@ public final class ServerParty extends Endpoint {
     // A server acts only on what arrives; the timeline has nothing for it yet.
   }
 
-  private final class Session implements TcpConnection.Listener {
+  private final class Session implements Channel.Listener {
     private final RequestResponse.Reader reader = new RequestResponse.Reader();
     private boolean firstByteSeen;
+    private boolean open = true;
 
     @Override
-    public void received(TcpConnection c, long now, byte[] data) {
+    public void opened(Channel c, long now) {
+    }
+
+    @Override
+    public void received(Channel c, long now, byte[] data) {
       if (!firstByteSeen) {
         firstByteSeen = true;
         trace("app.first-byte", "flow", c.flow());
@@ -39,7 +57,7 @@ public final class ServerParty extends Endpoint {
       if (responseBytes >= 0) {
         trace("app.request", "flow", c.flow(), "response", responseBytes);
         compute(now, "app.response", done -> {
-          if (c.state() == TcpConnection.State.ESTABLISHED || c.state() == TcpConnection.State.CLOSE_WAIT) {
+          if (open && responseBytes > 0) {
             c.write(done, new byte[responseBytes]);
           }
         });
@@ -47,8 +65,19 @@ public final class ServerParty extends Endpoint {
     }
 
     @Override
-    public void peerClosed(TcpConnection c, long now) {
+    public void peerClosed(Channel c, long now) {
       c.close(now);
+      open = false;
+    }
+
+    @Override
+    public void closed(Channel c, long now) {
+      open = false;
+    }
+
+    @Override
+    public void failed(Channel c, long now, String reason) {
+      open = false;
     }
   }
 }

@@ -11,14 +11,22 @@ import java.util.Map;
  * when the moment never came.
  *
  * @param result           completed (the workload finished), established, incomplete, or the
- *                         failure: timeout, refused, reset
+ *                         failure: timeout, refused, reset, alert:&lt;name&gt; (the TLS alert that ended it)
+ * @param version          negotiated TLS version ("TLSv1.2"), null without TLS or before ServerHello
+ * @param cipherSuite      negotiated suite, RFC name
+ * @param handshake        full, abbreviated, failed; null without TLS
+ * @param failedCheck      the client's certificate check that failed (chain, signature, validity,
+ *                         basic_constraints, key_usage, hostname, revocation), else null
  * @param tcpConnectMs     until the client's TCP connection is established (SYN-ACK received)
- * @param handshakeMs      until the client may send application data (without TLS: = tcpConnectMs)
+ * @param handshakeMs      until the client may send application data: TLS established at the client
+ *                         (without TLS: = tcpConnectMs)
  * @param firstAppByteMs   until the first application byte reaches the server's application
  * @param responseMs       until the whole response reached the client's application
  * @param bytesClientToServer IP bytes the client sent on this connection, retransmissions included
  * @param packets          IP packets sent by both ends on this connection
  * @param retransmissions  segments sent again by either end
+ * @param cpuClientMs      modelled CPU time the client spent on this connection
+ * @param cpuServerMs      modelled CPU time the server spent on this connection
  */
 public record ConnectionSummary(
     String id,
@@ -26,6 +34,10 @@ public record ConnectionSummary(
     String server,
     String flow,
     String result,
+    String version,
+    String cipherSuite,
+    String handshake,
+    String failedCheck,
     BigDecimal tcpConnectMs,
     BigDecimal handshakeMs,
     BigDecimal firstAppByteMs,
@@ -33,11 +45,14 @@ public record ConnectionSummary(
     long bytesClientToServer,
     long bytesServerToClient,
     long packets,
-    long retransmissions) {
+    long retransmissions,
+    BigDecimal cpuClientMs,
+    BigDecimal cpuServerMs) {
 
   /** Field names an expectation may test, in summary.json order. */
-  public static final List<String> FIELDS = List.of("result", "tcpConnectMs", "handshakeMs", "firstAppByteMs",
-      "responseMs", "bytesClientToServer", "bytesServerToClient", "packets", "retransmissions");
+  public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "handshake", "failedCheck",
+      "tcpConnectMs", "handshakeMs", "firstAppByteMs", "responseMs", "bytesClientToServer", "bytesServerToClient",
+      "packets", "retransmissions", "cpuClientMs", "cpuServerMs");
 
   /** The summary.json object, keys in a fixed order. */
   public Map<String, Object> toMap() {
@@ -47,6 +62,10 @@ public record ConnectionSummary(
     m.put("server", server);
     m.put("flow", flow);
     m.put("result", result);
+    m.put("version", version);
+    m.put("cipherSuite", cipherSuite);
+    m.put("handshake", handshake);
+    m.put("failedCheck", failedCheck);
     m.put("tcpConnectMs", tcpConnectMs);
     m.put("handshakeMs", handshakeMs);
     m.put("firstAppByteMs", firstAppByteMs);
@@ -55,6 +74,8 @@ public record ConnectionSummary(
     m.put("bytesServerToClient", bytesServerToClient);
     m.put("packets", packets);
     m.put("retransmissions", retransmissions);
+    m.put("cpuClientMs", cpuClientMs);
+    m.put("cpuServerMs", cpuServerMs);
     return m;
   }
 

@@ -19,6 +19,11 @@ public final class SummaryPrinter {
             ResultWriter.ms(c.tcpConnectMs()), ResultWriter.ms(c.handshakeMs()), ResultWriter.ms(c.firstAppByteMs()),
             ResultWriter.ms(c.responseMs()), c.bytesClientToServer(), c.bytesServerToClient(), c.packets(),
             c.retransmissions());
+        if (c.handshake() != null) {
+          out.printf("  %-8s %s %s, handshake %s%s, CPU client %s ms, server %s ms%n", "", c.version(), c.cipherSuite(),
+              c.handshake(), c.failedCheck() == null ? "" : " (failed check: " + c.failedCheck() + ")",
+              ResultWriter.ms(c.cpuClientMs()), ResultWriter.ms(c.cpuServerMs()));
+        }
       }
     }
     for (RunRecord.ExpectationOutcome e : run.expectations()) {

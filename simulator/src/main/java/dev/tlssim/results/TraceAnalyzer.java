@@ -50,6 +50,30 @@ public final class TraceAnalyzer {
           }
         }
         case "tcp.retransmit" -> a.retransmissions++;
+        case "tls.start" -> a.tls = true;
+        case "tls.negotiated" -> {
+          a.version = a.version == null ? e.string("version") : a.version;
+          a.suite = a.suite == null ? e.string("suite") : a.suite;
+        }
+        case "tls.established" -> {
+          if (e.node().equals(a.client)) {
+            a.tlsEstablished = true;
+            a.version = e.string("version");
+            a.suite = e.string("suite");
+          }
+        }
+        case "tls.check" -> {
+          if (e.node().equals(a.client) && "failed".equals(e.string("status")) && a.failedCheck == null) {
+            a.failedCheck = e.string("check");
+          }
+        }
+        case "cpu" -> {
+          if (e.node().equals(a.client)) {
+            a.cpuClient += e.longValue("cost");
+          } else {
+            a.cpuServer += e.longValue("cost");
+          }
+        }
         default -> { }
       }
     }
@@ -99,6 +123,13 @@ public final class TraceAnalyzer {
     long bytesDown;
     long packets;
     long retransmissions;
+    boolean tls;
+    boolean tlsEstablished;
+    String version;
+    String suite;
+    String failedCheck;
+    long cpuClient;
+    long cpuServer;
 
     Acc(String id, String client, String server, String flow, long start) {
       this.id = id;
@@ -123,8 +154,10 @@ public final class TraceAnalyzer {
       } else {
         result = "incomplete";
       }
-      return new ConnectionSummary(id, client, server, flow, result, since(tcpConnect), since(handshake),
-          since(firstAppByte), since(response), bytesUp, bytesDown, packets, retransmissions);
+      String handshakeKind = !tls ? null : tlsEstablished ? "full" : "failed";
+      return new ConnectionSummary(id, client, server, flow, result, version, suite, handshakeKind, failedCheck,
+          since(tcpConnect), since(handshake), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
+          retransmissions, millis(cpuClient), millis(cpuServer));
     }
   }
 }

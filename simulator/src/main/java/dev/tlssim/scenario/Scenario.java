@@ -23,16 +23,19 @@ public record Scenario(
     CostProfile costs,
     List<TimelineEntry> timeline,
     List<Expectation> expectations,
+    PkiSpec pki,
     JsonNode effective) {
 
-  public enum Role { CLIENT, SERVER, ROUTER }
+  public enum Role { CLIENT, SERVER, ROUTER, CA }
 
-  public record NodeSpec(String name, Role role, int cores, List<Integer> listen, TcpConfig tcp) {}
+  /** A node; {@code tls} is null for plain TCP, {@code authority} names what a CA node hosts. */
+  public record NodeSpec(String name, Role role, int cores, List<Integer> listen, TcpConfig tcp, TlsSpec tls,
+      String authority) {}
 
   public record TimelineEntry(long atNanos, String node, PartyAction action) {}
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
-        effective);
+        pki, effective);
   }
 }

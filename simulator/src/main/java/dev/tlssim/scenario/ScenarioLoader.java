@@ -126,13 +126,14 @@ public final class ScenarioLoader {
 
   private static Scenario read(LocatedTree tree, String defaultName) {
     Cursor root = Cursor.root(tree).allowOnly("name", "description", "seed", "until", "network", "nodes", "links",
-        "tcp", "cost", "timeline", "expect");
+        "tcp", "cost", "pki", "timeline", "expect");
     String name = root.get("name").text(defaultName);
     String description = root.get("description").text("");
     long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, 1);
     long until = root.get("until").parsed(Units::durationNanos, 600 * TimerProfile.SECOND);
     TcpConfig tcp = readTcp(root.get("tcp"), TcpConfig.DEFAULT);
-    List<Scenario.NodeSpec> nodes = readNodes(root.get("nodes").require(), tcp);
+    PkiSpec pki = PkiReader.read(root.get("pki"));
+    List<Scenario.NodeSpec> nodes = readNodes(root.get("nodes").require(), tcp, pki);
     Map<String, Scenario.NodeSpec> byName = new LinkedHashMap<>();
     nodes.forEach(n -> byName.put(n.name(), n));
     List<Link> links = readLinks(root, byName);
@@ -146,7 +147,7 @@ public final class ScenarioLoader {
     });
     List<Expectation> expectations = readExpectations(root.get("expect"), connectionIds);
     return new Scenario(name, description, tree.file(), seed, until, nodes, links, costs, timeline, expectations,
-        tree.root());
+        pki, tree.root());
   }
 
   private static TcpConfig readTcp(Cursor c, TcpConfig base) {
@@ -173,10 +174,10 @@ public final class ScenarioLoader {
     }
   }
 
-  private static List<Scenario.NodeSpec> readNodes(Cursor c, TcpConfig tcp) {
+  private static List<Scenario.NodeSpec> readNodes(Cursor c, TcpConfig tcp, PkiSpec pki) {
     List<Scenario.NodeSpec> out = new ArrayList<>();
     for (var e : c.entries().entrySet()) {
-      Cursor n = e.getValue().allowOnly("role", "cores", "listen", "tcp");
+      Cursor n = e.getValue().allowOnly("role", "cores", "listen", "tcp", "tls", "authority");
       Scenario.Role role = n.get("role").require().parsed(ScenarioLoader::role);
       int cores = (int) n.get("cores").integer(1, 1024, 1);
       List<Integer> listen = new ArrayList<>();
@@ -191,7 +192,18 @@ public final class ScenarioLoader {
       } else if (role == Scenario.Role.SERVER) {
         listen.add(443);
       }
-      out.add(new Scenario.NodeSpec(e.getKey(), role, cores, listen, readTcp(n.get("tcp"), tcp)));
+      TlsSpec tls = TlsReader.read(n.get("tls"), role, pki);
+      String authority = null;
+      if (role == Scenario.Role.CA) {
+        Cursor a = n.get("authority").require();
+        authority = a.text();
+        if (!pki.authorities().containsKey(authority)) {
+          throw a.error("no authority '" + authority + "' under pki.authorities");
+        }
+      } else if (n.get("authority").present()) {
+        throw n.get("authority").error("only a node with role ca hosts an authority");
+      }
+      out.add(new Scenario.NodeSpec(e.getKey(), role, cores, listen, readTcp(n.get("tcp"), tcp), tls, authority));
     }
     if (out.isEmpty()) {
       throw c.error("a scenario needs at least one node");
@@ -204,7 +216,8 @@ public final class ScenarioLoader {
       case "client" -> Scenario.Role.CLIENT;
       case "server" -> Scenario.Role.SERVER;
       case "router" -> Scenario.Role.ROUTER;
-      default -> throw new IllegalArgumentException("unknown role '" + text + "' (use client, server or router)");
+      case "ca" -> Scenario.Role.CA;
+      default -> throw new IllegalArgumentException("unknown role '" + text + "' (use client, server, ca or router)");
     };
   }
 

@@ -48,7 +48,7 @@ public final class ScenarioRunner implements AutoCloseable {
             new ClientParty(n.name(), n.tcp(), n.cores(), scenario.costs(), isn)));
         case SERVER -> parties.put(n.name(), PartyActor.create(
             new ServerParty(n.name(), n.listen(), n.tcp(), n.cores(), scenario.costs(), isn)));
-        case ROUTER -> { }
+        case ROUTER, CA -> { }
       }
     }
     List<Simulation.ScheduledAction> actions = new ArrayList<>();

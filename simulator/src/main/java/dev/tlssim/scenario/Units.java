@@ -25,10 +25,18 @@ public final class Units {
       case "ms" -> 1_000_000L;
       case "s", "sec" -> 1_000_000_000L;
       case "m", "min" -> 60_000_000_000L;
+      case "h" -> 3_600_000_000_000L;
+      case "d" -> 86_400_000_000_000L;
       case "" -> throw new IllegalArgumentException("'" + text.trim() + "' has no unit: write e.g. " + text.trim() + "ms");
-      default -> throw new IllegalArgumentException("'" + text.trim() + "': unknown time unit '" + m.group(2) + "' (use ns, us, ms, s or min)");
+      default -> throw new IllegalArgumentException("'" + text.trim() + "': unknown time unit '" + m.group(2) + "' (use ns, us, ms, s, min, h or d)");
     };
     return exact(m.group(1), scale, text);
+  }
+
+  /** A signed duration, e.g. a certificate's validity relative to the scenario's epoch ("-30d"). */
+  public static long offsetNanos(String text) {
+    String t = text.trim();
+    return t.startsWith("-") ? -durationNanos(t.substring(1)) : durationNanos(t.startsWith("+") ? t.substring(1) : t);
   }
 
   public static long rateBitsPerSecond(String text) {

@@ -1,0 +1,115 @@
+package dev.tlssim.scenario;
+
+import dev.tlssim.pki.CertificateAuthority;
+import dev.tlssim.pki.CertificateChain;
+import dev.tlssim.pki.CertificateForgery;
+import dev.tlssim.pki.CertificateProfile;
+import dev.tlssim.pki.KeyPool;
+import dev.tlssim.pki.KeyPurpose;
+import dev.tlssim.pki.RevocationReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+
+/**
+ * What happens "when the scenario starts": the authorities are created and issue the declared
+ * certificates, keys coming from the run's seeded key pool; revoked certificates are revoked and
+ * every authority publishes its CRL. Deterministic: same spec and seed, same bytes.
+ */
+public final class Provisioning {
+  private Provisioning() {}
+
+  /** A certificate with the chain its server sends and its key pair. */
+  public record Issued(X509CertificateHolder certificate, CertificateChain chain, AsymmetricCipherKeyPair keyPair) {}
+
+  public record Result(Instant epoch, Map<String, CertificateAuthority> authorities, Map<String, Issued> certificates,
+      List<X509CRLHolder> crls) {
+
+    /** The certificate a client trusts for a name in its trust list. */
+    public X509CertificateHolder anchor(String name) {
+      CertificateAuthority ca = authorities.get(name);
+      return ca != null ? ca.certificate() : certificates.get(name).certificate();
+    }
+
+    public Instant at(long virtualNanos) {
+      return epoch.plusNanos(virtualNanos);
+    }
+  }
+
+  public static Result provision(PkiSpec spec, long seed) {
+    KeyPool keys = new KeyPool(seed);
+    Instant epoch = spec.epoch();
+    Map<String, CertificateAuthority> authorities = new LinkedHashMap<>();
+    for (PkiSpec.Authority a : spec.authorities().values()) {
+      AsymmetricCipherKeyPair kp = key(keys, "authority/" + a.name(), a.key());
+      CertificateProfile.Builder profile = CertificateProfile.certificateAuthority(a.subject(), kp.getPublic(),
+          epoch.plusNanos(a.notBefore()), epoch.plusNanos(a.notAfter()));
+      if (a.pathLen() != null) {
+        profile.pathLenConstraint(a.pathLen());
+      }
+      CertificateAuthority ca = a.issuer() == null
+          ? CertificateAuthority.root(profile.build(), kp)
+          : authorities.get(a.issuer()).intermediate(profile.build(), kp);
+      authorities.put(a.name(), ca);
+    }
+    Map<String, Issued> issued = new LinkedHashMap<>();
+    Map<String, CertificateAuthority> issuersFromCertificates = new LinkedHashMap<>();
+    for (PkiSpec.Certificate c : spec.certificates().values()) {
+      AsymmetricCipherKeyPair kp = key(keys, "certificate/" + c.name(), c.key());
+      CertificateAuthority issuer = authorities.get(c.issuer());
+      if (issuer == null) {
+        // Issued by a certificate: the basicConstraints abuse (a leaf signing as if it were a CA).
+        issuer = issuersFromCertificates.computeIfAbsent(c.issuer(), n -> {
+          Issued parent = issued.get(n);
+          return authorityOf(spec, authorities, c.issuer()).issuerFrom(parent.certificate(), parent.keyPair());
+        });
+      }
+      Set<KeyPurpose> eku = EnumSet.noneOf(KeyPurpose.class);
+      c.extendedKeyUsage().forEach(e -> eku.add(e.equals("serverAuth") ? KeyPurpose.SERVER_AUTH : KeyPurpose.CLIENT_AUTH));
+      CertificateProfile profile = CertificateProfile.tlsServer(c.dnsNames().get(0), kp.getPublic(),
+              epoch.plusNanos(c.notBefore()), epoch.plusNanos(c.notAfter()))
+          .dnsNames(c.dnsNames()).extendedKeyUsage(eku).build();
+      X509CertificateHolder cert = issuer.issue(profile);
+      if (c.revoked()) {
+        issuer.revoke(cert, epoch.minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE);
+      }
+      if (c.corruptSignature()) {
+        cert = CertificateForgery.withCorruptedSignature(cert);
+      }
+      CertificateChain chain = issuer.chainFor(cert);
+      issued.put(c.name(), new Issued(cert, chain, kp));
+    }
+    List<X509CRLHolder> crls = new ArrayList<>();
+    for (CertificateAuthority ca : authorities.values()) {
+      crls.add(ca.crl(epoch.minus(Duration.ofHours(1)), epoch.plus(Duration.ofDays(7))));
+    }
+    return new Result(epoch, authorities, issued, crls);
+  }
+
+  private static CertificateAuthority authorityOf(PkiSpec spec, Map<String, CertificateAuthority> authorities,
+      String certificateName) {
+    String issuer = spec.certificates().get(certificateName).issuer();
+    CertificateAuthority ca = authorities.get(issuer);
+    if (ca == null) {
+      throw new IllegalArgumentException("certificate " + certificateName
+          + ": a certificate used as an issuer must itself come from an authority");
+    }
+    return ca;
+  }
+
+  private static AsymmetricCipherKeyPair key(KeyPool keys, String label, PkiSpec.KeyType type) {
+    return switch (type) {
+      case RSA2048 -> keys.rsa(label, 2048);
+      case RSA4096 -> keys.rsa(label, 4096);
+      case ECDSA_P256 -> keys.ecP256(label);
+    };
+  }
+}

@@ -1,0 +1,106 @@
+package dev.tlssim.scenario;
+
+import dev.tlssim.pki.RevocationMode;
+import dev.tlssim.tls.CipherSuite;
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Reads a node's {@code tls:} section and checks its references into the PKI. */
+final class TlsReader {
+  static final List<CipherSuite> DEFAULT_SUITES = List.of(
+      CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+      CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+  static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
+
+  private TlsReader() {}
+
+  static TlsSpec read(Cursor c, Scenario.Role role, PkiSpec pki) {
+    if (!c.present()) {
+      return null;
+    }
+    if (role == Scenario.Role.SERVER) {
+      c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "certificate");
+    } else if (role == Scenario.Role.CLIENT) {
+      c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "serverName", "trust",
+          "checkHostname", "revocation", "acceptAny");
+    } else {
+      throw c.error("only clients and servers speak TLS");
+    }
+    String implementation = c.get("implementation").text("tlssim");
+    if (!implementation.equals("tlssim") && !implementation.equals("jdk")) {
+      throw c.get("implementation").error("unknown implementation '" + implementation
+          + "' (use tlssim, or jdk for the JDK's SSLEngine)");
+    }
+    ProtocolVersion min = ProtocolVersion.TLS12;
+    ProtocolVersion max = ProtocolVersion.TLS12;
+    Cursor v = c.get("versions");
+    if (v.present()) {
+      List<ProtocolVersion> versions = list(v, ProtocolVersion::parse);
+      for (int i = 0; i < versions.size(); i++) {
+        if (versions.get(i).compareTo(ProtocolVersion.TLS12) > 0) {
+          throw v.elements().get(i).error("TLS 1.3 is not simulated yet; use 1.0, 1.1 or 1.2");
+        }
+      }
+      min = versions.stream().min(ProtocolVersion::compareTo).orElseThrow();
+      max = versions.stream().max(ProtocolVersion::compareTo).orElseThrow();
+    }
+    List<CipherSuite> suites = c.get("suites").present() ? list(c.get("suites"), CipherSuite::parse) : DEFAULT_SUITES;
+    List<NamedGroup> groups = c.get("groups").present() ? list(c.get("groups"), NamedGroup::parse) : DEFAULT_GROUPS;
+    for (int i = 0; i < groups.size(); i++) {
+      if (groups.get(i) != NamedGroup.X25519 && groups.get(i) != NamedGroup.SECP256R1) {
+        throw c.get("groups").elements().get(i).error("supported groups are x25519 and secp256r1");
+      }
+    }
+    boolean ems = c.get("extendedMasterSecret").bool(true);
+    String certificate = null;
+    String serverName = null;
+    List<String> trust = List.of();
+    if (role == Scenario.Role.SERVER) {
+      Cursor cert = c.get("certificate").require();
+      certificate = cert.text();
+      if (!pki.certificates().containsKey(certificate)) {
+        throw cert.error("no certificate '" + certificate + "' under pki.certificates");
+      }
+    } else {
+      serverName = c.get("serverName").text(null);
+      trust = c.get("trust").present() ? list(c.get("trust"), t -> t) : List.of();
+      List<Cursor> trustCursors = c.get("trust").present() ? c.get("trust").elements() : List.of();
+      for (int i = 0; i < trust.size(); i++) {
+        if (!pki.authorities().containsKey(trust.get(i)) && !pki.certificates().containsKey(trust.get(i))) {
+          throw trustCursors.get(i).error("unknown authority '" + trust.get(i) + "' (under pki.authorities)");
+        }
+      }
+    }
+    RevocationMode revocation = c.get("revocation").parsed(TlsReader::revocation, RevocationMode.OFF);
+    return new TlsSpec(implementation, min, max, suites, groups, ems, certificate, serverName, trust,
+        c.get("checkHostname").bool(true), revocation, c.get("acceptAny").bool(false));
+  }
+
+  private static RevocationMode revocation(String text) {
+    return switch (text.trim()) {
+      case "off" -> RevocationMode.OFF;
+      case "soft-fail" -> RevocationMode.SOFT_FAIL;
+      case "hard-fail" -> RevocationMode.HARD_FAIL;
+      default -> throw new IllegalArgumentException("unknown revocation policy '" + text
+          + "' (use off, soft-fail or hard-fail)");
+    };
+  }
+
+  private static <T> List<T> list(Cursor c, Function<String, T> parser) {
+    List<T> out = new ArrayList<>();
+    for (Cursor e : c.isArray() ? c.elements() : List.of(c)) {
+      out.add(e.parsed(parser));
+    }
+    if (out.isEmpty()) {
+      throw c.error("the list is empty");
+    }
+    return out;
+  }
+}
