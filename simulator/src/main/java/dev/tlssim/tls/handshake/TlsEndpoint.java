@@ -845,8 +845,10 @@ public final class TlsEndpoint {
           case RSA -> key instanceof RSAKeyParameters;
           case ECDHE_RSA -> key instanceof RSAKeyParameters
               && commonGroup.isPresent() && scheme.isPresent();
-          case ECDHE_ECDSA -> key instanceof ECKeyParameters
-              && commonGroup.isPresent() && scheme.isPresent();
+          case ECDHE_ECDSA -> key instanceof ECKeyParameters ec
+              && commonGroup.isPresent() && scheme.isPresent()
+              && clientGroups.map(cg -> cg.groupCodes().contains(curveOf(ec).code()))
+                  .orElse(true);
         })
         .findFirst();
     if (chosen.isEmpty()) {
@@ -899,6 +901,20 @@ public final class TlsEndpoint {
     flight.add(sent(new ServerHelloDone()));
     sendHandshake(flight);
     state = State.WAIT_CLIENT_KEY_EXCHANGE;
+  }
+
+  /**
+   * The named group of an ECDSA key. RFC 8422 §5.1 and §5.3: in TLS 1.2 supported_groups also
+   * bounds the curves of the server's ECDSA certificate key, not only the ECDHE share.
+   */
+  private static NamedGroup curveOf(ECKeyParameters key) {
+    return switch (key.getParameters().getCurve().getFieldSize()) {
+      case 256 -> NamedGroup.SECP256R1;
+      case 384 -> NamedGroup.SECP384R1;
+      case 521 -> NamedGroup.SECP521R1;
+      default -> throw new IllegalStateException("unsupported ECDSA curve of "
+          + key.getParameters().getCurve().getFieldSize() + " bits");
+    };
   }
 
   private List<byte[]> encodedChain() {
