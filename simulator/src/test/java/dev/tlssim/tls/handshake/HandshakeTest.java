@@ -35,6 +35,21 @@ class HandshakeTest {
     return cases.stream();
   }
 
+  /**
+   * A client offering just {@code suite} and {@code group}. For ECDHE_ECDSA it also lists
+   * secp256r1, the curve of the server's certificate, which RFC 8422 §5.1 requires in
+   * supported_groups; the server still prefers x25519 when both are listed.
+   */
+  static ClientConfig clientFor(CipherSuite suite, NamedGroup group) {
+    ClientConfig config = TestPki.client().withCipherSuites(List.of(suite));
+    if (group == null) {
+      return config;
+    }
+    boolean needsP256 = suite.keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA
+        && group != NamedGroup.SECP256R1;
+    return config.withGroups(needsP256 ? List.of(group, NamedGroup.SECP256R1) : List.of(group));
+  }
+
   static ServerConfig serverFor(CipherSuite suite) {
     return suite.keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA
         ? TestPki.ecServer() : TestPki.rsaServer();
@@ -43,10 +58,7 @@ class HandshakeTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("suitesAndGroups")
   void fullHandshakeDataAndClose(CipherSuite suite, NamedGroup group) {
-    ClientConfig clientConfig = TestPki.client().withCipherSuites(List.of(suite));
-    if (group != null) {
-      clientConfig = clientConfig.withGroups(List.of(group));
-    }
+    ClientConfig clientConfig = clientFor(suite, group);
     TlsEndpoint client = TlsEndpoint.client(clientConfig, Pipe.seeded(1), TestPki.NOW);
     TlsEndpoint server = TlsEndpoint.server(serverFor(suite), Pipe.seeded(2), TestPki.NOW);
 
@@ -76,10 +88,7 @@ class HandshakeTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("suitesAndGroups")
   void establishesAndCarriesDataBothWays(CipherSuite suite, NamedGroup group) {
-    ClientConfig clientConfig = TestPki.client().withCipherSuites(List.of(suite));
-    if (group != null) {
-      clientConfig = clientConfig.withGroups(List.of(group));
-    }
+    ClientConfig clientConfig = clientFor(suite, group);
     TlsEndpoint client = TlsEndpoint.client(clientConfig, Pipe.seeded(3), TestPki.NOW);
     TlsEndpoint server = TlsEndpoint.server(serverFor(suite), Pipe.seeded(4), TestPki.NOW);
     client.start();

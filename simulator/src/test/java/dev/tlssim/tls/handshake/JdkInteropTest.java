@@ -75,14 +75,9 @@ class JdkInteropTest {
   @ParameterizedTest(name = "our client -> JDK server: {0} {1}")
   @MethodSource("cases")
   void ourClientToJdkServer(CipherSuite suite, NamedGroup group) throws Exception {
-    ClientConfig config = TestPki.client().withCipherSuites(List.of(suite));
-    if (group != null) {
-      // RFC 8422 §5.1: for ECDHE_ECDSA the list must also name the certificate's curve
-      // (secp256r1). The JDK server takes the first group in the client's order that it supports.
-      boolean needsP256 = suite.keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA
-          && group != NamedGroup.SECP256R1;
-      config = config.withGroups(needsP256 ? List.of(group, NamedGroup.SECP256R1) : List.of(group));
-    }
+    // For ECDHE_ECDSA the client also lists secp256r1 (the certificate's curve, RFC 8422 §5.1);
+    // the JDK server takes the first group in the client's order that it supports.
+    ClientConfig config = HandshakeTest.clientFor(suite, group);
     boolean ecdsa = suite.keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA;
     JdkPeer server = JdkPeer.server(ecdsa ? TestPki.EC_CHAIN : TestPki.RSA_CHAIN,
         ecdsa ? TestPki.EC_LEAF_KEY.getPrivate() : TestPki.RSA_LEAF_KEY.getPrivate(),
@@ -98,6 +93,11 @@ class JdkInteropTest {
     TlsEvent.Established established = Pipe.of(events, TlsEvent.Established.class).get(0);
     assertThat(established.suite()).isEqualTo(suite);
     assertThat(established.group()).isEqualTo(group);
+    // SunJSSE answers our empty session_ticket extension with a ticket (RFC 5077 §3.3), which
+    // must be in the transcript of its Finished.
+    assertThat(Pipe.of(events, TlsEvent.MessageReceived.class))
+        .extracting(TlsEvent.MessageReceived::name)
+        .endsWith("server_hello_done", "new_session_ticket", "change_cipher_spec", "finished");
     assertThat(Pipe.of(events, TlsEvent.CertificateCheck.class))
         .extracting(TlsEvent.CertificateCheck::status).doesNotContain("failed");
 

@@ -110,6 +110,16 @@ class NegotiationAndMalformedInputTest {
   }
 
   @Test
+  void ecdsaCertificateCurveMustBeInSupportedGroups() {
+    TlsEndpoint client = startedClient(TestPki.client()
+        .withCipherSuites(List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256))
+        .withGroups(List.of(dev.tlssim.tls.NamedGroup.X25519)));
+    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(1), TestPki.NOW);
+    server.receive(client.drainOutput());
+    assertFailedWith(server, AlertDescription.HANDSHAKE_FAILURE);
+  }
+
+  @Test
   void serverPickingAnUnofferedSuiteIsIllegalParameter() {
     TlsEndpoint client = startedClient(TestPki.client().withCipherSuites(
         List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)));
