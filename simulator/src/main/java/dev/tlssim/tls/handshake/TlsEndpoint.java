@@ -301,8 +301,6 @@ public final class TlsEndpoint {
           events.add(new TlsEvent.ApplicationData(plaintext));
         }
       }
-      default -> throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-          "record: content type " + record.type());
     }
   }
 
