@@ -1,0 +1,92 @@
+package dev.tlssim.tls.handshake;
+
+import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.tls.CipherSuite;
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.SignatureScheme;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A TLS 1.2 client's offer. {@code serverName} goes into server_name (RFC 6066 §3) and is the
+ * name the certificate must match; it may be null (no SNI, and a hostname check that fails unless
+ * the verifier's policy skips it). Versions above TLS 1.2 are capped: this engine speaks only TLS
+ * 1.2, so client_version is min(maxVersion, TLS 1.2) and any other server_version is refused.
+ */
+public record ClientConfig(
+    ProtocolVersion minVersion,
+    ProtocolVersion maxVersion,
+    List<CipherSuite> cipherSuites,
+    List<NamedGroup> groups,
+    List<SignatureScheme> signatureSchemes,
+    String serverName,
+    boolean offerExtendedMasterSecret,
+    CertificateVerifier verifier) {
+
+  public ClientConfig {
+    Objects.requireNonNull(minVersion, "minVersion");
+    Objects.requireNonNull(maxVersion, "maxVersion");
+    Objects.requireNonNull(verifier, "verifier");
+    if (minVersion.compareTo(maxVersion) > 0) {
+      throw new IllegalArgumentException("minVersion " + minVersion + " > maxVersion " + maxVersion);
+    }
+    cipherSuites = List.copyOf(cipherSuites);
+    groups = List.copyOf(groups);
+    signatureSchemes = List.copyOf(signatureSchemes);
+    if (cipherSuites.isEmpty()) {
+      throw new IllegalArgumentException("a ClientHello needs at least one cipher suite");
+    }
+    if (signatureSchemes.isEmpty()) {
+      throw new IllegalArgumentException("signature_algorithms needs at least one scheme");
+    }
+    if (groups.isEmpty() && cipherSuites.stream().anyMatch(s -> s.keyExchange().ephemeral())) {
+      throw new IllegalArgumentException("ECDHE suites offered without any group");
+    }
+  }
+
+  /**
+   * TLS 1.2 only; forward-secret AEAD suites first, the RSA key exchange last (as browsers order
+   * them); x25519 before secp256r1 (RFC 8422 §5.1.1 lets the client order by preference).
+   */
+  public static ClientConfig defaults(String serverName, CertificateVerifier verifier) {
+    return new ClientConfig(
+        ProtocolVersion.TLS12,
+        ProtocolVersion.TLS12,
+        List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA),
+        List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
+        List.of(
+            SignatureScheme.ECDSA_SECP256R1_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PKCS1_SHA256,
+            SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA384,
+            SignatureScheme.RSA_PKCS1_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PKCS1_SHA512),
+        serverName,
+        true,
+        verifier);
+  }
+
+  public ClientConfig withCipherSuites(List<CipherSuite> suites) {
+    return new ClientConfig(minVersion, maxVersion, suites, groups, signatureSchemes, serverName,
+        offerExtendedMasterSecret, verifier);
+  }
+
+  public ClientConfig withGroups(List<NamedGroup> newGroups) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, newGroups, signatureSchemes,
+        serverName, offerExtendedMasterSecret, verifier);
+  }
+
+  public ClientConfig withVersions(ProtocolVersion min, ProtocolVersion max) {
+    return new ClientConfig(min, max, cipherSuites, groups, signatureSchemes, serverName,
+        offerExtendedMasterSecret, verifier);
+  }
+}

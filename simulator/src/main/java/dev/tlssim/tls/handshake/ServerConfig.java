@@ -1,0 +1,85 @@
+package dev.tlssim.tls.handshake;
+
+import dev.tlssim.pki.CertificateChain;
+import dev.tlssim.tls.CipherSuite;
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.SignatureScheme;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+
+/**
+ * A TLS 1.2 server: its preferences (suites in preference order, groups, signature schemes), its
+ * certificate chain exactly as sent (leaf first, RFC 5246 §7.4.2) and the leaf's private key.
+ * {@code extendedMasterSecret} false makes the server ignore the client's RFC 7627 offer, as a
+ * legacy server would.
+ */
+public record ServerConfig(
+    ProtocolVersion minVersion,
+    ProtocolVersion maxVersion,
+    List<CipherSuite> cipherSuites,
+    List<NamedGroup> groups,
+    List<SignatureScheme> signatureSchemes,
+    CertificateChain chain,
+    AsymmetricKeyParameter privateKey,
+    boolean extendedMasterSecret) {
+
+  public ServerConfig {
+    Objects.requireNonNull(minVersion, "minVersion");
+    Objects.requireNonNull(maxVersion, "maxVersion");
+    Objects.requireNonNull(chain, "chain");
+    Objects.requireNonNull(privateKey, "privateKey");
+    if (minVersion.compareTo(maxVersion) > 0) {
+      throw new IllegalArgumentException("minVersion " + minVersion + " > maxVersion " + maxVersion);
+    }
+    if (!privateKey.isPrivate()) {
+      throw new IllegalArgumentException("privateKey must be a private key");
+    }
+    cipherSuites = List.copyOf(cipherSuites);
+    groups = List.copyOf(groups);
+    signatureSchemes = List.copyOf(signatureSchemes);
+  }
+
+  /** TLS 1.2 only; ECDHE before the RSA key exchange, AEAD before CBC; x25519 first. */
+  public static ServerConfig defaults(CertificateChain chain, AsymmetricKeyParameter privateKey) {
+    return new ServerConfig(
+        ProtocolVersion.TLS12,
+        ProtocolVersion.TLS12,
+        List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA),
+        List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
+        List.of(
+            SignatureScheme.ECDSA_SECP256R1_SHA256,
+            SignatureScheme.RSA_PSS_RSAE_SHA256,
+            SignatureScheme.RSA_PKCS1_SHA256,
+            SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA384,
+            SignatureScheme.RSA_PKCS1_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PKCS1_SHA512),
+        chain,
+        privateKey,
+        true);
+  }
+
+  public ServerConfig withCipherSuites(List<CipherSuite> suites) {
+    return new ServerConfig(minVersion, maxVersion, suites, groups, signatureSchemes, chain,
+        privateKey, extendedMasterSecret);
+  }
+
+  public ServerConfig withGroups(List<NamedGroup> newGroups) {
+    return new ServerConfig(minVersion, maxVersion, cipherSuites, newGroups, signatureSchemes,
+        chain, privateKey, extendedMasterSecret);
+  }
+
+  public ServerConfig withVersions(ProtocolVersion min, ProtocolVersion max) {
+    return new ServerConfig(min, max, cipherSuites, groups, signatureSchemes, chain, privateKey,
+        extendedMasterSecret);
+  }
+}

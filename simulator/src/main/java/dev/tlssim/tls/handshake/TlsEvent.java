@@ -1,0 +1,117 @@
+package dev.tlssim.tls.handshake;
+
+import dev.tlssim.tls.AlertDescription;
+import dev.tlssim.tls.CipherSuite;
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.ProtocolVersion;
+
+/**
+ * What a {@link TlsEndpoint} reports as it runs, in the order things happened. Messages are named
+ * as the RFCs spell them ({@code client_hello}, {@code change_cipher_spec}, {@code alert},
+ * {@code application_data}), so a trace reads like RFC 5246 §7.3's handshake diagram.
+ */
+public sealed interface TlsEvent {
+
+  /**
+   * A message handed to the record layer. {@code length} is the handshake message including its
+   * 4-byte header (RFC 5246 §7.4), or, for change_cipher_spec, alert and application_data, the
+   * plaintext length of the record payload (1, 2, and the data length respectively).
+   */
+  record MessageSent(String name, int length) implements TlsEvent {}
+
+  /** A message taken from the peer's records; lengths as for {@link MessageSent}. */
+  record MessageReceived(String name, int length) implements TlsEvent {}
+
+  /**
+   * A public-key or PRF operation, named for the CPU cost profile: {@code rsa2048.sign},
+   * {@code ecdsa-p256.verify}, {@code x25519.keygen}, {@code prf.finished}, ...
+   */
+  record CryptoOperation(String name) implements TlsEvent {}
+
+  /**
+   * One step of the client's server-certificate verification: {@code check} is the
+   * VerificationCheck in lower case ("chain", "hostname", ...), {@code status} "passed",
+   * "failed" or "skipped".
+   */
+  record CertificateCheck(String check, String status, String detail) implements TlsEvent {}
+
+  /** The handshake completed: both Finished messages were sent and verified. */
+  record Established(
+      ProtocolVersion version,
+      CipherSuite suite,
+      NamedGroup group,
+      boolean extendedMasterSecret,
+      byte[] sessionId)
+      implements TlsEvent {
+    public Established {
+      sessionId = sessionId.clone();
+    }
+
+    /** Null for the RSA key exchange, which has no group. */
+    @Override
+    public NamedGroup group() {
+      return group;
+    }
+
+    @Override
+    public byte[] sessionId() {
+      return sessionId.clone();
+    }
+  }
+
+  /**
+   * The master secret and the ClientHello.random that identifies it: exactly what an NSS key log
+   * line {@code CLIENT_RANDOM <client_random> <master_secret>} needs to let Wireshark decrypt the
+   * run.
+   */
+  record SessionSecrets(byte[] clientRandom, byte[] masterSecret) implements TlsEvent {
+    public SessionSecrets {
+      clientRandom = clientRandom.clone();
+      masterSecret = masterSecret.clone();
+    }
+
+    @Override
+    public byte[] clientRandom() {
+      return clientRandom.clone();
+    }
+
+    @Override
+    public byte[] masterSecret() {
+      return masterSecret.clone();
+    }
+
+    /** The NSS key log line (without newline). */
+    public String keyLogLine() {
+      java.util.HexFormat hex = java.util.HexFormat.of();
+      return "CLIENT_RANDOM " + hex.formatHex(clientRandom) + " " + hex.formatHex(masterSecret);
+    }
+  }
+
+  /** Application data from the peer, decrypted. */
+  record ApplicationData(byte[] data) implements TlsEvent {
+    public ApplicationData {
+      data = data.clone();
+    }
+
+    @Override
+    public byte[] data() {
+      return data.clone();
+    }
+  }
+
+  /** An alert we sent; {@code reason} says why in words (the failing check, the bad field). */
+  record AlertSent(AlertDescription description, boolean fatal, String reason)
+      implements TlsEvent {}
+
+  /**
+   * An alert from the peer. {@code description} is null when the peer sent a code RFC 5246 §7.2
+   * and its successors do not define; a fatal one still closes the connection.
+   */
+  record AlertReceived(AlertDescription description, boolean fatal) implements TlsEvent {}
+
+  /**
+   * The endpoint is closed: {@code "close_notify"} after closure alerts both ways (RFC 5246
+   * §7.2.1), or {@code "alert:<rfc name>"} after a fatal alert sent or received (§7.2.2).
+   */
+  record Closed(String reason) implements TlsEvent {}
+}
