@@ -76,10 +76,27 @@ public abstract class Endpoint implements Party, TcpStack.Host {
    * this node's cores: immediately if it costs nothing and a core is free, later otherwise.
    */
   protected void compute(long now, String operation, LongConsumer continuation) {
-    long cost = costs.cost(operation);
-    long done = cpu.submit(now, cost);
+    compute(now, now, java.util.List.of(operation), null, continuation);
+  }
+
+  /**
+   * Runs {@code continuation} when the operations are done: they start no earlier than
+   * {@code notBefore} (the previous work of the same connection), on the earliest free core.
+   * The trace names the connection's {@code flow} so CPU time is attributed to it.
+   */
+  protected void compute(long now, long notBefore, java.util.List<String> operations, String flow,
+      LongConsumer continuation) {
+    long cost = 0;
+    for (String op : operations) {
+      cost += costs.cost(op);
+    }
+    long done = cpu.submit(Math.max(now, notBefore), cost);
     if (cost > 0) {
-      trace("cpu", "op", operation, "cost", cost, "done", done);
+      if (flow == null) {
+        trace("cpu", "op", String.join(",", operations), "cost", cost, "done", done);
+      } else {
+        trace("cpu", "flow", flow, "op", String.join(",", operations), "cost", cost, "done", done);
+      }
     }
     if (done == now) {
       continuation.accept(now);

@@ -54,6 +54,10 @@ public record ConnectionSummary(
       "tcpConnectMs", "handshakeMs", "firstAppByteMs", "responseMs", "bytesClientToServer", "bytesServerToClient",
       "packets", "retransmissions", "cpuClientMs", "cpuServerMs");
 
+  /** Fields whose values are words, not numbers. */
+  public static final java.util.Set<String> TEXT_FIELDS =
+      java.util.Set.of("result", "version", "cipherSuite", "handshake", "failedCheck");
+
   /** The summary.json object, keys in a fixed order. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -51,10 +51,6 @@ public final class TraceAnalyzer {
         }
         case "tcp.retransmit" -> a.retransmissions++;
         case "tls.start" -> a.tls = true;
-        case "tls.negotiated" -> {
-          a.version = a.version == null ? e.string("version") : a.version;
-          a.suite = a.suite == null ? e.string("suite") : a.suite;
-        }
         case "tls.established" -> {
           if (e.node().equals(a.client)) {
             a.tlsEstablished = true;

@@ -395,13 +395,14 @@ public final class ScenarioLoader {
         } else {
           String text = v.text();
           Object exact;
-          try {
-            exact = new BigDecimal(text);
-          } catch (NumberFormatException ex) {
-            if (!f.getKey().equals("result")) {
+          if (ConnectionSummary.TEXT_FIELDS.contains(f.getKey())) {
+            exact = text;
+          } else {
+            try {
+              exact = new BigDecimal(text);
+            } catch (NumberFormatException ex) {
               throw v.error("expected a number (milliseconds or a count), got '" + text + "'");
             }
-            exact = text;
           }
           out.add(new Expectation(conn, f.getKey(), exact, null, null));
         }

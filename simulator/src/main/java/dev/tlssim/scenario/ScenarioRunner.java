@@ -2,9 +2,6 @@ package dev.tlssim.scenario;
 
 import dev.tlssim.net.Network;
 import dev.tlssim.net.Topology;
-import dev.tlssim.party.ClientParty;
-import dev.tlssim.party.PartyActor;
-import dev.tlssim.party.ServerParty;
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.results.TraceAnalyzer;
 import dev.tlssim.sim.NodeProtocol;
@@ -41,15 +38,9 @@ public final class ScenarioRunner implements AutoCloseable {
     Topology topology = new Topology(names, scenario.links());
     Network network = new Network(topology, link -> randoms.random("link/" + link));
     Map<String, Behavior<NodeProtocol>> parties = new LinkedHashMap<>();
+    Provisioning.Result pki = Provisioning.provision(scenario.pki(), scenario.seed());
     for (Scenario.NodeSpec n : scenario.nodes()) {
-      var isn = randoms.random("tcp-isn/" + n.name());
-      switch (n.role()) {
-        case CLIENT -> parties.put(n.name(), PartyActor.create(
-            new ClientParty(n.name(), n.tcp(), n.cores(), scenario.costs(), isn)));
-        case SERVER -> parties.put(n.name(), PartyActor.create(
-            new ServerParty(n.name(), n.listen(), n.tcp(), n.cores(), scenario.costs(), isn)));
-        case ROUTER, CA -> { }
-      }
+      parties.putAll(TlsSetup.party(n, scenario, pki, randoms));
     }
     List<Simulation.ScheduledAction> actions = new ArrayList<>();
     for (Scenario.TimelineEntry t : scenario.timeline()) {

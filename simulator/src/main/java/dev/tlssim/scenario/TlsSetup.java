@@ -1,0 +1,60 @@
+package dev.tlssim.scenario;
+
+import dev.tlssim.party.CaParty;
+import dev.tlssim.party.ClientParty;
+import dev.tlssim.party.PartyActor;
+import dev.tlssim.party.ServerParty;
+import dev.tlssim.party.TlsParties;
+import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.pki.RevocationSource;
+import dev.tlssim.pki.VerificationPolicy;
+import dev.tlssim.sim.NodeProtocol;
+import dev.tlssim.sim.RandomStreams;
+import dev.tlssim.tls.handshake.ClientConfig;
+import dev.tlssim.tls.handshake.ServerConfig;
+import java.util.Map;
+import org.apache.pekko.actor.typed.Behavior;
+
+/** Builds each node's party from its spec: plain or TLS client and server, CA, nothing for routers. */
+final class TlsSetup {
+  private TlsSetup() {}
+
+  static Map<String, Behavior<NodeProtocol>> party(Scenario.NodeSpec n, Scenario s, Provisioning.Result pki,
+      RandomStreams randoms) {
+    var isn = randoms.random("tcp-isn/" + n.name());
+    TlsSpec tls = n.tls();
+    var random = randoms.secureRandom("tls/" + n.name());
+    return switch (n.role()) {
+      case CLIENT -> Map.of(n.name(), PartyActor.create(tls == null
+          ? new ClientParty(n.name(), n.tcp(), n.cores(), s.costs(), isn)
+          : TlsParties.client(n.name(), n.tcp(), n.cores(), s.costs(), isn, clientConfig(tls, pki), random,
+              pki.epoch())));
+      case SERVER -> Map.of(n.name(), PartyActor.create(tls == null
+          ? new ServerParty(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn)
+          : TlsParties.server(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn, serverConfig(tls, pki), random,
+              pki.epoch())));
+      case CA -> Map.of(n.name(), PartyActor.create(
+          new CaParty(n.name(), n.tcp(), n.cores(), s.costs(), isn, pki.authorities().get(n.authority()))));
+      case ROUTER -> Map.of();
+    };
+  }
+
+  static ClientConfig clientConfig(TlsSpec tls, Provisioning.Result pki) {
+    VerificationPolicy.Builder policy = VerificationPolicy.builder()
+        .checkHostname(tls.checkHostname())
+        .revocation(tls.revocation())
+        .acceptAny(tls.acceptAny());
+    tls.trust().forEach(t -> policy.trustAnchor(pki.anchor(t)));
+    CertificateVerifier verifier = new CertificateVerifier(policy.build(), RevocationSource.of(pki.crls()));
+    ClientConfig defaults = ClientConfig.defaults(tls.serverName(), verifier);
+    return new ClientConfig(tls.minVersion(), tls.maxVersion(), tls.cipherSuites(), tls.groups(),
+        defaults.signatureSchemes(), tls.serverName(), tls.extendedMasterSecret(), verifier);
+  }
+
+  static ServerConfig serverConfig(TlsSpec tls, Provisioning.Result pki) {
+    Provisioning.Issued cert = pki.certificates().get(tls.certificate());
+    ServerConfig defaults = ServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate());
+    return new ServerConfig(tls.minVersion(), tls.maxVersion(), tls.cipherSuites(), tls.groups(),
+        defaults.signatureSchemes(), cert.chain(), cert.keyPair().getPrivate(), tls.extendedMasterSecret());
+  }
+}
