@@ -5,9 +5,11 @@ public sealed interface PartyAction {
   /**
    * Open connection {@code id} to {@code server:port}; once established, send a request of
    * {@code requestBytes} asking for {@code responseBytes}, and close after the response if asked.
+   * {@code serverName} is the host the client means to reach (TLS SNI and hostname check); null
+   * means the client's configured name.
    */
-  record Connect(String id, String server, int port, int requestBytes, int responseBytes, boolean closeAfterResponse)
-      implements PartyAction {}
+  record Connect(String id, String server, int port, int requestBytes, int responseBytes, boolean closeAfterResponse,
+      String serverName) implements PartyAction {}
 
   /** Close connection {@code id} (FIN after any queued data). */
   record Close(String id) implements PartyAction {}

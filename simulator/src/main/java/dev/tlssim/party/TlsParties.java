@@ -21,7 +21,10 @@ public final class TlsParties {
   public static ClientParty client(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
       ClientConfig config, SecureRandom random, Instant epoch) {
     return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
-      TlsChannel channel = new TlsChannel(party, app, now -> TlsEndpoint.client(config, random, epoch.plusNanos(now)));
+      ClientConfig forThis = connect.serverName() == null ? config : new ClientConfig(config.minVersion(),
+          config.maxVersion(), config.cipherSuites(), config.groups(), config.signatureSchemes(), connect.serverName(),
+          config.offerExtendedMasterSecret(), config.verifier());
+      TlsChannel channel = new TlsChannel(party, app, now -> TlsEndpoint.client(forThis, random, epoch.plusNanos(now)));
       return new ClientParty.ChannelBinding(channel, channel);
     });
   }

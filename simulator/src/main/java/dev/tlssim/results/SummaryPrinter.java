@@ -12,16 +12,17 @@ public final class SummaryPrinter {
       out.println("  run failed: " + run.failure());
     }
     if (!run.connections().isEmpty()) {
-      out.printf("  %-8s %-12s %10s %10s %10s %10s %8s %8s %6s %6s%n", "conn", "result", "tcp ms", "hs ms",
+      out.printf("  %-14s %-30s %8s %8s %8s %8s %7s %7s %5s %5s%n", "conn", "result", "tcp ms", "hs ms",
           "1st byte", "resp ms", "up B", "down B", "pkts", "retx");
       for (ConnectionSummary c : run.connections()) {
-        out.printf("  %-8s %-12s %10s %10s %10s %10s %8d %8d %6d %6d%n", c.id(), c.result(),
+        out.printf("  %-14s %-30s %8s %8s %8s %8s %7d %7d %5d %5d%n", c.id(), c.result(),
             ResultWriter.ms(c.tcpConnectMs()), ResultWriter.ms(c.handshakeMs()), ResultWriter.ms(c.firstAppByteMs()),
             ResultWriter.ms(c.responseMs()), c.bytesClientToServer(), c.bytesServerToClient(), c.packets(),
             c.retransmissions());
         if (c.handshake() != null) {
-          out.printf("  %-8s %s %s, handshake %s%s, CPU client %s ms, server %s ms%n", "", c.version(), c.cipherSuite(),
-              c.handshake(), c.failedCheck() == null ? "" : " (failed check: " + c.failedCheck() + ")",
+          String negotiated = c.version() == null ? "" : c.version() + " " + c.cipherSuite() + ", ";
+          out.printf("  %-14s %shandshake %s%s, CPU client %s ms, server %s ms%n", "", negotiated, c.handshake(),
+              c.failedCheck() == null ? "" : " (failed check: " + c.failedCheck() + ")",
               ResultWriter.ms(c.cpuClientMs()), ResultWriter.ms(c.cpuServerMs()));
         }
       }

@@ -324,7 +324,7 @@ public final class ScenarioLoader {
         throw e.error("each timeline entry has exactly one action: connect or close");
       }
       if (connect.present()) {
-        connect.allowOnly("id", "from", "to", "port", "request", "response", "close");
+        connect.allowOnly("id", "from", "to", "port", "request", "response", "close", "serverName");
         String id = connect.get("id").require().text();
         if (openedBy.containsKey(id)) {
           throw connect.get("id").error("connection id '" + id + "' is used twice");
@@ -339,7 +339,9 @@ public final class ScenarioLoader {
         }
         boolean closeAfter = connect.get("close").bool(true);
         openedBy.put(id, from);
-        out.add(new Scenario.TimelineEntry(at, from, new PartyAction.Connect(id, to, port, request, response, closeAfter)));
+        String serverName = connect.get("serverName").text(null);
+        out.add(new Scenario.TimelineEntry(at, from,
+            new PartyAction.Connect(id, to, port, request, response, closeAfter, serverName)));
       } else {
         String id = close.text();
         String from = openedBy.get(id);
