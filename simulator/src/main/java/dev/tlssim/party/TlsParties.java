@@ -1,5 +1,6 @@
 package dev.tlssim.party;
 
+import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tls.handshake.ClientConfig;
@@ -9,6 +10,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
 /**
  * Clients and servers that speak TLS over their TCP connections with our engine. {@code epoch}
@@ -27,6 +30,26 @@ public final class TlsParties {
       TlsChannel channel = new TlsChannel(party, app, now -> TlsEndpoint.client(forThis, random, epoch.plusNanos(now)));
       return new ClientParty.ChannelBinding(channel, channel);
     });
+  }
+
+  /** A client whose TLS is the JDK's SSLEngine (for interoperability runs). */
+  public static ClientParty jdkClient(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
+      List<X509CertificateHolder> anchors, String serverName, boolean checkHostname, List<String> protocols,
+      List<String> suites, SecureRandom random) {
+    return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
+      String host = connect.serverName() == null ? serverName : connect.serverName();
+      SslEngineChannel channel = new SslEngineChannel(party, app,
+          JdkTls.client(anchors, host, connect.port(), checkHostname, protocols, suites, random));
+      return new ClientParty.ChannelBinding(channel, channel);
+    });
+  }
+
+  /** A server whose TLS is the JDK's SSLEngine (for interoperability runs). */
+  public static ServerParty jdkServer(String name, List<Integer> ports, TcpConfig tcp, int cores, CostProfile costs,
+      SplittableRandom isn, CertificateChain chain, AsymmetricKeyParameter key, List<String> protocols,
+      List<String> suites, SecureRandom random) {
+    return new ServerParty(name, ports, tcp, cores, costs, isn,
+        party -> app -> new SslEngineChannel(party, app, JdkTls.server(chain, key, protocols, suites, random)));
   }
 
   public static ServerParty server(String name, List<Integer> ports, TcpConfig tcp, int cores, CostProfile costs,

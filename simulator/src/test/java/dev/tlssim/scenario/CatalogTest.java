@@ -1,0 +1,29 @@
+package dev.tlssim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every catalog scenario loads, describes itself, and states expectations (the tour runs them). */
+class CatalogTest {
+  static Stream<Path> catalog() throws IOException {
+    try (Stream<Path> s = Files.walk(Path.of("../scenarios"))) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("catalog")
+  void loads(Path file) {
+    Scenario s = ScenarioLoader.load(file, List.of());
+    assertThat(s.description()).as("one-line teaching description").isNotBlank();
+    assertThat(s.expectations()).as("a catalog scenario checks something").isNotEmpty();
+    assertThat(s.name()).isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+  }
+}
