@@ -6,6 +6,7 @@ import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioException;
 import dev.tlssim.scenario.ScenarioLoader;
 import dev.tlssim.scenario.ScenarioRunner;
+import dev.tlssim.sim.Pacing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Override a scenario value, e.g. --set network.latency=50ms --set network.loss=2%%")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--pace", paramLabel = "SPEED",
+      description = "Let virtual time follow the wall clock, SPEED times faster (1 = real time). Default: as fast as possible.")
+  Double pace;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -51,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
     }
     boolean allPassed = true;
     try (ScenarioRunner runner = new ScenarioRunner()) {
-      var futures = scenarios.stream().map(runner::start).toList();
+      var futures = scenarios.stream()
+          .map(s -> runner.start(s, pace == null ? Pacing.AS_FAST_AS_POSSIBLE : Pacing.wallClock(pace))).toList();
       for (var f : futures) {
         RunResult r = f.join();
         var record = r.record();

@@ -5,6 +5,7 @@ import dev.tlssim.net.Topology;
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.results.TraceAnalyzer;
 import dev.tlssim.sim.NodeProtocol;
+import dev.tlssim.sim.Pacing;
 import dev.tlssim.sim.RandomStreams;
 import dev.tlssim.sim.Simulation;
 import java.util.ArrayList;
@@ -33,6 +34,11 @@ public final class ScenarioRunner implements AutoCloseable {
 
   /** Starts a run; the future completes when the run's event queue is empty or time is up. */
   public CompletableFuture<RunResult> start(Scenario scenario) {
+    return start(scenario, Pacing.AS_FAST_AS_POSSIBLE);
+  }
+
+  /** Starts a run whose virtual time follows {@code pacing}. */
+  public CompletableFuture<RunResult> start(Scenario scenario, Pacing pacing) {
     RandomStreams randoms = new RandomStreams(scenario.seed());
     List<String> names = scenario.nodes().stream().map(Scenario.NodeSpec::name).toList();
     Topology topology = new Topology(names, scenario.links());
@@ -47,7 +53,7 @@ public final class ScenarioRunner implements AutoCloseable {
       actions.add(new Simulation.ScheduledAction(t.atNanos(), t.node(), t.action()));
     }
     CompletableFuture<Simulation.Result> done = new CompletableFuture<>();
-    var setup = new Simulation.Setup(network, parties, Set.of(), actions, scenario.untilNanos(), done);
+    var setup = new Simulation.Setup(network, parties, Set.of(), actions, scenario.untilNanos(), pacing, done);
     system.systemActorOf(Simulation.create(setup), "run-" + runs.incrementAndGet(), Props.empty());
     return done.thenApply(result -> {
       List<ConnectionSummary> connections = TraceAnalyzer.connections(result.trace());

@@ -42,6 +42,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       Set<String> interceptors,
       List<ScheduledAction> actions,
       long untilNanos,
+      Pacing pacing,
       CompletableFuture<Result> done) {}
 
   /** What a run produced. {@code failure} is null unless a node's own code failed. */
@@ -114,7 +115,16 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       if (q.time > setup.untilNanos()) {
         return finish("until", null);
       }
+      long wait = setup.pacing().waitBefore(q.time);
+      if (wait > 0) {
+        getContext().scheduleOnce(java.time.Duration.ofNanos(wait), getContext().getSelf(), new Step());
+        return this;
+      }
       queue.poll();
+      if (q.what instanceof Timer t && !isActive(t, q.seq)) {
+        // A cancelled or replaced timer: not an event, and it must not move the clock.
+        continue;
+      }
       now = q.time;
       events++;
       if (handle(q)) {
@@ -132,12 +142,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       return true;
     }
     if (q.what instanceof Timer t) {
-      String key = t.node() + "\u0000" + t.key();
-      Long active = activeTimers.get(key);
-      if (active == null || active != q.seq) {
-        return false;
-      }
-      activeTimers.remove(key);
+      activeTimers.remove(t.node() + "\u0000" + t.key());
       ask(t.node(), new NodeInput.TimerFired(t.key()));
       return true;
     }
@@ -155,6 +160,11 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     }
     forward(a.packet(), a.node());
     return false;
+  }
+
+  private boolean isActive(Timer t, long seq) {
+    Long active = activeTimers.get(t.node() + "\u0000" + t.key());
+    return active != null && active == seq;
   }
 
   private void ask(String node, NodeInput input) {
