@@ -1,23 +1,45 @@
 package dev.tlssim.party;
 
+import dev.tlssim.http.HttpMessage;
+import dev.tlssim.http.HttpReader;
 import dev.tlssim.pki.CertificateAuthority;
+import dev.tlssim.pki.CertificateChain;
+import dev.tlssim.pki.Enrollment;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
+import dev.tlssim.tcp.TcpConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
  * A certification authority on the network. It issued the scenario's certificates when the
- * scenario started (see the scenario's provisioning) and holds its authority's keys and records
- * during the run; revocation services over the network (CRL download, OCSP) come with the
- * revocation issue.
+ * scenario started; during the run it serves HTTP/1.0 on port 80: {@code POST /enroll} with a
+ * PKCS#10 request issues a certificate on request (the exchange EST, RFC 7030, carries), and
+ * {@code GET /crl} returns its current CRL (RFC 5280 §4.2.1.13's HTTP distribution point). Signing
+ * costs the CA modelled CPU time like any other private-key operation.
  */
 public final class CaParty extends Endpoint {
+  public static final int PORT = 80;
+
   private final CertificateAuthority authority;
+  private final Instant epoch;
+  private final List<String> allowedSuffixes;
+  private final Duration validity;
 
   public CaParty(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
-      CertificateAuthority authority) {
+      CertificateAuthority authority, Instant epoch, List<String> allowedSuffixes, Duration validity) {
     super(name, tcp, cores, costs, isn);
     this.authority = authority;
+    this.epoch = epoch;
+    this.allowedSuffixes = List.copyOf(allowedSuffixes);
+    this.validity = validity;
+    this.tcp.listen(PORT, Service::new);
   }
 
   public CertificateAuthority authority() {
@@ -26,6 +48,80 @@ public final class CaParty extends Endpoint {
 
   @Override
   protected void onAction(long now, Object action) {
-    // The timeline has no CA actions yet.
+    // A CA acts on requests that arrive; the timeline has nothing for it.
+  }
+
+  private String signOperation() {
+    return authority.publicKey() instanceof RSAKeyParameters rsa
+        ? "rsa" + rsa.getModulus().bitLength() + ".sign" : "ecdsa-p256.sign";
+  }
+
+  /** One HTTP exchange. */
+  private final class Service implements TcpConnection.Listener {
+    private final HttpReader reader = new HttpReader();
+    private boolean answered;
+
+    @Override
+    public void received(TcpConnection c, long now, byte[] data) {
+      if (answered) {
+        return;
+      }
+      var request = reader.feed(data);
+      if (reader.error() != null) {
+        answer(c, now, HttpMessage.response(400, "Bad Request", text(reader.error())));
+        return;
+      }
+      if (request.isEmpty()) {
+        return;
+      }
+      HttpMessage r = request.get();
+      trace("ca.request", "flow", c.flow(), "method", r.method(), "path", r.path(), "bytes", r.body().length);
+      if (r.method().equals("POST") && r.path().equals("/enroll")) {
+        compute(now, signOperation(), done -> enroll(c, done, r.body()));
+      } else if (r.method().equals("GET") && r.path().equals("/crl")) {
+        compute(now, signOperation(), done -> {
+          Instant at = epoch.plusNanos(done);
+          try {
+            byte[] crl = authority.crl(at.minus(Duration.ofHours(1)), at.plus(Duration.ofDays(7))).getEncoded();
+            answer(c, done, HttpMessage.response(200, "OK", crl));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } else {
+        answer(c, now, HttpMessage.response(404, "Not Found", text("no such service: " + r.path())));
+      }
+    }
+
+    private void enroll(TcpConnection c, long now, byte[] csr) {
+      Instant at = epoch.plusNanos(now);
+      try {
+        CertificateChain chain = Enrollment.issue(authority, csr, at.minus(Duration.ofMinutes(5)), at.plus(validity),
+            allowedSuffixes);
+        trace("ca.issued", "flow", c.flow(), "serial", chain.leaf().getSerialNumber().toString(),
+            "subject", chain.leaf().getSubject().toString());
+        answer(c, now, HttpMessage.response(200, "OK", Enrollment.encode(chain)));
+      } catch (Enrollment.Refused e) {
+        trace("ca.refused", "flow", c.flow(), "reason", e.getMessage());
+        answer(c, now, HttpMessage.response(403, "Forbidden", text(e.getMessage())));
+      }
+    }
+
+    private void answer(TcpConnection c, long now, HttpMessage response) {
+      answered = true;
+      if (c.state() == TcpConnection.State.ESTABLISHED || c.state() == TcpConnection.State.CLOSE_WAIT) {
+        c.write(now, response.encode());
+        c.close(now);
+      }
+    }
+
+    @Override
+    public void peerClosed(TcpConnection c, long now) {
+      c.close(now);
+    }
+  }
+
+  private static byte[] text(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -75,7 +75,7 @@ public abstract class Endpoint implements Party, TcpStack.Host {
    * Runs {@code continuation} when the modelled computation {@code operation} is done on one of
    * this node's cores: immediately if it costs nothing and a core is free, later otherwise.
    */
-  protected void compute(long now, String operation, LongConsumer continuation) {
+  void compute(long now, String operation, LongConsumer continuation) {
     compute(now, now, java.util.List.of(operation), null, continuation);
   }
 
@@ -111,7 +111,7 @@ public abstract class Endpoint implements Party, TcpStack.Host {
     return now;
   }
 
-  protected void trace(String kind, Object... keyValues) {
+  void trace(String kind, Object... keyValues) {
     out.trace(TraceEvent.of(now, name, kind, keyValues));
   }
 

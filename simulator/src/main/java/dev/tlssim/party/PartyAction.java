@@ -11,6 +11,13 @@ public sealed interface PartyAction {
   record Connect(String id, String server, int port, int requestBytes, int responseBytes, boolean closeAfterResponse,
       String serverName) implements PartyAction {}
 
+  /** A server asks CA node {@code ca} for a new certificate for {@code names}, with a new key. */
+  record Enroll(String ca, java.util.List<String> names, String keyType) implements PartyAction {
+    public Enroll {
+      names = java.util.List.copyOf(names);
+    }
+  }
+
   /** Close connection {@code id} (FIN after any queued data). */
   record Close(String id) implements PartyAction {}
 }

@@ -33,9 +33,18 @@ public final class ServerParty extends Endpoint {
     }
   }
 
+  private Enroller enroller;
+
+  /** Lets this server renew its certificate when the timeline says so. */
+  void enableEnrollment(Enroller e) {
+    this.enroller = e;
+  }
+
   @Override
   protected void onAction(long now, Object action) {
-    // A server acts only on what arrives; the timeline has nothing for it yet.
+    if (action instanceof PartyAction.Enroll e && enroller != null) {
+      enroller.start(this, now, e);
+    }
   }
 
   private final class Session implements Channel.Listener {

@@ -10,6 +10,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
@@ -52,9 +55,22 @@ public final class TlsParties {
         party -> app -> new SslEngineChannel(party, app, JdkTls.server(chain, key, protocols, suites, random)));
   }
 
+  /**
+   * A TLS server. It can renew its certificate from a CA during the run (timeline "enroll"):
+   * {@code keys} gives the new key pair for (label, key type); connections accepted after the
+   * renewal present the new chain.
+   */
   public static ServerParty server(String name, List<Integer> ports, TcpConfig tcp, int cores, CostProfile costs,
-      SplittableRandom isn, ServerConfig config, SecureRandom random, Instant epoch) {
-    return new ServerParty(name, ports, tcp, cores, costs, isn,
-        party -> app -> new TlsChannel(party, app, now -> TlsEndpoint.server(config, random, epoch.plusNanos(now))));
+      SplittableRandom isn, ServerConfig config, SecureRandom random, Instant epoch,
+      BiFunction<String, String, AsymmetricCipherKeyPair> keys) {
+    AtomicReference<ServerConfig> current = new AtomicReference<>(config);
+    ServerParty party = new ServerParty(name, ports, tcp, cores, costs, isn, p -> app -> new TlsChannel(p, app,
+        now -> TlsEndpoint.server(current.get(), random, epoch.plusNanos(now))));
+    party.enableEnrollment(new Enroller(keys, (chain, keyPair) -> {
+      ServerConfig c = current.get();
+      current.set(new ServerConfig(c.minVersion(), c.maxVersion(), c.cipherSuites(), c.groups(), c.signatureSchemes(),
+          chain, keyPair.getPrivate(), c.extendedMasterSecret()));
+    }));
+    return party;
   }
 }

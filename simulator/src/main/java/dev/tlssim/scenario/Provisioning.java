@@ -31,7 +31,12 @@ public final class Provisioning {
   public record Issued(X509CertificateHolder certificate, CertificateChain chain, AsymmetricCipherKeyPair keyPair) {}
 
   public record Result(Instant epoch, Map<String, CertificateAuthority> authorities, Map<String, Issued> certificates,
-      List<X509CRLHolder> crls) {
+      List<X509CRLHolder> crls, KeyPool keys) {
+
+    /** A key pair from the run's pool, for a key type named as scenarios name it. */
+    public AsymmetricCipherKeyPair key(String label, String keyType) {
+      return Provisioning.key(keys, label, PkiSpec.KeyType.parse(keyType));
+    }
 
     /** The certificate a client trusts for a name in its trust list. */
     public X509CertificateHolder anchor(String name) {
@@ -91,7 +96,7 @@ public final class Provisioning {
     for (CertificateAuthority ca : authorities.values()) {
       crls.add(ca.crl(epoch.minus(Duration.ofHours(1)), epoch.plus(Duration.ofDays(7))));
     }
-    return new Result(epoch, authorities, issued, crls);
+    return new Result(epoch, authorities, issued, crls, keys);
   }
 
   private static CertificateAuthority authorityOf(PkiSpec spec, Map<String, CertificateAuthority> authorities,
@@ -105,7 +110,7 @@ public final class Provisioning {
     return ca;
   }
 
-  private static AsymmetricCipherKeyPair key(KeyPool keys, String label, PkiSpec.KeyType type) {
+  static AsymmetricCipherKeyPair key(KeyPool keys, String label, PkiSpec.KeyType type) {
     return switch (type) {
       case RSA2048 -> keys.rsa(label, 2048);
       case RSA4096 -> keys.rsa(label, 4096);

@@ -28,9 +28,15 @@ public record Scenario(
 
   public enum Role { CLIENT, SERVER, ROUTER, CA }
 
-  /** A node; {@code tls} is null for plain TCP, {@code authority} names what a CA node hosts. */
+  /** A node; {@code tls} is null for plain TCP, {@code ca} is set for CA nodes only. */
   public record NodeSpec(String name, Role role, int cores, List<Integer> listen, TcpConfig tcp, TlsSpec tls,
-      String authority) {}
+      CaSpec ca) {}
+
+  /**
+   * What a CA node hosts: an authority of the PKI, which names it issues for on request
+   * ({@code allow}: domain suffixes; empty: any) and for how long.
+   */
+  public record CaSpec(String authority, List<String> allow, long validForNanos) {}
 
   public record TimelineEntry(long atNanos, String node, PartyAction action) {}
 

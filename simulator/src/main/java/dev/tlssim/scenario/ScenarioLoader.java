@@ -177,7 +177,7 @@ public final class ScenarioLoader {
   private static List<Scenario.NodeSpec> readNodes(Cursor c, TcpConfig tcp, PkiSpec pki) {
     List<Scenario.NodeSpec> out = new ArrayList<>();
     for (var e : c.entries().entrySet()) {
-      Cursor n = e.getValue().allowOnly("role", "cores", "listen", "tcp", "tls", "authority");
+      Cursor n = e.getValue().allowOnly("role", "cores", "listen", "tcp", "tls", "authority", "allow", "validFor");
       Scenario.Role role = n.get("role").require().parsed(ScenarioLoader::role);
       int cores = (int) n.get("cores").integer(1, 1024, 1);
       List<Integer> listen = new ArrayList<>();
@@ -193,17 +193,26 @@ public final class ScenarioLoader {
         listen.add(443);
       }
       TlsSpec tls = TlsReader.read(n.get("tls"), role, pki);
-      String authority = null;
+      Scenario.CaSpec ca = null;
       if (role == Scenario.Role.CA) {
         Cursor a = n.get("authority").require();
-        authority = a.text();
+        String authority = a.text();
         if (!pki.authorities().containsKey(authority)) {
           throw a.error("no authority '" + authority + "' under pki.authorities");
         }
-      } else if (n.get("authority").present()) {
-        throw n.get("authority").error("only a node with role ca hosts an authority");
+        List<String> allow = new ArrayList<>();
+        if (n.get("allow").present()) {
+          n.get("allow").elements().forEach(x -> allow.add(x.text()));
+        }
+        ca = new Scenario.CaSpec(authority, allow, n.get("validFor").parsed(Units::durationNanos, 90 * 86_400_000_000_000L));
+      } else {
+        for (String k : List.of("authority", "allow", "validFor")) {
+          if (n.get(k).present()) {
+            throw n.get(k).error("only a node with role ca has '" + k + "'");
+          }
+        }
       }
-      out.add(new Scenario.NodeSpec(e.getKey(), role, cores, listen, readTcp(n.get("tcp"), tcp), tls, authority));
+      out.add(new Scenario.NodeSpec(e.getKey(), role, cores, listen, readTcp(n.get("tcp"), tcp), tls, ca));
     }
     if (out.isEmpty()) {
       throw c.error("a scenario needs at least one node");
@@ -316,14 +325,27 @@ public final class ScenarioLoader {
     }
     Map<String, String> openedBy = new LinkedHashMap<>();
     for (Cursor e : c.elements()) {
-      e.allowOnly("at", "connect", "close");
+      e.allowOnly("at", "connect", "close", "enroll");
       long at = e.get("at").require().parsed(Units::durationNanos);
       Cursor connect = e.get("connect");
       Cursor close = e.get("close");
-      if (connect.present() == close.present()) {
-        throw e.error("each timeline entry has exactly one action: connect or close");
+      Cursor enroll = e.get("enroll");
+      int actions = (connect.present() ? 1 : 0) + (close.present() ? 1 : 0) + (enroll.present() ? 1 : 0);
+      if (actions != 1) {
+        throw e.error("each timeline entry has exactly one action: connect, close or enroll");
       }
-      if (connect.present()) {
+      if (enroll.present()) {
+        enroll.allowOnly("node", "ca", "names", "key");
+        String server = node(enroll.get("node"), nodes, Scenario.Role.SERVER);
+        if (nodes.get(server).tls() == null || !nodes.get(server).tls().implementation().equals("tlssim")) {
+          throw enroll.get("node").error("only a TLS server (implementation tlssim) renews its certificate");
+        }
+        String ca = node(enroll.get("ca"), nodes, Scenario.Role.CA);
+        List<String> names = new ArrayList<>();
+        enroll.get("names").require().elements().forEach(x -> names.add(x.text()));
+        String key = enroll.get("key").parsed(k -> PkiSpec.KeyType.parse(k).key(), "ecdsa-p256");
+        out.add(new Scenario.TimelineEntry(at, server, new PartyAction.Enroll(ca, names, key)));
+      } else if (connect.present()) {
         connect.allowOnly("id", "from", "to", "port", "request", "response", "close", "serverName");
         String id = connect.get("id").require().text();
         if (openedBy.containsKey(id)) {

@@ -31,8 +31,9 @@ final class TlsSetup {
     return switch (n.role()) {
       case CLIENT -> Map.of(n.name(), PartyActor.create(client(n, s, pki, isn, random)));
       case SERVER -> Map.of(n.name(), PartyActor.create(server(n, s, pki, isn, random)));
-      case CA -> Map.of(n.name(), PartyActor.create(
-          new CaParty(n.name(), n.tcp(), n.cores(), s.costs(), isn, pki.authorities().get(n.authority()))));
+      case CA -> Map.of(n.name(), PartyActor.create(new CaParty(n.name(), n.tcp(), n.cores(), s.costs(), isn,
+          pki.authorities().get(n.ca().authority()), pki.epoch(), n.ca().allow(),
+          java.time.Duration.ofNanos(n.ca().validForNanos()))));
       case ROUTER -> Map.of();
     };
   }
@@ -63,7 +64,7 @@ final class TlsSetup {
           cert.keyPair().getPrivate(), jdkProtocols(tls), tls.cipherSuites().stream().map(Enum::name).toList(), random);
     }
     return TlsParties.server(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn, serverConfig(tls, pki), random,
-        pki.epoch());
+        pki.epoch(), pki::key);
   }
 
   /** The JDK's protocol names for the versions in range ("TLSv1", "TLSv1.1", "TLSv1.2"). */

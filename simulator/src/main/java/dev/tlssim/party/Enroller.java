@@ -1,0 +1,89 @@
+package dev.tlssim.party;
+
+import dev.tlssim.http.HttpMessage;
+import dev.tlssim.http.HttpReader;
+import dev.tlssim.pki.CertificateChain;
+import dev.tlssim.pki.Enrollment;
+import dev.tlssim.tcp.TcpConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+
+/**
+ * A server asking its CA for a new certificate during the run: a fresh key pair, a PKCS#10
+ * request over HTTP to the CA node, and on success the new chain and key are installed for the
+ * handshakes that follow.
+ */
+final class Enroller {
+  private final BiFunction<String, String, AsymmetricCipherKeyPair> keys;
+  private final BiConsumer<CertificateChain, AsymmetricCipherKeyPair> install;
+  private int requests;
+
+  /**
+   * @param keys    gives a key pair for (label, key type), from the run's seeded key pool
+   * @param install takes the issued chain and its key
+   */
+  Enroller(BiFunction<String, String, AsymmetricCipherKeyPair> keys,
+      BiConsumer<CertificateChain, AsymmetricCipherKeyPair> install) {
+    this.keys = keys;
+    this.install = install;
+  }
+
+  void start(Endpoint host, long now, PartyAction.Enroll e) {
+    AsymmetricCipherKeyPair keyPair = keys.apply(host.name() + "/enroll/" + (++requests), e.keyType());
+    String signOp = keyPair.getPrivate() instanceof RSAKeyParameters rsa
+        ? "rsa" + rsa.getModulus().bitLength() + ".sign" : "ecdsa-p256.sign";
+    host.compute(now, signOp, done -> {
+      byte[] csr = Enrollment.request(e.names(), keyPair);
+      HttpMessage request = HttpMessage.request("POST", "/enroll", csr);
+      TcpConnection c = host.tcp.connect(done, e.ca(), CaParty.PORT, new TcpConnection.Listener() {
+        private final HttpReader reader = new HttpReader();
+
+        @Override
+        public void established(TcpConnection conn, long t) {
+          conn.write(t, request.encode());
+        }
+
+        @Override
+        public void received(TcpConnection conn, long t, byte[] data) {
+          var response = reader.feed(data);
+          if (reader.error() != null) {
+            host.trace("enroll.failed", "flow", conn.flow(), "reason", reader.error());
+            conn.close(t);
+            return;
+          }
+          if (response.isEmpty()) {
+            return;
+          }
+          HttpMessage r = response.get();
+          if (r.status() != 200) {
+            host.trace("enroll.failed", "flow", conn.flow(), "reason",
+                r.startLine() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            return;
+          }
+          try {
+            CertificateChain chain = Enrollment.decode(r.body());
+            install.accept(chain, keyPair);
+            host.trace("enroll.installed", "flow", conn.flow(), "serial", chain.leaf().getSerialNumber().toString(),
+                "subject", chain.leaf().getSubject().toString());
+          } catch (Enrollment.Refused ex) {
+            host.trace("enroll.failed", "flow", conn.flow(), "reason", ex.getMessage());
+          }
+        }
+
+        @Override
+        public void peerClosed(TcpConnection conn, long t) {
+          conn.close(t);
+        }
+
+        @Override
+        public void failed(TcpConnection conn, long t, String reason) {
+          host.trace("enroll.failed", "flow", conn.flow(), "reason", reason);
+        }
+      });
+      host.trace("enroll.request", "flow", c.flow(), "ca", e.ca(), "names", String.join(",", e.names()));
+    });
+  }
+}
