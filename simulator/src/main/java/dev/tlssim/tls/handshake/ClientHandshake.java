@@ -12,29 +12,19 @@ import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.wire.Certificate;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.DigitallySigned;
-import dev.tlssim.tls.wire.EcPointFormats;
-import dev.tlssim.tls.wire.ExtendedMasterSecret;
-import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
-import dev.tlssim.tls.wire.RenegotiationInfo;
 import dev.tlssim.tls.wire.ServerEcdhParams;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerHelloDone;
 import dev.tlssim.tls.wire.ServerKeyExchange;
-import dev.tlssim.tls.wire.ServerName;
-import dev.tlssim.tls.wire.SessionTicket;
-import dev.tlssim.tls.wire.SignatureAlgorithms;
-import dev.tlssim.tls.wire.SupportedGroups;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The client's side of the full handshake of RFC 5246 §7.3: ClientHello, then one handler per
@@ -61,9 +51,7 @@ final class ClientHandshake extends Handshake {
   private final KeyExchange keyExchange;
 
   private State state = State.CLIENT_START;
-  private Set<Integer> offeredExtensions = Set.of();
-  /** The host name sent in server_name, null if none was. */
-  private String offeredServerName;
+  private ClientOffer offer;
   private boolean ticketExpected;
   private ServerCertificate serverCertificate;
   private byte[] serverEcdhPublic;
@@ -131,98 +119,23 @@ final class ClientHandshake extends Handshake {
   }
 
   private void sendClientHello() {
-    ClientConfig c = config;
-    clientHelloVersion = cap(c.maxVersion());
+    clientHelloVersion = cap(config.maxVersion());
     clientRandom = randomBytes(ClientHello.RANDOM_LENGTH);
-    List<Extension> extensions = new ArrayList<>();
-    if (c.serverName() != null && !c.serverName().isEmpty() && !isIpLiteral(c.serverName())) {
-      // RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in HostName."
-      extensions.add(ServerName.of(c.serverName()));
-      offeredServerName = c.serverName();
-    }
-    if (c.cipherSuites().stream().anyMatch(s -> s.keyExchange().ephemeral())) {
-      // RFC 8422 §4: clients offering ECC suites send both extensions.
-      extensions.add(SupportedGroups.of(c.groups().toArray(NamedGroup[]::new)));
-      extensions.add(EcPointFormats.uncompressedOnly());
-    }
-    extensions.add(SignatureAlgorithms.of(c.signatureSchemes().toArray(SignatureScheme[]::new)));
-    if (c.offerExtendedMasterSecret()) {
-      extensions.add(new ExtendedMasterSecret());
-    }
-    // RFC 5077 §3.2: an empty SessionTicket extension asks for a ticket; we accept and ignore one.
-    extensions.add(SessionTicket.empty());
-    // RFC 5746 §3.4: an initial ClientHello carries an empty renegotiation_info (or the SCSV).
-    extensions.add(RenegotiationInfo.initial());
-    offeredExtensions = Set.copyOf(extensions.stream().map(Extension::typeCode).toList());
-    ClientHello hello = ClientHello.of(clientHelloVersion, clientRandom, new byte[0],
-        c.cipherSuites(), new Extensions(extensions));
-    records.sendHandshake(List.of(sent(hello)));
+    offer = ClientOffer.of(config, clientHelloVersion, clientRandom);
+    records.sendHandshake(List.of(sent(offer.hello())));
     state = State.WAIT_SERVER_HELLO;
   }
 
-  private static boolean isIpLiteral(String name) {
-    return name.contains(":") || name.matches("[0-9.]+");
-  }
-
   private void onServerHello(ServerHello hello) throws TlsAlertException {
-    ProtocolVersion version = hello.serverVersion();
-    // RFC 5246 §7.4.1.3 / Appendix E.1: the server picks a version the client supports; this
-    // engine implements TLS 1.2 only, so anything else is refused.
-    if (!version.equals(ProtocolVersion.TLS12) || version.compareTo(config.minVersion()) < 0
-        || version.compareTo(clientHelloVersion) > 0) {
-      throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION,
-          "server_hello: server_version " + version + " is not acceptable");
-    }
-    ProtocolVersion recordVersion = records.currentRecordVersion();
-    if (!recordVersion.equals(version)) {
-      throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION,
-          "server_hello arrived in a " + recordVersion + " record, negotiated " + version);
-    }
-    Optional<CipherSuite> chosen = hello.knownCipherSuite();
-    if (chosen.isEmpty() || !config.cipherSuites().contains(chosen.get())) {
-      // RFC 5246 §7.4.1.3: cipher_suite is "selected by the server from the list in
-      // ClientHello.cipher_suites"; anything else is illegal_parameter (§7.2.2).
-      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-          String.format("server_hello: cipher suite 0x%04x was not offered", hello.cipherSuite()));
-    }
-    if (hello.compressionMethod() != ClientHello.COMPRESSION_NULL) {
-      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-          "server_hello: compression method " + hello.compressionMethod() + " was not offered");
-    }
-    Extensions ext = hello.extensionsOrEmpty();
-    checkServerHelloExtensions(ext);
-    negotiated(version, chosen.get());
+    CipherSuite chosen = offer.checkServerHello(hello, records.currentRecordVersion());
+    negotiated(hello.serverVersion(), chosen);
     serverRandom = hello.random();
     sessionId = hello.sessionId();
+    Extensions ext = hello.extensionsOrEmpty();
     extendedMasterSecret = config.offerExtendedMasterSecret()
         && ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
     ticketExpected = ext.contains(ExtensionType.SESSION_TICKET);
     state = State.WAIT_CERTIFICATE;
-  }
-
-  private void checkServerHelloExtensions(Extensions ext) throws TlsAlertException {
-    for (Extension e : ext.list()) {
-      // RFC 5246 §7.4.1.4: "If a client receives an extension type in ServerHello that it did
-      // not request in the associated ClientHello, it MUST abort the handshake with an
-      // unsupported_extension fatal alert."
-      if (!offeredExtensions.contains(e.typeCode())) {
-        throw new TlsAlertException(AlertDescription.UNSUPPORTED_EXTENSION,
-            "server_hello: extension " + e.type().map(ExtensionType::rfcName)
-                .orElse(String.valueOf(e.typeCode())) + " was not offered");
-      }
-    }
-    Optional<RenegotiationInfo> reneg = ext.find(RenegotiationInfo.class);
-    if (reneg.isPresent() && reneg.get().renegotiatedConnection().length != 0) {
-      // RFC 5746 §3.4: on an initial handshake the field must be empty, else handshake_failure.
-      throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
-          "server_hello: non-empty renegotiation_info on the initial handshake");
-    }
-    Optional<EcPointFormats> formats = ext.find(EcPointFormats.class);
-    if (formats.isPresent() && !formats.get().supportsUncompressed()) {
-      // RFC 8422 §5.2: the uncompressed format MUST be supported and listed.
-      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-          "server_hello: ec_point_formats without uncompressed");
-    }
   }
 
   private void onCertificate(Certificate certificate) throws TlsAlertException {
@@ -291,6 +204,6 @@ final class ClientHandshake extends Handshake {
   void onFinished(Finished finished, HandshakeFrame frame) throws TlsAlertException {
     checkPeerFinished(finished, frame);
     state = State.ESTABLISHED;
-    completeHandshake(serverCertificate.chain(), offeredServerName);
+    completeHandshake(serverCertificate.chain(), offer.serverName());
   }
 }
