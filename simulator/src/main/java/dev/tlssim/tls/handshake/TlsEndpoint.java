@@ -73,6 +73,7 @@ public final class TlsEndpoint {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(random, "random");
     Objects.requireNonNull(now, "now");
+    // The server verifies no certificate (it asks for none), so it has no use for the clock.
     return new TlsEndpoint(config, random);
   }
 
