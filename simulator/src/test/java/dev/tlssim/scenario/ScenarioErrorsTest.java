@@ -34,7 +34,7 @@ class ScenarioErrorsTest {
   @CsvSource(delimiter = '|', value = {
       "unknown key      | latency: 50ms                        | latnecy: 50ms                 | bad.yaml:5:3: network.latnecy: unknown key 'latnecy' (did you mean 'latency'?)",
       "wrong unit       | latency: 50ms                        | latency: 50                   | bad.yaml:5:12: network.latency: '50' has no unit: write e.g. 50ms",
-      "unknown unit     | latency: 50ms                        | latency: 50 parsecs           | bad.yaml:5:12: network.latency: '50 parsecs': unknown time unit 'parsecs' (use ns, us, ms, s or min)",
+      "unknown unit     | latency: 50ms                        | latency: 50 parsecs           | bad.yaml:5:12: network.latency: '50 parsecs': unknown time unit 'parsecs' (use ns, us, ms, s, min, h or d)",
       "negative latency | latency: 50ms                        | latency: -5ms                 | bad.yaml:5:12: network.latency: '-5ms' must not be negative",
       "missing party    | to: server,                          | to: sever,                    | bad.yaml:8:41: timeline[0].connect.to: unknown node 'sever' (nodes: client, server)",
       "wrong role       | from: client, to: server             | from: server, to: server      | bad.yaml:8:29: timeline[0].connect.from: node 'server' is a server, not a client",
