@@ -5,9 +5,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Initialise logging before the actor system's threads log concurrently (else SLF4J warns
-    // that it replayed their calls).
-    org.slf4j.LoggerFactory.getILoggerFactory();
     System.exit(TlssimCommand.commandLine().execute(args));
   }
 }

@@ -24,7 +24,7 @@ public final class CostProfiles {
       }
       JsonNode root = new ObjectMapper().readTree(in);
       Map<String, Long> costs = new LinkedHashMap<>();
-      root.get("costsNanos").fields().forEachRemaining(e -> costs.put(e.getKey(), e.getValue().asLong()));
+      root.get("costsNanos").properties().forEach(e -> costs.put(e.getKey(), e.getValue().asLong()));
       return new CostProfile(name, costs);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -29,6 +29,9 @@ public final class ScenarioRunner implements AutoCloseable {
   private final AtomicLong runs = new AtomicLong();
 
   public ScenarioRunner() {
+    // Initialise logging before the actor system's threads log concurrently (else SLF4J warns
+    // that it replayed their calls).
+    org.slf4j.LoggerFactory.getILoggerFactory();
     this.system = ActorSystem.create(Behaviors.empty(), "tlssim");
   }
 
