@@ -132,4 +132,53 @@ class TcpConnectionTest {
     linux.sample(10 * MS);
     assertThat(linux.rto()).isEqualTo(210 * MS);
   }
+
+  @Test
+  void delayedAcksWaitForASecondSegmentOrTheTimeout() {
+    TcpConfig delayed = new TcpConfig(1460, 10, 1 << 20, false, true, 40 * MS, TimerProfile.LINUX, 6, 5, 15, 0);
+    TcpHarness h = harness(delayed, (node, n) -> false);
+    var server = new TcpHarness.Recorder();
+    var client = new TcpHarness.Recorder() {
+      @Override
+      public void established(TcpConnection c, long now) {
+        super.established(c, now);
+        c.write(now, new byte[100]);
+      }
+    };
+    h.stacks.get("b").listen(443, () -> server);
+    h.at(0, () -> h.stacks.get("a").connect(0, "b", 443, client));
+    h.runUntil(S);
+    // The single segment arrives at 150 ms; its ACK waits for the 40 ms delayed-ACK timer.
+    assertThat(h.lines("b send ACK len=0")).extracting(l -> l.split(" ")[0]).containsExactly(Long.toString(190 * MS));
+  }
+
+  @Test
+  void theReceiveWindowLimitsWhatIsInFlight() {
+    // A 2-segment receive window: 10 segments need 5 round trips after the handshake.
+    TcpConfig small = new TcpConfig(1460, 10, 2 * 1460, false, false, 40 * MS, TimerProfile.LINUX, 6, 5, 15, 0);
+    TcpHarness h = harness(small, (node, n) -> false);
+    var server = new TcpHarness.Recorder() {
+      long doneAt = -1;
+
+      @Override
+      public void received(TcpConnection c, long now, byte[] data) {
+        super.received(c, now, data);
+        if (bytes == 10 * 1460) {
+          doneAt = now;
+        }
+      }
+    };
+    var client = new TcpHarness.Recorder() {
+      @Override
+      public void established(TcpConnection c, long now) {
+        super.established(c, now);
+        c.write(now, new byte[10 * 1460]);
+      }
+    };
+    h.stacks.get("b").listen(443, () -> server);
+    h.at(0, () -> h.stacks.get("a").connect(0, "b", 443, client));
+    h.runUntil(10 * S);
+    // Established at 100 ms; rounds leave at 100, 200, 300, 400, 500 ms; the last pair lands at 550 ms.
+    assertThat(server.doneAt).isEqualTo(550 * MS);
+  }
 }
