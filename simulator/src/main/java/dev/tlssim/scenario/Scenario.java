@@ -38,7 +38,8 @@ public record Scenario(
    */
   public record CaSpec(String authority, List<String> allow, long validForNanos) {}
 
-  public record TimelineEntry(long atNanos, String node, PartyAction action) {}
+  /** A scripted action: a {@link PartyAction} for the node, or a {@link Load} the runner expands. */
+  public record TimelineEntry(long atNanos, String node, Object action) {}
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,

@@ -138,11 +138,13 @@ public final class ScenarioLoader {
     nodes.forEach(n -> byName.put(n.name(), n));
     List<Link> links = readLinks(root, byName);
     CostProfile costs = readCosts(root.get("cost"));
-    List<Scenario.TimelineEntry> timeline = readTimeline(root.get("timeline"), byName);
+    List<Scenario.TimelineEntry> timeline = TimelineReader.read(root.get("timeline"), byName);
     Set<String> connectionIds = new HashSet<>();
     timeline.forEach(t -> {
       if (t.action() instanceof PartyAction.Connect c) {
         connectionIds.add(c.id());
+      } else if (t.action() instanceof Load l) {
+        connectionIds.addAll(l.connectionIds());
       }
     });
     List<Expectation> expectations = readExpectations(root.get("expect"), connectionIds);
@@ -316,77 +318,6 @@ public final class ScenarioLoader {
       }
     }
     return ops.isEmpty() ? base : base.with(ops);
-  }
-
-  private static List<Scenario.TimelineEntry> readTimeline(Cursor c, Map<String, Scenario.NodeSpec> nodes) {
-    List<Scenario.TimelineEntry> out = new ArrayList<>();
-    if (!c.present()) {
-      return out;
-    }
-    Map<String, String> openedBy = new LinkedHashMap<>();
-    for (Cursor e : c.elements()) {
-      e.allowOnly("at", "connect", "close", "enroll");
-      long at = e.get("at").require().parsed(Units::durationNanos);
-      Cursor connect = e.get("connect");
-      Cursor close = e.get("close");
-      Cursor enroll = e.get("enroll");
-      int actions = (connect.present() ? 1 : 0) + (close.present() ? 1 : 0) + (enroll.present() ? 1 : 0);
-      if (actions != 1) {
-        throw e.error("each timeline entry has exactly one action: connect, close or enroll");
-      }
-      if (enroll.present()) {
-        enroll.allowOnly("node", "ca", "names", "key");
-        String server = node(enroll.get("node"), nodes, Scenario.Role.SERVER);
-        if (nodes.get(server).tls() == null || !nodes.get(server).tls().implementation().equals("tlssim")) {
-          throw enroll.get("node").error("only a TLS server (implementation tlssim) renews its certificate");
-        }
-        String ca = node(enroll.get("ca"), nodes, Scenario.Role.CA);
-        List<String> names = new ArrayList<>();
-        enroll.get("names").require().elements().forEach(x -> names.add(x.text()));
-        String key = enroll.get("key").parsed(k -> PkiSpec.KeyType.parse(k).key(), "ecdsa-p256");
-        out.add(new Scenario.TimelineEntry(at, server, new PartyAction.Enroll(ca, names, key)));
-      } else if (connect.present()) {
-        connect.allowOnly("id", "from", "to", "port", "request", "response", "close", "serverName");
-        String id = connect.get("id").require().text();
-        if (openedBy.containsKey(id)) {
-          throw connect.get("id").error("connection id '" + id + "' is used twice");
-        }
-        String from = node(connect.get("from"), nodes, Scenario.Role.CLIENT);
-        String to = node(connect.get("to"), nodes, Scenario.Role.SERVER);
-        int port = (int) connect.get("port").integer(1, 65535, nodes.get(to).listen().get(0));
-        int request = (int) connect.get("request").parsed(Units::bytes, 0L).longValue();
-        int response = (int) connect.get("response").parsed(Units::bytes, 0L).longValue();
-        if (response > 0 && request == 0) {
-          throw connect.get("response").error("a response needs a request: set 'request' too");
-        }
-        boolean closeAfter = connect.get("close").bool(true);
-        openedBy.put(id, from);
-        String serverName = connect.get("serverName").text(null);
-        out.add(new Scenario.TimelineEntry(at, from,
-            new PartyAction.Connect(id, to, port, request, response, closeAfter, serverName)));
-      } else {
-        String id = close.text();
-        String from = openedBy.get(id);
-        if (from == null) {
-          throw close.error("no earlier 'connect' opens a connection '" + id + "'");
-        }
-        out.add(new Scenario.TimelineEntry(at, from, new PartyAction.Close(id)));
-      }
-    }
-    return out;
-  }
-
-  private static String node(Cursor c, Map<String, Scenario.NodeSpec> nodes, Scenario.Role role) {
-    String n = c.require().text();
-    Scenario.NodeSpec spec = nodes.get(n);
-    if (spec == null) {
-      throw c.error("unknown node '" + n + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
-    }
-    if (spec.role() != role) {
-      throw c.error("node '" + n + "' is a " + spec.role().name().toLowerCase() + ", not a "
-          + role.name().toLowerCase());
-    }
-    return n;
   }
 
   private static List<Expectation> readExpectations(Cursor c, Set<String> connections) {

@@ -2,6 +2,7 @@ package dev.tlssim.scenario;
 
 import dev.tlssim.net.Network;
 import dev.tlssim.net.Topology;
+import dev.tlssim.party.PartyAction;
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.results.TraceAnalyzer;
 import dev.tlssim.sim.NodeProtocol;
@@ -53,7 +54,11 @@ public final class ScenarioRunner implements AutoCloseable {
     }
     List<Simulation.ScheduledAction> actions = new ArrayList<>();
     for (Scenario.TimelineEntry t : scenario.timeline()) {
-      actions.add(new Simulation.ScheduledAction(t.atNanos(), t.node(), t.action()));
+      if (t.action() instanceof Load load) {
+        actions.addAll(expand(t, load, randoms));
+      } else {
+        actions.add(new Simulation.ScheduledAction(t.atNanos(), t.node(), t.action()));
+      }
     }
     CompletableFuture<Simulation.Result> done = new CompletableFuture<>();
     var setup = new Simulation.Setup(network, parties, Set.of(), actions, scenario.untilNanos(), pacing, done);
@@ -63,6 +68,24 @@ public final class ScenarioRunner implements AutoCloseable {
       List<Expectation.Verdict> verdicts = scenario.expectations().stream().map(e -> e.evaluate(connections)).toList();
       return new RunResult(scenario, result, connections, verdicts);
     });
+  }
+
+  /**
+   * A load's connections: the first at the entry's time, then gaps of 1/rate, or exponential gaps
+   * with mean 1/rate (Poisson arrivals) drawn from the run's seed.
+   */
+  static List<Simulation.ScheduledAction> expand(Scenario.TimelineEntry t, Load load, RandomStreams randoms) {
+    var random = randoms.random("load/" + load.id());
+    List<Simulation.ScheduledAction> out = new ArrayList<>();
+    double meanGapNanos = 1e9 / load.ratePerSecond();
+    long at = t.atNanos();
+    for (String id : load.connectionIds()) {
+      out.add(new Simulation.ScheduledAction(at, t.node(), new PartyAction.Connect(id, load.server(), load.port(),
+          load.requestBytes(), load.responseBytes(), true, load.serverName())));
+      double gap = load.poisson() ? -Math.log(1.0 - random.nextDouble()) * meanGapNanos : meanGapNanos;
+      at += Math.round(gap);
+    }
+    return out;
   }
 
   public RunResult run(Scenario scenario) {

@@ -1,0 +1,22 @@
+package dev.tlssim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A load generator in the timeline: {@code count} connections from one client to a server, at
+ * {@code ratePerSecond}, with exponential gaps (Poisson arrivals) or fixed ones. The runner expands
+ * it into single connections ("web-0001", ...) with arrival times drawn from the run's seed.
+ */
+public record Load(String id, String server, int port, int count, double ratePerSecond, boolean poisson,
+    int requestBytes, int responseBytes, String serverName) {
+
+  public List<String> connectionIds() {
+    List<String> ids = new ArrayList<>(count);
+    int width = Integer.toString(count).length();
+    for (int i = 1; i <= count; i++) {
+      ids.add(id + "-" + String.format("%0" + width + "d", i));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.tlssim.scenario;
+
+import dev.tlssim.party.PartyAction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the {@code timeline:} section: connect, close, enroll and load actions at virtual times. */
+final class TimelineReader {
+  private TimelineReader() {}
+
+  static List<Scenario.TimelineEntry> read(Cursor c, Map<String, Scenario.NodeSpec> nodes) {
+    List<Scenario.TimelineEntry> out = new ArrayList<>();
+    if (!c.present()) {
+      return out;
+    }
+    Map<String, String> openedBy = new LinkedHashMap<>();
+    for (Cursor e : c.elements()) {
+      e.allowOnly("at", "connect", "close", "enroll", "load");
+      long at = e.get("at").require().parsed(Units::durationNanos);
+      Cursor connect = e.get("connect");
+      Cursor close = e.get("close");
+      Cursor enroll = e.get("enroll");
+      Cursor load = e.get("load");
+      int actions = (connect.present() ? 1 : 0) + (close.present() ? 1 : 0) + (enroll.present() ? 1 : 0)
+          + (load.present() ? 1 : 0);
+      if (actions != 1) {
+        throw e.error("each timeline entry has exactly one action: connect, close, enroll or load");
+      }
+      if (load.present()) {
+        load.allowOnly("id", "from", "to", "port", "count", "rate", "arrivals", "request", "response", "serverName");
+        String id = load.get("id").require().text();
+        String from = node(load.get("from"), nodes, Scenario.Role.CLIENT);
+        String to = node(load.get("to"), nodes, Scenario.Role.SERVER);
+        int port = (int) load.get("port").integer(1, 65535, nodes.get(to).listen().get(0));
+        int count = (int) load.get("count").require().integer(1, 15_000);
+        double rate = load.get("rate").require().parsed(TimelineReader::perSecond);
+        String arrivals = load.get("arrivals").text("poisson");
+        if (!arrivals.equals("poisson") && !arrivals.equals("uniform")) {
+          throw load.get("arrivals").error("use poisson (exponential gaps) or uniform (fixed gaps)");
+        }
+        int request = (int) load.get("request").parsed(Units::bytes, 0L).longValue();
+        int response = (int) load.get("response").parsed(Units::bytes, 0L).longValue();
+        Load l = new Load(id, to, port, count, rate, arrivals.equals("poisson"), request, response,
+            load.get("serverName").text(null));
+        for (String cid : l.connectionIds()) {
+          if (openedBy.put(cid, from) != null) {
+            throw load.get("id").error("connection id '" + cid + "' is used twice");
+          }
+        }
+        out.add(new Scenario.TimelineEntry(at, from, l));
+      } else if (enroll.present()) {
+        enroll.allowOnly("node", "ca", "names", "key");
+        String server = node(enroll.get("node"), nodes, Scenario.Role.SERVER);
+        if (nodes.get(server).tls() == null || !nodes.get(server).tls().implementation().equals("tlssim")) {
+          throw enroll.get("node").error("only a TLS server (implementation tlssim) renews its certificate");
+        }
+        String ca = node(enroll.get("ca"), nodes, Scenario.Role.CA);
+        List<String> names = new ArrayList<>();
+        enroll.get("names").require().elements().forEach(x -> names.add(x.text()));
+        String key = enroll.get("key").parsed(k -> PkiSpec.KeyType.parse(k).key(), "ecdsa-p256");
+        out.add(new Scenario.TimelineEntry(at, server, new PartyAction.Enroll(ca, names, key)));
+      } else if (connect.present()) {
+        connect.allowOnly("id", "from", "to", "port", "request", "response", "close", "serverName");
+        String id = connect.get("id").require().text();
+        if (openedBy.containsKey(id)) {
+          throw connect.get("id").error("connection id '" + id + "' is used twice");
+        }
+        String from = node(connect.get("from"), nodes, Scenario.Role.CLIENT);
+        String to = node(connect.get("to"), nodes, Scenario.Role.SERVER);
+        int port = (int) connect.get("port").integer(1, 65535, nodes.get(to).listen().get(0));
+        int request = (int) connect.get("request").parsed(Units::bytes, 0L).longValue();
+        int response = (int) connect.get("response").parsed(Units::bytes, 0L).longValue();
+        if (response > 0 && request == 0) {
+          throw connect.get("response").error("a response needs a request: set 'request' too");
+        }
+        boolean closeAfter = connect.get("close").bool(true);
+        openedBy.put(id, from);
+        String serverName = connect.get("serverName").text(null);
+        out.add(new Scenario.TimelineEntry(at, from,
+            new PartyAction.Connect(id, to, port, request, response, closeAfter, serverName)));
+      } else {
+        String id = close.text();
+        String from = openedBy.get(id);
+        if (from == null) {
+          throw close.error("no earlier 'connect' opens a connection '" + id + "'");
+        }
+        out.add(new Scenario.TimelineEntry(at, from, new PartyAction.Close(id)));
+      }
+    }
+    return out;
+  }
+
+  static String node(Cursor c, Map<String, Scenario.NodeSpec> nodes, Scenario.Role role) {
+    String n = c.require().text();
+    Scenario.NodeSpec spec = nodes.get(n);
+    if (spec == null) {
+      throw c.error("unknown node '" + n + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
+    }
+    if (spec.role() != role) {
+      throw c.error("node '" + n + "' is a " + spec.role().name().toLowerCase() + ", not a "
+          + role.name().toLowerCase());
+    }
+    return n;
+  }
+
+  /** "200/s" or "200" (connections per second). */
+  static double perSecond(String text) {
+    String t = text.trim();
+    if (t.endsWith("/s")) {
+      t = t.substring(0, t.length() - 2).trim();
+    }
+    double v;
+    try {
+      v = Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a rate such as 200/s");
+    }
+    if (!(v > 0)) {
+      throw new IllegalArgumentException("'" + text + "' must be a positive rate");
+    }
+    return v;
+  }
+}
