@@ -14,26 +14,15 @@ import javax.net.ssl.SSLSession;
  * CPU time is not modelled (it costs zero virtual time), and its randomness is only partly ours
  * (the JDK draws some of its own), so runs with it are not byte-for-byte repeatable.
  */
-final class SslEngineChannel implements Channel, TcpConnection.Listener {
-  private final Endpoint host;
-  private final Channel.Listener app;
+final class SslEngineChannel extends SecureChannel {
   private final SSLEngine engine;
-  private TcpConnection tcp;
   private ByteBuffer netIn = ByteBuffer.allocate(1 << 17);
   private ByteBuffer appOut = ByteBuffer.allocate(1 << 16);
-  private boolean opened;
-  private boolean ended;
   private boolean closing;
 
   SslEngineChannel(Endpoint host, Channel.Listener app, SSLEngine engine) {
-    this.host = host;
-    this.app = app;
+    super(host, app);
     this.engine = engine;
-  }
-
-  @Override
-  public String flow() {
-    return tcp.flow();
   }
 
   @Override
@@ -63,28 +52,6 @@ final class SslEngineChannel implements Channel, TcpConnection.Listener {
     }
     netIn.put(data);
     pump(now);
-  }
-
-  @Override
-  public void peerClosed(TcpConnection c, long now) {
-    if (!ended) {
-      ended = true;
-      app.failed(this, now, opened ? "truncated" : "eof");
-    }
-    c.close(now);
-  }
-
-  @Override
-  public void closed(TcpConnection c, long now) {
-    app.closed(this, now);
-  }
-
-  @Override
-  public void failed(TcpConnection c, long now, String reason) {
-    if (!ended) {
-      ended = true;
-      app.failed(this, now, reason);
-    }
   }
 
   @Override
@@ -191,9 +158,8 @@ final class SslEngineChannel implements Channel, TcpConnection.Listener {
       // The alert could not be produced; the TCP close below still ends the connection.
     }
     if (!ended) {
-      ended = true;
       host.trace("tls.closed", "flow", tcp.flow(), "reason", "jdk: " + e.getMessage());
-      app.failed(this, now, "jdk: " + Arrays.stream(e.getMessage().split("\n")).findFirst().orElse("error"));
+      endWith(now, "jdk: " + Arrays.stream(e.getMessage().split("\n")).findFirst().orElse("error"));
     }
     tcp.close(now);
   }

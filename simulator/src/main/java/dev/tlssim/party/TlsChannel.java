@@ -15,31 +15,16 @@ import java.util.function.LongFunction;
  * writes its bytes to TCP and tells the application what the handshake decided. Every handshake
  * message, certificate check, alert and the outcome go to the trace under the connection's flow.
  */
-final class TlsChannel implements Channel, TcpConnection.Listener {
-  private final Endpoint host;
-  private final Channel.Listener app;
+final class TlsChannel extends SecureChannel {
   private final LongFunction<TlsEndpoint> newEndpoint;
-  private TcpConnection tcp;
   private TlsEndpoint tls;
   private long readyAt;
-  private boolean opened;
-  private boolean ended;
   private boolean closeAfterFlush;
 
   /** @param newEndpoint makes the endpoint when TCP is established, given the virtual time */
   TlsChannel(Endpoint host, Channel.Listener app, LongFunction<TlsEndpoint> newEndpoint) {
-    this.host = host;
-    this.app = app;
+    super(host, app);
     this.newEndpoint = newEndpoint;
-  }
-
-  @Override
-  public String flow() {
-    return tcp.flow();
-  }
-
-  void attach(TcpConnection connection) {
-    this.tcp = connection;
   }
 
   // ------------------------------------------------------------ TCP below
@@ -60,30 +45,6 @@ final class TlsChannel implements Channel, TcpConnection.Listener {
     }
     tls.receive(data);
     process(now);
-  }
-
-  @Override
-  public void peerClosed(TcpConnection c, long now) {
-    if (!ended) {
-      // TCP FIN without close_notify: a truncation (RFC 5246 §7.2.1) or a peer that gave up.
-      ended = true;
-      host.trace("tls.closed", "flow", c.flow(), "reason", "tcp-fin");
-      app.failed(this, now, opened ? "truncated" : "eof");
-    }
-    c.close(now);
-  }
-
-  @Override
-  public void closed(TcpConnection c, long now) {
-    app.closed(this, now);
-  }
-
-  @Override
-  public void failed(TcpConnection c, long now, String reason) {
-    if (!ended) {
-      ended = true;
-      app.failed(this, now, reason);
-    }
   }
 
   // ------------------------------------------------------------ application above
@@ -162,9 +123,8 @@ final class TlsChannel implements Channel, TcpConnection.Listener {
         }
       } else if (e instanceof TlsEvent.Closed c) {
         host.trace("tls.closed", "flow", flow, "reason", c.reason());
-        if (!c.reason().equals("close_notify") && !ended) {
-          ended = true;
-          app.failed(this, now, c.reason());
+        if (!c.reason().equals("close_notify")) {
+          endWith(now, c.reason());
         }
         ended = true;
         closeAfterFlush = true;
