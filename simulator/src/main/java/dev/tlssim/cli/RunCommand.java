@@ -33,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Override a scenario value, e.g. --set network.latency=50ms --set network.loss=2%%")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--keylog",
+      description = "Write keylog.txt (NSS key log: CLIENT_RANDOM and master secret of every handshake) beside the results.")
+  boolean keyLog;
+
   @Option(names = "--pace", paramLabel = "SPEED",
       description = "Let virtual time follow the wall clock, SPEED times faster (1 = real time). Default: as fast as possible.")
   Double pace;
@@ -47,7 +51,11 @@ final class RunCommand implements Callable<Integer> {
     List<Scenario> scenarios = new ArrayList<>();
     for (Path f : files) {
       try {
-        Scenario s = ScenarioLoader.load(f, overrides);
+        List<String> all = new ArrayList<>(overrides);
+        if (keyLog) {
+          all.add("keylog=true");
+        }
+        Scenario s = ScenarioLoader.load(f, all);
         scenarios.add(seed == null ? s : s.withSeed(seed));
       } catch (ScenarioException e) {
         err.println(e.report());

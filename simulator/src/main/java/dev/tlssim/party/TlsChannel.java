@@ -21,10 +21,17 @@ final class TlsChannel extends SecureChannel {
   private long readyAt;
   private boolean closeAfterFlush;
 
-  /** @param newEndpoint makes the endpoint when TCP is established, given the virtual time */
-  TlsChannel(Endpoint host, Channel.Listener app, LongFunction<TlsEndpoint> newEndpoint) {
+  private final boolean keyLog;
+
+  /**
+   * @param newEndpoint makes the endpoint when TCP is established, given the virtual time
+   * @param keyLog      put the session secrets in the trace (NSS key log lines), because the user
+   *                    asked for a key log; never otherwise
+   */
+  TlsChannel(Endpoint host, Channel.Listener app, LongFunction<TlsEndpoint> newEndpoint, boolean keyLog) {
     super(host, app);
     this.newEndpoint = newEndpoint;
+    this.keyLog = keyLog;
   }
 
   // ------------------------------------------------------------ TCP below
@@ -110,6 +117,8 @@ final class TlsChannel extends SecureChannel {
             "group", est.group() == null ? null : est.group().rfcName(), "ems", est.extendedMasterSecret());
         opened = true;
         app.opened(this, now);
+      } else if (e instanceof TlsEvent.SessionSecrets secrets && keyLog && tls.side() == ConnectionEnd.CLIENT) {
+        host.trace("tls.keylog", "flow", flow, "line", secrets.keyLogLine());
       } else if (e instanceof TlsEvent.ApplicationData d) {
         app.received(this, now, d.data());
       } else if (e instanceof TlsEvent.AlertSent a) {

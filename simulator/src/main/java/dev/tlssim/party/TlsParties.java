@@ -25,12 +25,13 @@ public final class TlsParties {
   private TlsParties() {}
 
   public static ClientParty client(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
-      ClientConfig config, SecureRandom random, Instant epoch) {
+      ClientConfig config, SecureRandom random, Instant epoch, boolean keyLog) {
     return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
       ClientConfig forThis = connect.serverName() == null ? config : new ClientConfig(config.minVersion(),
           config.maxVersion(), config.cipherSuites(), config.groups(), config.signatureSchemes(), connect.serverName(),
           config.offerExtendedMasterSecret(), config.verifier());
-      TlsChannel channel = new TlsChannel(party, app, now -> TlsEndpoint.client(forThis, random, epoch.plusNanos(now)));
+      TlsChannel channel = new TlsChannel(party, app, now -> TlsEndpoint.client(forThis, random, epoch.plusNanos(now)),
+          keyLog);
       return new ClientParty.ChannelBinding(channel, channel);
     });
   }
@@ -65,7 +66,7 @@ public final class TlsParties {
       BiFunction<String, String, AsymmetricCipherKeyPair> keys) {
     AtomicReference<ServerConfig> current = new AtomicReference<>(config);
     ServerParty party = new ServerParty(name, ports, tcp, cores, costs, isn, p -> app -> new TlsChannel(p, app,
-        now -> TlsEndpoint.server(current.get(), random, epoch.plusNanos(now))));
+        now -> TlsEndpoint.server(current.get(), random, epoch.plusNanos(now)), false));
     party.enableEnrollment(new Enroller(keys, (chain, keyPair) -> {
       ServerConfig c = current.get();
       current.set(new ServerConfig(c.minVersion(), c.maxVersion(), c.cipherSuites(), c.groups(), c.signatureSchemes(),

@@ -36,6 +36,12 @@ public final class ResultWriter {
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("trace.jsonl")))) {
         TraceWriter.write(run.trace(), out);
       }
+      List<String> keyLog = run.trace().stream().filter(e -> e.kind().equals("tls.keylog")).map(e -> e.string("line"))
+          .toList();
+      if (!keyLog.isEmpty()) {
+        // NSS key log format: what Wireshark's tls.keylog_file reads to decrypt the capture.
+        Files.write(dir.resolve("keylog.txt"), keyLog);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results to " + dir, e);
     }

@@ -24,6 +24,7 @@ public record Scenario(
     List<TimelineEntry> timeline,
     List<Expectation> expectations,
     PkiSpec pki,
+    boolean keyLog,
     JsonNode effective) {
 
   public enum Role { CLIENT, SERVER, ROUTER, CA }
@@ -43,6 +44,6 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
-        pki, effective);
+        pki, keyLog, effective);
   }
 }

@@ -126,7 +126,7 @@ public final class ScenarioLoader {
 
   private static Scenario read(LocatedTree tree, String defaultName) {
     Cursor root = Cursor.root(tree).allowOnly("name", "description", "seed", "until", "network", "nodes", "links",
-        "tcp", "cost", "pki", "timeline", "expect");
+        "tcp", "cost", "pki", "keylog", "timeline", "expect");
     String name = root.get("name").text(defaultName);
     String description = root.get("description").text("");
     long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, 1);
@@ -149,7 +149,7 @@ public final class ScenarioLoader {
     });
     List<Expectation> expectations = readExpectations(root.get("expect"), connectionIds);
     return new Scenario(name, description, tree.file(), seed, until, nodes, links, costs, timeline, expectations,
-        pki, tree.root());
+        pki, root.get("keylog").bool(false), tree.root());
   }
 
   private static TcpConfig readTcp(Cursor c, TcpConfig base) {

@@ -49,7 +49,8 @@ final class TlsSetup {
           tls.trust().stream().map(pki::anchor).toList(), tls.serverName(), tls.checkHostname(), jdkProtocols(tls),
           tls.cipherSuites().stream().map(Enum::name).toList(), random);
     }
-    return TlsParties.client(n.name(), n.tcp(), n.cores(), s.costs(), isn, clientConfig(tls, pki), random, pki.epoch());
+    return TlsParties.client(n.name(), n.tcp(), n.cores(), s.costs(), isn, clientConfig(tls, pki), random, pki.epoch(),
+        s.keyLog());
   }
 
   private static ServerParty server(Scenario.NodeSpec n, Scenario s, Provisioning.Result pki, SplittableRandom isn,

@@ -139,4 +139,12 @@ class TlsOverNetworkTest {
     assertThat(c.cpuClientMs()).isEqualByComparingTo("1.6");
     assertThat(c.handshakeMs()).isEqualByComparingTo(new BigDecimal("304"));
   }
+
+  @Test
+  void secretsReachTheTraceOnlyWhenAKeyLogIsAskedFor() {
+    String yaml = scenario("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "rsa", "tlssim", "tlssim");
+    assertThat(Runs.all(run(yaml), "tls.keylog")).isEmpty();
+    assertThat(Runs.all(run(yaml + "keylog: true\n"), "tls.keylog")).singleElement()
+        .satisfies(e -> assertThat(e.string("line")).matches("CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}"));
+  }
 }
