@@ -1,0 +1,111 @@
+package dev.tlssim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract: exit codes, files written, what summary.json holds. */
+class CliTest {
+  private static final String SCENARIO = """
+      name: cli-check
+      description: "One request over a 100 ms RTT."
+      nodes:
+        client: {role: client}
+        server: {role: server}
+      network: {latency: 50ms}
+      timeline:
+        - {at: 0ms, connect: {id: c1, from: client, to: server, request: 100B, response: 1KB}}
+      expect:
+        - {connection: c1, responseMs: EXPECTED}
+      """;
+
+  @TempDir
+  Path dir;
+
+  private record Outcome(int code, String out, String err) {}
+
+  private Outcome run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = TlssimCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  private Path scenario(String expected) throws IOException {
+    Path f = dir.resolve("cli-check.yaml");
+    Files.writeString(f, SCENARIO.replace("EXPECTED", expected));
+    return f;
+  }
+
+  @Test
+  void aPassingRunExitsZeroAndWritesItsResults() throws IOException {
+    Path out = dir.resolve("out");
+    Outcome o = run("run", scenario("200").toString(), "--out", out.toString());
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("cli-check (seed 1): PASS").contains("[ok] c1.responseMs = 200");
+    assertThat(out.resolve("scenario.yaml")).exists();
+    assertThat(out.resolve("trace.jsonl")).exists();
+    assertThat(out.resolve("report.html")).exists();
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.path("scenario").asText()).isEqualTo("cli-check");
+    assertThat(summary.path("seed").asLong()).isEqualTo(1);
+    assertThat(summary.path("outcome").asText()).isEqualTo("pass");
+    assertThat(summary.path("expectations").get(0).path("text").asText()).isEqualTo("c1.responseMs = 200");
+    assertThat(summary.path("expectations").get(0).path("held").asBoolean()).isTrue();
+    JsonNode c = summary.path("connections").get(0);
+    assertThat(c.path("id").asText()).isEqualTo("c1");
+    assertThat(c.path("result").asText()).isEqualTo("completed");
+    assertThat(c.path("tcpConnectMs").decimalValue()).isEqualByComparingTo("100");
+    assertThat(c.path("handshakeMs").decimalValue()).isEqualByComparingTo("100");
+    assertThat(c.path("firstAppByteMs").decimalValue()).isEqualByComparingTo("150");
+    for (String field : new String[] {"client", "server", "bytesClientToServer", "bytesServerToClient", "packets",
+        "retransmissions"}) {
+      assertThat(c.has(field)).as(field).isTrue();
+    }
+  }
+
+  @Test
+  void aFailedExpectationExitsOne() throws IOException {
+    Outcome o = run("run", scenario("150").toString(), "--out", dir.resolve("out").toString());
+    assertThat(o.code()).isEqualTo(1);
+    assertThat(o.out()).contains("FAIL").contains("[FAILED] c1.responseMs = 150 (actual: 200)");
+  }
+
+  @Test
+  void seedAndSetOverrideTheScenarioAndAreRecorded() throws IOException {
+    Path out = dir.resolve("out");
+    Outcome o = run("run", scenario("400").toString(), "--seed", "9", "--set", "network.latency=100ms", "--out",
+        out.toString());
+    assertThat(o.code()).isZero();
+    assertThat(Files.readString(out.resolve("scenario.yaml"))).contains("latency: 100ms");
+    assertThat(new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("seed").asLong()).isEqualTo(9);
+  }
+
+  @Test
+  void unknownOptionsAreBadInput() {
+    assertThat(run("run", "--no-such-option").code()).isEqualTo(2);
+  }
+
+  @Test
+  void listShowsTheCatalogWithDescriptions() {
+    System.setProperty("tlssim.home", "..");
+    try {
+      Outcome o = run("list");
+      assertThat(o.code()).isZero();
+      assertThat(o.out()).contains("scenarios/tls12-rsa-handshake.yaml").contains("The article's TLS 1.2 handshake");
+    } finally {
+      System.clearProperty("tlssim.home");
+    }
+  }
+}
