@@ -65,7 +65,7 @@ public record SweepResult(SweepPlan plan, List<TrialResult> trials, List<Stats> 
     SweepSpec spec = plan.spec();
     StringBuilder b = new StringBuilder();
     b.append("# sweep ").append(spec.name()).append(", seed ").append(spec.seed()).append(", ").append(spec.trials())
-        .append(" trials per cell, base scenario ").append(spec.scenario().getFileName()).append('\n');
+        .append(" trials per cell, base scenario ").append(plan.base().name()).append('\n');
     b.append("# metric: ").append(spec.metric().field()).append(" of connection ").append(plan.connection())
         .append(", virtual milliseconds, over the successful trials (those that reached it)\n");
     b.append("# percentiles: nearest rank, the p-th of n ascending values v[1..n] is v[ceil(p*n/100)];"
