@@ -1,5 +1,6 @@
 package dev.tlssim.cli;
 
+import dev.tlssim.sweep.SweepReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The scenario catalog: every *.yaml under scenarios/, in a stable order. */
+/**
+ * The scenario catalog: every *.yaml under scenarios/, in a stable order, except sweep files
+ * (a top-level sweep: key), which are run with ./tlssim sweep rather than toured.
+ */
 final class Catalog {
   private Catalog() {}
 
@@ -17,7 +21,8 @@ final class Catalog {
       return List.of();
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+      return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+          .filter(p -> !SweepReader.isSweep(p)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

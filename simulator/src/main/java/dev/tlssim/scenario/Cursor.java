@@ -15,7 +15,7 @@ import java.util.function.Function;
  * A position in a scenario tree with its dotted field path ("links[0].latency"): typed reads
  * that fail with the file, line, column and field of the offending value.
  */
-final class Cursor {
+public final class Cursor {
   private final LocatedTree tree;
   private final JsonNode node;
   private final String pointer;
@@ -28,36 +28,41 @@ final class Cursor {
     this.path = path;
   }
 
-  static Cursor root(LocatedTree tree) {
+  public static Cursor root(LocatedTree tree) {
     return new Cursor(tree, tree.root(), "", "");
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  boolean present() {
+  /** The value here (null when absent), for callers that pass values on rather than read them. */
+  public JsonNode node() {
+    return node;
+  }
+
+  public boolean present() {
     return node != null && !node.isNull() && !node.isMissingNode();
   }
 
-  boolean isObject() {
+  public boolean isObject() {
     return present() && node.isObject();
   }
 
-  boolean isArray() {
+  public boolean isArray() {
     return present() && node.isArray();
   }
 
-  boolean isScalar() {
+  public boolean isScalar() {
     return present() && node.isValueNode();
   }
 
-  Cursor get(String key) {
+  public Cursor get(String key) {
     JsonNode child = node == null ? null : node.get(key);
     return new Cursor(tree, child, pointer + "/" + LocatedTree.escape(key), path.isEmpty() ? key : path + "." + key);
   }
 
-  ScenarioException error(String message) {
+  public ScenarioException error(String message) {
     return errorAt(tree.location(pointer), message);
   }
 
@@ -73,7 +78,7 @@ final class Cursor {
   }
 
   /** Rejects keys other than {@code allowed}, suggesting the closest known key. */
-  Cursor allowOnly(String... allowed) {
+  public Cursor allowOnly(String... allowed) {
     if (!present()) {
       return this;
     }
@@ -93,14 +98,14 @@ final class Cursor {
     return this;
   }
 
-  Cursor require() {
+  public Cursor require() {
     if (!present()) {
       throw error("missing");
     }
     return this;
   }
 
-  String text() {
+  public String text() {
     require();
     if (!node.isValueNode()) {
       throw error("expected a single value, found " + (node.isArray() ? "a list" : "a mapping"));
@@ -108,11 +113,11 @@ final class Cursor {
     return node.asText();
   }
 
-  String text(String fallback) {
+  public String text(String fallback) {
     return present() ? text() : fallback;
   }
 
-  long integer(long min, long max) {
+  public long integer(long min, long max) {
     require();
     if (!node.isIntegralNumber()) {
       throw error("expected a whole number, got '" + node.asText() + "'");
@@ -124,11 +129,11 @@ final class Cursor {
     return v;
   }
 
-  long integer(long min, long max, long fallback) {
+  public long integer(long min, long max, long fallback) {
     return present() ? integer(min, max) : fallback;
   }
 
-  boolean bool(boolean fallback) {
+  public boolean bool(boolean fallback) {
     if (!present()) {
       return fallback;
     }
@@ -139,7 +144,7 @@ final class Cursor {
   }
 
   /** Reads a value with a parser from {@link Units}; its complaint becomes a located error. */
-  <T> T parsed(Function<String, T> parser) {
+  public <T> T parsed(Function<String, T> parser) {
     String t = text();
     try {
       return parser.apply(t);
@@ -148,11 +153,11 @@ final class Cursor {
     }
   }
 
-  <T> T parsed(Function<String, T> parser, T fallback) {
+  public <T> T parsed(Function<String, T> parser, T fallback) {
     return present() ? parsed(parser) : fallback;
   }
 
-  List<Cursor> elements() {
+  public List<Cursor> elements() {
     require();
     if (!node.isArray()) {
       throw error("expected a list");
@@ -164,7 +169,7 @@ final class Cursor {
     return out;
   }
 
-  Map<String, Cursor> entries() {
+  public Map<String, Cursor> entries() {
     require();
     if (!node.isObject()) {
       throw error("expected a mapping");

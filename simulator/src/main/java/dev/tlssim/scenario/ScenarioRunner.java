@@ -43,12 +43,21 @@ public final class ScenarioRunner implements AutoCloseable {
 
   /** Starts a run whose virtual time follows {@code pacing}. */
   public CompletableFuture<RunResult> start(Scenario scenario, Pacing pacing) {
+    return start(scenario, Provisioning.provision(scenario.pki(), scenario.seed()), pacing);
+  }
+
+  /**
+   * Starts a run with keys and certificates provisioned beforehand. Provisioning signs every
+   * certificate and CRL, most of a short run's CPU; many runs of one server (a sweep's trials) may
+   * share one provisioning, as a real server's handshakes share its certificate, provided no run
+   * changes it (today no party does; a CA node holds its authority).
+   */
+  public CompletableFuture<RunResult> start(Scenario scenario, Provisioning.Result pki, Pacing pacing) {
     RandomStreams randoms = new RandomStreams(scenario.seed());
     List<String> names = scenario.nodes().stream().map(Scenario.NodeSpec::name).toList();
     Topology topology = new Topology(names, scenario.links());
     Network network = new Network(topology, link -> randoms.random("link/" + link));
     Map<String, Behavior<NodeProtocol>> parties = new LinkedHashMap<>();
-    Provisioning.Result pki = Provisioning.provision(scenario.pki(), scenario.seed());
     for (Scenario.NodeSpec n : scenario.nodes()) {
       parties.putAll(TlsSetup.party(n, scenario, pki, randoms));
     }

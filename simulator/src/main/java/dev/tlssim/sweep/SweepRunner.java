@@ -1,0 +1,110 @@
+package dev.tlssim.sweep;
+
+import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.scenario.Provisioning;
+import dev.tlssim.scenario.Scenario;
+import dev.tlssim.scenario.ScenarioRunner;
+import dev.tlssim.sim.Pacing;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs every (cell, trial) of a plan on one shared {@link ScenarioRunner}, at most
+ * {@code maxInFlight} at a time: enough to keep every core busy, few enough that only that many
+ * traces exist at once. Each result goes to its (cell, trial) slot, so the outcome does not depend
+ * on the order in which runs finish.
+ */
+public final class SweepRunner {
+  private final ScenarioRunner runner;
+  private final int maxInFlight;
+
+  public SweepRunner(ScenarioRunner runner, int maxInFlight) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("at least one run must be in flight, got " + maxInFlight);
+    }
+    this.runner = runner;
+    this.maxInFlight = maxInFlight;
+  }
+
+  /** A sensible bound: a few runs per core, as runs wait on each other's actor messages. */
+  public static int defaultInFlight() {
+    return 4 * Runtime.getRuntime().availableProcessors();
+  }
+
+  /** The results in (cell, trial) order. A run that fails inside the simulator aborts the sweep. */
+  public List<TrialResult> run(SweepPlan plan, SweepProgress progress) {
+    int trials = plan.spec().trials();
+    TrialResult[] results = new TrialResult[plan.runs()];
+    Semaphore slots = new Semaphore(maxInFlight);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    // Keys and certificates come from the sweep seed: every trial talks to the same server, and
+    // none pays for key generation (0.1-0.5 s per RSA key) or certificate signing again.
+    long pkiSeed = plan.spec().seed();
+    launch:
+    for (Cell cell : plan.cells()) {
+      Provisioning.Result shared = sharesProvisioning(cell.scenario())
+          ? Provisioning.provision(cell.scenario().pki(), pkiSeed) : null;
+      for (int trial = 0; trial < trials; trial++) {
+        slots.acquireUninterruptibly();
+        if (failure.get() != null) {
+          slots.release();
+          break launch;
+        }
+        int slot = cell.index() * trials + trial;
+        int t = trial;
+        long seed = plan.trialSeed(cell, trial);
+        Provisioning.Result pki = shared != null ? shared : Provisioning.provision(cell.scenario().pki(), pkiSeed);
+        runner.start(cell.scenario().withSeed(seed), pki, Pacing.AS_FAST_AS_POSSIBLE)
+            .thenApply(r -> {
+              if (r.simulation().failure() != null) {
+                throw new IllegalStateException("the run of cell " + describe(plan, cell) + ", trial " + t + " (seed "
+                    + seed + ", keys from seed " + pkiSeed + ") failed: " + r.simulation().failure());
+              }
+              return TrialResult.of(cell.index(), t, seed, connection(r.connections(), plan.connection()));
+            })
+            .whenComplete((result, error) -> {
+              if (error != null) {
+                failure.compareAndSet(null, error instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause() : error);
+              } else {
+                results[slot] = result;
+              }
+              slots.release();
+              progress.runDone();
+            });
+      }
+    }
+    // Every permit back means every started run has finished (and its slot write is visible).
+    slots.acquireUninterruptibly(maxInFlight);
+    slots.release(maxInFlight);
+    Throwable error = failure.get();
+    if (error != null) {
+      throw error instanceof RuntimeException e ? e : new IllegalStateException(error);
+    }
+    return Arrays.asList(results);
+  }
+
+  /**
+   * Runs may share one provisioning when none can change it: a CA node holds its authority's
+   * mutable state (serials, revocations), so such scenarios provision each run afresh.
+   */
+  static boolean sharesProvisioning(Scenario scenario) {
+    return scenario.nodes().stream().noneMatch(n -> n.role() == Scenario.Role.CA);
+  }
+
+  private static ConnectionSummary connection(List<ConnectionSummary> connections, String id) {
+    return connections.stream().filter(c -> c.id().equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the run reported no connection '" + id + "'"));
+  }
+
+  static String describe(SweepPlan plan, Cell cell) {
+    StringBuilder b = new StringBuilder();
+    for (int a = 0; a < cell.labels().size(); a++) {
+      b.append(a == 0 ? "" : ", ").append(plan.spec().axes().get(a).name()).append('=').append(cell.labels().get(a));
+    }
+    return b.length() == 0 ? "(base)" : b.toString();
+  }
+}

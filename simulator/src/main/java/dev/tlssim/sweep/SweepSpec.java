@@ -1,0 +1,50 @@
+package dev.tlssim.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tlssim.scenario.Cursor;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated sweep file: which scenario to run, the grid of conditions, how many trials per
+ * cell, and what to measure. {@code connection} is null for "the base scenario's first
+ * connection". {@code tree} is the file as read, for the effective copy beside the results.
+ */
+public record SweepSpec(
+    String file,
+    String name,
+    String description,
+    Path scenario,
+    Cursor scenarioSource,
+    long seed,
+    int trials,
+    Metric metric,
+    String connection,
+    Cursor connectionSource,
+    List<Axis> axes,
+    JsonNode tree) {
+
+  public SweepSpec withSeed(long newSeed) {
+    return new SweepSpec(file, name, description, scenario, scenarioSource, newSeed, trials, metric, connection,
+        connectionSource, axes, tree);
+  }
+
+  public SweepSpec withTrials(int newTrials) {
+    return new SweepSpec(file, name, description, scenario, scenarioSource, seed, newTrials, metric, connection,
+        connectionSource, axes, tree);
+  }
+
+  /**
+   * The sweep as run (command-line seed and trials applied), pointing at {@code scenarioFile}: the
+   * copy of the base scenario saved beside it, so the results folder reruns on its own.
+   */
+  public JsonNode effective(String scenarioFile) {
+    ObjectNode copy = tree.deepCopy();
+    ObjectNode sweep = (ObjectNode) copy.get("sweep");
+    sweep.put("scenario", scenarioFile);
+    sweep.put("seed", seed);
+    sweep.put("trials", trials);
+    return copy;
+  }
+}
