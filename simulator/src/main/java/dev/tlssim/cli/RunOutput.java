@@ -29,14 +29,19 @@ final class RunOutput {
     ResultWriter.write(record, dir);
     RunReport.write(dir);
     if (linkLatest) {
-      Path latest = dir.getParent().resolve("latest");
-      try {
-        Files.deleteIfExists(latest);
-        Files.createSymbolicLink(latest, dir.getFileName());
-      } catch (IOException | UnsupportedOperationException e) {
-        // A missing convenience link is not worth failing a run for.
-      }
+      linkLatest(dir);
     }
     return dir;
+  }
+
+  /** Points results/<name>/latest at the newest run folder. */
+  static void linkLatest(Path dir) {
+    Path latest = dir.getParent().resolve("latest");
+    try {
+      Files.deleteIfExists(latest);
+      Files.createSymbolicLink(latest, dir.getFileName());
+    } catch (IOException | UnsupportedOperationException e) {
+      // A missing convenience link is not worth failing a run for.
+    }
   }
 }

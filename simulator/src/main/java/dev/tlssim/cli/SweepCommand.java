@@ -12,10 +12,8 @@ import dev.tlssim.sweep.SweepResult;
 import dev.tlssim.sweep.SweepRunner;
 import dev.tlssim.sweep.SweepSpec;
 import dev.tlssim.sweep.TrialResult;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -110,7 +108,7 @@ final class SweepCommand implements Callable<Integer> {
       return badInput(e.getMessage() + ": " + e.getCause().getMessage());
     }
     if (out == null) {
-      linkLatest(dir);
+      RunOutput.linkLatest(dir);
     }
     stdout.print(result.table());
     stdout.printf(Locale.ROOT, "%d runs in %.1f s (%.0f runs/s)%n", plan.runs(), seconds, plan.runs() / seconds);
@@ -124,17 +122,6 @@ final class SweepCommand implements Callable<Integer> {
     return System.console() != null
         ? new ProgressBarDisplay(name, total)
         : new ProgressLines(err, name, total, Duration.ofSeconds(10));
-  }
-
-  /** The "latest" link beside run folders, as runs have it (see RunOutput). */
-  private static void linkLatest(Path dir) {
-    Path latest = dir.getParent().resolve("latest");
-    try {
-      Files.deleteIfExists(latest);
-      Files.createSymbolicLink(latest, dir.getFileName());
-    } catch (IOException | UnsupportedOperationException e) {
-      // A missing convenience link is not worth failing a sweep for.
-    }
   }
 
   private int badInput(String message) {
