@@ -10,6 +10,7 @@ import java.util.Map;
  * moment the timeline opened the connection, exact (BigDecimal from integer nanoseconds); null
  * when the moment never came.
  *
+ * @param startMs          when the timeline opened the connection (virtual ms since the run began)
  * @param result           completed (the workload finished), established, incomplete, or the
  *                         failure: timeout, refused, reset, alert:&lt;name&gt; (the TLS alert that ended it)
  * @param version          negotiated TLS version ("TLSv1.2"), null without TLS or before ServerHello
@@ -33,6 +34,7 @@ public record ConnectionSummary(
     String client,
     String server,
     String flow,
+    BigDecimal startMs,
     String result,
     String version,
     String cipherSuite,
@@ -65,6 +67,7 @@ public record ConnectionSummary(
     m.put("client", client);
     m.put("server", server);
     m.put("flow", flow);
+    m.put("startMs", startMs);
     m.put("result", result);
     m.put("version", version);
     m.put("cipherSuite", cipherSuite);

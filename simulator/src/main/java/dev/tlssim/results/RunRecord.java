@@ -19,6 +19,7 @@ public record RunRecord(
     String failure,
     List<ExpectationOutcome> expectations,
     List<ConnectionSummary> connections,
+    List<LoadSummary> loads,
     List<TraceEvent> trace,
     JsonNode effectiveScenario) {
 

@@ -6,12 +6,29 @@ import java.io.PrintWriter;
 public final class SummaryPrinter {
   private SummaryPrinter() {}
 
+  private static String ms(java.math.BigDecimal v) {
+    return ResultWriter.ms(v);
+  }
+
   public static void print(RunRecord run, PrintWriter out) {
     out.printf("%s (seed %d): %s%n", run.scenario(), run.seed(), run.passed() ? "PASS" : "FAIL");
     if (run.failure() != null) {
       out.println("  run failed: " + run.failure());
     }
-    if (!run.connections().isEmpty()) {
+    if (!run.loads().isEmpty()) {
+      out.printf("  %-10s %7s %9s %9s %10s %10s %10s %10s%n", "load", "count", "completed", "offered/s", "served/s",
+          "hs p50 ms", "hs p90 ms", "hs p99 ms");
+      for (LoadSummary l : run.loads()) {
+        out.printf("  %-10s %7d %9d %9s %10s %10s %10s %10s%n", l.id(), l.count(), l.completed(),
+            l.offeredPerSecond().toPlainString(), ms(l.throughputPerSecond()), ms(l.handshakeMs().p50()),
+            ms(l.handshakeMs().p90()), ms(l.handshakeMs().p99()));
+      }
+    }
+    boolean many = run.connections().size() > 20;
+    if (many) {
+      out.printf("  (%d connections: see summary.json)%n", run.connections().size());
+    }
+    if (!run.connections().isEmpty() && !many) {
       out.printf("  %-14s %-30s %8s %8s %8s %8s %7s %7s %5s %5s%n", "conn", "result", "tcp ms", "hs ms",
           "1st byte", "resp ms", "up B", "down B", "pkts", "retx");
       for (ConnectionSummary c : run.connections()) {

@@ -151,7 +151,7 @@ public final class TraceAnalyzer {
         result = "incomplete";
       }
       String handshakeKind = !tls ? null : tlsEstablished ? "full" : "failed";
-      return new ConnectionSummary(id, client, server, flow, result, version, suite, handshakeKind, failedCheck,
+      return new ConnectionSummary(id, client, server, flow, millis(start), result, version, suite, handshakeKind, failedCheck,
           since(tcpConnect), since(handshake), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
           retransmissions, millis(cpuClient), millis(cpuServer));
     }

@@ -1,6 +1,7 @@
 package dev.tlssim.scenario;
 
 import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.results.LoadSummary;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -8,10 +9,11 @@ import java.util.List;
  * One expectation on one connection's field: an exact value (number or text) or a closed range.
  * Numbers compare exactly: "tcpConnectMs: 100" holds only for 100.000000 ms.
  */
-public record Expectation(String connection, String field, Object exact, BigDecimal min, BigDecimal max) {
+public record Expectation(String connection, String load, String field, Object exact, BigDecimal min,
+    BigDecimal max) {
 
   public String text() {
-    String target = connection + "." + field;
+    String target = (connection != null ? connection : "load " + load) + "." + field;
     if (exact != null) {
       return target + " = " + exact;
     }
@@ -22,12 +24,21 @@ public record Expectation(String connection, String field, Object exact, BigDeci
   }
 
   /** The outcome against a run's connections: held or not, and what was seen. */
-  public Verdict evaluate(List<ConnectionSummary> connections) {
-    ConnectionSummary c = connections.stream().filter(s -> s.id().equals(connection)).findFirst().orElse(null);
-    if (c == null) {
-      return new Verdict(this, false, "no such connection in the run");
+  public Verdict evaluate(List<ConnectionSummary> connections, List<LoadSummary> loads) {
+    Object actual;
+    if (connection != null) {
+      ConnectionSummary c = connections.stream().filter(s -> s.id().equals(connection)).findFirst().orElse(null);
+      if (c == null) {
+        return new Verdict(this, false, "no such connection in the run");
+      }
+      actual = c.field(field);
+    } else {
+      LoadSummary l = loads.stream().filter(s -> s.id().equals(load)).findFirst().orElse(null);
+      if (l == null) {
+        return new Verdict(this, false, "no such load in the run");
+      }
+      actual = l.field(field);
     }
-    Object actual = c.field(field);
     String seen = actual == null ? "never" : actual instanceof BigDecimal b ? b.toPlainString() : actual.toString();
     boolean held;
     if (exact != null) {

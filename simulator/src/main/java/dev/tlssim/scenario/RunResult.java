@@ -1,6 +1,7 @@
 package dev.tlssim.scenario;
 
 import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.results.LoadSummary;
 import dev.tlssim.results.RunRecord;
 import dev.tlssim.sim.Simulation;
 import java.util.List;
@@ -10,6 +11,7 @@ public record RunResult(
     Scenario scenario,
     Simulation.Result simulation,
     List<ConnectionSummary> connections,
+    List<LoadSummary> loads,
     List<Expectation.Verdict> verdicts) {
 
   /** All expectations held and no node failed. */
@@ -22,7 +24,7 @@ public record RunResult(
     List<RunRecord.ExpectationOutcome> outcomes = verdicts.stream()
         .map(v -> new RunRecord.ExpectationOutcome(v.expectation().text(), v.held(), v.actual())).toList();
     return new RunRecord(scenario.name(), scenario.description(), scenario.seed(), passed(), simulation.endNanos(),
-        simulation.events(), simulation.stopReason(), simulation.failure(), outcomes, connections, simulation.trace(),
+        simulation.events(), simulation.stopReason(), simulation.failure(), outcomes, connections, loads, simulation.trace(),
         scenario.effective());
   }
 }

@@ -11,6 +11,7 @@ import dev.tlssim.net.LinkParams;
 import dev.tlssim.net.Preset;
 import dev.tlssim.party.PartyAction;
 import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.results.LoadSummary;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tcp.TimerProfile;
@@ -140,14 +141,16 @@ public final class ScenarioLoader {
     CostProfile costs = readCosts(root.get("cost"));
     List<Scenario.TimelineEntry> timeline = TimelineReader.read(root.get("timeline"), byName);
     Set<String> connectionIds = new HashSet<>();
+    Set<String> loadIds = new HashSet<>();
     timeline.forEach(t -> {
       if (t.action() instanceof PartyAction.Connect c) {
         connectionIds.add(c.id());
       } else if (t.action() instanceof Load l) {
         connectionIds.addAll(l.connectionIds());
+        loadIds.add(l.id());
       }
     });
-    List<Expectation> expectations = readExpectations(root.get("expect"), connectionIds);
+    List<Expectation> expectations = readExpectations(root.get("expect"), connectionIds, loadIds);
     return new Scenario(name, description, tree.file(), seed, until, nodes, links, costs, timeline, expectations,
         pki, root.get("keylog").bool(false), tree.root());
   }
@@ -320,25 +323,30 @@ public final class ScenarioLoader {
     return ops.isEmpty() ? base : base.with(ops);
   }
 
-  private static List<Expectation> readExpectations(Cursor c, Set<String> connections) {
+  private static List<Expectation> readExpectations(Cursor c, Set<String> connections, Set<String> loads) {
     List<Expectation> out = new ArrayList<>();
     if (!c.present()) {
       return out;
     }
-    String[] allowed = with(ConnectionSummary.FIELDS.toArray(new String[0]), "connection");
     for (Cursor e : c.elements()) {
+      boolean isLoad = e.get("load").present();
+      String[] allowed = isLoad ? with(LoadSummary.FIELDS.toArray(new String[0]), "load")
+          : with(ConnectionSummary.FIELDS.toArray(new String[0]), "connection");
       e.allowOnly(allowed);
-      String conn = e.get("connection").require().text();
-      if (!connections.contains(conn)) {
-        throw e.get("connection").error("no connection '" + conn + "' in the timeline");
+      String target = e.get(isLoad ? "load" : "connection").require().text();
+      if (!(isLoad ? loads : connections).contains(target)) {
+        throw e.get(isLoad ? "load" : "connection").error("no " + (isLoad ? "load" : "connection") + " '" + target
+            + "' in the timeline");
       }
       int fields = 0;
       for (var f : e.entries().entrySet()) {
-        if (f.getKey().equals("connection")) {
+        if (f.getKey().equals("connection") || f.getKey().equals("load")) {
           continue;
         }
         fields++;
         Cursor v = f.getValue();
+        String conn = isLoad ? null : target;
+        String load = isLoad ? target : null;
         if (v.isObject()) {
           v.allowOnly("min", "max");
           BigDecimal min = v.get("min").present() ? decimal(v.get("min")) : null;
@@ -346,11 +354,11 @@ public final class ScenarioLoader {
           if (min == null && max == null) {
             throw v.error("give min, max or both");
           }
-          out.add(new Expectation(conn, f.getKey(), null, min, max));
+          out.add(new Expectation(conn, load, f.getKey(), null, min, max));
         } else {
           String text = v.text();
           Object exact;
-          if (ConnectionSummary.TEXT_FIELDS.contains(f.getKey())) {
+          if (!isLoad && ConnectionSummary.TEXT_FIELDS.contains(f.getKey())) {
             exact = text;
           } else {
             try {
@@ -359,7 +367,7 @@ public final class ScenarioLoader {
               throw v.error("expected a number (milliseconds or a count), got '" + text + "'");
             }
           }
-          out.add(new Expectation(conn, f.getKey(), exact, null, null));
+          out.add(new Expectation(conn, load, f.getKey(), exact, null, null));
         }
       }
       if (fields == 0) {

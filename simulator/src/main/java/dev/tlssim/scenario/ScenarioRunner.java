@@ -4,6 +4,7 @@ import dev.tlssim.net.Network;
 import dev.tlssim.net.Topology;
 import dev.tlssim.party.PartyAction;
 import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.results.LoadSummary;
 import dev.tlssim.results.TraceAnalyzer;
 import dev.tlssim.sim.NodeProtocol;
 import dev.tlssim.sim.Pacing;
@@ -74,8 +75,10 @@ public final class ScenarioRunner implements AutoCloseable {
     system.systemActorOf(Simulation.create(setup), "run-" + runs.incrementAndGet(), Props.empty());
     return done.thenApply(result -> {
       List<ConnectionSummary> connections = TraceAnalyzer.connections(result.trace());
-      List<Expectation.Verdict> verdicts = scenario.expectations().stream().map(e -> e.evaluate(connections)).toList();
-      return new RunResult(scenario, result, connections, verdicts);
+      List<LoadSummary> loads = loads(scenario, connections);
+      List<Expectation.Verdict> verdicts = scenario.expectations().stream()
+          .map(e -> e.evaluate(connections, loads)).toList();
+      return new RunResult(scenario, result, connections, loads, verdicts);
     });
   }
 
@@ -93,6 +96,18 @@ public final class ScenarioRunner implements AutoCloseable {
           load.requestBytes(), load.responseBytes(), true, load.serverName())));
       double gap = load.poisson() ? -Math.log(1.0 - random.nextDouble()) * meanGapNanos : meanGapNanos;
       at += Math.round(gap);
+    }
+    return out;
+  }
+
+  private static List<LoadSummary> loads(Scenario scenario, List<ConnectionSummary> connections) {
+    List<LoadSummary> out = new ArrayList<>();
+    for (Scenario.TimelineEntry t : scenario.timeline()) {
+      if (t.action() instanceof Load l) {
+        Set<String> ids = Set.copyOf(l.connectionIds());
+        out.add(LoadSummary.of(l.id(), l.ratePerSecond(),
+            connections.stream().filter(c -> ids.contains(c.id())).toList()));
+      }
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.tlssim.sweep;
 
+import dev.tlssim.results.Stats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

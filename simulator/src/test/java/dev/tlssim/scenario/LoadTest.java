@@ -53,4 +53,18 @@ class LoadTest {
     assertThat(r.connections()).hasSize(1000).allSatisfy(c -> assertThat(c.result()).isEqualTo("completed"));
     assertThat(r.passed()).isTrue();
   }
+
+  @Test
+  void aLoadIsSummarisedAndCanBeExpected() {
+    RunResult r = Runs.run(YAML.replace("COUNT", "101").replace("ARRIVALS", "uniform") + """
+        expect:
+          - {load: web, completed: 101, failed: 0, handshakeP50Ms: 20, handshakeMaxMs: 20}
+          - {load: web, throughputPerSecond: {min: 99, max: 101}}
+        """);
+    assertThat(r.passed()).isTrue();
+    var load = r.loads().get(0);
+    // 101 arrivals 10 ms apart: the last handshake completes 1 s + 20 ms after the first arrival.
+    assertThat(load.throughputPerSecond()).isEqualByComparingTo("99.020");
+    assertThat(load.handshakeMs().n()).isEqualTo(101);
+  }
 }

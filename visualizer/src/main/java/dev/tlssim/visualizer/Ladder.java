@@ -15,6 +15,8 @@ final class Ladder {
   private static final int COLUMN = 260;
   private static final int TOP = 40;
   private static final int HEIGHT = 900;
+  /** Beyond this many packets a ladder is unreadable (and the page heavy): draw the first ones. */
+  private static final int MAX_PACKETS = 300;
 
   private Ladder() {}
 
@@ -29,10 +31,22 @@ final class Ladder {
     Map<Long, Long> lastDeparture = new HashMap<>();
     Map<Long, String> lastNode = new HashMap<>();
     List<String> shapes = new ArrayList<>();
+    long shown = trace.stream().filter(e -> e.path("kind").asText().equals("packet.send")).limit(MAX_PACKETS)
+        .mapToLong(e -> e.path("id").asLong()).max().orElse(0);
+    long lastShown = 1;
+    for (JsonNode e : trace) {
+      if (e.path("kind").asText().startsWith("packet.") && e.path("id").asLong() <= shown) {
+        lastShown = Math.max(lastShown, e.path("t").asLong());
+      }
+    }
+    end = Math.min(end, lastShown);
     double scale = (double) HEIGHT / end;
     for (JsonNode e : trace) {
       String kind = e.path("kind").asText();
       long id = e.path("id").asLong();
+      if (kind.startsWith("packet.") && id > shown) {
+        continue;
+      }
       long t = e.path("t").asLong();
       switch (kind) {
         case "packet.send" -> {

@@ -1,4 +1,4 @@
-package dev.tlssim.sweep;
+package dev.tlssim.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,12 +73,5 @@ class StatsTest {
     assertThat(s.mean()).isNull();
     assertThat(s.p50()).isNull();
     assertThat(s.max()).isNull();
-  }
-
-  @Test
-  void csvQuotesOnlyWhatNeedsIt() {
-    assertThat(Csv.row(List.of("5ms", "[\"A\",\"B\"]", "a,b", new BigDecimal("1E+2")))).isEqualTo(
-        "5ms,\"[\"\"A\"\",\"\"B\"\"]\",\"a,b\",100\n");
-    assertThat(Csv.field(null)).isEmpty();
   }
 }

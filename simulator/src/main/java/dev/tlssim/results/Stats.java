@@ -1,4 +1,4 @@
-package dev.tlssim.sweep;
+package dev.tlssim.results;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,7 +24,7 @@ public record Stats(
     BigDecimal p99,
     BigDecimal max) {
 
-  static final int MEAN_SCALE = 6;
+  public static final int MEAN_SCALE = 6;
   static final int RATE_SCALE = 4;
 
   /** {@code values}: the metric of each successful trial, any order; {@code n}: all trials. */
@@ -50,7 +50,7 @@ public record Stats(
   }
 
   /** Nearest rank on ascending values: v[ceil(p * n / 100)], 1-based. */
-  static BigDecimal percentile(List<BigDecimal> sorted, int p) {
+  public static BigDecimal percentile(List<BigDecimal> sorted, int p) {
     if (p <= 0 || p > 100 || sorted.isEmpty()) {
       throw new IllegalArgumentException("percentile " + p + " of " + sorted.size() + " values");
     }
