@@ -1,5 +1,6 @@
 package dev.tlssim.tls.handshake;
 
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -86,6 +87,6 @@ public final class ClientSessionStore {
 
   /** One session resumed under a ticket has a new session_id each time; the secret is its id. */
   private static boolean sameSession(SessionParameters a, SessionParameters b) {
-    return java.security.MessageDigest.isEqual(a.masterSecret(), b.masterSecret());
+    return MessageDigest.isEqual(a.masterSecret(), b.masterSecret());
   }
 }
