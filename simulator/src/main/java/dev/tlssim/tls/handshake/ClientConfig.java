@@ -13,6 +13,14 @@ import java.util.Objects;
  * name the certificate must match; it may be null (no SNI, and a hostname check that fails unless
  * the verifier's policy skips it). Versions above TLS 1.2 are capped: this engine speaks only TLS
  * 1.2, so client_version is min(maxVersion, TLS 1.2) and any other server_version is refused.
+ *
+ * <p>Resumption: completed sessions go into {@code sessionStore} (null: none are kept, every
+ * connection is a full handshake), under the server name sent in server_name or, when none is
+ * sent, under {@code peerId} (null: sessions without a server name are not kept). The next
+ * ClientHello to that peer offers the stored session: by its ticket if {@code offerTickets} and
+ * the server issued one (RFC 5077 §3.4), else by its session_id if {@code offerSessionIds} (RFC
+ * 5246 §7.4.1.2). {@code offerTickets} also decides whether the ClientHello carries the
+ * session_ticket extension at all (RFC 5077 §3.2).
  */
 public record ClientConfig(
     ProtocolVersion minVersion,
@@ -22,7 +30,11 @@ public record ClientConfig(
     List<SignatureScheme> signatureSchemes,
     String serverName,
     boolean offerExtendedMasterSecret,
-    CertificateVerifier verifier) {
+    CertificateVerifier verifier,
+    ClientSessionStore sessionStore,
+    boolean offerSessionIds,
+    boolean offerTickets,
+    String peerId) {
 
   public ClientConfig {
     Objects.requireNonNull(minVersion, "minVersion");
@@ -46,8 +58,21 @@ public record ClientConfig(
   }
 
   /**
+   * A client that keeps no sessions (every connection a full handshake) and sends an empty
+   * session_ticket extension, as this engine did before it implemented resumption.
+   */
+  public ClientConfig(ProtocolVersion minVersion, ProtocolVersion maxVersion,
+      List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+      List<SignatureScheme> signatureSchemes, String serverName,
+      boolean offerExtendedMasterSecret, CertificateVerifier verifier) {
+    this(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, serverName,
+        offerExtendedMasterSecret, verifier, null, true, true, null);
+  }
+
+  /**
    * TLS 1.2 only; forward-secret AEAD suites first, the RSA key exchange last (as browsers order
-   * them); x25519 before secp256r1 (RFC 8422 §5.1.1 lets the client order by preference).
+   * them); x25519 before secp256r1 (RFC 8422 §5.1.1 lets the client order by preference). A
+   * fresh session store, offering tickets and session IDs, as browsers do.
    */
   public static ClientConfig defaults(String serverName, CertificateVerifier verifier) {
     return new ClientConfig(
@@ -72,21 +97,58 @@ public record ClientConfig(
             SignatureScheme.RSA_PKCS1_SHA512),
         serverName,
         true,
-        verifier);
+        verifier,
+        ClientSessionStore.defaults(),
+        true,
+        true,
+        null);
   }
 
   public ClientConfig withCipherSuites(List<CipherSuite> suites) {
     return new ClientConfig(minVersion, maxVersion, suites, groups, signatureSchemes, serverName,
-        offerExtendedMasterSecret, verifier);
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId);
   }
 
   public ClientConfig withGroups(List<NamedGroup> newGroups) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, newGroups, signatureSchemes,
-        serverName, offerExtendedMasterSecret, verifier);
+        serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
+        offerTickets, peerId);
   }
 
   public ClientConfig withVersions(ProtocolVersion min, ProtocolVersion max) {
     return new ClientConfig(min, max, cipherSuites, groups, signatureSchemes, serverName,
-        offerExtendedMasterSecret, verifier);
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId);
+  }
+
+  /** The same client for another host: the session store stays shared. */
+  public ClientConfig withServerName(String name) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, name,
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId);
+  }
+
+  public ClientConfig withExtendedMasterSecret(boolean offer) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
+        serverName, offer, verifier, sessionStore, offerSessionIds, offerTickets, peerId);
+  }
+
+  /** Where sessions are kept; null keeps none. */
+  public ClientConfig withSessionStore(ClientSessionStore store) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
+        serverName, offerExtendedMasterSecret, verifier, store, offerSessionIds, offerTickets,
+        peerId);
+  }
+
+  /** Which resumption mechanisms the ClientHello offers. */
+  public ClientConfig withResumption(boolean sessionIds, boolean tickets) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
+        serverName, offerExtendedMasterSecret, verifier, sessionStore, sessionIds, tickets,
+        peerId);
+  }
+
+  /** The store key for connections that send no server_name (an address, say). */
+  public ClientConfig withPeerId(String id) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
+        serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
+        offerTickets, id);
   }
 }

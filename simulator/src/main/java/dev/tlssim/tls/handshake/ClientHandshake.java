@@ -17,22 +17,28 @@ import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
+import dev.tlssim.tls.wire.NewSessionTicket;
 import dev.tlssim.tls.wire.ServerEcdhParams;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerHelloDone;
 import dev.tlssim.tls.wire.ServerKeyExchange;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The client's side of the full handshake of RFC 5246 §7.3: ClientHello, then one handler per
+ * The client's side of the handshakes of RFC 5246 §7.3. Full: ClientHello, then one handler per
  * server message, the second flight (ClientKeyExchange, ChangeCipherSpec, Finished) on
- * ServerHelloDone, and done once the server's Finished verifies.
+ * ServerHelloDone, and done once the server's Finished verifies. Abbreviated: the ClientHello
+ * offers a stored session ({@link ResumptionOffer}); a ServerHello echoing its session_id resumes
+ * it, the server's ChangeCipherSpec and Finished follow at once, and the client answers with its
+ * own. A NewSessionTicket (RFC 5077 §3.3) may come before the server's ChangeCipherSpec in both.
  *
- * <p>The client never offers a session_id, and a NewSessionTicket is accepted and ignored
- * (RFC 5077 §3.3 lets a client do so).
+ * <p>After a completed handshake the session goes into the config's {@link ClientSessionStore}
+ * under the peer's name, with the ticket if one came.
  */
 final class ClientHandshake extends Handshake {
   private enum State {
@@ -52,9 +58,16 @@ final class ClientHandshake extends Handshake {
 
   private State state = State.CLIENT_START;
   private ClientOffer offer;
+  /** The key of this peer's sessions in the store: the server_name sent, or the peer id. */
+  private String peer;
+  private Optional<ResumptionOffer> resumption = Optional.empty();
+  /** The offered session, once the ServerHello has accepted it. */
+  private ResumptionOffer resumed;
   private boolean ticketExpected;
+  private NewSessionTicket newTicket;
   private ServerCertificate serverCertificate;
   private byte[] serverEcdhPublic;
+  private SessionParameters established;
 
   ClientHandshake(ClientConfig config, SecureRandom random, Instant now, EventQueue events,
       RecordLayer records, AlertProtocol alerts) {
@@ -112,7 +125,7 @@ final class ClientHandshake extends Handshake {
       case WAIT_CERTIFICATE -> onCertificate((Certificate) message);
       case WAIT_SERVER_KEY_EXCHANGE -> onServerKeyExchange((ServerKeyExchange) message);
       case WAIT_SERVER_HELLO_DONE -> onServerHelloDone();
-      case WAIT_SERVER_CCS -> onNewSessionTicket();
+      case WAIT_SERVER_CCS -> onNewSessionTicket((NewSessionTicket) message);
       default -> throw new IllegalStateException(
           "no handler for " + message.type() + " in " + state);
     }
@@ -121,7 +134,10 @@ final class ClientHandshake extends Handshake {
   private void sendClientHello() {
     clientHelloVersion = cap(config.maxVersion());
     clientRandom = randomBytes(ClientHello.RANDOM_LENGTH);
-    offer = ClientOffer.of(config, clientHelloVersion, clientRandom);
+    String sniName = ClientOffer.sniName(config);
+    peer = sniName != null ? sniName : config.peerId();
+    resumption = ResumptionOffer.choose(config, clientHelloVersion, peer, now, random);
+    offer = ClientOffer.of(config, clientHelloVersion, clientRandom, resumption);
     records.sendHandshake(List.of(sent(offer.hello())));
     state = State.WAIT_SERVER_HELLO;
   }
@@ -132,10 +148,43 @@ final class ClientHandshake extends Handshake {
     serverRandom = hello.random();
     sessionId = hello.sessionId();
     Extensions ext = hello.extensionsOrEmpty();
-    extendedMasterSecret = config.offerExtendedMasterSecret()
-        && ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
+    boolean serverEms = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
     ticketExpected = ext.contains(ExtensionType.SESSION_TICKET);
+    // RFC 5246 §7.4.1.3: the same session_id as offered means the session is resumed; RFC 5077
+    // §3.4: with a ticket, the echo of the client's session_id says the ticket was accepted.
+    if (resumption.isPresent() && sessionId.length > 0
+        && Arrays.equals(sessionId, resumption.get().sessionId())) {
+      resume(resumption.get(), hello, serverEms);
+      return;
+    }
+    extendedMasterSecret = config.offerExtendedMasterSecret() && serverEms;
     state = State.WAIT_CERTIFICATE;
+  }
+
+  /** RFC 5246 §7.3 Figure 2: the server's ChangeCipherSpec and Finished come next. */
+  private void resume(ResumptionOffer accepted, ServerHello hello, boolean serverEms)
+      throws TlsAlertException {
+    SessionParameters session = accepted.stored().session();
+    if (!hello.serverVersion().equals(session.version()) || suite != session.suite()) {
+      // RFC 5246 §7.4.1.3: for a resumed session, server_version and cipher_suite are "the
+      // value from the state of the session being resumed".
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          "server_hello: resumes session " + HexFormat.of().formatHex(sessionId) + " with "
+              + hello.serverVersion() + " " + suite + ", the session has " + session.version()
+              + " " + session.suite());
+    }
+    if (session.extendedMasterSecret() != serverEms) {
+      // RFC 7627 §5.3: a client MUST abort when the resumed session used the extended master
+      // secret and the ServerHello lacks it, and when the session did not and it has it.
+      throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
+          "server_hello: resumes a session " + (session.extendedMasterSecret() ? "with" : "without")
+              + " the extended master secret, but extended_master_secret is "
+              + (serverEms ? "present" : "absent") + " (RFC 7627 §5.3)");
+    }
+    resumed = accepted;
+    extendedMasterSecret = session.extendedMasterSecret();
+    resumeKeys(session.masterSecret());
+    state = State.WAIT_SERVER_CCS;
   }
 
   private void onCertificate(Certificate certificate) throws TlsAlertException {
@@ -189,21 +238,76 @@ final class ClientHandshake extends Handshake {
     state = State.WAIT_SERVER_CCS;
   }
 
-  /** RFC 5077 §3.3: the client may ignore the ticket; only one is allowed. */
-  private void onNewSessionTicket() {
+  /**
+   * RFC 5077 §3.3: one NewSessionTicket, kept for the store once the handshake completes. An
+   * empty ticket means the server changed its mind about issuing one.
+   */
+  private void onNewSessionTicket(NewSessionTicket ticket) {
     ticketExpected = false;
+    events.add(new TlsEvent.TicketReceived(ticket.ticketLifetimeHint(), ticket.ticket().length));
+    if (ticket.ticket().length > 0) {
+      newTicket = ticket;
+    }
   }
 
+  /**
+   * RFC 5077 §3.3: NewSessionTicket "MUST be sent if the server included a SessionTicket
+   * extension in the ServerHello", before its ChangeCipherSpec.
+   */
   @Override
   void onChangeCipherSpec() throws TlsAlertException {
-    switchReadState(state == State.WAIT_SERVER_CCS);
+    switchReadState(state == State.WAIT_SERVER_CCS && !ticketExpected);
     state = State.WAIT_SERVER_FINISHED;
   }
 
+  /**
+   * The server's Finished ends a full handshake; in an abbreviated one the client's
+   * ChangeCipherSpec and Finished follow it (RFC 5246 §7.3 Figure 2).
+   */
   @Override
   void onFinished(Finished finished, HandshakeFrame frame) throws TlsAlertException {
     checkPeerFinished(finished, frame);
+    if (resumed != null) {
+      sendChangeCipherSpecAndFinished();
+      state = State.ESTABLISHED;
+      SessionParameters original = resumed.stored().session();
+      established = completeHandshake(original.peerCertificates(), offer.serverName(),
+          resumed.resumedBy());
+      if (newTicket != null) {
+        remember(original);
+      }
+      return;
+    }
     state = State.ESTABLISHED;
-    completeHandshake(serverCertificate.chain(), offer.serverName());
+    established = completeHandshake(serverCertificate.chain(), offer.serverName(), null);
+    if (sessionId.length > 0 || newTicket != null) {
+      remember(established);
+    } else if (config.sessionStore() != null && peer != null) {
+      // The server neither cached this session nor issued a ticket; whatever was stored for it
+      // before was just refused.
+      config.sessionStore().remove(peer);
+    }
+  }
+
+  /** Stores {@code session} for the next connection to this peer, with the ticket if one came. */
+  private void remember(SessionParameters session) {
+    if (config.sessionStore() == null || peer == null) {
+      return;
+    }
+    byte[] ticket = newTicket == null ? new byte[0] : newTicket.ticket();
+    long hint = newTicket == null ? 0 : newTicket.ticketLifetimeHint();
+    config.sessionStore().put(peer, new ResumableSession(session, ticket, hint, now));
+  }
+
+  @Override
+  void invalidateSession() {
+    if (config.sessionStore() == null || peer == null) {
+      return;
+    }
+    if (resumed != null) {
+      config.sessionStore().invalidate(peer, resumed.stored().session());
+    } else if (established != null) {
+      config.sessionStore().invalidate(peer, established);
+    }
   }
 }

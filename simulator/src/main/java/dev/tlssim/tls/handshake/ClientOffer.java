@@ -42,14 +42,16 @@ final class ClientOffer {
     this.serverName = serverName;
   }
 
-  /** A ClientHello for a full handshake: no session_id, every extension the config calls for. */
-  static ClientOffer of(ClientConfig c, ProtocolVersion clientVersion, byte[] clientRandom) {
+  /**
+   * A ClientHello with every extension the config calls for, offering {@code resumption}'s
+   * session_id and ticket if given, else an empty session_id (a full handshake).
+   */
+  static ClientOffer of(ClientConfig c, ProtocolVersion clientVersion, byte[] clientRandom,
+      Optional<ResumptionOffer> resumption) {
     List<Extension> extensions = new ArrayList<>();
-    String serverName = null;
-    if (c.serverName() != null && !c.serverName().isEmpty() && !isIpLiteral(c.serverName())) {
-      // RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in HostName."
-      extensions.add(ServerName.of(c.serverName()));
-      serverName = c.serverName();
+    String serverName = sniName(c);
+    if (serverName != null) {
+      extensions.add(ServerName.of(serverName));
     }
     if (c.cipherSuites().stream().anyMatch(s -> s.keyExchange().ephemeral())) {
       // RFC 8422 §4: clients offering ECC suites send both extensions.
@@ -60,13 +62,25 @@ final class ClientOffer {
     if (c.offerExtendedMasterSecret()) {
       extensions.add(new ExtendedMasterSecret());
     }
-    // RFC 5077 §3.2: an empty SessionTicket extension asks for a ticket; we accept and ignore one.
-    extensions.add(SessionTicket.empty());
+    if (c.offerTickets()) {
+      // RFC 5077 §3.2: the ticket to resume with, or an empty extension asking for one.
+      extensions.add(new SessionTicket(resumption.map(ResumptionOffer::ticket).orElse(new byte[0])));
+    }
     // RFC 5746 §3.4: an initial ClientHello carries an empty renegotiation_info (or the SCSV).
     extensions.add(RenegotiationInfo.initial());
-    ClientHello hello = ClientHello.of(clientVersion, clientRandom, new byte[0],
+    ClientHello hello = ClientHello.of(clientVersion, clientRandom,
+        resumption.map(ResumptionOffer::sessionId).orElse(new byte[0]),
         c.cipherSuites(), new Extensions(extensions));
     return new ClientOffer(c, hello, serverName);
+  }
+
+  /**
+   * The host name the ClientHello sends in server_name, or null. RFC 6066 §3: "Literal IPv4 and
+   * IPv6 addresses are not permitted in HostName."
+   */
+  static String sniName(ClientConfig c) {
+    String name = c.serverName();
+    return name == null || name.isEmpty() || isIpLiteral(name) ? null : name;
   }
 
   private static boolean isIpLiteral(String name) {

@@ -198,6 +198,19 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
   protected void deriveKeys(byte[] preMasterSecret) {
     keys = KeySchedule.fromPreMasterSecret(suite, preMasterSecret, extendedMasterSecret,
         transcript, clientRandom, serverRandom, events);
+    installKeyBlock();
+  }
+
+  /**
+   * The abbreviated handshake's keys (RFC 5246 §7.3): the resumed session's master secret with
+   * this connection's randoms gives a fresh key block and pending states.
+   */
+  protected void resumeKeys(byte[] masterSecret) {
+    keys = KeySchedule.fromMasterSecret(suite, masterSecret, events);
+    installKeyBlock();
+  }
+
+  private void installKeyBlock() {
     events.add(new TlsEvent.SessionSecrets(clientRandom, keys.masterSecret()));
     KeyBlock keyBlock = keys.keyBlock(clientRandom, serverRandom);
     records.pending(
@@ -219,13 +232,30 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
     transcript.add(frame.raw());
   }
 
-  /** Records the resumable session and reports the handshake as complete. */
-  protected void completeHandshake(List<X509CertificateHolder> peerCertificates, String serverName) {
-    session = new SessionParameters(negotiatedVersion, suite, keys.masterSecret(),
+  /** The session as negotiated so far; complete once the keys are known. */
+  protected SessionParameters negotiatedSession(List<X509CertificateHolder> peerCertificates,
+      String serverName) {
+    return new SessionParameters(negotiatedVersion, suite, keys.masterSecret(),
         extendedMasterSecret, sessionId, peerCertificates, serverName);
-    events.add(new TlsEvent.Established(
-        negotiatedVersion, suite, group, extendedMasterSecret, sessionId));
   }
+
+  /**
+   * Records the session and reports the handshake as complete; {@code resumedBy} is null for a
+   * full handshake, else {@link TlsEvent.Established#BY_SESSION_ID} or {@code BY_TICKET}.
+   */
+  protected SessionParameters completeHandshake(List<X509CertificateHolder> peerCertificates,
+      String serverName, String resumedBy) {
+    session = negotiatedSession(peerCertificates, serverName);
+    events.add(new TlsEvent.Established(negotiatedVersion, suite, group, extendedMasterSecret,
+        sessionId, resumedBy != null, resumedBy));
+    return session;
+  }
+
+  /**
+   * RFC 5246 §7.2: after a fatal alert "the session identifier MUST be invalidated, preventing
+   * the failed session from being used to establish new connections". Called once.
+   */
+  abstract void invalidateSession();
 
   protected byte[] randomBytes(int n) {
     byte[] bytes = new byte[n];

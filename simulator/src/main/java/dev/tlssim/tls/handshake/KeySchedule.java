@@ -47,6 +47,15 @@ final class KeySchedule {
     return new KeySchedule(suite, ms.secret(), events);
   }
 
+  /**
+   * An abbreviated handshake (RFC 5246 §7.3) takes the master secret of the resumed session as it
+   * is; the new randoms then give a new key block (§8.1: the master secret is used "with the
+   * server and client random values" of the current connection). No PRF run happens here.
+   */
+  static KeySchedule fromMasterSecret(CipherSuite suite, byte[] masterSecret, EventQueue events) {
+    return new KeySchedule(suite, masterSecret.clone(), events);
+  }
+
   byte[] masterSecret() {
     return masterSecret.clone();
   }

@@ -16,6 +16,7 @@ import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.RenegotiationInfo;
 import dev.tlssim.tls.wire.ServerName;
+import dev.tlssim.tls.wire.SessionTicket;
 import dev.tlssim.tls.wire.SignatureAlgorithms;
 import dev.tlssim.tls.wire.SupportedGroups;
 import java.util.ArrayList;
@@ -148,8 +149,12 @@ record ServerChoices(
     };
   }
 
-  /** ServerHello.extensions, answering only what the client offered (RFC 5246 §7.4.1.4). */
-  Extensions serverHelloExtensions() {
+  /**
+   * ServerHello.extensions of a full handshake, answering only what the client offered (RFC 5246
+   * §7.4.1.4); {@code newTicket} adds the empty session_ticket that announces a NewSessionTicket
+   * (RFC 5077 §3.2).
+   */
+  Extensions serverHelloExtensions(boolean newTicket) {
     List<Extension> reply = new ArrayList<>();
     if (secureRenegotiation) {
       reply.add(RenegotiationInfo.initial());
@@ -163,6 +168,30 @@ record ServerChoices(
     }
     if (extendedMasterSecret) {
       reply.add(new ExtendedMasterSecret());
+    }
+    if (newTicket) {
+      reply.add(SessionTicket.empty());
+    }
+    return new Extensions(reply);
+  }
+
+  /**
+   * ServerHello.extensions of an abbreviated handshake. server_name is left out (RFC 6066 §3:
+   * "When resuming a session, the server MUST NOT include a server_name extension in the server
+   * hello"), and so is ec_point_formats, since no key is exchanged; extended_master_secret goes
+   * in when the resumed session used it (RFC 7627 §5.3), session_ticket when a new ticket follows
+   * (RFC 5077 §3.2).
+   */
+  Extensions abbreviatedServerHelloExtensions(boolean sessionUsedEms, boolean newTicket) {
+    List<Extension> reply = new ArrayList<>();
+    if (secureRenegotiation) {
+      reply.add(RenegotiationInfo.initial());
+    }
+    if (sessionUsedEms) {
+      reply.add(new ExtendedMasterSecret());
+    }
+    if (newTicket) {
+      reply.add(SessionTicket.empty());
     }
     return new Extensions(reply);
   }

@@ -14,6 +14,11 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
  * certificate chain exactly as sent (leaf first, RFC 5246 §7.4.2) and the leaf's private key.
  * {@code extendedMasterSecret} false makes the server ignore the client's RFC 7627 offer, as a
  * legacy server would.
+ *
+ * <p>Resumption: {@code sessionCache} holds the sessions of full handshakes by session_id (RFC
+ * 5246 §7.3); null disables it, and the server then sends an empty session_id (§7.4.1.3: the
+ * session "will not be cached and therefore cannot be resumed"). {@code ticketKeys} enables
+ * session tickets (RFC 5077); null disables them. Both may be shared between servers.
  */
 public record ServerConfig(
     ProtocolVersion minVersion,
@@ -23,7 +28,9 @@ public record ServerConfig(
     List<SignatureScheme> signatureSchemes,
     CertificateChain chain,
     AsymmetricKeyParameter privateKey,
-    boolean extendedMasterSecret) {
+    boolean extendedMasterSecret,
+    SessionCache sessionCache,
+    TicketKeys ticketKeys) {
 
   public ServerConfig {
     Objects.requireNonNull(minVersion, "minVersion");
@@ -41,7 +48,22 @@ public record ServerConfig(
     signatureSchemes = List.copyOf(signatureSchemes);
   }
 
-  /** TLS 1.2 only; ECDHE before the RSA key exchange, AEAD before CBC; x25519 first. */
+  /**
+   * A server with a session cache of its own ({@link SessionCache#defaults()}) and no tickets:
+   * it honours the session_id it has always sent.
+   */
+  public ServerConfig(ProtocolVersion minVersion, ProtocolVersion maxVersion,
+      List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+      List<SignatureScheme> signatureSchemes, CertificateChain chain,
+      AsymmetricKeyParameter privateKey, boolean extendedMasterSecret) {
+    this(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain, privateKey,
+        extendedMasterSecret, SessionCache.defaults(), null);
+  }
+
+  /**
+   * TLS 1.2 only; ECDHE before the RSA key exchange, AEAD before CBC; x25519 first. A session
+   * cache of its own, no tickets (they need a key schedule: {@link #withTicketKeys}).
+   */
   public static ServerConfig defaults(CertificateChain chain, AsymmetricKeyParameter privateKey) {
     return new ServerConfig(
         ProtocolVersion.TLS12,
@@ -70,16 +92,39 @@ public record ServerConfig(
 
   public ServerConfig withCipherSuites(List<CipherSuite> suites) {
     return new ServerConfig(minVersion, maxVersion, suites, groups, signatureSchemes, chain,
-        privateKey, extendedMasterSecret);
+        privateKey, extendedMasterSecret, sessionCache, ticketKeys);
   }
 
   public ServerConfig withGroups(List<NamedGroup> newGroups) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, newGroups, signatureSchemes,
-        chain, privateKey, extendedMasterSecret);
+        chain, privateKey, extendedMasterSecret, sessionCache, ticketKeys);
   }
 
   public ServerConfig withVersions(ProtocolVersion min, ProtocolVersion max) {
     return new ServerConfig(min, max, cipherSuites, groups, signatureSchemes, chain, privateKey,
-        extendedMasterSecret);
+        extendedMasterSecret, sessionCache, ticketKeys);
+  }
+
+  /** The same server presenting another chain and key; cache and ticket keys stay shared. */
+  public ServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
+    return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
+        newChain, key, extendedMasterSecret, sessionCache, ticketKeys);
+  }
+
+  public ServerConfig withExtendedMasterSecret(boolean enabled) {
+    return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
+        privateKey, enabled, sessionCache, ticketKeys);
+  }
+
+  /** The session-ID cache; null disables session-ID resumption. */
+  public ServerConfig withSessionCache(SessionCache cache) {
+    return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
+        privateKey, extendedMasterSecret, cache, ticketKeys);
+  }
+
+  /** The session ticket keys; null disables tickets. */
+  public ServerConfig withTicketKeys(TicketKeys keys) {
+    return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
+        privateKey, extendedMasterSecret, sessionCache, keys);
   }
 }

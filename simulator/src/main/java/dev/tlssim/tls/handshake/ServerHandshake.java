@@ -9,21 +9,33 @@ import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
+import dev.tlssim.tls.wire.NewSessionTicket;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerHelloDone;
+import dev.tlssim.tls.wire.SessionTicket;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * The server's side of the full handshake of RFC 5246 §7.3: on ClientHello the first flight
- * (ServerHello, Certificate, ServerKeyExchange for ECDHE, ServerHelloDone), on ClientKeyExchange
- * the keys, and on the client's Finished its own ChangeCipherSpec and Finished.
+ * The server's side of the handshakes of RFC 5246 §7.3.
  *
- * <p>Every full handshake gets a fresh random 32-byte session_id (RFC 5246 §7.4.1.3), so that a
- * client can name the session when it comes back.
+ * <p>Full: on ClientHello the first flight (ServerHello, Certificate, ServerKeyExchange for
+ * ECDHE, ServerHelloDone), on ClientKeyExchange the keys, and on the client's Finished its own
+ * ChangeCipherSpec and Finished, preceded by a NewSessionTicket when tickets are enabled and the
+ * client offered the extension (RFC 5077 §3.3). The session_id is fresh and random when the
+ * server has a {@link SessionCache} and issues no ticket; it is empty when the session will not
+ * be cached (RFC 5246 §7.4.1.3) and when a ticket is issued (RFC 5077 §3.4: "If a server is
+ * planning to issue a NewSessionTicket, it SHOULD include an empty Session ID").
+ *
+ * <p>Abbreviated, when {@link ServerResumption} finds the session the ClientHello names:
+ * ServerHello echoing the client's session_id, an optional fresh NewSessionTicket, then at once
+ * ChangeCipherSpec and Finished (RFC 5246 §7.3 Figure 2); the client's ChangeCipherSpec and
+ * Finished complete it. No certificate, no key exchange, no public-key operation.
  */
 final class ServerHandshake extends Handshake {
   private enum State {
@@ -35,16 +47,23 @@ final class ServerHandshake extends Handshake {
   }
 
   private final ServerConfig config;
+  private final Instant now;
   private final KeyExchange keyExchange;
 
   private State state = State.WAIT_CLIENT_HELLO;
   /** The host name the client asked for in server_name, null if it sent none. */
   private String requestedServerName;
+  /** Whether a NewSessionTicket goes before our ChangeCipherSpec in a full handshake. */
+  private boolean issueTicket;
+  /** The session being resumed, null in a full handshake. */
+  private ServerResumption resumption;
+  private SessionParameters established;
 
-  ServerHandshake(ServerConfig config, SecureRandom random, EventQueue events,
+  ServerHandshake(ServerConfig config, SecureRandom random, Instant now, EventQueue events,
       RecordLayer records, AlertProtocol alerts) {
     super(ConnectionEnd.SERVER, random, events, records, alerts);
     this.config = config;
+    this.now = now;
     this.keyExchange = new KeyExchange(random, events);
   }
 
@@ -91,15 +110,23 @@ final class ServerHandshake extends Handshake {
     clientHelloVersion = hello.clientVersion();
     clientRandom = hello.random();
     ServerChoices choices = ServerChoices.select(config, hello);
+    requestedServerName = choices.serverName();
+    Optional<ServerResumption> found = ServerResumption.find(config, hello, choices, now, events);
+    if (found.isPresent()) {
+      resume(found.get(), hello, choices);
+      return;
+    }
     negotiated(choices.version(), choices.suite());
     serverRandom = randomBytes(ClientHello.RANDOM_LENGTH);
-    sessionId = randomBytes(ClientHello.MAX_SESSION_ID_LENGTH);
+    issueTicket = config.ticketKeys() != null
+        && hello.extensionsOrEmpty().find(SessionTicket.class).isPresent();
+    sessionId = config.sessionCache() != null && !issueTicket
+        ? randomBytes(ClientHello.MAX_SESSION_ID_LENGTH) : new byte[0];
     extendedMasterSecret = choices.extendedMasterSecret();
-    requestedServerName = choices.serverName();
 
     List<HandshakeMessage> flight = new ArrayList<>();
     flight.add(sent(ServerHello.of(choices.version(), serverRandom, sessionId, suite,
-        choices.serverHelloExtensions())));
+        choices.serverHelloExtensions(issueTicket))));
     flight.add(sent(new Certificate(encodedChain())));
     if (suite.keyExchange().ephemeral()) {
       group = choices.group();
@@ -110,6 +137,37 @@ final class ServerHandshake extends Handshake {
     flight.add(sent(new ServerHelloDone()));
     records.sendHandshake(flight);
     state = State.WAIT_CLIENT_KEY_EXCHANGE;
+  }
+
+  /**
+   * RFC 5246 §7.3 Figure 2: ServerHello with the client's session_id (RFC 5077 §3.4 for a
+   * ticket), [NewSessionTicket], ChangeCipherSpec, Finished, with keys from the resumed master
+   * secret and the new randoms.
+   */
+  private void resume(ServerResumption found, ClientHello hello, ServerChoices choices) {
+    resumption = found;
+    SessionParameters session = found.session();
+    negotiated(session.version(), session.suite());
+    serverRandom = randomBytes(ClientHello.RANDOM_LENGTH);
+    sessionId = hello.sessionId();
+    extendedMasterSecret = session.extendedMasterSecret();
+    List<HandshakeMessage> flight = new ArrayList<>();
+    flight.add(sent(ServerHello.of(session.version(), serverRandom, sessionId, suite,
+        choices.abbreviatedServerHelloExtensions(extendedMasterSecret, found.renewTicket()))));
+    if (found.renewTicket()) {
+      flight.add(sent(newSessionTicket(session)));
+    }
+    records.sendHandshake(flight);
+    resumeKeys(session.masterSecret());
+    sendChangeCipherSpecAndFinished();
+    state = State.WAIT_CLIENT_CCS;
+  }
+
+  /** RFC 5077 §3.3 and §4: the session sealed under the current ticket key. */
+  private NewSessionTicket newSessionTicket(SessionParameters session) {
+    byte[] ticket = TicketProtector.seal(session, now, config.ticketKeys(), random);
+    events.cryptoOperation("ticket.seal");
+    return new NewSessionTicket(config.ticketKeys().ticketLifetime().getSeconds(), ticket);
   }
 
   private List<byte[]> encodedChain() {
@@ -137,12 +195,35 @@ final class ServerHandshake extends Handshake {
     state = State.WAIT_CLIENT_FINISHED;
   }
 
-  /** RFC 5246 §7.3: the server's ChangeCipherSpec and Finished follow the client's Finished. */
+  /**
+   * Full handshake: the client's Finished is answered with [NewSessionTicket], ChangeCipherSpec
+   * and Finished (RFC 5246 §7.3, RFC 5077 §3.3), and the session is cached. Abbreviated: the
+   * client's Finished is the last message.
+   */
   @Override
   void onFinished(Finished finished, HandshakeFrame frame) throws TlsAlertException {
     checkPeerFinished(finished, frame);
+    if (resumption != null) {
+      state = State.ESTABLISHED;
+      established = completeHandshake(List.of(), requestedServerName, resumption.resumedBy());
+      return;
+    }
+    if (issueTicket) {
+      records.sendHandshake(List.of(sent(
+          newSessionTicket(negotiatedSession(List.of(), requestedServerName)))));
+    }
     sendChangeCipherSpecAndFinished();
     state = State.ESTABLISHED;
-    completeHandshake(List.of(), requestedServerName);
+    established = completeHandshake(List.of(), requestedServerName, null);
+    if (sessionId.length > 0) {
+      config.sessionCache().put(established, now);
+    }
+  }
+
+  @Override
+  void invalidateSession() {
+    if (config.sessionCache() != null && sessionId.length > 0) {
+      config.sessionCache().invalidate(sessionId);
+    }
   }
 }

@@ -25,10 +25,14 @@ import java.util.Optional;
  *
  * <p>The full handshake of RFC 5246 §7.3, with the ECDHE key exchanges of RFC 8422, the extended
  * master secret of RFC 7627, server_name (RFC 6066 §3) and the initial-handshake part of secure
- * renegotiation (RFC 5746). Neither session resumption nor renegotiation is implemented: the
- * client never offers a session_id, ignores a NewSessionTicket (RFC 5077 §3.3 lets it), and both
- * sides decline renegotiation with a no_renegotiation warning (RFC 5246 §7.2.2). What resuming
- * would need is kept as {@link #session()}.
+ * renegotiation (RFC 5746); the abbreviated handshake that resumes a session named by its
+ * session_id (RFC 5246 §7.3, with the server's {@link SessionCache} and the client's {@link
+ * ClientSessionStore}) or by a session ticket (RFC 5077, sealed with {@link TicketKeys}), under
+ * the extended-master-secret rules of RFC 7627 §5.3. Renegotiation is not implemented: both sides
+ * decline it with a no_renegotiation warning (RFC 5246 §7.2.2).
+ *
+ * <p>Time: {@code now} given at construction is the instant the whole connection happens at:
+ * certificate validity, cache and ticket lifetimes and ticket key rotation are judged by it.
  *
  * <p>Randoms: ClientHello.random and ServerHello.random are 32 bytes from the SecureRandom, with
  * no gmt_unix_time in the first four. RFC 5246 §7.4.1.2 says clocks "are not required to be
@@ -49,6 +53,7 @@ public final class TlsEndpoint {
   private final RecordLayer records;
   private final AlertProtocol alerts;
   private final Handshake handshake;
+  private boolean sessionInvalidated;
 
   private TlsEndpoint(ClientConfig config, SecureRandom random, Instant now) {
     side = ConnectionEnd.CLIENT;
@@ -57,11 +62,11 @@ public final class TlsEndpoint {
     handshake = new ClientHandshake(config, random, now, events, records, alerts);
   }
 
-  private TlsEndpoint(ServerConfig config, SecureRandom random) {
+  private TlsEndpoint(ServerConfig config, SecureRandom random, Instant now) {
     side = ConnectionEnd.SERVER;
     records = new RecordLayer(output, events, ServerHandshake.initialRecordVersion(config));
     alerts = new AlertProtocol(records, events);
-    handshake = new ServerHandshake(config, random, events, records, alerts);
+    handshake = new ServerHandshake(config, random, now, events, records, alerts);
   }
 
   public static TlsEndpoint client(ClientConfig config, SecureRandom random, Instant now) {
@@ -73,8 +78,7 @@ public final class TlsEndpoint {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(random, "random");
     Objects.requireNonNull(now, "now");
-    // The server verifies no certificate (it asks for none), so it has no use for the clock.
-    return new TlsEndpoint(config, random);
+    return new TlsEndpoint(config, random, now);
   }
 
   /** Which end this is. */
@@ -110,6 +114,10 @@ public final class TlsEndpoint {
       // A defect of ours must not escape as if the peer could crash us; RFC 5246 §7.2.2
       // internal_error is the alert for "an internal error unrelated to the peer".
       alerts.fail(AlertDescription.INTERNAL_ERROR, "internal error: " + e);
+    }
+    if (alerts.failed() && !sessionInvalidated) {
+      sessionInvalidated = true;
+      handshake.invalidateSession();
     }
   }
 

@@ -35,16 +35,35 @@ public sealed interface TlsEvent {
    */
   record CertificateCheck(String check, String status, String detail) implements TlsEvent {}
 
-  /** The handshake completed: both Finished messages were sent and verified. */
+  /**
+   * The handshake completed: both Finished messages were sent and verified. {@code resumed} is
+   * true after an abbreviated handshake (RFC 5246 §7.3), and {@code resumedBy} says what named the
+   * session: {@link #BY_SESSION_ID} (RFC 5246 §7.4.1.2) or {@link #BY_TICKET} (RFC 5077 §3.4);
+   * null after a full handshake. {@code group} is null after a resumption, which exchanges no keys.
+   */
   record Established(
       ProtocolVersion version,
       CipherSuite suite,
       NamedGroup group,
       boolean extendedMasterSecret,
-      byte[] sessionId)
+      byte[] sessionId,
+      boolean resumed,
+      String resumedBy)
       implements TlsEvent {
+    public static final String BY_SESSION_ID = "session-id";
+    public static final String BY_TICKET = "ticket";
+
     public Established {
       sessionId = sessionId.clone();
+      if (resumed != (resumedBy != null)) {
+        throw new IllegalArgumentException("resumedBy must be given exactly when resumed");
+      }
+    }
+
+    /** A full handshake. */
+    public Established(ProtocolVersion version, CipherSuite suite, NamedGroup group,
+        boolean extendedMasterSecret, byte[] sessionId) {
+      this(version, suite, group, extendedMasterSecret, sessionId, false, null);
     }
 
     /** Null for the RSA key exchange, which has no group. */
@@ -58,6 +77,12 @@ public sealed interface TlsEvent {
       return sessionId.clone();
     }
   }
+
+  /**
+   * The client received a NewSessionTicket (RFC 5077 §3.3): {@code lifetimeHintSeconds} is its
+   * ticket_lifetime_hint (0 for unspecified) and {@code length} the ticket's size in bytes.
+   */
+  record TicketReceived(long lifetimeHintSeconds, int length) implements TlsEvent {}
 
   /**
    * The master secret and the ClientHello.random that identifies it: exactly what an NSS key log

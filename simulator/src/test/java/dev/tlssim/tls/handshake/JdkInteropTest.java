@@ -136,7 +136,7 @@ class JdkInteropTest {
   }
 
   /** Runs the handshake: whoever speaks first is {@code first}. */
-  private static void shuttle(JdkPeer jdk, TlsEndpoint ours) throws Exception {
+  static void shuttle(JdkPeer jdk, TlsEndpoint ours) throws Exception {
     for (int round = 0; round < 20; round++) {
       byte[] fromJdk = jdk.produce();
       ours.receive(fromJdk);

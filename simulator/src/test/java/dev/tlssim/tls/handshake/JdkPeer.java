@@ -38,6 +38,23 @@ final class JdkPeer {
   /** A TLS 1.2 server with {@code chain} and its key, restricted to one suite. */
   static JdkPeer server(CertificateChain chain, AsymmetricKeyParameter key, String suite)
       throws Exception {
+    return server(serverContext(chain, key), suite);
+  }
+
+  /**
+   * A server engine of {@code context}: engines of one context share its server session cache
+   * and ticket keys, as the connections of one JDK server do.
+   */
+  static JdkPeer server(SSLContext context, String suite) {
+    SSLEngine engine = context.createSSLEngine();
+    engine.setUseClientMode(false);
+    engine.setEnabledProtocols(new String[] {"TLSv1.2"});
+    engine.setEnabledCipherSuites(new String[] {suite});
+    return new JdkPeer(engine);
+  }
+
+  static SSLContext serverContext(CertificateChain chain, AsymmetricKeyParameter key)
+      throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     X509Certificate[] certs = chain.certificates().stream()
@@ -47,11 +64,7 @@ final class JdkPeer {
     kmf.init(store, PASSWORD);
     SSLContext context = SSLContext.getInstance("TLSv1.2");
     context.init(kmf.getKeyManagers(), null, new SecureRandom());
-    SSLEngine engine = context.createSSLEngine();
-    engine.setUseClientMode(false);
-    engine.setEnabledProtocols(new String[] {"TLSv1.2"});
-    engine.setEnabledCipherSuites(new String[] {suite});
-    return new JdkPeer(engine);
+    return context;
   }
 
   /**
@@ -59,6 +72,10 @@ final class JdkPeer {
    * 2818 via endpoint identification), restricted to one suite.
    */
   static JdkPeer client(String host, String suite) throws Exception {
+    return client(clientContext(), host, suite);
+  }
+
+  static SSLContext clientContext() throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("root", JcaBridge.certificate(TestPki.rootCertificate()));
@@ -66,6 +83,14 @@ final class JdkPeer {
     tmf.init(trust);
     SSLContext context = SSLContext.getInstance("TLSv1.2");
     context.init(null, tmf.getTrustManagers(), new SecureRandom());
+    return context;
+  }
+
+  /**
+   * A client engine of {@code context} for host:443: engines of one context share its client
+   * session cache, keyed by host and port, which is how the JDK resumes.
+   */
+  static JdkPeer client(SSLContext context, String host, String suite) {
     SSLEngine engine = context.createSSLEngine(host, 443);
     engine.setUseClientMode(true);
     SSLParameters parameters = engine.getSSLParameters();
