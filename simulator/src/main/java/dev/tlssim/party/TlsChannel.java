@@ -114,11 +114,14 @@ final class TlsChannel extends SecureChannel {
         host.trace("tls.check", "flow", flow, "check", c.check(), "status", c.status(), "detail", c.detail());
       } else if (e instanceof TlsEvent.Established est) {
         host.trace("tls.established", "flow", flow, "version", est.version().toString(), "suite", est.suite().name(),
-            "group", est.group() == null ? null : est.group().rfcName(), "ems", est.extendedMasterSecret());
+            "group", est.group() == null ? null : est.group().rfcName(), "ems", est.extendedMasterSecret(),
+            "resumed", est.resumed(), "resumedBy", est.resumedBy());
         opened = true;
         app.opened(this, now);
       } else if (e instanceof TlsEvent.SessionSecrets secrets && keyLog && tls.side() == ConnectionEnd.CLIENT) {
         host.trace("tls.keylog", "flow", flow, "line", secrets.keyLogLine());
+      } else if (e instanceof TlsEvent.TicketReceived t) {
+        host.trace("tls.ticket", "flow", flow, "lifetimeHint", t.lifetimeHintSeconds(), "length", t.length());
       } else if (e instanceof TlsEvent.ApplicationData d) {
         app.received(this, now, d.data());
       } else if (e instanceof TlsEvent.AlertSent a) {

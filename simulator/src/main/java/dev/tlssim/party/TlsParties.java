@@ -27,9 +27,7 @@ public final class TlsParties {
   public static ClientParty client(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
       ClientConfig config, SecureRandom random, Instant epoch, boolean keyLog) {
     return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
-      ClientConfig forThis = connect.serverName() == null ? config : new ClientConfig(config.minVersion(),
-          config.maxVersion(), config.cipherSuites(), config.groups(), config.signatureSchemes(), connect.serverName(),
-          config.offerExtendedMasterSecret(), config.verifier());
+      ClientConfig forThis = connect.serverName() == null ? config : config.withServerName(connect.serverName());
       TlsChannel channel = new TlsChannel(party, app, now -> TlsEndpoint.client(forThis, random, epoch.plusNanos(now)),
           keyLog);
       return new ClientParty.ChannelBinding(channel, channel);
@@ -67,11 +65,8 @@ public final class TlsParties {
     AtomicReference<ServerConfig> current = new AtomicReference<>(config);
     ServerParty party = new ServerParty(name, ports, tcp, cores, costs, isn, p -> app -> new TlsChannel(p, app,
         now -> TlsEndpoint.server(current.get(), random, epoch.plusNanos(now)), false));
-    party.enableEnrollment(new Enroller(keys, (chain, keyPair) -> {
-      ServerConfig c = current.get();
-      current.set(new ServerConfig(c.minVersion(), c.maxVersion(), c.cipherSuites(), c.groups(), c.signatureSchemes(),
-          chain, keyPair.getPrivate(), c.extendedMasterSecret()));
-    }));
+    party.enableEnrollment(new Enroller(keys,
+        (chain, keyPair) -> current.set(current.get().withCertificate(chain, keyPair.getPrivate()))));
     return party;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param version          negotiated TLS version ("TLSv1.2"), null without TLS or before ServerHello
  * @param cipherSuite      negotiated suite, RFC name
  * @param handshake        full, abbreviated, failed; null without TLS
+ * @param resumedBy        session-id or ticket for an abbreviated handshake, else null
  * @param failedCheck      the client's certificate check that failed (chain, signature, validity,
  *                         basic_constraints, key_usage, hostname, revocation), else null
  * @param tcpConnectMs     until the client's TCP connection is established (SYN-ACK received)
@@ -39,6 +40,7 @@ public record ConnectionSummary(
     String version,
     String cipherSuite,
     String handshake,
+    String resumedBy,
     String failedCheck,
     BigDecimal tcpConnectMs,
     BigDecimal handshakeMs,
@@ -52,13 +54,13 @@ public record ConnectionSummary(
     BigDecimal cpuServerMs) {
 
   /** Field names an expectation may test, in summary.json order. */
-  public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "handshake", "failedCheck",
+  public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck",
       "tcpConnectMs", "handshakeMs", "firstAppByteMs", "responseMs", "bytesClientToServer", "bytesServerToClient",
       "packets", "retransmissions", "cpuClientMs", "cpuServerMs");
 
   /** Fields whose values are words, not numbers. */
   public static final java.util.Set<String> TEXT_FIELDS =
-      java.util.Set.of("result", "version", "cipherSuite", "handshake", "failedCheck");
+      java.util.Set.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck");
 
   /** The summary.json object, keys in a fixed order. */
   public Map<String, Object> toMap() {
@@ -72,6 +74,7 @@ public record ConnectionSummary(
     m.put("version", version);
     m.put("cipherSuite", cipherSuite);
     m.put("handshake", handshake);
+    m.put("resumedBy", resumedBy);
     m.put("failedCheck", failedCheck);
     m.put("tcpConnectMs", tcpConnectMs);
     m.put("handshakeMs", handshakeMs);

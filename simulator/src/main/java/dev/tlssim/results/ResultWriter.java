@@ -72,6 +72,11 @@ public final class ResultWriter {
     List<Map<String, Object>> conns = new ArrayList<>();
     run.connections().forEach(c -> conns.add(c.toMap()));
     m.put("connections", conns);
+    if (!run.comparisons().isEmpty()) {
+      List<Map<String, Object>> comparisons = new ArrayList<>();
+      run.comparisons().forEach(c -> comparisons.add(c.toMap()));
+      m.put("comparisons", comparisons);
+    }
     if (!run.loads().isEmpty()) {
       List<Map<String, Object>> loads = new ArrayList<>();
       run.loads().forEach(l -> loads.add(l.toMap()));

@@ -20,6 +20,7 @@ public record RunRecord(
     List<ExpectationOutcome> expectations,
     List<ConnectionSummary> connections,
     List<LoadSummary> loads,
+    List<Comparison> comparisons,
     List<TraceEvent> trace,
     JsonNode effectiveScenario) {
 

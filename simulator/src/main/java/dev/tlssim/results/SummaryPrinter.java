@@ -44,6 +44,14 @@ public final class SummaryPrinter {
         }
       }
     }
+    for (Comparison c : run.comparisons()) {
+      out.printf("  %s vs %s%n  %-20s %12s %12s %12s %8s%n", c.candidate(), c.baseline(), "", c.baseline(),
+          c.candidate(), "saved", "ratio");
+      for (Comparison.Row r : c.rows()) {
+        out.printf("  %-20s %12s %12s %12s %8s%n", r.metric(), ms(r.baseline()), ms(r.candidate()), ms(r.saved()),
+            ms(r.ratio()));
+      }
+    }
     for (RunRecord.ExpectationOutcome e : run.expectations()) {
       out.printf("  [%s] %s%s%n", e.held() ? "ok" : "FAILED", e.text(), e.held() ? "" : " (actual: " + e.actual() + ")");
     }

@@ -56,6 +56,7 @@ public final class TraceAnalyzer {
             a.tlsEstablished = true;
             a.version = e.string("version");
             a.suite = e.string("suite");
+            a.resumedBy = e.string("resumedBy");
           }
         }
         case "tls.check" -> {
@@ -124,6 +125,7 @@ public final class TraceAnalyzer {
     String version;
     String suite;
     String failedCheck;
+    String resumedBy;
     long cpuClient;
     long cpuServer;
 
@@ -150,8 +152,9 @@ public final class TraceAnalyzer {
       } else {
         result = "incomplete";
       }
-      String handshakeKind = !tls ? null : tlsEstablished ? "full" : "failed";
-      return new ConnectionSummary(id, client, server, flow, millis(start), result, version, suite, handshakeKind, failedCheck,
+      String handshakeKind = !tls ? null : !tlsEstablished ? "failed" : resumedBy != null ? "abbreviated" : "full";
+      return new ConnectionSummary(id, client, server, flow, millis(start), result, version, suite, handshakeKind,
+          resumedBy, failedCheck,
           since(tcpConnect), since(handshake), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
           retransmissions, millis(cpuClient), millis(cpuServer));
     }

@@ -1,5 +1,6 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.results.Comparison;
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.results.LoadSummary;
 import dev.tlssim.results.RunRecord;
@@ -12,6 +13,7 @@ public record RunResult(
     Simulation.Result simulation,
     List<ConnectionSummary> connections,
     List<LoadSummary> loads,
+    List<Comparison> comparisons,
     List<Expectation.Verdict> verdicts) {
 
   /** All expectations held and no node failed. */
@@ -24,7 +26,7 @@ public record RunResult(
     List<RunRecord.ExpectationOutcome> outcomes = verdicts.stream()
         .map(v -> new RunRecord.ExpectationOutcome(v.expectation().text(), v.held(), v.actual())).toList();
     return new RunRecord(scenario.name(), scenario.description(), scenario.seed(), passed(), simulation.endNanos(),
-        simulation.events(), simulation.stopReason(), simulation.failure(), outcomes, connections, loads, simulation.trace(),
+        simulation.events(), simulation.stopReason(), simulation.failure(), outcomes, connections, loads, comparisons, simulation.trace(),
         scenario.effective());
   }
 }

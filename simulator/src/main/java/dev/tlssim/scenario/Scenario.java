@@ -23,6 +23,7 @@ public record Scenario(
     CostProfile costs,
     List<TimelineEntry> timeline,
     List<Expectation> expectations,
+    List<Compare> comparisons,
     PkiSpec pki,
     boolean keyLog,
     JsonNode effective) {
@@ -40,10 +41,13 @@ public record Scenario(
   public record CaSpec(String authority, List<String> allow, long validForNanos) {}
 
   /** A scripted action: a {@link PartyAction} for the node, or a {@link Load} the runner expands. */
+  /** A connection to compare against a baseline connection (e.g. resumed against full). */
+  public record Compare(String baseline, String candidate) {}
+
   public record TimelineEntry(long atNanos, String node, Object action) {}
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
-        pki, keyLog, effective);
+        comparisons, pki, keyLog, effective);
   }
 }

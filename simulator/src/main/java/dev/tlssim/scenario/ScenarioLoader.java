@@ -127,7 +127,7 @@ public final class ScenarioLoader {
 
   private static Scenario read(LocatedTree tree, String defaultName) {
     Cursor root = Cursor.root(tree).allowOnly("name", "description", "seed", "until", "network", "nodes", "links",
-        "tcp", "cost", "pki", "keylog", "timeline", "expect");
+        "tcp", "cost", "pki", "keylog", "timeline", "expect", "compare");
     String name = root.get("name").text(defaultName);
     String description = root.get("description").text("");
     long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, 1);
@@ -151,8 +151,23 @@ public final class ScenarioLoader {
       }
     });
     List<Expectation> expectations = readExpectations(root.get("expect"), connectionIds, loadIds);
+    List<Scenario.Compare> comparisons = new ArrayList<>();
+    Cursor compare = root.get("compare");
+    if (compare.present()) {
+      for (Cursor x : compare.elements()) {
+        x.allowOnly("baseline", "with");
+        String base = x.get("baseline").require().text();
+        String with = x.get("with").require().text();
+        for (String id : List.of(base, with)) {
+          if (!connectionIds.contains(id)) {
+            throw x.error("no connection '" + id + "' in the timeline");
+          }
+        }
+        comparisons.add(new Scenario.Compare(base, with));
+      }
+    }
     return new Scenario(name, description, tree.file(), seed, until, nodes, links, costs, timeline, expectations,
-        pki, root.get("keylog").bool(false), tree.root());
+        comparisons, pki, root.get("keylog").bool(false), tree.root());
   }
 
   private static TcpConfig readTcp(Cursor c, TcpConfig base) {

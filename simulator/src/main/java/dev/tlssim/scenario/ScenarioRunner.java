@@ -3,6 +3,7 @@ package dev.tlssim.scenario;
 import dev.tlssim.net.Network;
 import dev.tlssim.net.Topology;
 import dev.tlssim.party.PartyAction;
+import dev.tlssim.results.Comparison;
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.results.LoadSummary;
 import dev.tlssim.results.TraceAnalyzer;
@@ -59,8 +60,9 @@ public final class ScenarioRunner implements AutoCloseable {
     Topology topology = new Topology(names, scenario.links());
     Network network = new Network(topology, link -> randoms.random("link/" + link));
     Map<String, Behavior<NodeProtocol>> parties = new LinkedHashMap<>();
+    RunShared shared = new RunShared(randoms);
     for (Scenario.NodeSpec n : scenario.nodes()) {
-      parties.putAll(TlsSetup.party(n, scenario, pki, randoms));
+      parties.putAll(TlsSetup.party(n, scenario, pki, randoms, shared));
     }
     List<Simulation.ScheduledAction> actions = new ArrayList<>();
     for (Scenario.TimelineEntry t : scenario.timeline()) {
@@ -78,7 +80,15 @@ public final class ScenarioRunner implements AutoCloseable {
       List<LoadSummary> loads = loads(scenario, connections);
       List<Expectation.Verdict> verdicts = scenario.expectations().stream()
           .map(e -> e.evaluate(connections, loads)).toList();
-      return new RunResult(scenario, result, connections, loads, verdicts);
+      List<Comparison> comparisons = new ArrayList<>();
+      for (Scenario.Compare c : scenario.comparisons()) {
+        var base = connections.stream().filter(x -> x.id().equals(c.baseline())).findFirst();
+        var other = connections.stream().filter(x -> x.id().equals(c.candidate())).findFirst();
+        if (base.isPresent() && other.isPresent()) {
+          comparisons.add(Comparison.of(base.get(), other.get()));
+        }
+      }
+      return new RunResult(scenario, result, connections, loads, comparisons, verdicts);
     });
   }
 

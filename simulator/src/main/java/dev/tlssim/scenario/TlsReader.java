@@ -26,10 +26,11 @@ final class TlsReader {
       return null;
     }
     if (role == Scenario.Role.SERVER) {
-      c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "certificate");
+      c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "certificate",
+          "sessionCache", "tickets");
     } else if (role == Scenario.Role.CLIENT) {
       c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "serverName", "trust",
-          "checkHostname", "revocation", "acceptAny");
+          "checkHostname", "revocation", "acceptAny", "resumption");
     } else {
       throw c.error("only clients and servers speak TLS");
     }
@@ -79,8 +80,37 @@ final class TlsReader {
       }
     }
     RevocationMode revocation = c.get("revocation").parsed(TlsReader::revocation, RevocationMode.OFF);
+    String resumption = c.get("resumption").text("both");
+    if (!List.of("session-id", "ticket", "both", "none").contains(resumption)) {
+      throw c.get("resumption").error("use session-id, ticket, both or none");
+    }
     return new TlsSpec(implementation, min, max, suites, groups, ems, certificate, serverName, trust,
-        c.get("checkHostname").bool(true), revocation, c.get("acceptAny").bool(false));
+        c.get("checkHostname").bool(true), revocation, c.get("acceptAny").bool(false), resumption,
+        role == Scenario.Role.SERVER ? cache(c.get("sessionCache")) : null,
+        role == Scenario.Role.SERVER ? tickets(c.get("tickets")) : null);
+  }
+
+  private static final long HOUR = 3_600_000_000_000L;
+
+  /** {@code off}, or {capacity, lifetime, shared}; by default a cache of the server's own. */
+  private static TlsSpec.CacheSpec cache(Cursor c) {
+    if (c.isScalar() && c.text().equals("off")) {
+      return null;
+    }
+    c.allowOnly("capacity", "lifetime", "shared");
+    return new TlsSpec.CacheSpec((int) c.get("capacity").integer(1, 10_000_000, 20_480),
+        c.get("lifetime").parsed(Units::durationNanos, 24 * HOUR), c.get("shared").text(null));
+  }
+
+  /** {@code off}, or {rotation, grace, lifetime, keys}; by default tickets with the server's own keys. */
+  private static TlsSpec.TicketSpec tickets(Cursor c) {
+    if (c.isScalar() && c.text().equals("off")) {
+      return null;
+    }
+    c.allowOnly("rotation", "grace", "lifetime", "keys");
+    return new TlsSpec.TicketSpec(c.get("rotation").parsed(Units::durationNanos, 12 * HOUR),
+        c.get("grace").parsed(Units::durationNanos, 12 * HOUR), c.get("lifetime").parsed(Units::durationNanos, 24 * HOUR),
+        c.get("keys").text(null));
   }
 
   private static RevocationMode revocation(String text) {

@@ -25,12 +25,12 @@ final class TlsSetup {
   private TlsSetup() {}
 
   static Map<String, Behavior<NodeProtocol>> party(Scenario.NodeSpec n, Scenario s, Provisioning.Result pki,
-      RandomStreams randoms) {
+      RandomStreams randoms, RunShared shared) {
     var isn = randoms.random("tcp-isn/" + n.name());
     var random = randoms.secureRandom("tls/" + n.name());
     return switch (n.role()) {
       case CLIENT -> Map.of(n.name(), PartyActor.create(client(n, s, pki, isn, random)));
-      case SERVER -> Map.of(n.name(), PartyActor.create(server(n, s, pki, isn, random)));
+      case SERVER -> Map.of(n.name(), PartyActor.create(server(n, s, pki, isn, random, shared)));
       case CA -> Map.of(n.name(), PartyActor.create(new CaParty(n.name(), n.tcp(), n.cores(), s.costs(), isn,
           pki.authorities().get(n.ca().authority()), pki.epoch(), n.ca().allow(),
           java.time.Duration.ofNanos(n.ca().validForNanos()))));
@@ -54,7 +54,7 @@ final class TlsSetup {
   }
 
   private static ServerParty server(Scenario.NodeSpec n, Scenario s, Provisioning.Result pki, SplittableRandom isn,
-      SecureRandom random) {
+      SecureRandom random, RunShared shared) {
     TlsSpec tls = n.tls();
     if (tls == null) {
       return new ServerParty(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn);
@@ -64,7 +64,7 @@ final class TlsSetup {
       return TlsParties.jdkServer(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn, cert.chain(),
           cert.keyPair().getPrivate(), jdkProtocols(tls), tls.cipherSuites().stream().map(Enum::name).toList(), random);
     }
-    return TlsParties.server(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn, serverConfig(tls, pki), random,
+    return TlsParties.server(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn, serverConfig(tls, pki, n.name(), shared), random,
         pki.epoch(), pki::key);
   }
 
@@ -86,15 +86,24 @@ final class TlsSetup {
         .acceptAny(tls.acceptAny());
     tls.trust().forEach(t -> policy.trustAnchor(pki.anchor(t)));
     CertificateVerifier verifier = new CertificateVerifier(policy.build(), RevocationSource.of(pki.crls()));
-    ClientConfig defaults = ClientConfig.defaults(tls.serverName(), verifier);
-    return new ClientConfig(tls.minVersion(), tls.maxVersion(), tls.cipherSuites(), tls.groups(),
-        defaults.signatureSchemes(), tls.serverName(), tls.extendedMasterSecret(), verifier);
+    // defaults() gives the client its own session store: its connections resume each other's sessions.
+    return ClientConfig.defaults(tls.serverName(), verifier)
+        .withVersions(tls.minVersion(), tls.maxVersion())
+        .withCipherSuites(tls.cipherSuites())
+        .withGroups(tls.groups())
+        .withExtendedMasterSecret(tls.extendedMasterSecret())
+        .withResumption(tls.resumption().equals("session-id") || tls.resumption().equals("both"),
+            tls.resumption().equals("ticket") || tls.resumption().equals("both"));
   }
 
-  static ServerConfig serverConfig(TlsSpec tls, Provisioning.Result pki) {
+  static ServerConfig serverConfig(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared) {
     Provisioning.Issued cert = pki.certificates().get(tls.certificate());
-    ServerConfig defaults = ServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate());
-    return new ServerConfig(tls.minVersion(), tls.maxVersion(), tls.cipherSuites(), tls.groups(),
-        defaults.signatureSchemes(), cert.chain(), cert.keyPair().getPrivate(), tls.extendedMasterSecret());
+    return ServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate())
+        .withVersions(tls.minVersion(), tls.maxVersion())
+        .withCipherSuites(tls.cipherSuites())
+        .withGroups(tls.groups())
+        .withExtendedMasterSecret(tls.extendedMasterSecret())
+        .withSessionCache(tls.sessionCache() == null ? null : shared.sessionCache(node, tls.sessionCache()))
+        .withTicketKeys(tls.tickets() == null ? null : shared.ticketKeys(node, tls.tickets(), pki.epoch()));
   }
 }

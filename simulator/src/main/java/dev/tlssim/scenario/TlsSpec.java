@@ -11,6 +11,9 @@ import java.util.List;
  * (SNI and the hostname check) and the authorities they trust, with the checks their policy runs.
  *
  * @param implementation "tlssim" (ours) or "jdk" (the JDK's SSLEngine, for interoperability)
+ * @param resumption     client: what it offers to resume with: session-id, ticket, both or none
+ * @param sessionCache   server: its session-ID cache, or null for none (RFC 5246 §7.4.1.3)
+ * @param tickets        server: session tickets (RFC 5077), or null for none
  */
 public record TlsSpec(
     String implementation,
@@ -24,4 +27,17 @@ public record TlsSpec(
     List<String> trust,
     boolean checkHostname,
     RevocationMode revocation,
-    boolean acceptAny) {}
+    boolean acceptAny,
+    String resumption,
+    CacheSpec sessionCache,
+    TicketSpec tickets) {
+
+  /** A session cache; servers naming the same {@code shared} group share one cache. */
+  public record CacheSpec(int capacity, long lifetimeNanos, String shared) {}
+
+  /**
+   * Ticket keys: a key seals tickets for {@code rotation}, then still opens them for
+   * {@code grace}; servers naming the same {@code keys} group share the keys.
+   */
+  public record TicketSpec(long rotationNanos, long graceNanos, long lifetimeNanos, String keys) {}
+}
