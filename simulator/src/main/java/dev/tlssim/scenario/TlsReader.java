@@ -94,7 +94,7 @@ final class TlsReader {
 
   /** {@code off}, or {capacity, lifetime, shared}; by default a cache of the server's own. */
   private static TlsSpec.CacheSpec cache(Cursor c) {
-    if (c.isScalar() && c.text().equals("off")) {
+    if (isOff(c)) {
       return null;
     }
     c.allowOnly("capacity", "lifetime", "shared");
@@ -104,13 +104,18 @@ final class TlsReader {
 
   /** {@code off}, or {rotation, grace, lifetime, keys}; by default tickets with the server's own keys. */
   private static TlsSpec.TicketSpec tickets(Cursor c) {
-    if (c.isScalar() && c.text().equals("off")) {
+    if (isOff(c)) {
       return null;
     }
     c.allowOnly("rotation", "grace", "lifetime", "keys");
     return new TlsSpec.TicketSpec(c.get("rotation").parsed(Units::durationNanos, 12 * HOUR),
         c.get("grace").parsed(Units::durationNanos, 12 * HOUR), c.get("lifetime").parsed(Units::durationNanos, 24 * HOUR),
         c.get("keys").text(null));
+  }
+
+  /** {@code off} (which YAML 1.1 also reads as false) or {@code false}. */
+  private static boolean isOff(Cursor c) {
+    return c.isScalar() && (c.text().equals("off") || c.text().equals("false"));
   }
 
   private static RevocationMode revocation(String text) {
