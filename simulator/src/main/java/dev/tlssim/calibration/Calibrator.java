@@ -29,7 +29,15 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.modes.CBCBlockCipher;
+import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -187,6 +195,10 @@ public final class Calibrator {
     private final byte[] preMasterSecret;
     private final byte[] masterSecret;
     private final byte[] handshakeHash;
+    private final byte[] ticketKey;
+    private final byte[] ticketIv;
+    private final byte[] ticketState;
+    private final byte[] ticketCipher;
 
     Workloads(KeyPool keys, SecureRandom random) {
       this.random = random;
@@ -207,6 +219,25 @@ public final class Calibrator {
       preMasterSecret = bytes(random, 32);
       masterSecret = MasterSecret.derive("SHA-256", preMasterSecret, clientRandom, serverRandom).secret();
       handshakeHash = bytes(random, 32);
+      ticketKey = bytes(random, 16);
+      ticketIv = bytes(random, 16);
+      ticketState = bytes(random, 200);
+      ticketCipher = encryptTicketState();
+    }
+
+    private byte[] encryptTicketState() {
+      var aes = new PaddedBufferedBlockCipher(
+          CBCBlockCipher.newInstance(AESEngine.newInstance()));
+      aes.init(true, new ParametersWithIV(
+          new KeyParameter(ticketKey), ticketIv));
+      byte[] out = new byte[aes.getOutputSize(ticketState.length)];
+      int n = aes.processBytes(ticketState, 0, ticketState.length, out, 0);
+      try {
+        n += aes.doFinal(out, n);
+      } catch (InvalidCipherTextException e) {
+        throw new IllegalStateException("ticket workload", e);
+      }
+      return Arrays.copyOf(out, n);
     }
 
     Workload of(CostOperation op) {
@@ -233,7 +264,34 @@ public final class Calibrator {
             masterSecret, clientRandom, serverRandom).writeKey(ConnectionEnd.CLIENT)[0];
         case PRF_FINISHED -> () ->
             FinishedVerifyData.compute("SHA-256", masterSecret, ConnectionEnd.CLIENT, handshakeHash)[0];
+        case TICKET_SEAL -> () -> ticket(true);
+        case TICKET_OPEN -> () -> ticket(false);
       };
+    }
+
+    /**
+     * The primitives a ticket costs, on a state of the size our tickets carry: sealing encrypts then
+     * MACs, opening MACs then decrypts (RFC 5077 §4's recommended construction).
+     */
+    private int ticket(boolean seal) {
+      var aes = new PaddedBufferedBlockCipher(
+          CBCBlockCipher.newInstance(AESEngine.newInstance()));
+      aes.init(seal, new ParametersWithIV(
+          new KeyParameter(ticketKey), ticketIv));
+      byte[] out = new byte[aes.getOutputSize(ticketState.length)];
+      int n = aes.processBytes(seal ? ticketState : ticketCipher, 0, seal ? ticketState.length : ticketCipher.length,
+          out, 0);
+      try {
+        n += aes.doFinal(out, n);
+      } catch (InvalidCipherTextException e) {
+        throw new IllegalStateException("ticket workload", e);
+      }
+      var hmac = new HMac(new SHA256Digest());
+      hmac.init(new KeyParameter(ticketKey));
+      hmac.update(out, 0, n);
+      byte[] tag = new byte[32];
+      hmac.doFinal(tag, 0);
+      return tag[0] + out[0];
     }
 
     private static int agree(EcdheKeyPair ours, byte[] peer) {

@@ -24,7 +24,9 @@ public enum CostOperation {
   SECP256R1_AGREE("secp256r1.agree", "secp256r1 ECDH with point validation (RFC 8422 §5.11) and x-coordinate"),
   PRF_MASTER_SECRET("prf.master-secret", "PRF-SHA256 to the 48-byte master secret (RFC 5246 §8.1)"),
   PRF_KEY_BLOCK("prf.key-block", "PRF-SHA256 key block of TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (RFC 5246 §6.3)"),
-  PRF_FINISHED("prf.finished", "PRF-SHA256 to one 12-byte Finished verify_data (RFC 5246 §7.4.9)");
+  PRF_FINISHED("prf.finished", "PRF-SHA256 to one 12-byte Finished verify_data (RFC 5246 §7.4.9)"),
+  TICKET_SEAL("ticket.seal", "Session ticket protection (RFC 5077 §4): AES-128-CBC over a 200-byte state, HMAC-SHA-256"),
+  TICKET_OPEN("ticket.open", "Session ticket check and decryption (RFC 5077 §4): HMAC-SHA-256, then AES-128-CBC");
 
   private final String id;
   private final String description;
