@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * What a load generator's connections achieved together: how many handshakes completed, the
- * throughput the server sustained (completed handshakes per second between the first arrival and
- * the last completion), and the handshake latency distribution.
+ * throughput the server sustained, and the handshake latency distribution. Throughput is measured
+ * between the first and the last handshake completion ((completed - 1) / span), so the constant
+ * network latency of a short burst does not dilute it: below capacity it equals the offered rate,
+ * at saturation the server's capacity.
  */
 public record LoadSummary(
     String id,
@@ -31,18 +33,19 @@ public record LoadSummary(
     BigDecimal last = null;
     int failed = 0;
     for (ConnectionSummary c : connections) {
-      first = first == null || c.startMs().compareTo(first) < 0 ? c.startMs() : first;
-      if (c.handshakeMs() != null) {
-        handshakes.add(c.handshakeMs());
-        BigDecimal done = c.startMs().add(c.handshakeMs());
-        last = last == null || done.compareTo(last) > 0 ? done : last;
-      } else {
+      if (c.handshakeMs() == null) {
         failed++;
+        continue;
       }
+      handshakes.add(c.handshakeMs());
+      BigDecimal done = c.startMs().add(c.handshakeMs());
+      first = first == null || done.compareTo(first) < 0 ? done : first;
+      last = last == null || done.compareTo(last) > 0 ? done : last;
     }
     BigDecimal throughput = null;
-    if (last != null && last.compareTo(first) > 0) {
-      throughput = BigDecimal.valueOf(handshakes.size() * 1000L).divide(last.subtract(first), 3, RoundingMode.HALF_EVEN);
+    if (handshakes.size() > 1 && last.compareTo(first) > 0) {
+      throughput = BigDecimal.valueOf((handshakes.size() - 1) * 1000L)
+          .divide(last.subtract(first), 3, RoundingMode.HALF_EVEN);
     }
     return new LoadSummary(id, connections.size(), handshakes.size(), failed,
         BigDecimal.valueOf(offeredPerSecond).stripTrailingZeros(), throughput, Stats.of(connections.size(), handshakes));
