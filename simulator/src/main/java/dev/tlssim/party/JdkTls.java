@@ -26,9 +26,11 @@ final class JdkTls {
 
   private JdkTls() {}
 
-  /** A server engine presenting {@code chain} with {@code key}. */
-  static SSLEngine server(CertificateChain chain, AsymmetricKeyParameter key, List<String> protocols,
-      List<String> suites, SecureRandom random) {
+  /**
+   * A server context presenting {@code chain} with {@code key}. One per node: its session cache
+   * is what lets JDK clients resume with this server.
+   */
+  static SSLContext serverContext(CertificateChain chain, AsymmetricKeyParameter key, SecureRandom random) {
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
@@ -40,19 +42,25 @@ final class JdkTls {
       kmf.init(ks, PASSWORD);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, random);
-      SSLEngine engine = ctx.createSSLEngine();
-      engine.setUseClientMode(false);
-      engine.setEnabledProtocols(protocols.toArray(String[]::new));
-      engine.setEnabledCipherSuites(suites.toArray(String[]::new));
-      return engine;
+      return ctx;
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot build the JDK TLS server: " + e.getMessage(), e);
     }
   }
 
-  /** A client engine trusting {@code anchors}, checking the host name when asked. */
-  static SSLEngine client(List<X509CertificateHolder> anchors, String serverName, int port, boolean checkHostname,
-      List<String> protocols, List<String> suites, SecureRandom random) {
+  static SSLEngine serverEngine(SSLContext ctx, List<String> protocols, List<String> suites) {
+    SSLEngine engine = ctx.createSSLEngine();
+    engine.setUseClientMode(false);
+    engine.setEnabledProtocols(protocols.toArray(String[]::new));
+    engine.setEnabledCipherSuites(suites.toArray(String[]::new));
+    return engine;
+  }
+
+  /**
+   * A client context trusting {@code anchors}. One per node: its session cache, keyed by host and
+   * port, is what lets this client resume.
+   */
+  static SSLContext clientContext(List<X509CertificateHolder> anchors, SecureRandom random) {
     try {
       KeyStore ts = KeyStore.getInstance("PKCS12");
       ts.load(null, null);
@@ -63,21 +71,27 @@ final class JdkTls {
       tmf.init(ts);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), random);
-      SSLEngine engine = serverName == null ? ctx.createSSLEngine() : ctx.createSSLEngine(serverName, port);
-      engine.setUseClientMode(true);
-      engine.setEnabledProtocols(protocols.toArray(String[]::new));
-      engine.setEnabledCipherSuites(suites.toArray(String[]::new));
-      SSLParameters p = engine.getSSLParameters();
-      if (serverName != null) {
-        p.setServerNames(List.of(new SNIHostName(serverName)));
-      }
-      if (checkHostname) {
-        p.setEndpointIdentificationAlgorithm("HTTPS");
-      }
-      engine.setSSLParameters(p);
-      return engine;
+      return ctx;
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot build the JDK TLS client: " + e.getMessage(), e);
     }
+  }
+
+  /** A client engine checking the host name when asked. */
+  static SSLEngine clientEngine(SSLContext ctx, String serverName, int port, boolean checkHostname,
+      List<String> protocols, List<String> suites) {
+    SSLEngine engine = serverName == null ? ctx.createSSLEngine() : ctx.createSSLEngine(serverName, port);
+    engine.setUseClientMode(true);
+    engine.setEnabledProtocols(protocols.toArray(String[]::new));
+    engine.setEnabledCipherSuites(suites.toArray(String[]::new));
+    SSLParameters p = engine.getSSLParameters();
+    if (serverName != null) {
+      p.setServerNames(List.of(new SNIHostName(serverName)));
+    }
+    if (checkHostname) {
+      p.setEndpointIdentificationAlgorithm("HTTPS");
+    }
+    engine.setSSLParameters(p);
+    return engine;
   }
 }

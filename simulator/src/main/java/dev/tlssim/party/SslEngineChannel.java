@@ -95,8 +95,9 @@ final class SslEngineChannel extends SecureChannel {
         if (!opened && engine.getSession().isValid() && isHandshakeDone()) {
           opened = true;
           SSLSession s = engine.getSession();
+          // The JDK does not tell whether it resumed: left unknown here, the peer (ours) says.
           host.trace("tls.established", "flow", tcp.flow(), "version", s.getProtocol(), "suite", s.getCipherSuite(),
-              "group", null, "ems", null);
+              "group", null, "ems", null, "resumed", null, "resumedBy", null);
           app.opened(this, now);
           progress = true;
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import javax.net.ssl.SSLContext;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -38,10 +39,11 @@ public final class TlsParties {
   public static ClientParty jdkClient(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
       List<X509CertificateHolder> anchors, String serverName, boolean checkHostname, List<String> protocols,
       List<String> suites, SecureRandom random) {
+    SSLContext context = JdkTls.clientContext(anchors, random);
     return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
       String host = connect.serverName() == null ? serverName : connect.serverName();
       SslEngineChannel channel = new SslEngineChannel(party, app,
-          JdkTls.client(anchors, host, connect.port(), checkHostname, protocols, suites, random));
+          JdkTls.clientEngine(context, host, connect.port(), checkHostname, protocols, suites));
       return new ClientParty.ChannelBinding(channel, channel);
     });
   }
@@ -50,8 +52,9 @@ public final class TlsParties {
   public static ServerParty jdkServer(String name, List<Integer> ports, TcpConfig tcp, int cores, CostProfile costs,
       SplittableRandom isn, CertificateChain chain, AsymmetricKeyParameter key, List<String> protocols,
       List<String> suites, SecureRandom random) {
+    SSLContext context = JdkTls.serverContext(chain, key, random);
     return new ServerParty(name, ports, tcp, cores, costs, isn,
-        party -> app -> new SslEngineChannel(party, app, JdkTls.server(chain, key, protocols, suites, random)));
+        party -> app -> new SslEngineChannel(party, app, JdkTls.serverEngine(context, protocols, suites)));
   }
 
   /**

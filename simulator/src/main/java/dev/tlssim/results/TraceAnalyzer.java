@@ -56,6 +56,9 @@ public final class TraceAnalyzer {
             a.tlsEstablished = true;
             a.version = e.string("version");
             a.suite = e.string("suite");
+          }
+          // Either end knows whether the session was resumed (the JDK's SSLEngine does not say).
+          if (e.string("resumedBy") != null) {
             a.resumedBy = e.string("resumedBy");
           }
         }

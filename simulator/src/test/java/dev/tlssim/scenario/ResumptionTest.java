@@ -127,4 +127,21 @@ class ResumptionTest {
     Runs.run(yaml).connections().forEach(c -> handshakes.add(c.handshake()));
     assertThat(handshakes).containsExactly("full", expected);
   }
+
+  @ParameterizedTest(name = "{0} client, {1} server, {2}")
+  @CsvSource({"jdk, tlssim, session-id", "jdk, tlssim, ticket", "tlssim, jdk, session-id", "tlssim, jdk, ticket"})
+  void theJdksSslEngineResumesWithUsAndWeWithIt(String clientImpl, String serverImpl, String mode) {
+    RunResult r = reconnect("nodes.client.tls.implementation=" + clientImpl,
+        "nodes.server.tls.implementation=" + serverImpl, "nodes.client.tls.resumption=" + mode,
+        "nodes.server.tls.sessionCache=" + (mode.equals("session-id") ? "{}" : "off"),
+        "nodes.server.tls.tickets=" + (mode.equals("ticket") ? "{}" : "off"));
+    assertThat(r.connections()).extracting(ConnectionSummary::result).containsExactly("completed", "completed");
+    assertThat(again(r).handshakeMs()).isEqualByComparingTo("200");
+    // No Certificate message crossed on the second connection.
+    assertThat(Runs.all(r, "tls.message")).filteredOn(e -> e.string("flow").equals(again(r).flow()))
+        .noneMatch(e -> "certificate".equals(e.get("name")));
+    if (serverImpl.equals("tlssim")) {
+      assertThat(again(r).resumedBy()).isEqualTo(mode);
+    }
+  }
 }
