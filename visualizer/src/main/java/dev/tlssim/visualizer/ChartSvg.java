@@ -23,6 +23,7 @@ final class ChartSvg {
   static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
       new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), Color.BLACK};
   private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final Pattern DECIMALS = Pattern.compile("(\\d\\.\\d)\\d+");
   private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
 
   private ChartSvg() {}
@@ -55,6 +56,8 @@ final class ChartSvg {
     String svg = out.toString(StandardCharsets.UTF_8);
     int start = svg.indexOf("<svg");
     svg = start < 0 ? svg : svg.substring(start);
+    // XChart draws text as glyph outlines; six decimals of a pixel only make the page heavier.
+    svg = DECIMALS.matcher(svg).replaceAll("$1");
     return uniqueIds(svg, "c" + COUNTER.incrementAndGet() + "-");
   }
 

@@ -23,7 +23,7 @@ final class ConnectionTable {
     if (!connections.isArray() || connections.isEmpty()) {
       return "<p>No connections.</p>\n";
     }
-    StringBuilder b = new StringBuilder("<h2>Connections</h2>\n");
+    StringBuilder b = new StringBuilder("<h2>Connections</h2>\n<div class=\"wide\">");
     if (connections.size() > MAX_ROWS) {
       b.append(aggregate(connections));
     }
@@ -49,7 +49,7 @@ final class ConnectionTable {
       }
       b.append("</tr>\n");
     }
-    b.append("</table>\n");
+    b.append("</table></div>\n");
     if (connections.size() > MAX_ROWS) {
       b.append("<p class=\"muted\">first ").append(MAX_ROWS).append(" of ").append(connections.size())
           .append(" connections shown; all are in summary.json.</p>\n");

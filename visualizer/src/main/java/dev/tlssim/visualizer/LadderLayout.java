@@ -19,7 +19,8 @@ final class LadderLayout {
   static final int BOTTOM = 30;
   static final int GAP = 15;
   static final int LABEL_HEIGHT = 15;
-  static final double CHAR_WIDTH = 7.0;
+  /** Average advance of the 13 px label font (semi-bold), generous so labels never run into each other. */
+  static final double CHAR_WIDTH = 7.8;
   /** More packets than this in one ladder stop being readable; later ones are summarised. */
   static final int MAX_PACKETS = 120;
 

@@ -28,7 +28,7 @@ final class LadderSvg {
       b.append(fmt("<line class=\"wait\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", w.x() + 5, w.y1(),
           w.x() + 5, w.y2()));
       double side = w.x() > l.width / 2 ? -10 : 10;
-      b.append(fmt("<text class=\"waitlabel\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">&#x23F1; %s</text>",
+      b.append(fmt("<text class=\"waitlabel\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>",
           w.x() + side, (w.y1() + w.y2()) / 2, side < 0 ? "end" : "start", Html.escape(w.text())));
     }
     doneLine(b, l);

@@ -85,6 +85,7 @@ public final class SweepReport {
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisMax(1.0);
+    c.getStyler().setYAxisDecimalPattern("0%");
     c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
     series.forEach((key, xy) -> {
       if (xy[0].length > 0 && xy[0][0] > 0) {
