@@ -38,7 +38,7 @@ final class Html {
       .badge{display:inline-block;padding:.05em .5em;border-radius:.4em;color:#fff;font-size:.85em;font-weight:bold}
       .badge.pass{background:#00795a;color:#fff}.badge.fail{background:var(--verm);color:#fff}
       code{background:#f2f2f2;padding:0 .25em;border-radius:3px}
-      .wide{overflow-x:auto;max-width:100%}.lead{font-size:1.1em;max-width:70em}.muted{color:#555}
+      .wide{overflow-x:auto;max-width:100%}table.index th{text-align:left}table.index td:first-child{white-space:nowrap}.lead{font-size:1.1em;max-width:70em}.muted{color:#555}
       .legend{display:flex;flex-wrap:wrap;gap:.4em 1.4em;align-items:center;margin:.4em 0 .8em;font-size:.95em}
       .legend svg{vertical-align:middle}
       .ladders{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}
