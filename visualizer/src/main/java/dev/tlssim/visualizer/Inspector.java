@@ -1,0 +1,99 @@
+package dev.tlssim.visualizer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The data behind the click-to-inspect panel, as JSON embedded in the page: for every drawn packet
+ * its TCP fields and which TLS messages it carries, and for every TLS message all the fields its
+ * trace event has. The panel prints whatever fields it finds, so when the trace carries more (the
+ * message bytes, say) they show up without changing the page.
+ */
+final class Inspector {
+  /** Event fields that the panel shows in its own words or that say nothing to a reader. */
+  private static final Set<String> HIDDEN = Set.of("t", "kind");
+
+  private Inspector() {}
+
+  static String json(FlowView v, List<PacketPath> drawn) {
+    ObjectNode root = TraceFile.JSON.createObjectNode();
+    root.put("title", v.title());
+    ArrayNode messages = root.putArray("messages");
+    for (FlowView.Message m : v.messages) {
+      ObjectNode o = messages.addObject();
+      o.put("name", m.name());
+      o.put("direction", m.dir() + (m.dir().equals("sent") ? " by " : " at ") + m.node());
+      o.put("length", m.length() + " bytes (handshake header included)");
+      o.put("time", Num.ms((m.atNs() - v.startNs) / 1e6) + " ms after connect");
+      for (Iterator<Map.Entry<String, JsonNode>> it = m.event().fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (!HIDDEN.contains(f.getKey()) && !o.has(f.getKey()) && !List.of("dir", "node").contains(f.getKey())) {
+          o.set(f.getKey(), f.getValue());
+        }
+      }
+    }
+    ObjectNode packets = root.putObject("packets");
+    for (PacketPath p : drawn) {
+      ObjectNode o = packets.putObject(Long.toString(p.id));
+      o.put("packet", "#" + p.id + " from " + p.sender);
+      o.put("flags", p.flags);
+      o.put("seq", p.seq);
+      o.put("payload", p.len + " bytes");
+      o.put("sent", Num.ms((p.sentNs - v.startNs) / 1e6) + " ms");
+      if (!p.hops.isEmpty()) {
+        o.put("arrived", Num.ms((p.hops.get(p.hops.size() - 1).arriveNs() - v.startNs) / 1e6) + " ms at "
+            + p.hops.get(p.hops.size() - 1).to());
+      }
+      if (p.retransmitReason != null) {
+        o.put("retransmission", p.retransmitReason);
+      }
+      if (p.drop != null) {
+        o.put("lost", p.drop.from() + " -> " + p.drop.to() + " (" + p.drop.reason() + ")");
+      }
+      if (!p.tls.isEmpty()) {
+        o.put("tls", String.join(", ", p.tls));
+        ArrayNode idx = o.putArray("messages");
+        carried(v, p).forEach(idx::add);
+      }
+    }
+    // "</" cannot end the script element early: JSON escapes of '/' are legal.
+    return root.toString().replace("</", "<\\/");
+  }
+
+  /** Indexes of the logged messages a segment carries: the latest send of each name at or before it. */
+  static List<Integer> carried(FlowView v, PacketPath p) {
+    List<Integer> out = new java.util.ArrayList<>();
+    for (String name : p.tls) {
+      FlowView.Message best = null;
+      for (FlowView.Message m : v.messages) {
+        if (m.dir().equals("sent") && m.node().equals(p.sender) && m.name().equals(name) && m.atNs() <= p.sentNs) {
+          best = m;
+        }
+      }
+      if (best != null && !out.contains(best.index())) {
+        out.add(best.index());
+      }
+    }
+    return out;
+  }
+
+  /** The message list beside a ladder: each row opens the message in the panel. */
+  static String list(FlowView v, int flowIndex) {
+    StringBuilder b = new StringBuilder("<table class=\"msgs\"><tr><th>ms</th><th>at</th><th></th><th>message</th>"
+        + "<th>bytes</th></tr>");
+    for (FlowView.Message m : v.messages) {
+      boolean sent = m.dir().equals("sent");
+      b.append("<tr class=\"msg\" tabindex=\"0\" data-flow=\"").append(flowIndex).append("\" data-m=\"")
+          .append(m.index()).append("\"><td>").append(Num.ms((m.atNs() - v.startNs) / 1e6)).append("</td><td>")
+          .append(Html.escape(m.node())).append("</td><td>").append(sent ? "&rarr; sent" : "&larr; recv")
+          .append("</td><td><code>").append(Html.escape(m.name())).append("</code></td><td>").append(m.length())
+          .append("</td></tr>");
+    }
+    return b.append("</table>").toString();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.tlssim.visualizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LadderLayoutTest {
+  private final FlowView flow = Fixtures.flow("run-lost-hello");
+  /** 170 px per 100 ms RTT. */
+  private final LadderLayout layout = new LadderLayout(flow, LadderLayout.scale(100_000_000L, 550, 2400), 550);
+
+  @Test
+  void scaleGivesARoundTrip170PxUnlessTheLadderWouldBeTooTall() {
+    assertThat(layout.pxPerMs).isCloseTo(1.7, within(1e-9));
+    assertThat(LadderLayout.scale(100_000_000L, 10_000, 2400)).isCloseTo(0.24, within(1e-9));
+  }
+
+  @Test
+  void arrowsAreSlopedByTheirLatency() {
+    LadderLayout.Arrow syn = arrow(1);
+    assertThat(layout.columns).containsExactly("client", "server");
+    assertThat(syn.x1()).isEqualTo(LadderLayout.LEFT);
+    assertThat(syn.x2()).isEqualTo(LadderLayout.LEFT + LadderLayout.COLUMN);
+    assertThat(syn.y1()).isCloseTo(LadderLayout.TOP, within(1e-9));
+    assertThat(syn.y2()).isCloseTo(LadderLayout.TOP + 85, within(1e-9));
+    assertThat(syn.style()).isEqualTo(LadderLayout.Style.SYN);
+    assertThat(arrow(6).style()).isEqualTo(LadderLayout.Style.TLS);
+    assertThat(arrow(3).style()).isEqualTo(LadderLayout.Style.ACK);
+  }
+
+  @Test
+  void simultaneousPacketsAreShiftedApart() {
+    assertThat(arrow(7).y1() - arrow(6).y1()).isCloseTo(LadderLayout.GAP, within(1e-9));
+  }
+
+  @Test
+  void theLostHelloDiesOnItsLinkAndTheTimerWaitIsDrawn() {
+    assertThat(layout.drops).hasSize(1);
+    LadderLayout.DropMark d = layout.drops.get(0);
+    assertThat(d.reason()).isEqualTo("loss");
+    assertThat(d.x()).isBetween((double) LadderLayout.LEFT, (double) LadderLayout.LEFT + LadderLayout.COLUMN);
+    assertThat(layout.waits).hasSize(1);
+    LadderLayout.Wait w = layout.waits.get(0);
+    assertThat(w.y1()).isCloseTo(layout.y(100_000_000L), within(1e-9));
+    assertThat(w.y2()).isCloseTo(layout.y(400_000_000L), within(1e-9));
+    assertThat(w.text()).isEqualTo("RTO 300 ms, next 600 ms");
+  }
+
+  @Test
+  void labelsNeverOverlap() {
+    List<LadderLayout.Label> labels = layout.labels;
+    assertThat(labels).extracting(LadderLayout.Label::text).contains("client_hello", "\u21bb client_hello");
+    for (int i = 0; i < labels.size(); i++) {
+      for (int j = i + 1; j < labels.size(); j++) {
+        LadderLayout.Label a = labels.get(i);
+        LadderLayout.Label b = labels.get(j);
+        boolean overlap = a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
+            && Math.abs(a.y() - b.y()) < LadderLayout.LABEL_HEIGHT;
+        assertThat(overlap).as("%s overlaps %s", a.text(), b.text()).isFalse();
+      }
+    }
+  }
+
+  private LadderLayout.Arrow arrow(long id) {
+    return layout.arrows.stream().filter(a -> a.packet().id == id).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.tlssim.visualizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Opens a generated report in the system's headless chromium and clicks through it as a student
+ * would. Uses /usr/bin/chromium and /usr/bin/chromedriver (Debian: chromium, chromium-driver;
+ * .ci/install-browser installs both) so Selenium Manager never downloads a browser.
+ */
+class ReportBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private ChromeDriver driver;
+
+  @BeforeEach
+  void start(@TempDir Path profile) {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "browser test SKIPPED: needs /usr/bin/chromium and /usr/bin/chromedriver (run .ci/install-browser)");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1600",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    driver = new ChromeDriver(options);
+  }
+
+  @AfterEach
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void ladderClicksShowFieldsAndChartsRenderWithoutConsoleErrors(@TempDir Path run) throws IOException {
+    for (String f : List.of("summary.json", "trace.jsonl")) {
+      Files.copy(Fixtures.dir("run-lost-hello").resolve(f), run.resolve(f));
+    }
+    Path report = RunReport.write(run);
+    driver.get(report.toUri().toString());
+
+    WebElement ladder = driver.findElement(By.cssSelector("svg.ladder"));
+    assertThat(ladder.getSize().getHeight()).isGreaterThan(300);
+    assertThat(driver.findElements(By.cssSelector("svg.ladder g.pkt"))).hasSizeGreaterThan(8);
+
+    driver.findElement(By.cssSelector("tr.msg[data-m='0']")).click();
+    WebElement panel = new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> d.findElement(By.id("inspector")));
+    assertThat(panel.getText()).contains("client_hello", "length", "120 bytes", "sent by client");
+
+    driver.findElement(By.cssSelector("g.pkt[data-p='6'] > text.lbl")).click();
+    assertThat(driver.findElement(By.id("inspector")).getText())
+        .contains("server_hello", "certificate", "server_key_exchange", "1460 bytes");
+
+    WebElement chart = driver.findElement(By.cssSelector("figure.chart svg"));
+    assertThat(chart.getSize().getWidth()).isGreaterThan(300);
+
+    Path shot = Path.of("target", "browser-report.png");
+    Files.createDirectories(shot.getParent());
+    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+
+    List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    assertThat(errors).as("browser console errors").isEmpty();
+  }
+}
