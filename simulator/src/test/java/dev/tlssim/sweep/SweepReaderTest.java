@@ -75,7 +75,8 @@ class SweepReaderTest {
     assertThat(SweepReader.isSweep(file)).isTrue();
     assertThat(SweepReader.isSweep(SweepFiles.ECDHE)).isFalse();
     SweepPlan p = SweepPlan.of(SweepReader.read(file));
-    assertThat(p.cells()).hasSize(25);
+    // 3 handshake modes x 5 RTTs x 5 loss rates.
+    assertThat(p.cells()).hasSize(75);
     assertThat(p.spec().trials()).isEqualTo(1000);
   }
 
