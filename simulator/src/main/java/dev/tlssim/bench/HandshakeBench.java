@@ -1,0 +1,139 @@
+package dev.tlssim.bench;
+
+import dev.tlssim.scenario.Provisioning;
+import dev.tlssim.scenario.RunResult;
+import dev.tlssim.scenario.Scenario;
+import dev.tlssim.scenario.ScenarioRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Simulated handshakes per second against the JDK doing the same handshakes in memory. Both sides
+ * use every core: the simulation by running several scenario runs at once on the runner's actor
+ * system, the JDK by one handshake loop per core. Each round measures the JDK and then the
+ * simulation with the same number of handshakes, and the ratio is taken per round.
+ */
+final class HandshakeBench {
+  private final ScenarioRunner runner;
+  private final ExecutorService threads;
+  private final int threadCount;
+  private final BenchSettings settings;
+  private final Consumer<String> progress;
+
+  HandshakeBench(ScenarioRunner runner, ExecutorService threads, int threadCount, BenchSettings settings,
+      Consumer<String> progress) {
+    this.runner = runner;
+    this.threads = threads;
+    this.threadCount = threadCount;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  List<BenchRow> run(List<HandshakeCase> cases) {
+    List<BenchRow> rows = new ArrayList<>();
+    for (HandshakeCase c : cases) {
+      rows.add(measure(c));
+    }
+    return rows;
+  }
+
+  private BenchRow measure(HandshakeCase c) {
+    Scenario scenario = c.scenario(settings.handshakesPerRun());
+    long setupStart = System.nanoTime();
+    Provisioning.Result pki = Provisioning.provision(scenario.pki(), scenario.seed());
+    HandshakeCase.JdkBaseline jdk = c.jdk(pki);
+    // The first provisioning also generated the keys; time a second one, as every later run sees it.
+    long provisionNanos = timeProvisioning(scenario);
+    progress.accept("handshakes " + c.name() + ": keys and JDK contexts ready in "
+        + (System.nanoTime() - setupStart) / 1_000_000 + " ms");
+    int handshakes = settings.simulatedRuns() * settings.handshakesPerRun();
+    List<Double> simulated = new ArrayList<>();
+    List<Double> baseline = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int round = -settings.warmupRounds(); round < settings.rounds(); round++) {
+      double jdkRate = jdkRound(jdk, handshakes);
+      double simRate = simulatedRound(c, scenario);
+      progress.accept(String.format(Locale.ROOT, "handshakes %s %s: simulated %.0f/s, JDK %.0f/s", c.name(),
+          round < 0 ? "warm-up" : "round " + (round + 1), simRate, jdkRate));
+      if (round >= 0) {
+        simulated.add(simRate);
+        baseline.add(jdkRate);
+        ratios.add(simRate / jdkRate);
+      }
+    }
+    double simMedian = Stats.median(simulated);
+    String note = String.format(Locale.ROOT,
+        "%s. Simulated: %d runs at once through ScenarioRunner, %d handshakes each (TCP connect and close, "
+            + "tracing, result analysis and the run's PKI issuance included: %.1f ms per run, %.0f%% of a run's "
+            + "CPU). JDK: SSLEngine pairs in memory on %d threads, %s.",
+        c.description(), settings.simulatedRuns(), settings.handshakesPerRun(), provisionNanos / 1e6,
+        100 * provisionShare(provisionNanos, simMedian), threadCount, jdk.negotiated());
+    return new BenchRow("handshakes/s " + c.name(), simMedian, "/s", Stats.median(baseline),
+        "JDK SSLEngine in memory", Stats.median(ratios), Stats.spreadPercent(simulated), note);
+  }
+
+  /** Runs start together and share the cores; the rate counts handshakes the case measures. */
+  private double simulatedRound(HandshakeCase c, Scenario scenario) {
+    long start = System.nanoTime();
+    List<CompletableFuture<RunResult>> runs = new ArrayList<>();
+    for (int i = 0; i < settings.simulatedRuns(); i++) {
+      runs.add(runner.start(scenario));
+    }
+    long measured = 0;
+    for (CompletableFuture<RunResult> run : runs) {
+      RunResult r = run.join();
+      if (r.simulation().failure() != null) {
+        throw new IllegalStateException("bench run " + scenario.name() + " failed: " + r.simulation().failure());
+      }
+      measured += r.connections().stream().filter(c::measured).count();
+    }
+    return Stats.perSecond(measured, System.nanoTime() - start);
+  }
+
+  /** The same number of handshakes, split over one loop per thread. */
+  private double jdkRound(HandshakeCase.JdkBaseline jdk, int handshakes) {
+    long start = System.nanoTime();
+    List<Future<?>> loops = new ArrayList<>();
+    for (int t = 0; t < threadCount; t++) {
+      int share = handshakes / threadCount + (t < handshakes % threadCount ? 1 : 0);
+      loops.add(threads.submit(() -> {
+        for (int i = 0; i < share; i++) {
+          jdk.handshake().run();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> loop : loops) {
+      try {
+        loop.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the JDK baseline failed: " + e.getCause(), e.getCause());
+      }
+    }
+    return Stats.perSecond(handshakes, System.nanoTime() - start);
+  }
+
+  private static long timeProvisioning(Scenario scenario) {
+    long start = System.nanoTime();
+    Provisioning.provision(scenario.pki(), scenario.seed());
+    return System.nanoTime() - start;
+  }
+
+  /**
+   * The share of a run's CPU time spent issuing its PKI: a run occupies about
+   * {@code threads / rate} CPU-seconds per handshake.
+   */
+  private double provisionShare(long provisionNanos, double simulatedPerSecond) {
+    double cpuPerRun = threadCount * settings.handshakesPerRun() / simulatedPerSecond;
+    return Math.min(1, provisionNanos / 1e9 / cpuPerRun);
+  }
+}

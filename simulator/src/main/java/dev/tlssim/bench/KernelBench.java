@@ -1,0 +1,95 @@
+package dev.tlssim.bench;
+
+import dev.tlssim.results.TraceAnalyzer;
+import dev.tlssim.scenario.RunResult;
+import dev.tlssim.scenario.Scenario;
+import dev.tlssim.scenario.ScenarioRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Kernel events per second of one run doing many small TCP request/response exchanges (no TLS, so
+ * almost all work is events), against {@link BareEventLoop} handling as many events. One run uses
+ * one core at a time (the kernel waits for each party's answer), so the baseline is single-threaded
+ * too.
+ */
+final class KernelBench {
+  /** Long enough for a stable rate from a loop that handles millions of events per second. */
+  private static final long MIN_BASELINE_NANOS = 200_000_000L;
+
+  /** Where the bare loop's checksum goes, so that the JIT must do the loop's work. */
+  private static volatile long sink;
+
+  private final ScenarioRunner runner;
+  private final BenchSettings settings;
+  private final Consumer<String> progress;
+
+  KernelBench(ScenarioRunner runner, BenchSettings settings, Consumer<String> progress) {
+    this.runner = runner;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  BenchRow run() {
+    int connections = settings.kernelConnections();
+    Scenario scenario = BenchScenarios.parse("bench-kernel", BenchScenarios.tcp("bench-kernel")
+        + BenchScenarios.connects(connections, 100, 200, 2_000, true));
+    List<Double> simulated = new ArrayList<>();
+    List<Double> baseline = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    List<Double> analysisShares = new ArrayList<>();
+    long events = 0;
+    long traceRecords = 0;
+    for (int round = -settings.warmupRounds(); round < settings.rounds(); round++) {
+      long start = System.nanoTime();
+      RunResult r = runner.run(scenario);
+      long wall = System.nanoTime() - start;
+      if (r.simulation().failure() != null) {
+        throw new IllegalStateException("kernel bench run failed: " + r.simulation().failure());
+      }
+      events = r.simulation().events();
+      traceRecords = r.simulation().trace().size();
+      // ScenarioRunner analyses the trace after the run; time that part again to say its share.
+      long analysisStart = System.nanoTime();
+      TraceAnalyzer.connections(r.simulation().trace());
+      long analysis = System.nanoTime() - analysisStart;
+      double simRate = Stats.perSecond(events, wall);
+      double bareRate = bareRate(events, connections);
+      progress.accept(String.format(Locale.ROOT, "kernel %s: %d events, simulated %.0f/s, bare loop %.0f/s",
+          round < 0 ? "warm-up" : "round " + (round + 1), events, simRate, bareRate));
+      if (round >= 0) {
+        simulated.add(simRate);
+        baseline.add(bareRate);
+        ratios.add(simRate / bareRate);
+        analysisShares.add(100.0 * analysis / wall);
+      }
+    }
+    String note = String.format(Locale.ROOT,
+        "One run of %d TCP connections (200 B request, 2 KB response, close), %d kernel events, %.1f trace "
+            + "records per event; wall time through ScenarioRunner (result analysis %.0f%% of it). Baseline: a "
+            + "PriorityQueue of (time, seq) events popped and pushed %d times with a trivial handler, one thread. "
+            + "The gap pays for, per party event, one actor message to the party and its answer back (two "
+            + "mailbox enqueues and dispatcher hand-offs, with the kernel idle in between), plus the party's "
+            + "TCP work, the network hop, and building trace records.",
+        connections, events, (double) traceRecords / events, Stats.median(analysisShares), events);
+    return new BenchRow("kernel events/s", Stats.median(simulated), "events/s", Stats.median(baseline),
+        "bare PriorityQueue loop", Stats.median(ratios), Stats.spreadPercent(simulated), note);
+  }
+
+  /** Repeats the bare loop until it has run long enough to time. */
+  private static double bareRate(long events, int initial) {
+    long handled = 0;
+    long checksum = 0;
+    long start = System.nanoTime();
+    long elapsed;
+    do {
+      checksum += BareEventLoop.run(events, initial, handled);
+      handled += events;
+      elapsed = System.nanoTime() - start;
+    } while (elapsed < MIN_BASELINE_NANOS);
+    sink = checksum;
+    return Stats.perSecond(handled, elapsed);
+  }
+}
