@@ -28,7 +28,7 @@ public final class Bench {
     });
     try (ScenarioRunner runner = new ScenarioRunner()) {
       rows.addAll(new HandshakeBench(runner, jdkThreads, cores, settings, progress).run(HandshakeCases.all()));
-      rows.add(new KernelBench(runner, settings, progress).run());
+      rows.addAll(new KernelBench(runner, settings, progress).run());
       // Last: by now every lazily built cache is in place and does not count as per-connection heap.
       rows.addAll(new MemoryBench(runner, settings, progress).run());
     } finally {

@@ -38,12 +38,13 @@ final class HandshakeBench {
   List<BenchRow> run(List<HandshakeCase> cases) {
     List<BenchRow> rows = new ArrayList<>();
     for (HandshakeCase c : cases) {
-      rows.add(measure(c));
+      rows.addAll(measure(c));
     }
     return rows;
   }
 
-  private BenchRow measure(HandshakeCase c) {
+  /** Two rows: per second of wall time (what a user waits for) and per CPU-second (stabler when shared). */
+  private List<BenchRow> measure(HandshakeCase c) {
     Scenario scenario = c.scenario(settings.handshakesPerRun());
     long setupStart = System.nanoTime();
     Provisioning.Result pki = Provisioning.provision(scenario.pki(), scenario.seed());
@@ -53,34 +54,37 @@ final class HandshakeBench {
     progress.accept("handshakes " + c.name() + ": keys and JDK contexts ready in "
         + (System.nanoTime() - setupStart) / 1_000_000 + " ms");
     int handshakes = settings.simulatedRuns() * settings.handshakesPerRun();
-    List<Double> simulated = new ArrayList<>();
-    List<Double> baseline = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
+    List<Measured> simulated = new ArrayList<>();
+    List<Measured> baseline = new ArrayList<>();
     for (int round = -settings.warmupRounds(); round < settings.rounds(); round++) {
-      double jdkRate = jdkRound(jdk, handshakes);
-      double simRate = simulatedRound(c, scenario);
-      progress.accept(String.format(Locale.ROOT, "handshakes %s %s: simulated %.0f/s, JDK %.0f/s", c.name(),
-          round < 0 ? "warm-up" : "round " + (round + 1), simRate, jdkRate));
+      Measured jdkRound = Measured.of(() -> jdkRound(jdk, handshakes));
+      Measured simRound = Measured.of(() -> simulatedRound(c, scenario));
+      progress.accept(String.format(Locale.ROOT,
+          "handshakes %s %s: simulated %.0f/s (%.0f/CPU-s), JDK %.0f/s (%.0f/CPU-s)", c.name(),
+          round < 0 ? "warm-up" : "round " + (round + 1), simRound.perSecond(), simRound.perCpuSecond(),
+          jdkRound.perSecond(), jdkRound.perCpuSecond()));
       if (round >= 0) {
-        simulated.add(simRate);
-        baseline.add(jdkRate);
-        ratios.add(simRate / jdkRate);
+        simulated.add(simRound);
+        baseline.add(jdkRound);
       }
     }
-    double simMedian = Stats.median(simulated);
+    double simMedian = Stats.median(simulated.stream().map(Measured::perSecond).toList());
     String note = String.format(Locale.ROOT,
         "%s. Simulated: %d runs at once through ScenarioRunner, %d handshakes each (TCP connect and close, "
-            + "tracing, result analysis and the run's PKI issuance included: %.1f ms per run, %.0f%% of a run's "
-            + "CPU). JDK: SSLEngine pairs in memory on %d threads, %s.",
+            + "tracing, result analysis and the run's PKI issuance included: %.1f ms per run, about %.0f%% of a "
+            + "run's CPU). JDK: SSLEngine pairs in memory on %d threads, %s.",
         c.description(), settings.simulatedRuns(), settings.handshakesPerRun(), provisionNanos / 1e6,
         100 * provisionShare(provisionNanos, simMedian), threadCount, jdk.negotiated());
-    return new BenchRow("handshakes/s " + c.name(), simMedian, "/s", Stats.median(baseline),
-        "JDK SSLEngine in memory", Stats.median(ratios), Stats.spreadPercent(simulated), note);
+    return List.of(
+        Rows.paired("handshakes/s " + c.name(), "/s", simulated, baseline, Measured::perSecond,
+            "JDK SSLEngine in memory", note),
+        Rows.paired("handshakes/CPU-s " + c.name(), "/CPU-s", simulated, baseline, Measured::perCpuSecond,
+            "JDK SSLEngine in memory", "The same rounds per CPU-second of the whole process (GC and JIT "
+                + "included): less sensitive to other processes on the machine than the rate per second."));
   }
 
-  /** Runs start together and share the cores; the rate counts handshakes the case measures. */
-  private double simulatedRound(HandshakeCase c, Scenario scenario) {
-    long start = System.nanoTime();
+  /** Runs start together and share the cores; counts the handshakes the case measures. */
+  private long simulatedRound(HandshakeCase c, Scenario scenario) {
     List<CompletableFuture<RunResult>> runs = new ArrayList<>();
     for (int i = 0; i < settings.simulatedRuns(); i++) {
       runs.add(runner.start(scenario));
@@ -93,12 +97,11 @@ final class HandshakeBench {
       }
       measured += r.connections().stream().filter(c::measured).count();
     }
-    return Stats.perSecond(measured, System.nanoTime() - start);
+    return measured;
   }
 
   /** The same number of handshakes, split over one loop per thread. */
-  private double jdkRound(HandshakeCase.JdkBaseline jdk, int handshakes) {
-    long start = System.nanoTime();
+  private long jdkRound(HandshakeCase.JdkBaseline jdk, int handshakes) {
     List<Future<?>> loops = new ArrayList<>();
     for (int t = 0; t < threadCount; t++) {
       int share = handshakes / threadCount + (t < handshakes % threadCount ? 1 : 0);
@@ -119,7 +122,7 @@ final class HandshakeBench {
         throw new IllegalStateException("the JDK baseline failed: " + e.getCause(), e.getCause());
       }
     }
-    return Stats.perSecond(handshakes, System.nanoTime() - start);
+    return handshakes;
   }
 
   private static long timeProvisioning(Scenario scenario) {

@@ -29,6 +29,10 @@ final class HoldPacing implements Pacing {
     return POLL_NANOS;
   }
 
+  long holdAtNanos() {
+    return holdAtNanos;
+  }
+
   /** Completes when the run has done everything before the hold time. */
   CompletableFuture<Void> reached() {
     return reached;

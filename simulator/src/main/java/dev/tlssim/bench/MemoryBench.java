@@ -3,14 +3,13 @@ package dev.tlssim.bench;
 import dev.tlssim.scenario.RunResult;
 import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioRunner;
-import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -44,28 +43,36 @@ final class MemoryBench {
     List<BenchRow> rows = new ArrayList<>();
     rows.add(new BenchRow("heap per open TCP connection", plainTcp.perConnection(), "bytes", null, null, null, null,
         String.format(Locale.ROOT, "%,d plain TCP connections open at once in one run (each did a 100 B request "
-            + "and 1 KB response), both ends' state plus the run's trace so far; the trace kept after the run is "
-            + "%,.0f bytes per connection.", tcp, plainTcp.tracePerConnection())));
+            + "and 1 KB response): %s.", tcp, plainTcp.breakdown())));
     rows.add(new BenchRow("heap per open TLS connection", overTls.perConnection(), "bytes",
         plainTcp.perConnection(), "plain TCP connection", overTls.perConnection() / plainTcp.perConnection(), null,
         String.format(Locale.ROOT, "%,d TLS 1.2 connections (ECDHE x25519, AES-128-GCM) open at once, same "
-            + "workload; the trace kept after the run is %,.0f bytes per connection. Ratio: what TLS state "
-            + "(record protection, handshake leftovers, bigger trace) adds over plain TCP.", tls,
-            overTls.tracePerConnection())));
+            + "workload: %s. Ratio: what TLS adds over plain TCP.", tls, overTls.breakdown())));
     return rows;
   }
 
   /**
    * Heap measured before the run, at the plateau (all connections open) and after the run with
-   * its result still referenced (what remains is the trace and the connection summaries).
+   * its result still referenced (what remains is the trace and the connection summaries), and the
+   * trace's length at the plateau and at the end.
    */
-  private record Held(int connections, long before, long plateau, long after) {
+  private record Held(int connections, long before, long plateau, long after, long plateauRecords,
+      long finalRecords) {
     double perConnection() {
       return (double) (plateau - before) / connections;
     }
 
-    double tracePerConnection() {
-      return (double) (after - before) / connections;
+    /** What one trace record weighs, from the heap the finished run's trace keeps. */
+    double bytesPerRecord() {
+      return (double) (after - before) / Math.max(1, finalRecords);
+    }
+
+    /** The plateau's heap, split into the trace so far and the connections' own state. */
+    String breakdown() {
+      double trace = plateauRecords * bytesPerRecord() / connections;
+      return String.format(Locale.ROOT, "the trace so far is about %,.0f bytes of it (%.1f records per "
+          + "connection at about %,.0f bytes each), the state of both ends (TCP, application, channel) the other "
+          + "%,.0f bytes", trace, (double) plateauRecords / connections, bytesPerRecord(), perConnection() - trace);
     }
   }
 
@@ -87,8 +94,10 @@ final class MemoryBench {
       throw new IllegalStateException("memory bench " + label + ": " + open + " of " + connections
           + " connections did their exchange, failure: " + result.simulation().failure());
     }
-    Reference.reachabilityFence(result);
-    Held held = new Held(connections, before, plateau, after);
+    // Runs are deterministic, so the records timed before the hold are the trace as it stood then.
+    long holdAt = pacing.holdAtNanos();
+    long plateauRecords = result.simulation().trace().stream().filter(e -> e.timeNanos() < holdAt).count();
+    Held held = new Held(connections, before, plateau, after, plateauRecords, result.simulation().trace().size());
     progress.accept(String.format(Locale.ROOT, "memory %s: %,d connections, heap %,d -> %,d -> %,d bytes "
         + "(before, all open, after with the trace)", label, connections, before, plateau, after));
     return held;

@@ -17,8 +17,9 @@ import picocli.CommandLine;
 
 /** {@code tlssim bench --quick}: every part runs and the outputs are well formed. No timing is asserted. */
 class BenchCommandTest {
-  private static final List<String> METRICS = List.of("handshakes/s full-rsa", "handshakes/s full-ecdhe-x25519",
-      "kernel events/s", "heap per open TCP connection", "heap per open TLS connection");
+  private static final List<String> METRICS = List.of("handshakes/s full-rsa", "handshakes/CPU-s full-rsa",
+      "handshakes/s full-ecdhe-x25519", "handshakes/CPU-s full-ecdhe-x25519", "kernel events/s",
+      "kernel events/CPU-s", "heap per open TCP connection", "heap per open TLS connection");
 
   @Test
   void quickBenchPrintsATableAndWritesTheSameRowsAsJson(@TempDir Path dir) throws Exception {
@@ -46,14 +47,14 @@ class BenchCommandTest {
       assertThat(row.get("note").asText()).isNotBlank();
     }
     assertThat(metrics).containsExactlyElementsOf(METRICS);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 6; i++) {
       JsonNode rate = root.get("rows").get(i);
       assertThat(rate.get("baseline").asDouble()).isPositive();
       assertThat(rate.get("ratio").asDouble()).isPositive().isFinite();
     }
     // Heap per connection has no baseline; TLS compares with plain TCP.
-    assertThat(root.get("rows").get(3).get("ratio").isNull()).isTrue();
-    assertThat(root.get("rows").get(4).get("baselineName").asText()).isEqualTo("plain TCP connection");
+    assertThat(root.get("rows").get(6).get("ratio").isNull()).isTrue();
+    assertThat(root.get("rows").get(7).get("baselineName").asText()).isEqualTo("plain TCP connection");
   }
 
   @Test
