@@ -38,8 +38,11 @@ public final class Bench {
         "Rates are medians of " + settings.rounds() + " rounds after " + settings.warmupRounds()
             + " warm-up rounds; spread = (max - min) / median over the rounds; each round measures the baseline "
             + "and then the simulation, and ratio is the median of the per-round ratios.",
-        "handshakes/s ratio >= 1 would mean the simulation adds nothing measurable to the cryptography; "
-            + "memory is heap after System.gc(), so it is approximate to a few percent.");
+        "Handshake ratios compare whole stacks: the simulation's TLS uses BouncyCastle, the JDK its own "
+            + "providers and PKIX validation, so a ratio mixes the simulation's overhead (network, TCP, actors, "
+            + "tracing) with the speed of the two crypto libraries. A ratio >= 1 means a simulated handshake, "
+            + "network and all, costs no more than the JDK's handshake alone.",
+        "Heap is measured after System.gc() with Runtime totalMemory - freeMemory: approximate to a few percent.");
     return new BenchReport(settings.quick() ? "quick" : "full", cores, System.getProperty("java.version"),
         loadBefore, loadAverage(), (System.nanoTime() - start) / 1e9, rows, notes);
   }

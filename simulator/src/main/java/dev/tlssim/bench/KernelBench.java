@@ -85,7 +85,8 @@ final class KernelBench {
             + "Per event the simulation takes %.2f us against %.3f us for the bare loop. The gap pays for one "
             + "actor message to the party and its answer back per party event (the kernel waits idle in between): "
             + "measured alone as a ping-pong between two empty actors, a round trip takes %.2f us (%.0f%% of an "
-            + "event); the rest is the party's TCP work, the network hop, trace records and timer bookkeeping.",
+            + "event); the rest is the party's TCP work, the network hop, timer bookkeeping, and building the trace "
+            + "records and collecting them (they live as long as the run, so the GC copies them).",
         connections, events, (double) traceRecords / events, Stats.median(analysisShares), events, eventMicros,
         bareMicros, roundTripMicros, Math.min(100, 100 * roundTripMicros / eventMicros));
     return List.of(
@@ -93,8 +94,8 @@ final class KernelBench {
             "bare PriorityQueue loop", note),
         Rows.paired("kernel events/CPU-s", "events/CPU-s", simulated, baseline, Measured::perCpuSecond,
             "bare PriorityQueue loop", "The same rounds per CPU-second of the whole process. A run is "
-                + "sequential, but its CPU time includes the dispatcher threads waking and parking between "
-                + "kernel and parties."));
+                + "sequential, but its CPU time also counts the GC threads and the dispatcher threads waking "
+                + "and parking between kernel and parties."));
   }
 
   /** Repeats the bare loop until it has run long enough to time. */
