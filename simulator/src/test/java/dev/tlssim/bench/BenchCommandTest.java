@@ -1,0 +1,72 @@
+package dev.tlssim.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlssim.cli.BenchCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code tlssim bench --quick}: every part runs and the outputs are well formed. No timing is asserted. */
+class BenchCommandTest {
+  private static final List<String> METRICS = List.of("handshakes/s full-rsa", "handshakes/CPU-s full-rsa",
+      "handshakes/s full-ecdhe-x25519", "handshakes/CPU-s full-ecdhe-x25519", "kernel events/s",
+      "kernel events/CPU-s", "heap per open TCP connection", "heap per open TLS connection");
+
+  @Test
+  void quickBenchPrintsATableAndWritesTheSameRowsAsJson(@TempDir Path dir) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new BenchCommand());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    Path json = dir.resolve("sub/bench.json");
+
+    int exit = cli.execute("--quick", "--out", json.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("tlssim bench (quick)", "metric", "baseline", "ratio", "wrote " + json);
+    METRICS.forEach(m -> assertThat(out.toString()).contains(m));
+    assertThat(err.toString()).contains("bench: handshakes full-rsa round 1", "bench: memory tls");
+
+    JsonNode root = new ObjectMapper().readTree(Files.readString(json));
+    assertThat(root.get("mode").asText()).isEqualTo("quick");
+    assertThat(root.get("cores").asInt()).isPositive();
+    List<String> metrics = new ArrayList<>();
+    for (JsonNode row : root.get("rows")) {
+      metrics.add(row.get("metric").asText());
+      assertThat(row.get("value").asDouble()).as(row.toString()).isPositive().isFinite();
+      assertThat(row.get("note").asText()).isNotBlank();
+    }
+    assertThat(metrics).containsExactlyElementsOf(METRICS);
+    for (int i = 0; i < 6; i++) {
+      JsonNode rate = root.get("rows").get(i);
+      assertThat(rate.get("baseline").asDouble()).isPositive();
+      assertThat(rate.get("ratio").asDouble()).isPositive().isFinite();
+    }
+    // Heap per connection has no baseline; TLS compares with plain TCP.
+    assertThat(root.get("rows").get(6).get("ratio").isNull()).isTrue();
+    assertThat(root.get("rows").get(7).get("baselineName").asText()).isEqualTo("plain TCP connection");
+  }
+
+  @Test
+  void anUnwritableOutputFailsBeforeMeasuring(@TempDir Path dir) throws Exception {
+    Path blocker = Files.writeString(dir.resolve("file"), "x");
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new BenchCommand());
+    cli.setErr(new PrintWriter(err, true));
+
+    int exit = cli.execute("--quick", "--out", blocker.resolve("bench.json").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("tlssim bench: cannot write").doesNotContain("bench: handshakes");
+  }
+}
