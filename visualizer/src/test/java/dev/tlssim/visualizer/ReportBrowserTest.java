@@ -35,6 +35,12 @@ class ReportBrowserTest {
 
   private ChromeDriver driver;
 
+  static {
+    // Selenium logs through java.util.logging; a passing test prints nothing (its CDP-version
+    // warning is irrelevant: the test uses WebDriver, not DevTools).
+    java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+  }
+
   @BeforeEach
   void start(@TempDir Path profile) {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
