@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tlssim.results.ConnectionSummary;
+import java.math.BigDecimal;
 import dev.tlssim.scenario.Provisioning;
 import dev.tlssim.scenario.RunResult;
 import dev.tlssim.scenario.Scenario;
@@ -51,8 +52,8 @@ class HandshakeCasesTest {
   @Test
   void aConnectionThatDidNotHandshakeIsRejected() {
     HandshakeCase c = HandshakeCases.all().get(0);
-    ConnectionSummary failed = new ConnectionSummary("c0", "client", "server", "flow", "alert:unknown_ca", "TLSv1.2",
-        null, "failed", "chain", null, null, null, null, 0, 0, 0, 0, null, null);
+    ConnectionSummary failed = new ConnectionSummary("c0", "client", "server", "flow", BigDecimal.ZERO,
+        "alert:unknown_ca", "TLSv1.2", null, "failed", null, "chain", null, null, null, null, 0, 0, 0, 0, null, null);
     assertThatThrownBy(() -> c.measured(failed)).hasMessageContaining("connection c0 ended alert:unknown_ca");
   }
 }
