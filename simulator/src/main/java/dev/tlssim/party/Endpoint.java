@@ -46,11 +46,9 @@ public abstract class Endpoint implements Party, TcpStack.Host {
     this.now = now;
     this.out = new NodeOutput.Builder();
     if (input instanceof NodeInput.PacketArrival arrival) {
-      if (arrival.packet().payload() instanceof TcpSegment segment) {
-        tcp.onSegment(now, arrival.packet().source(), segment);
-      }
+      onPacket(now, arrival.packet());
     } else if (input instanceof NodeInput.TimerFired timer) {
-      if (!tcp.onTimer(now, timer.key())) {
+      if (!tcp.onTimer(now, timer.key()) && !onOtherTimer(now, timer.key())) {
         onTimer(now, timer.key());
       }
     } else if (input instanceof NodeInput.Scripted scripted) {
@@ -63,6 +61,23 @@ public abstract class Endpoint implements Party, TcpStack.Host {
 
   /** A scripted action for this party. */
   protected abstract void onAction(long now, Object action);
+
+  /** A packet reached this node: by default, for its own TCP stack. */
+  protected void onPacket(long now, Packet packet) {
+    if (packet.payload() instanceof TcpSegment segment && packet.destination().equals(name)) {
+      tcp.onSegment(now, packet.source(), segment);
+    }
+  }
+
+  /** A timer that is neither this node's TCP stack's nor its CPU work's (a second stack's). */
+  protected boolean onOtherTimer(long now, String key) {
+    return false;
+  }
+
+  /** Passes a packet on towards its destination unchanged (an on-path node forwarding). */
+  protected void forward(Packet packet) {
+    out.send(packet);
+  }
 
   private void onTimer(long now, String key) {
     LongConsumer work = pendingWork.remove(key);

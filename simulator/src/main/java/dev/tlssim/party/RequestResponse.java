@@ -1,62 +1,100 @@
 package dev.tlssim.party;
 
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The workload spoken over a connection until (and above) TLS: the client sends a request whose
- * first 8 bytes say how long the request is and how many bytes the server should answer with;
- * the server answers once the whole request has arrived. A stand-in for an HTTP GET, with sizes
- * under the scenario's control.
+ * The workload spoken over a connection until (and above) TLS: a stand-in for an HTTP exchange
+ * with sizes under the scenario's control. The request starts with an ASCII line
+ * {@code "GET /<response bytes> <request bytes>\n"}; the server answers once the whole request has
+ * arrived. Bodies are readable text (a login form, an account page) so that whoever reads them,
+ * a man in the middle included, shows what was exposed.
  */
 final class RequestResponse {
-  static final int HEADER = 8;
+  static final byte[] REQUEST_BODY = "user=alice&password=hunter2&card=4111-1111-1111-1111&"
+      .getBytes(StandardCharsets.US_ASCII);
+  static final byte[] RESPONSE_BODY = "<p>Account balance: 1,000,000.00</p>".getBytes(StandardCharsets.US_ASCII);
 
   private RequestResponse() {}
 
   static byte[] request(int totalBytes, int responseBytes) {
-    int size = Math.max(totalBytes, HEADER);
-    ByteBuffer b = ByteBuffer.allocate(size);
-    b.putInt(size).putInt(responseBytes);
-    return b.array();
+    byte[] line = header(totalBytes, responseBytes);
+    int size = Math.max(totalBytes, line.length);
+    if (size != totalBytes) {
+      line = header(size, responseBytes);
+      size = Math.max(size, line.length);
+    }
+    byte[] out = fill(size, REQUEST_BODY);
+    System.arraycopy(line, 0, out, 0, line.length);
+    return out;
   }
 
-  /** Reads requests from a byte stream as it arrives. */
+  static byte[] response(int bytes) {
+    return fill(bytes, RESPONSE_BODY);
+  }
+
+  private static byte[] header(int total, int response) {
+    return ("GET /" + response + " " + total + "\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] fill(int size, byte[] pattern) {
+    byte[] out = new byte[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = pattern[i % pattern.length];
+    }
+    return out;
+  }
+
+  /** Reads requests from a byte stream as it arrives; anything else (not this workload) is ignored. */
   static final class Reader {
-    private final byte[] header = new byte[HEADER];
-    private int headerFill;
+    private static final int MAX_LINE = 64;
+    private final StringBuilder line = new StringBuilder();
+    private boolean broken;
+    private boolean lineDone;
     private int expected = -1;
     private int responseBytes;
     private int received;
 
-    /** Consumes bytes; returns the response size when a request completes, else -1. */
+    /** Consumes bytes; returns the response size when a request completes, -1 otherwise. */
     int feed(byte[] data) {
-      int i = 0;
       int result = -1;
-      while (i < data.length) {
-        if (headerFill < HEADER) {
-          int n = Math.min(HEADER - headerFill, data.length - i);
-          System.arraycopy(data, i, header, headerFill, n);
-          headerFill += n;
-          received += n;
-          i += n;
-          if (headerFill == HEADER) {
-            ByteBuffer b = ByteBuffer.wrap(header);
-            expected = b.getInt();
-            responseBytes = b.getInt();
-          }
-        } else {
-          int n = Math.min(expected - received, data.length - i);
-          received += n;
-          i += n;
+      for (byte b : data) {
+        if (broken) {
+          return -1;
         }
-        if (headerFill == HEADER && received >= expected) {
+        received++;
+        if (!lineDone) {
+          if (b == '\n') {
+            lineDone = true;
+            broken = !parse(line.toString());
+          } else if (line.length() > MAX_LINE) {
+            broken = true;
+          } else {
+            line.append((char) b);
+          }
+        }
+        if (lineDone && received >= expected) {
           result = responseBytes;
-          headerFill = 0;
+          line.setLength(0);
+          lineDone = false;
           received = 0;
           expected = -1;
         }
       }
       return result;
+    }
+
+    private boolean parse(String requestLine) {
+      String[] parts = requestLine.split(" ");
+      if (parts.length != 3 || !parts[0].equals("GET") || !parts[1].startsWith("/")) {
+        return false;
+      }
+      try {
+        responseBytes = Integer.parseInt(parts[1].substring(1));
+        expected = Integer.parseInt(parts[2]);
+        return responseBytes >= 0 && expected > 0;
+      } catch (NumberFormatException e) {
+        return false;
+      }
     }
   }
 }

@@ -67,7 +67,7 @@ public final class ServerParty extends Endpoint {
         trace("app.request", "flow", c.flow(), "response", responseBytes);
         compute(now, "app.response", done -> {
           if (open && responseBytes > 0) {
-            c.write(done, new byte[responseBytes]);
+            c.write(done, RequestResponse.response(responseBytes));
           }
         });
       }

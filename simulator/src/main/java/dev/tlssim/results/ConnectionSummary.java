@@ -29,6 +29,7 @@ import java.util.Map;
  * @param retransmissions  segments sent again by either end
  * @param cpuClientMs      modelled CPU time the client spent on this connection
  * @param cpuServerMs      modelled CPU time the server spent on this connection
+ * @param mitmReadBytes    plaintext application bytes a man in the middle read on this connection
  */
 public record ConnectionSummary(
     String id,
@@ -51,12 +52,13 @@ public record ConnectionSummary(
     long packets,
     long retransmissions,
     BigDecimal cpuClientMs,
-    BigDecimal cpuServerMs) {
+    BigDecimal cpuServerMs,
+    long mitmReadBytes) {
 
   /** Field names an expectation may test, in summary.json order. */
   public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck",
       "tcpConnectMs", "handshakeMs", "firstAppByteMs", "responseMs", "bytesClientToServer", "bytesServerToClient",
-      "packets", "retransmissions", "cpuClientMs", "cpuServerMs");
+      "packets", "retransmissions", "cpuClientMs", "cpuServerMs", "mitmReadBytes");
 
   /** Fields whose values are words, not numbers. */
   public static final java.util.Set<String> TEXT_FIELDS =
@@ -86,6 +88,7 @@ public record ConnectionSummary(
     m.put("retransmissions", retransmissions);
     m.put("cpuClientMs", cpuClientMs);
     m.put("cpuServerMs", cpuServerMs);
+    m.put("mitmReadBytes", mitmReadBytes);
     return m;
   }
 

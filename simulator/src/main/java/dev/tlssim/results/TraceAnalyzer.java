@@ -67,10 +67,11 @@ public final class TraceAnalyzer {
             a.failedCheck = e.string("check");
           }
         }
+        case "mitm.read" -> a.mitmRead += e.longValue("bytes");
         case "cpu" -> {
           if (e.node().equals(a.client)) {
             a.cpuClient += e.longValue("cost");
-          } else {
+          } else if (e.node().equals(a.server)) {
             a.cpuServer += e.longValue("cost");
           }
         }
@@ -131,6 +132,7 @@ public final class TraceAnalyzer {
     String resumedBy;
     long cpuClient;
     long cpuServer;
+    long mitmRead;
 
     Acc(String id, String client, String server, String flow, long start) {
       this.id = id;
@@ -159,7 +161,7 @@ public final class TraceAnalyzer {
       return new ConnectionSummary(id, client, server, flow, millis(start), result, version, suite, handshakeKind,
           resumedBy, failedCheck,
           since(tcpConnect), since(handshake), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
-          retransmissions, millis(cpuClient), millis(cpuServer));
+          retransmissions, millis(cpuClient), millis(cpuServer), mitmRead);
     }
   }
 }

@@ -42,9 +42,9 @@ final class PkiReader {
         Cursor x = e.getValue().allowOnly("issuer", "key", "names", "notBefore", "notAfter", "extendedKeyUsage",
             "revoked", "corruptSignature");
         String issuer = x.get("issuer").require().text();
-        if (!authorities.containsKey(issuer) && !certificates.containsKey(issuer)) {
+        if (!issuer.equals("self") && !authorities.containsKey(issuer) && !certificates.containsKey(issuer)) {
           throw x.get("issuer").error("unknown issuer '" + issuer + "' (authorities: "
-              + String.join(", ", authorities.keySet()) + ")");
+              + String.join(", ", authorities.keySet()) + "; or self for a self-signed certificate)");
         }
         List<String> names = new ArrayList<>();
         for (Cursor n : x.get("names").require().elements()) {

@@ -69,6 +69,15 @@ public final class Provisioning {
     Map<String, CertificateAuthority> issuersFromCertificates = new LinkedHashMap<>();
     for (PkiSpec.Certificate c : spec.certificates().values()) {
       AsymmetricCipherKeyPair kp = key(keys, "certificate/" + c.name(), c.key());
+      if (c.issuer().equals("self")) {
+        // Self-signed: issuer and subject are the certificate itself; only a client that trusts
+        // this very certificate (or trusts anything) accepts it.
+        CertificateProfile selfProfile = CertificateProfile.tlsServer(c.dnsNames().get(0), kp.getPublic(),
+            epoch.plusNanos(c.notBefore()), epoch.plusNanos(c.notAfter())).dnsNames(c.dnsNames()).build();
+        X509CertificateHolder self = CertificateAuthority.root(selfProfile, kp).certificate();
+        issued.put(c.name(), new Issued(self, new CertificateChain(List.of(self)), kp));
+        continue;
+      }
       CertificateAuthority issuer = authorities.get(c.issuer());
       if (issuer == null) {
         // Issued by a certificate: the basicConstraints abuse (a leaf signing as if it were a CA).

@@ -28,11 +28,11 @@ public record Scenario(
     boolean keyLog,
     JsonNode effective) {
 
-  public enum Role { CLIENT, SERVER, ROUTER, CA }
+  public enum Role { CLIENT, SERVER, ROUTER, CA, MITM }
 
   /** A node; {@code tls} is null for plain TCP, {@code ca} is set for CA nodes only. */
   public record NodeSpec(String name, Role role, int cores, List<Integer> listen, TcpConfig tcp, TlsSpec tls,
-      CaSpec ca) {}
+      CaSpec ca, MitmSpec mitm) {}
 
   /**
    * What a CA node hosts: an authority of the PKI, which names it issues for on request

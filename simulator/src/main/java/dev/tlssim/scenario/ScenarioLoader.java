@@ -197,8 +197,13 @@ public final class ScenarioLoader {
   private static List<Scenario.NodeSpec> readNodes(Cursor c, TcpConfig tcp, PkiSpec pki) {
     List<Scenario.NodeSpec> out = new ArrayList<>();
     for (var e : c.entries().entrySet()) {
-      Cursor n = e.getValue().allowOnly("role", "cores", "listen", "tcp", "tls", "authority", "allow", "validFor");
+      Cursor n = e.getValue();
       Scenario.Role role = n.get("role").require().parsed(ScenarioLoader::role);
+      if (role == Scenario.Role.MITM) {
+        n.allowOnly("role", "cores", "tcp", "mode", "target", "port", "certificate", "tamper", "rewrite");
+      } else {
+        n.allowOnly("role", "cores", "listen", "tcp", "tls", "authority", "allow", "validFor");
+      }
       int cores = (int) n.get("cores").integer(1, 1024, 1);
       List<Integer> listen = new ArrayList<>();
       Cursor l = n.get("listen");
@@ -232,7 +237,8 @@ public final class ScenarioLoader {
           }
         }
       }
-      out.add(new Scenario.NodeSpec(e.getKey(), role, cores, listen, readTcp(n.get("tcp"), tcp), tls, ca));
+      MitmSpec mitm = role == Scenario.Role.MITM ? MitmReader.read(n, c.entries(), pki) : null;
+      out.add(new Scenario.NodeSpec(e.getKey(), role, cores, listen, readTcp(n.get("tcp"), tcp), tls, ca, mitm));
     }
     if (out.isEmpty()) {
       throw c.error("a scenario needs at least one node");
@@ -246,7 +252,8 @@ public final class ScenarioLoader {
       case "server" -> Scenario.Role.SERVER;
       case "router" -> Scenario.Role.ROUTER;
       case "ca" -> Scenario.Role.CA;
-      default -> throw new IllegalArgumentException("unknown role '" + text + "' (use client, server, ca or router)");
+      case "mitm" -> Scenario.Role.MITM;
+      default -> throw new IllegalArgumentException("unknown role '" + text + "' (use client, server, ca, mitm or router)");
     };
   }
 

@@ -30,7 +30,7 @@ final class TlsReader {
           "sessionCache", "tickets");
     } else if (role == Scenario.Role.CLIENT) {
       c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "serverName", "trust",
-          "checkHostname", "revocation", "acceptAny", "resumption");
+          "checkHostname", "revocation", "acceptAny", "resumption", "policy", "extraTrust");
     } else {
       throw c.error("only clients and servers speak TLS");
     }
@@ -79,13 +79,32 @@ final class TlsReader {
         }
       }
     }
-    RevocationMode revocation = c.get("revocation").parsed(TlsReader::revocation, RevocationMode.OFF);
+    // A named client policy sets the check switches; explicit switches override it.
+    ClientPolicy policy = c.get("policy").parsed(ClientPolicy::parse, ClientPolicy.STRICT);
+    if (role == Scenario.Role.CLIENT) {
+      List<String> extra = c.get("extraTrust").present() ? list(c.get("extraTrust"), t -> t) : List.of();
+      for (int i = 0; i < extra.size(); i++) {
+        if (!pki.authorities().containsKey(extra.get(i)) && !pki.certificates().containsKey(extra.get(i))) {
+          throw c.get("extraTrust").elements().get(i).error("unknown authority '" + extra.get(i) + "'");
+        }
+      }
+      if (policy == ClientPolicy.TRUST_EXTRA_ROOT) {
+        if (extra.isEmpty()) {
+          throw c.get("policy").error("trust-extra-root needs extraTrust: the root the user was made to install");
+        }
+        List<String> all = new java.util.ArrayList<>(trust);
+        all.addAll(extra);
+        trust = all;
+      }
+    }
+    RevocationMode revocation = c.get("revocation").parsed(TlsReader::revocation, policy.revocation());
     String resumption = c.get("resumption").text("both");
     if (!List.of("session-id", "ticket", "both", "none").contains(resumption)) {
       throw c.get("resumption").error("use session-id, ticket, both or none");
     }
     return new TlsSpec(implementation, min, max, suites, groups, ems, certificate, serverName, trust,
-        c.get("checkHostname").bool(true), revocation, c.get("acceptAny").bool(false), resumption,
+        c.get("checkHostname").bool(policy.checkHostname()), revocation, c.get("acceptAny").bool(policy.acceptAny()),
+        resumption,
         role == Scenario.Role.SERVER ? cache(c.get("sessionCache")) : null,
         role == Scenario.Role.SERVER ? tickets(c.get("tickets")) : null);
   }

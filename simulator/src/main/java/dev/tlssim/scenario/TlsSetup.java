@@ -2,6 +2,8 @@ package dev.tlssim.scenario;
 
 import dev.tlssim.party.CaParty;
 import dev.tlssim.party.ClientParty;
+import dev.tlssim.party.MitmConfig;
+import dev.tlssim.party.MitmParty;
 import dev.tlssim.party.PartyActor;
 import dev.tlssim.party.ServerParty;
 import dev.tlssim.party.TlsParties;
@@ -12,7 +14,11 @@ import dev.tlssim.sim.NodeProtocol;
 import dev.tlssim.sim.RandomStreams;
 import dev.tlssim.tls.handshake.ClientConfig;
 import dev.tlssim.tls.handshake.ServerConfig;
+import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.wire.ExtensionType;
+import java.util.HashSet;
+import java.util.Set;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +40,7 @@ final class TlsSetup {
       case CA -> Map.of(n.name(), PartyActor.create(new CaParty(n.name(), n.tcp(), n.cores(), s.costs(), isn,
           pki.authorities().get(n.ca().authority()), pki.epoch(), n.ca().allow(),
           java.time.Duration.ofNanos(n.ca().validForNanos()))));
+      case MITM -> Map.of(n.name(), PartyActor.create(mitm(n, s, pki, isn, random)));
       case ROUTER -> Map.of();
     };
   }
@@ -66,6 +73,54 @@ final class TlsSetup {
     }
     return TlsParties.server(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn, serverConfig(tls, pki, n.name(), shared), random,
         pki.epoch(), pki::key);
+  }
+
+  /** The man in the middle with what its plan needs: certificates to present, codes to erase. */
+  private static MitmParty mitm(Scenario.NodeSpec n, Scenario s, Provisioning.Result pki, SplittableRandom isn,
+      SecureRandom random) {
+    MitmSpec m = n.mitm();
+    Scenario.NodeSpec target = s.nodes().stream().filter(x -> x.name().equals(m.target())).findFirst().orElseThrow();
+    Provisioning.Issued real = target.tls() == null ? null : pki.certificates().get(target.tls().certificate());
+    ServerConfig impersonation = null;
+    if (m.mode().equals("intercept")) {
+      if (m.certificate().equals("passthrough")) {
+        // The real chain, but not the real key: a key of the same kind that the attacker owns.
+        boolean rsa = real.keyPair().getPrivate() instanceof org.bouncycastle.crypto.params.RSAKeyParameters;
+        var own = pki.key("mitm/" + n.name(), rsa ? "rsa2048" : "ecdsa-p256");
+        impersonation = ServerConfig.defaults(real.chain(), own.getPrivate()).withTicketKeys(null);
+      } else {
+        Provisioning.Issued forged = pki.certificates().get(m.certificate());
+        impersonation = ServerConfig.defaults(forged.chain(), forged.keyPair().getPrivate()).withTicketKeys(null);
+      }
+    }
+    String host = real == null ? null : HostnameOf.first(real.chain().leaf());
+    ClientConfig upstream = ClientConfig.defaults(host,
+        new CertificateVerifier(VerificationPolicy.acceptAnything())).withResumption(false, false);
+    MitmConfig.Tamper tamper = m.tamperMessage() == null ? null
+        : new MitmConfig.Tamper(m.tamperTowardsServer(), MitmReader.handshakeType(m.tamperMessage()), m.tamperOffset());
+    Set<Integer> suites = new HashSet<>();
+    for (String name : m.suites()) {
+      if (name.equals("ecdhe")) {
+        for (CipherSuite cs : CipherSuite.values()) {
+          if (cs.keyExchange().ephemeral()) {
+            suites.add(cs.code());
+          }
+        }
+      } else {
+        suites.add(CipherSuite.parse(name).code());
+      }
+    }
+    Set<Integer> extensions = new HashSet<>();
+    for (String name : m.extensions()) {
+      for (ExtensionType t : ExtensionType.values()) {
+        if (t.rfcName().equals(name)) {
+          extensions.add(t.code());
+        }
+      }
+    }
+    MitmConfig config = new MitmConfig(m.mode(), m.target(), m.port(), impersonation, upstream, tamper,
+        new MitmConfig.Rewrite(suites, extensions), random, pki.epoch());
+    return new MitmParty(n.name(), n.tcp(), n.cores(), s.costs(), isn, config);
   }
 
   /** The JDK's protocol names for the versions in range ("TLSv1", "TLSv1.1", "TLSv1.2"). */

@@ -195,8 +195,11 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       }
     }
     for (Packet p : out.packets()) {
-      Packet sent = p.id() == 0 ? p.withId(nextPacketId++) : p;
-      if (sent.source().equals(node)) {
+      boolean fresh = p.id() == 0;
+      Packet sent = fresh ? p.withId(nextPacketId++) : p;
+      if (fresh) {
+        // A new packet (a forwarded one keeps its id). Its source may differ from the node that
+        // sends it: a man in the middle answering in the server's name.
         var fields = new ArrayList<Object>(List.of("id", sent.id(), "from", sent.source(), "to",
             sent.destination(), "size", sent.size()));
         sent.payload().traceFields().forEach((k, v) -> {

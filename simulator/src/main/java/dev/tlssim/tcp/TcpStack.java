@@ -24,7 +24,7 @@ public final class TcpStack {
     void trace(String kind, Map<String, Object> details);
   }
 
-  private static final String TIMER_PREFIX = "tcp|";
+  private final String timerPrefix;
   private static final int FIRST_EPHEMERAL_PORT = 49152;
 
   private final String node;
@@ -37,6 +37,16 @@ public final class TcpStack {
   private int nextPort = FIRST_EPHEMERAL_PORT;
 
   public TcpStack(String node, TcpConfig config, Host host, SplittableRandom isnRandom) {
+    this(node, config, host, isnRandom, "tcp|");
+  }
+
+  /**
+   * @param node        the address this stack speaks as (a MITM's second stack speaks as the server
+   *                    it impersonates)
+   * @param timerPrefix keeps the timers of several stacks on one node apart
+   */
+  public TcpStack(String node, TcpConfig config, Host host, SplittableRandom isnRandom, String timerPrefix) {
+    this.timerPrefix = timerPrefix;
     this.node = node;
     this.config = config;
     this.host = host;
@@ -99,11 +109,11 @@ public final class TcpStack {
 
   /** Routes a timer to its connection; returns false when the key is not a TCP timer. */
   public boolean onTimer(long now, String key) {
-    if (!key.startsWith(TIMER_PREFIX)) {
+    if (!key.startsWith(timerPrefix)) {
       return false;
     }
     int bar = key.lastIndexOf('|');
-    String connKey = key.substring(TIMER_PREFIX.length(), bar);
+    String connKey = key.substring(timerPrefix.length(), bar);
     TcpConnection c = connections.get(connKey);
     if (c != null) {
       c.onTimer(now, key.substring(bar + 1));
@@ -133,12 +143,12 @@ public final class TcpStack {
 
     @Override
     public void setTimer(String timer, long atNanos) {
-      host.setTimer(TIMER_PREFIX + key + "|" + timer, atNanos);
+      host.setTimer(timerPrefix + key + "|" + timer, atNanos);
     }
 
     @Override
     public void cancelTimer(String timer) {
-      host.cancelTimer(TIMER_PREFIX + key + "|" + timer);
+      host.cancelTimer(timerPrefix + key + "|" + timer);
     }
 
     @Override

@@ -1,0 +1,39 @@
+package dev.tlssim.party;
+
+import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.handshake.ClientConfig;
+import dev.tlssim.tls.handshake.ServerConfig;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What a man in the middle does with the traffic of {@code target:port} that crosses it.
+ *
+ * <ul>
+ *   <li>{@code observe}: forwards everything, records it (and decrypts it later if it can);
+ *   <li>{@code intercept}: terminates the client's TCP and TLS itself, impersonating the target
+ *       with {@code impersonation}'s certificate, and relays through its own connection
+ *       ({@code upstream}), reading the plaintext;
+ *   <li>{@code tamper}: flips one bit of a handshake message in flight;
+ *   <li>{@code rewrite}: overwrites cipher suite and extension codes of the ClientHello in place
+ *       (a downgrade, or stripping an extension).
+ * </ul>
+ */
+public record MitmConfig(
+    String mode,
+    String target,
+    int port,
+    ServerConfig impersonation,
+    ClientConfig upstream,
+    Tamper tamper,
+    Rewrite rewrite,
+    SecureRandom random,
+    Instant epoch) {
+
+  /** Flip the low bit of byte {@code offset} (0 = header) of the first {@code message} towards the server or the client. */
+  public record Tamper(boolean towardsServer, HandshakeType message, int offset) {}
+
+  /** ClientHello codes to overwrite with codes no one implements (so the server ignores them). */
+  public record Rewrite(Set<Integer> suites, Set<Integer> extensions) {}
+}

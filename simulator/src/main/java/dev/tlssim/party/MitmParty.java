@@ -1,0 +1,246 @@
+package dev.tlssim.party;
+
+import dev.tlssim.net.Packet;
+import dev.tlssim.sim.CostProfile;
+import dev.tlssim.tcp.TcpConfig;
+import dev.tlssim.tcp.TcpConnection;
+import dev.tlssim.tcp.TcpSegment;
+import dev.tlssim.tcp.TcpStack;
+import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.handshake.TlsEndpoint;
+import dev.tlssim.tls.wire.ClientHelloLayout;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A man in the middle: an on-path node that sees every packet between client and server. Its view
+ * is honest: it knows only what crosses the wire, its own keys, and what it steals. What it reads
+ * goes to the trace ("mitm.read" with the bytes), so results can say whether an attack succeeded.
+ */
+public final class MitmParty extends Endpoint {
+  private final MitmConfig config;
+  private final TcpStack impersonating;
+  private final Map<String, StreamTap> taps = new HashMap<>();
+  private int rewriteCode = 0x0a0a;
+
+  public MitmParty(String name, TcpConfig tcpConfig, int cores, CostProfile costs, SplittableRandom isn,
+      MitmConfig config) {
+    super(name, tcpConfig, cores, costs, isn);
+    this.config = config;
+    if (config.mode().equals("intercept")) {
+      // A second TCP stack that answers as the target: the client's packets to the server end here.
+      this.impersonating = new TcpStack(config.target(), tcpConfig, new Impersonation(), isn, "mitm-tcp|");
+      impersonating.listen(config.port(), () -> new TlsChannel(this, new Relay(),
+          now -> TlsEndpoint.server(config.impersonation(), config.random(), config.epoch().plusNanos(now)), false));
+    } else {
+      this.impersonating = null;
+    }
+  }
+
+  @Override
+  protected void onAction(long now, Object action) {
+    // The timeline's MITM actions (key theft) arrive here in a later step.
+  }
+
+  @Override
+  protected void onPacket(long now, Packet packet) {
+    if (packet.destination().equals(name) || !(packet.payload() instanceof TcpSegment s)) {
+      super.onPacket(now, packet);
+      return;
+    }
+    boolean toTarget = packet.destination().equals(config.target()) && s.destinationPort() == config.port();
+    boolean fromTarget = packet.source().equals(config.target()) && s.sourcePort() == config.port();
+    if (impersonating != null && toTarget) {
+      if (s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK)) {
+        trace("mitm.intercept", "flow", packet.source() + ":" + s.sourcePort() + ">" + config.target() + ":"
+            + config.port());
+      }
+      impersonating.onSegment(now, packet.source(), s);
+      return;
+    }
+    if (!toTarget && !fromTarget) {
+      forward(packet);
+      return;
+    }
+    String flow = toTarget ? packet.source() + ":" + s.sourcePort() + ">" + packet.destination() + ":"
+        + s.destinationPort() : packet.destination() + ":" + s.destinationPort() + ">" + packet.source() + ":"
+        + s.sourcePort();
+    StreamTap tap = taps.computeIfAbsent(flow + (toTarget ? ">" : "<"), f -> new StreamTap());
+    tap.observe(s);
+    plan(tap, toTarget, flow);
+    byte[] payload = tap.apply(s);
+    if (payload != s.data()) {
+      trace("mitm.tamper", "flow", flow, "seq", s.seq(), "len", s.length());
+      forward(new Packet(packet.id(), packet.source(), packet.destination(), new TcpSegment(s.sourcePort(),
+          s.destinationPort(), s.seq(), s.ack(), s.flags(), s.window(), s.mssOption(), s.timestamps(), payload)));
+    } else {
+      forward(packet);
+    }
+  }
+
+  private final Map<String, Boolean> planned = new HashMap<>();
+
+  /** Schedules this flow direction's edits once the message they touch has been seen. */
+  private void plan(StreamTap tap, boolean toTarget, String flow) {
+    String key = flow + toTarget;
+    if (planned.containsKey(key)) {
+      return;
+    }
+    MitmConfig.Tamper t = config.tamper();
+    if (config.mode().equals("tamper") && t != null && t.towardsServer() == toTarget) {
+      tap.offsetOf(t.message(), t.offset()).ifPresent(o -> {
+        tap.xor(o, 0x01);
+        planned.put(key, true);
+        trace("mitm.plan", "flow", flow, "action", "flip", "message", t.message().rfcName(), "offset", t.offset());
+      });
+    }
+    if (config.mode().equals("rewrite") && toTarget && config.rewrite() != null) {
+      ClientHelloLayout layout = tap.clientHello();
+      if (layout != null) {
+        long base = tap.offsetOf(HandshakeType.CLIENT_HELLO, 0).orElse(-1);
+        for (ClientHelloLayout.Field f : layout.suites()) {
+          if (config.rewrite().suites().contains(f.code())) {
+            tap.overwrite16(tap.offsetOf(HandshakeType.CLIENT_HELLO, f.offset()).orElseThrow(), f.code(), nextCode());
+          }
+        }
+        for (ClientHelloLayout.Field f : layout.extensions()) {
+          if (config.rewrite().extensions().contains(f.code())) {
+            tap.overwrite16(tap.offsetOf(HandshakeType.CLIENT_HELLO, f.offset()).orElseThrow(), f.code(), nextCode());
+          }
+        }
+        planned.put(key, true);
+        trace("mitm.plan", "flow", flow, "action", "rewrite-client-hello", "at", base);
+      }
+    }
+  }
+
+  /** Codes of the form 0x?A?A, reserved so that no one implements them (RFC 8701). */
+  private int nextCode() {
+    int code = rewriteCode;
+    rewriteCode += 0x1010;
+    return code;
+  }
+
+  @Override
+  protected boolean onOtherTimer(long now, String key) {
+    return impersonating != null && impersonating.onTimer(now, key);
+  }
+
+  /** The impersonating stack's packets leave this node with the target's address as their source. */
+  private final class Impersonation implements TcpStack.Host {
+    @Override
+    public void transmit(String remoteNode, TcpSegment segment) {
+      forward(new Packet(0, config.target(), remoteNode, segment));
+    }
+
+    @Override
+    public void setTimer(String key, long atNanos) {
+      MitmParty.this.setTimer(key, atNanos);
+    }
+
+    @Override
+    public void cancelTimer(String key) {
+      MitmParty.this.cancelTimer(key);
+    }
+
+    @Override
+    public void trace(String kind, Map<String, Object> details) {
+      Map<String, Object> d = new LinkedHashMap<>(details);
+      d.put("impersonating", config.target());
+      MitmParty.this.trace(kind, d);
+    }
+  }
+
+  /**
+   * The client's side of an interception: once the client's handshake with us completes, open our
+   * own TLS connection to the real server and pass the plaintext both ways, reading it.
+   */
+  private final class Relay implements Channel.Listener {
+    private Channel client;
+    private Channel server;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private boolean serverOpen;
+
+    @Override
+    public void opened(Channel c, long now) {
+      client = c;
+      trace("mitm.accepted", "flow", c.flow());
+      TlsChannel upstream = new TlsChannel(MitmParty.this, new Upstream(),
+          t -> TlsEndpoint.client(config.upstream(), config.random(), config.epoch().plusNanos(t)), false);
+      tcp.connect(now, config.target(), config.port(), upstream);
+      server = upstream;
+    }
+
+    @Override
+    public void received(Channel c, long now, byte[] data) {
+      read(c.flow(), "to-server", data);
+      if (serverOpen) {
+        server.write(now, data);
+      } else {
+        pending.write(data, 0, data.length);
+      }
+    }
+
+    @Override
+    public void peerClosed(Channel c, long now) {
+      if (server != null) {
+        server.close(now);
+      }
+    }
+
+    @Override
+    public void closed(Channel c, long now) {
+    }
+
+    @Override
+    public void failed(Channel c, long now, String reason) {
+      trace("mitm.refused", "flow", c.flow(), "reason", reason);
+      if (server != null && serverOpen) {
+        server.close(now);
+      }
+    }
+
+    private void read(String flow, String direction, byte[] data) {
+      String preview = new String(data, 0, Math.min(data.length, 32), StandardCharsets.ISO_8859_1)
+          .replaceAll("[^\\x20-\\x7e]", ".");
+      trace("mitm.read", "flow", flow, "dir", direction, "bytes", data.length, "preview", preview);
+    }
+
+    /** Our own connection to the real server. */
+    private final class Upstream implements Channel.Listener {
+      @Override
+      public void opened(Channel c, long now) {
+        serverOpen = true;
+        if (pending.size() > 0) {
+          c.write(now, pending.toByteArray());
+          pending.reset();
+        }
+      }
+
+      @Override
+      public void received(Channel c, long now, byte[] data) {
+        read(client.flow(), "to-client", data);
+        client.write(now, data);
+      }
+
+      @Override
+      public void peerClosed(Channel c, long now) {
+        client.close(now);
+      }
+
+      @Override
+      public void closed(Channel c, long now) {
+      }
+
+      @Override
+      public void failed(Channel c, long now, String reason) {
+        trace("mitm.upstream-failed", "flow", c.flow(), "reason", reason);
+        client.close(now);
+      }
+    }
+  }
+}
