@@ -30,6 +30,8 @@ import java.util.Map;
  * @param cpuClientMs      modelled CPU time the client spent on this connection
  * @param cpuServerMs      modelled CPU time the server spent on this connection
  * @param mitmReadBytes    plaintext application bytes a man in the middle read on this connection
+ * @param alertReason      why the first fatal alert on this connection was sent, in the words of
+ *                         the end that sent it (e.g. "client finished: verify_data does not match")
  */
 public record ConnectionSummary(
     String id,
@@ -53,16 +55,17 @@ public record ConnectionSummary(
     long retransmissions,
     BigDecimal cpuClientMs,
     BigDecimal cpuServerMs,
-    long mitmReadBytes) {
+    long mitmReadBytes,
+    String alertReason) {
 
   /** Field names an expectation may test, in summary.json order. */
   public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck",
       "tcpConnectMs", "handshakeMs", "firstAppByteMs", "responseMs", "bytesClientToServer", "bytesServerToClient",
-      "packets", "retransmissions", "cpuClientMs", "cpuServerMs", "mitmReadBytes");
+      "packets", "retransmissions", "cpuClientMs", "cpuServerMs", "mitmReadBytes", "alertReason");
 
   /** Fields whose values are words, not numbers. */
   public static final java.util.Set<String> TEXT_FIELDS =
-      java.util.Set.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck");
+      java.util.Set.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck", "alertReason");
 
   /** The summary.json object, keys in a fixed order. */
   public Map<String, Object> toMap() {
@@ -89,6 +92,7 @@ public record ConnectionSummary(
     m.put("cpuClientMs", cpuClientMs);
     m.put("cpuServerMs", cpuServerMs);
     m.put("mitmReadBytes", mitmReadBytes);
+    m.put("alertReason", alertReason);
     return m;
   }
 

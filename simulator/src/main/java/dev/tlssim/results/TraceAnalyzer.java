@@ -68,6 +68,11 @@ public final class TraceAnalyzer {
           }
         }
         case "mitm.read" -> a.mitmRead += e.longValue("bytes");
+        case "tls.alert" -> {
+          if (Boolean.TRUE.equals(e.get("fatal")) && "sent".equals(e.get("dir")) && a.alertReason == null) {
+            a.alertReason = e.node() + ": " + e.string("reason");
+          }
+        }
         case "cpu" -> {
           if (e.node().equals(a.client)) {
             a.cpuClient += e.longValue("cost");
@@ -133,6 +138,7 @@ public final class TraceAnalyzer {
     long cpuClient;
     long cpuServer;
     long mitmRead;
+    String alertReason;
 
     Acc(String id, String client, String server, String flow, long start) {
       this.id = id;
@@ -161,7 +167,8 @@ public final class TraceAnalyzer {
       return new ConnectionSummary(id, client, server, flow, millis(start), result, version, suite, handshakeKind,
           resumedBy, failedCheck,
           since(tcpConnect), since(handshake), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
-          retransmissions, millis(cpuClient), millis(cpuServer), mitmRead);
+          retransmissions, millis(cpuClient), millis(cpuServer), mitmRead,
+          alertReason);
     }
   }
 }
