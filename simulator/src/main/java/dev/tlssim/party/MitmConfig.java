@@ -6,6 +6,7 @@ import dev.tlssim.tls.handshake.ServerConfig;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Set;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
 /**
  * What a man in the middle does with the traffic of {@code target:port} that crosses it.
@@ -19,6 +20,9 @@ import java.util.Set;
  *   <li>{@code rewrite}: overwrites cipher suite and extension codes of the ClientHello in place
  *       (a downgrade, or stripping an extension).
  * </ul>
+ *
+ * <p>{@code targetKey} is the target server's private key: the MITM does not have it until the
+ * timeline says it is stolen (a key compromise), and then uses it only on what it recorded.
  */
 public record MitmConfig(
     String mode,
@@ -29,7 +33,8 @@ public record MitmConfig(
     Tamper tamper,
     Rewrite rewrite,
     SecureRandom random,
-    Instant epoch) {
+    Instant epoch,
+    AsymmetricKeyParameter targetKey) {
 
   /** Flip the low bit of byte {@code offset} (0 = header) of the first {@code message} towards the server or the client. */
   public record Tamper(boolean towardsServer, HandshakeType message, int offset) {}

@@ -7,11 +7,14 @@ import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tcp.TcpSegment;
 import dev.tlssim.tcp.TcpStack;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.attack.PassiveDecryption;
 import dev.tlssim.tls.handshake.TlsEndpoint;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
 import dev.tlssim.tls.wire.ClientHelloLayout;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,7 +27,7 @@ import java.util.SplittableRandom;
 public final class MitmParty extends Endpoint {
   private final MitmConfig config;
   private final TcpStack impersonating;
-  private final Map<String, StreamTap> taps = new HashMap<>();
+  private final Map<String, StreamTap> taps = new TreeMap<>();
   private int rewriteCode = 0x0a0a;
 
   public MitmParty(String name, TcpConfig tcpConfig, int cores, CostProfile costs, SplittableRandom isn,
@@ -43,7 +46,45 @@ public final class MitmParty extends Endpoint {
 
   @Override
   protected void onAction(long now, Object action) {
-    // The timeline's MITM actions (key theft) arrive here in a later step.
+    if (action instanceof PartyAction.StealKey steal) {
+      trace("mitm.steal", "from", steal.from());
+      decryptRecorded();
+    }
+  }
+
+  /** With the stolen key, try every connection recorded so far: what a key compromise exposes. */
+  private void decryptRecorded() {
+    if (!(config.targetKey() instanceof RSAKeyParameters key)) {
+      trace("mitm.decrypt-failed", "reason", "the stolen key is not an RSA key: no RSA key exchange to open");
+      return;
+    }
+    for (var e : taps.entrySet()) {
+      if (!e.getKey().endsWith(">")) {
+        continue;
+      }
+      String flow = e.getKey().substring(0, e.getKey().length() - 1);
+      StreamTap fromServer = taps.get(flow + "<");
+      if (fromServer == null) {
+        continue;
+      }
+      PassiveDecryption.Outcome o = PassiveDecryption.attempt(e.getValue().locator(), fromServer.locator(), key);
+      if (o.decrypted()) {
+        readDecrypted(flow, "to-server", o.clientToServer(), o.reason());
+        readDecrypted(flow, "to-client", o.serverToClient(), o.reason());
+      } else {
+        trace("mitm.decrypt-failed", "flow", flow, "reason", o.reason());
+      }
+    }
+  }
+
+  private void readDecrypted(String flow, String direction, byte[] data, String how) {
+    trace("mitm.read", "flow", flow, "dir", direction, "bytes", data.length, "preview", preview(data), "how", how);
+  }
+
+  /** The first bytes as text, non-printable ones as dots: what the attacker saw. */
+  static String preview(byte[] data) {
+    return new String(data, 0, Math.min(data.length, 32), StandardCharsets.ISO_8859_1)
+        .replaceAll("[^\\x20-\\x7e]", ".");
   }
 
   @Override
@@ -205,9 +246,8 @@ public final class MitmParty extends Endpoint {
     }
 
     private void read(String flow, String direction, byte[] data) {
-      String preview = new String(data, 0, Math.min(data.length, 32), StandardCharsets.ISO_8859_1)
-          .replaceAll("[^\\x20-\\x7e]", ".");
-      trace("mitm.read", "flow", flow, "dir", direction, "bytes", data.length, "preview", preview);
+      trace("mitm.read", "flow", flow, "dir", direction, "bytes", data.length, "preview", preview(data), "how",
+          "relayed");
     }
 
     /** Our own connection to the real server. */

@@ -18,6 +18,9 @@ public sealed interface PartyAction {
     }
   }
 
+  /** A man in the middle obtains the private key of its target server (a key compromise). */
+  record StealKey(String from) implements PartyAction {}
+
   /** Close connection {@code id} (FIN after any queued data). */
   record Close(String id) implements PartyAction {}
 }

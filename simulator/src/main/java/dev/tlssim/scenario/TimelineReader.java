@@ -17,18 +17,23 @@ final class TimelineReader {
     }
     Map<String, String> openedBy = new LinkedHashMap<>();
     for (Cursor e : c.elements()) {
-      e.allowOnly("at", "connect", "close", "enroll", "load");
+      e.allowOnly("at", "connect", "close", "enroll", "load", "steal");
       long at = e.get("at").require().parsed(Units::durationNanos);
       Cursor connect = e.get("connect");
       Cursor close = e.get("close");
       Cursor enroll = e.get("enroll");
       Cursor load = e.get("load");
+      Cursor steal = e.get("steal");
       int actions = (connect.present() ? 1 : 0) + (close.present() ? 1 : 0) + (enroll.present() ? 1 : 0)
-          + (load.present() ? 1 : 0);
+          + (load.present() ? 1 : 0) + (steal.present() ? 1 : 0);
       if (actions != 1) {
-        throw e.error("each timeline entry has exactly one action: connect, close, enroll or load");
+        throw e.error("each timeline entry has exactly one action: connect, close, enroll, load or steal");
       }
-      if (load.present()) {
+      if (steal.present()) {
+        steal.allowOnly("node");
+        String mitm = node(steal.get("node"), nodes, Scenario.Role.MITM);
+        out.add(new Scenario.TimelineEntry(at, mitm, new PartyAction.StealKey(nodes.get(mitm).mitm().target())));
+      } else if (load.present()) {
         load.allowOnly("id", "from", "to", "port", "count", "rate", "arrivals", "request", "response", "serverName");
         String id = load.get("id").require().text();
         String from = node(load.get("from"), nodes, Scenario.Role.CLIENT);

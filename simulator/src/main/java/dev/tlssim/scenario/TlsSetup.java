@@ -119,7 +119,8 @@ final class TlsSetup {
       }
     }
     MitmConfig config = new MitmConfig(m.mode(), m.target(), m.port(), impersonation, upstream, tamper,
-        new MitmConfig.Rewrite(suites, extensions), random, pki.epoch());
+        new MitmConfig.Rewrite(suites, extensions), random, pki.epoch(),
+        real == null ? null : real.keyPair().getPrivate());
     return new MitmParty(n.name(), n.tcp(), n.cores(), s.costs(), isn, config);
   }
 

@@ -19,6 +19,7 @@ public final class HandshakeLocator {
   /** For each handshake-record fragment: where it starts in the handshake bytes and in the stream. */
   private final List<long[]> fragments = new ArrayList<>();
   private final List<Message> messages = new ArrayList<>();
+  private final List<TlsRecord> protectedRecords = new ArrayList<>();
   private int recordOffset;
   private int handshakeParsed;
   private boolean encrypted;
@@ -51,6 +52,11 @@ public final class HandshakeLocator {
     return OptionalLong.empty();
   }
 
+  /** The records after ChangeCipherSpec, still protected: what a passive recorder keeps for later. */
+  public List<TlsRecord> protectedRecords() {
+    return List.copyOf(protectedRecords);
+  }
+
   /** The bytes of the first message of {@code type} (header included), as sent. */
   public byte[] message(HandshakeType type) {
     for (Message m : messages) {
@@ -75,13 +81,24 @@ public final class HandshakeLocator {
 
   private void parseRecords() {
     byte[] all = stream.toByteArray();
-    while (!broken && !encrypted && recordOffset + 5 <= all.length) {
+    while (!broken && recordOffset + 5 <= all.length) {
       int type = all[recordOffset] & 0xff;
       int length = ((all[recordOffset + 3] & 0xff) << 8) | (all[recordOffset + 4] & 0xff);
       if (recordOffset + 5 + length > all.length) {
         return;
       }
-      if (type == ContentType.HANDSHAKE.code()) {
+      if (encrypted) {
+        var contentType = ContentType.fromCode(type);
+        if (contentType.isEmpty()) {
+          broken = true;
+          return;
+        }
+        byte[] fragment = new byte[length];
+        System.arraycopy(all, recordOffset + 5, fragment, 0, length);
+        protectedRecords.add(new TlsRecord(contentType.get(),
+            dev.tlssim.tls.ProtocolVersion.fromCode(((all[recordOffset + 1] & 0xff) << 8) | (all[recordOffset + 2] & 0xff)),
+            fragment));
+      } else if (type == ContentType.HANDSHAKE.code()) {
         fragments.add(new long[] {handshake.size(), recordOffset + 5, length});
         handshake.write(all, recordOffset + 5, length);
         parseMessages();
