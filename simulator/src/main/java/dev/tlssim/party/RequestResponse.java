@@ -23,8 +23,10 @@ final class RequestResponse {
       line = header(size, responseBytes);
       size = Math.max(size, line.length);
     }
-    byte[] out = fill(size, REQUEST_BODY);
+    byte[] body = fill(size - line.length, REQUEST_BODY);
+    byte[] out = new byte[size];
     System.arraycopy(line, 0, out, 0, line.length);
+    System.arraycopy(body, 0, out, line.length, body.length);
     return out;
   }
 
