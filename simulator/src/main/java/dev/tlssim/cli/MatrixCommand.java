@@ -4,6 +4,7 @@ import dev.tlssim.matrix.AttackMatrix;
 import dev.tlssim.matrix.MatrixWriter;
 import dev.tlssim.scenario.ScenarioException;
 import dev.tlssim.scenario.ScenarioRunner;
+import dev.tlssim.visualizer.MatrixPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,7 @@ final class MatrixCommand implements Callable<Integer> {
     }
     Path target = out != null ? out : RunOutput.newRunDir(TlssimCommand.home().resolve("results"), "matrix", 1);
     MatrixWriter.write(result, target);
+    MatrixPage.write(target);
     if (out == null) {
       RunOutput.linkLatest(target);
     }

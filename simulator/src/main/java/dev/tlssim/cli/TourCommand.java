@@ -6,7 +6,14 @@ import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioException;
 import dev.tlssim.scenario.ScenarioLoader;
 import dev.tlssim.scenario.ScenarioRunner;
+import dev.tlssim.matrix.AttackMatrix;
+import dev.tlssim.matrix.MatrixCell;
+import dev.tlssim.matrix.MatrixWriter;
 import dev.tlssim.visualizer.IndexPage;
+import dev.tlssim.visualizer.MatrixPage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.stream.Stream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +37,7 @@ final class TourCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path home = TlssimCommand.home();
@@ -81,6 +88,22 @@ final class TourCommand implements Callable<Integer> {
           }
         }
         out.flush();
+      }
+    }
+    Path attacks = home.resolve("scenarios").resolve("attacks");
+    if (Files.isDirectory(attacks)) {
+      try (ScenarioRunner runner = new ScenarioRunner(); Stream<Path> attackFiles = Files.list(attacks)) {
+        AttackMatrix.Result matrix = AttackMatrix.run(attackFiles.filter(p -> p.toString().endsWith(".yaml")).sorted().toList(),
+            runner);
+        Path dir = RunOutput.newRunDir(results, "matrix", 1);
+        MatrixWriter.write(matrix, dir);
+        MatrixPage.write(dir);
+        RunOutput.linkLatest(dir);
+        entries.add(new IndexPage.Entry("attack matrix", "Every attack of the catalog against every client policy: "
+            + "which check stops it, or what the attacker reads.", true, results.relativize(dir.resolve("matrix.html"))
+            .toString()));
+        out.printf("attack matrix: %d attacks x %d policies, %d succeeded%n", matrix.attacks().size(),
+            matrix.policies().size(), matrix.cells().stream().filter(MatrixCell::succeeded).count());
       }
     }
     Path index = IndexPage.write(results, entries);
