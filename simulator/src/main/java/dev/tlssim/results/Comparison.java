@@ -20,7 +20,7 @@ public record Comparison(String baseline, String candidate, List<Row> rows) {
   public static Comparison of(ConnectionSummary base, ConnectionSummary other) {
     List<Row> rows = new ArrayList<>();
     rows.add(row("handshakeMs", base.handshakeMs(), other.handshakeMs()));
-    rows.add(row("roundTrips", roundTrips(base), roundTrips(other)));
+    rows.add(row("roundTrips", base.roundTrips(), other.roundTrips()));
     rows.add(row("bytesClientToServer", BigDecimal.valueOf(base.bytesClientToServer()),
         BigDecimal.valueOf(other.bytesClientToServer())));
     rows.add(row("bytesServerToClient", BigDecimal.valueOf(base.bytesServerToClient()),
@@ -29,13 +29,6 @@ public record Comparison(String baseline, String candidate, List<Row> rows) {
     rows.add(row("cpuServerMs", base.cpuServerMs(), other.cpuServerMs()));
     rows.add(row("cpuClientMs", base.cpuClientMs(), other.cpuClientMs()));
     return new Comparison(base.id(), other.id(), rows);
-  }
-
-  private static BigDecimal roundTrips(ConnectionSummary c) {
-    if (c.handshakeMs() == null || c.tcpConnectMs() == null || c.tcpConnectMs().signum() == 0) {
-      return null;
-    }
-    return c.handshakeMs().divide(c.tcpConnectMs(), 2, RoundingMode.HALF_EVEN).stripTrailingZeros();
   }
 
   private static Row row(String metric, BigDecimal base, BigDecimal other) {

@@ -148,6 +148,14 @@ public final class TraceAnalyzer {
       this.start = start;
     }
 
+    private BigDecimal roundTrips() {
+      if (tcpConnect == null || handshake == null || tcpConnect == start) {
+        return null;
+      }
+      return BigDecimal.valueOf(handshake - start)
+          .divide(BigDecimal.valueOf(tcpConnect - start), 2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
     private BigDecimal since(Long t) {
       return t == null ? null : millis(t - start);
     }
@@ -166,7 +174,7 @@ public final class TraceAnalyzer {
       String handshakeKind = !tls ? null : !tlsEstablished ? "failed" : resumedBy != null ? "abbreviated" : "full";
       return new ConnectionSummary(id, client, server, flow, millis(start), result, version, suite, handshakeKind,
           resumedBy, failedCheck,
-          since(tcpConnect), since(handshake), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
+          since(tcpConnect), since(handshake), roundTrips(), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
           retransmissions, millis(cpuClient), millis(cpuServer), mitmRead,
           alertReason);
     }

@@ -53,7 +53,7 @@ class HandshakeCasesTest {
   void aConnectionThatDidNotHandshakeIsRejected() {
     HandshakeCase c = HandshakeCases.all().get(0);
     ConnectionSummary failed = new ConnectionSummary("c0", "client", "server", "flow", BigDecimal.ZERO,
-        "alert:unknown_ca", "TLSv1.2", null, "failed", null, "chain", null, null, null, null, 0, 0, 0, 0, null, null, 0,
+        "alert:unknown_ca", "TLSv1.2", null, "failed", null, "chain", null, null, null, null, null, 0, 0, 0, 0, null, null, 0,
         null);
     assertThatThrownBy(() -> c.measured(failed)).hasMessageContaining("connection c0 ended alert:unknown_ca");
   }

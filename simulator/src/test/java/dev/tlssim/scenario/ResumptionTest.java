@@ -144,4 +144,23 @@ class ResumptionTest {
       assertThat(again(r).resumedBy()).isEqualTo(mode);
     }
   }
+
+  @Test
+  void theSavingsTableOfTheCatalogScenarioHasTheseExactValues() {
+    RunResult r = Runs.RUNNER.run(ScenarioLoader.load(Path.of("../scenarios/resumption-savings.yaml"), List.of()));
+    var ids = r.comparisons().get(0);
+    assertThat(ids.baseline()).isEqualTo("full-id");
+    assertThat(ids.candidate()).isEqualTo("resumed-id");
+    assertThat(ids.rows()).extracting(row -> row.metric() + " " + row.baseline().toPlainString() + " "
+            + row.candidate().toPlainString() + " " + row.ratio().toPlainString())
+        .containsExactly(
+            "handshakeMs 301.460328 200.01867 0.663",
+            "roundTrips 3.01 2 0.664",
+            "bytesClientToServer 1010 960 0.95",
+            "bytesServerToClient 3846 2645 0.688",
+            "packets 25 23 0.92",
+            "cpuServerMs 1.244587 0.010492 0.008",
+            "cpuClientMs 0.215741 0.010492 0.049");
+    assertThat(r.comparisons().get(1).rows().get(1).candidate()).isEqualByComparingTo("2");
+  }
 }
