@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.TreeMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -49,6 +50,8 @@ public final class MitmParty extends Endpoint {
     if (action instanceof PartyAction.StealKey steal) {
       trace("mitm.steal", "from", steal.from());
       decryptRecorded();
+    } else if (action instanceof PartyAction.Replay) {
+      replayRecorded(now);
     }
   }
 
@@ -75,6 +78,45 @@ public final class MitmParty extends Endpoint {
         trace("mitm.decrypt-failed", "flow", flow, "reason", o.reason());
       }
     }
+  }
+
+  /**
+   * Replays the first recorded client stream (ClientHello through Finished and its application
+   * data) to the server on a connection of our own. The server answers with a fresh random, so the
+   * recorded key exchange yields other keys and the recorded Finished cannot verify (RFC 5246
+   * §7.4.1.2, §F.2): nothing replayed reaches the application.
+   */
+  private void replayRecorded(long now) {
+    var recorded = taps.entrySet().stream().filter(e -> e.getKey().endsWith(">")).findFirst();
+    if (recorded.isEmpty()) {
+      trace("mitm.replay", "outcome", "nothing recorded to replay");
+      return;
+    }
+    byte[] bytes = recorded.get().getValue().locator().streamBytes();
+    String victim = recorded.get().getKey().substring(0, recorded.get().getKey().length() - 1);
+    trace("mitm.replay", "flow", victim, "bytes", bytes.length);
+    dev.tlssim.tls.wire.HandshakeLocator answer = new dev.tlssim.tls.wire.HandshakeLocator();
+    tcp.connect(now, config.target(), config.port(), new TcpConnection.Listener() {
+      @Override
+      public void established(TcpConnection c, long t) {
+        c.write(t, bytes);
+      }
+
+      @Override
+      public void received(TcpConnection c, long t, byte[] data) {
+        answer.feed(data);
+      }
+
+      @Override
+      public void peerClosed(TcpConnection c, long t) {
+        List<int[]> alerts = answer.plaintextAlerts();
+        String outcome = alerts.isEmpty() ? "the server closed without an alert"
+            : "the server answered with alert " + dev.tlssim.tls.AlertDescription.fromCode(alerts.get(0)[1])
+                .map(dev.tlssim.tls.AlertDescription::rfcName).orElse("code " + alerts.get(0)[1]);
+        trace("mitm.replay-result", "flow", c.flow(), "outcome", outcome, "accepted", false);
+        c.close(t);
+      }
+    });
   }
 
   private void readDecrypted(String flow, String direction, byte[] data, String how) {

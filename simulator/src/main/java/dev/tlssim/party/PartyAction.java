@@ -21,6 +21,9 @@ public sealed interface PartyAction {
   /** A man in the middle obtains the private key of its target server (a key compromise). */
   record StealKey(String from) implements PartyAction {}
 
+  /** A man in the middle sends the client bytes it recorded to the server again, on a new connection. */
+  record Replay() implements PartyAction {}
+
   /** Close connection {@code id} (FIN after any queued data). */
   record Close(String id) implements PartyAction {}
 }

@@ -17,19 +17,24 @@ final class TimelineReader {
     }
     Map<String, String> openedBy = new LinkedHashMap<>();
     for (Cursor e : c.elements()) {
-      e.allowOnly("at", "connect", "close", "enroll", "load", "steal");
+      e.allowOnly("at", "connect", "close", "enroll", "load", "steal", "replay");
       long at = e.get("at").require().parsed(Units::durationNanos);
       Cursor connect = e.get("connect");
       Cursor close = e.get("close");
       Cursor enroll = e.get("enroll");
       Cursor load = e.get("load");
       Cursor steal = e.get("steal");
+      Cursor replay = e.get("replay");
       int actions = (connect.present() ? 1 : 0) + (close.present() ? 1 : 0) + (enroll.present() ? 1 : 0)
-          + (load.present() ? 1 : 0) + (steal.present() ? 1 : 0);
+          + (load.present() ? 1 : 0) + (steal.present() ? 1 : 0) + (replay.present() ? 1 : 0);
       if (actions != 1) {
-        throw e.error("each timeline entry has exactly one action: connect, close, enroll, load or steal");
+        throw e.error("each timeline entry has exactly one action: connect, close, enroll, load, steal or replay");
       }
-      if (steal.present()) {
+      if (replay.present()) {
+        replay.allowOnly("node");
+        out.add(new Scenario.TimelineEntry(at, node(replay.get("node"), nodes, Scenario.Role.MITM),
+            new PartyAction.Replay()));
+      } else if (steal.present()) {
         steal.allowOnly("node");
         String mitm = node(steal.get("node"), nodes, Scenario.Role.MITM);
         out.add(new Scenario.TimelineEntry(at, mitm, new PartyAction.StealKey(nodes.get(mitm).mitm().target())));

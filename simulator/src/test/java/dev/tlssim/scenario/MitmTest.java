@@ -78,4 +78,14 @@ class MitmTest {
     assertThat(weak.result()).isEqualTo("completed");
     assertThat(weak.mitmReadBytes()).isEqualTo(2300);
   }
+
+  @Test
+  void aReplayedConversationIsRefusedBecauseTheServerRandomIsFresh() {
+    RunResult r = Runs.RUNNER.run(ScenarioLoader.load(Path.of("../scenarios/replay-attack.yaml"), List.of()));
+    assertThat(Runs.all(r, "mitm.replay-result")).singleElement()
+        .satisfies(e -> assertThat(e.string("outcome")).isEqualTo("the server answered with alert bad_record_mac"));
+    // The server's application saw exactly one request: the original, never the replay.
+    assertThat(Runs.all(r, "app.request")).singleElement()
+        .satisfies(e -> assertThat(e.string("flow")).isEqualTo("client:49152>server:443"));
+  }
 }

@@ -38,6 +38,33 @@ public final class HandshakeLocator {
     return stream.size();
   }
 
+  /** Everything seen so far, as it crossed the wire: what a recorder would replay. */
+  public byte[] streamBytes() {
+    return stream.toByteArray();
+  }
+
+  /** Alert records in the plaintext part of the stream: (level, description) codes. */
+  public List<int[]> plaintextAlerts() {
+    List<int[]> out = new ArrayList<>();
+    byte[] all = stream.toByteArray();
+    int p = 0;
+    while (p + 5 <= all.length) {
+      int type = all[p] & 0xff;
+      int length = ((all[p + 3] & 0xff) << 8) | (all[p + 4] & 0xff);
+      if (p + 5 + length > all.length) {
+        break;
+      }
+      if (type == ContentType.ALERT.code() && length == 2) {
+        out.add(new int[] {all[p + 5] & 0xff, all[p + 6] & 0xff});
+      }
+      if (type == ContentType.CHANGE_CIPHER_SPEC.code()) {
+        break;
+      }
+      p += 5 + length;
+    }
+    return out;
+  }
+
   public List<Message> messages() {
     return List.copyOf(messages);
   }
