@@ -535,8 +535,7 @@ public final class CertificateVerifier {
         Optional<X509CRLHolder> crl = revocationSource.crlFor(issuer.holder());
         String prefix = subject.label() + ": " + (ocspProblem == null ? "" : ocspProblem + ", and ");
         if (crl.isEmpty()) {
-          unknown.add(prefix + (ocspProblem == null ? "no OCSP response and " : "")
-              + "no CRL available from " + issuer.label());
+          unknown.add(prefix + "no CRL available from " + issuer.label());
           continue;
         }
         Optional<String> unusable = unusable(crl.get(), issuer);
