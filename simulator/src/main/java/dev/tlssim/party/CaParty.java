@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
@@ -57,17 +58,31 @@ public final class CaParty extends Endpoint {
   }
 
   /**
-   * Revokes the certificate with this serial at the simulated instant {@code at} (reason
-   * unspecified, RFC 5280 §5.3.1): from then on CRLs list it and OCSP answers revoked.
+   * A scripted revocation (RFC 5280 §5.3.1 reason unspecified) at the moment the action runs:
+   * what a timeline entry hands this party.
+   */
+  public record Revoke(BigInteger serial) {
+    public Revoke {
+      Objects.requireNonNull(serial, "serial");
+    }
+  }
+
+  /**
+   * Revokes the certificate with this serial as of the simulated instant {@code at} (reason
+   * unspecified, RFC 5280 §5.3.1): every CRL issued and every OCSP response given from now on
+   * reports it.
    */
   public void revoke(BigInteger serial, Instant at) {
     authority.revoke(serial, at, RevocationReason.UNSPECIFIED);
-    trace("ca.revoked", "serial", serial.toString());
   }
 
+  /** The only scripted action of a CA is {@link Revoke}; it takes effect at once. */
   @Override
   protected void onAction(long now, Object action) {
-    // A CA acts on requests that arrive; the timeline has nothing for it.
+    if (action instanceof Revoke revoke) {
+      revoke(revoke.serial(), epoch.plusNanos(now));
+      trace("ca.revoked", "serial", revoke.serial().toString());
+    }
   }
 
   private String signOperation() {

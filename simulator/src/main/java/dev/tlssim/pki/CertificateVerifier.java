@@ -516,7 +516,8 @@ public final class CertificateVerifier {
             ? stapled : revocationSource.ocspResponseFor(subject.holder(), issuer.holder());
         if (ocsp.isPresent()) {
           String via = stapledResponse ? "stapled OCSP" : "OCSP";
-          OcspResponseCheck.Outcome outcome = OcspResponseCheck.check(ocsp.get(), subject, issuer, at);
+          OcspResponseCheck.Outcome outcome =
+              OcspResponseCheck.check(ocsp.get(), subject, issuer, at);
           if (outcome instanceof OcspResponseCheck.Good) {
             good.add(subject.label() + " (" + via + ")");
             continue;
@@ -533,7 +534,8 @@ public final class CertificateVerifier {
               ? u.why() : ((OcspResponseCheck.Unusable) outcome).why());
         }
         Optional<X509CRLHolder> crl = revocationSource.crlFor(issuer.holder());
-        String prefix = subject.label() + ": " + (ocspProblem == null ? "" : ocspProblem + ", and ");
+        String prefix =
+            subject.label() + ": " + (ocspProblem == null ? "" : ocspProblem + ", and ");
         if (crl.isEmpty()) {
           unknown.add(prefix + "no CRL available from " + issuer.label());
           continue;

@@ -105,7 +105,9 @@ public interface RevocationSource {
       @Override
       public Optional<OCSPResp> ocspResponseFor(X509CertificateHolder certificate,
           X509CertificateHolder issuer) {
-        return copy.stream().filter(r -> OcspResponseCheck.names(r, certificate, issuer)).findFirst();
+        return copy.stream()
+            .filter(r -> OcspResponseCheck.names(r, certificate, issuer))
+            .findFirst();
       }
     };
   }

@@ -167,7 +167,8 @@ class OcspTest {
       assertThat(result.accepted()).isFalse();
       assertThat(result.alert()).contains(AlertDescription.CERTIFICATE_REVOKED);
       assertThat(result.step(VerificationCheck.REVOCATION).detail())
-          .contains("(reason superseded) according to the OCSP response of 'CN=tlssim Test Issuing CA'");
+          .contains("(reason superseded) according to the OCSP response of "
+              + "'CN=tlssim Test Issuing CA'");
     }
     VerificationResult off = verify(RevocationMode.OFF, source);
     assertThat(off.accepted()).isTrue();
@@ -177,7 +178,8 @@ class OcspTest {
   @Test
   void crlRevokedStillFailsWithOcspAvailableForTheOthers() {
     pki.intermediate.revoke(leaf, NOW.minus(Duration.ofDays(1)), RevocationReason.UNSPECIFIED);
-    VerificationResult result = verify(RevocationMode.SOFT_FAIL, RevocationSource.of(pki.freshCrls()));
+    VerificationResult result =
+        verify(RevocationMode.SOFT_FAIL, RevocationSource.of(pki.freshCrls()));
 
     assertThat(result.alert()).contains(AlertDescription.CERTIFICATE_REVOKED);
     assertThat(result.step(VerificationCheck.REVOCATION).detail()).contains("according to the CRL");
@@ -193,7 +195,8 @@ class OcspTest {
     assertThat(soft.accepted()).isTrue();
     VerificationStep softStep = soft.step(VerificationCheck.REVOCATION);
     assertThat(softStep.warning()).isTrue();
-    assertThat(softStep.detail()).contains("OCSP: the OCSP responder of 'CN=tlssim Test Issuing CA'",
+    assertThat(softStep.detail()).contains(
+        "OCSP: the OCSP responder of 'CN=tlssim Test Issuing CA'",
         "does not know", "and no CRL available");
 
     VerificationResult hard = verify(RevocationMode.HARD_FAIL, ocspOnly);
@@ -277,7 +280,8 @@ class OcspTest {
         new RevocationQuery(leaf, pki.intermediate.certificate()),
         new RevocationQuery(pki.intermediate.certificate(), pki.root.certificate()));
     assertThat(nothing.missingRevocationStatus(chain, Optional.of(leafResponse(NOW))))
-        .containsExactly(new RevocationQuery(pki.intermediate.certificate(), pki.root.certificate()));
+        .containsExactly(
+            new RevocationQuery(pki.intermediate.certificate(), pki.root.certificate()));
     assertThat(new CertificateVerifier(soft, RevocationSource.of(pki.freshCrls()))
         .missingRevocationStatus(chain, Optional.empty())).isEmpty();
     assertThat(new CertificateVerifier(soft.toBuilder().revocation(RevocationMode.OFF).build())
@@ -299,7 +303,8 @@ class OcspTest {
     assertThat(result.step(VerificationCheck.REVOCATION).detail())
         .contains("(OCSP)", "'CN=tlssim Test Issuing CA' (serial 2) (CRL)");
     assertThat(new RevocationQuery(leaf, pki.intermediate.certificate()).ocspRequest())
-        .isEqualTo(OcspRequest.encode(OcspRequest.forCertificate(leaf, pki.intermediate.certificate())));
+        .isEqualTo(OcspRequest.encode(
+            OcspRequest.forCertificate(leaf, pki.intermediate.certificate())));
   }
 
   private OCSPResp unknownAboutLeaf() throws Exception {
@@ -313,7 +318,8 @@ class OcspTest {
         pki.intermediate.certificate().getSubjectPublicKeyInfo(), OcspRequest.sha1());
     builder.addResponse(OcspRequest.certificateId(pki.intermediate.certificate(),
         leaf.getSerialNumber()), status, Date.from(thisUpdate), Date.from(nextUpdate), null);
-    BasicOCSPResp basic = builder.build(SignatureOperators.signer(key), null, Date.from(thisUpdate));
+    BasicOCSPResp basic =
+        builder.build(SignatureOperators.signer(key), null, Date.from(thisUpdate));
     return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic);
   }
 }

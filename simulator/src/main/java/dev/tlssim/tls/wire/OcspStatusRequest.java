@@ -34,7 +34,8 @@ public record OcspStatusRequest(List<byte[]> responderIdList, byte[] requestExte
       }
     }
     if (requestExtensions.length > 0xffff) {
-      throw new IllegalArgumentException("request_extensions too long: " + requestExtensions.length);
+      throw new IllegalArgumentException(
+          "request_extensions too long: " + requestExtensions.length);
     }
   }
 

@@ -243,8 +243,9 @@ class RevocationHandshakeTest {
   void crlsFetchedByTheHostServeToo() throws Exception {
     connect(fetching(RevocationMode.HARD_FAIL, RevocationProtocol.CRL), server());
     assertThat(needed().protocol()).isEqualTo(RevocationProtocol.CRL);
-    X509CRLHolder issuerCrl = issuer.crl(LATER.minus(Duration.ofHours(1)), LATER.plus(Duration.ofDays(7)));
-    X509CRLHolder rootCrl = root.crl(LATER.minus(Duration.ofHours(1)), LATER.plus(Duration.ofDays(7)));
+    Instant thisUpdate = LATER.minus(Duration.ofHours(1));
+    X509CRLHolder issuerCrl = issuer.crl(thisUpdate, LATER.plus(Duration.ofDays(7)));
+    X509CRLHolder rootCrl = root.crl(thisUpdate, LATER.plus(Duration.ofDays(7)));
 
     client.supplyRevocationStatus(RevocationSource.fromDer(List.of(),
         List.of(issuerCrl.getEncoded(), rootCrl.getEncoded())), LATER);

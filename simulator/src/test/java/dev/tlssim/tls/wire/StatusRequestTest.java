@@ -65,7 +65,8 @@ class StatusRequestTest {
     assertThat(status.type().code()).isEqualTo(22);
     assertThat(hex(status.encode())).isEqualTo("16000009" + "01" + "000005" + "30030a0100");
     assertThat(CertificateStatus.decode(status.encodeBody())).isEqualTo(status);
-    HandshakeFrame frame = HandshakeFrame.frame(HandshakeType.CERTIFICATE_STATUS, status.encodeBody());
+    HandshakeFrame frame =
+        HandshakeFrame.frame(HandshakeType.CERTIFICATE_STATUS, status.encodeBody());
     assertThat(HandshakeDecoder.beforeNegotiation().decode(frame)).isEqualTo(status);
   }
 
