@@ -78,17 +78,19 @@ public final class CertificateVerifier {
   }
 
   /**
-   * What the REVOCATION check would lack: the certificates of the path built from {@code
-   * received}, below the trust anchor, with neither a stapled OCSP response (for the leaf), nor
-   * an OCSP response or issuer CRL from the source. Empty when the policy does not check
-   * revocation, so a host asks the network only for what the policy needs.
+   * What the REVOCATION check would lack at {@code at}: the certificates of the path built from
+   * {@code received}, below the trust anchor, whose status neither the stapled OCSP response
+   * (for the leaf) nor the source establishes, because they have nothing, or nothing usable (a
+   * stale CRL, an OCSP response saying unknown or failing its checks). Empty when the policy
+   * does not check revocation, so a host asks the network only for what the policy needs.
    */
   public List<RevocationQuery> missingRevocationStatus(List<X509CertificateHolder> received,
-      Optional<OCSPResp> stapled) {
+      Optional<OCSPResp> stapled, Instant at) {
+    Objects.requireNonNull(at, "at");
     if (received.isEmpty() || !policy.runs(VerificationCheck.REVOCATION)) {
       return List.of();
     }
-    return new Run(received, null, Instant.EPOCH, ServerKeyUse.EITHER, stapled).missingStatus();
+    return new Run(received, null, at, ServerKeyUse.EITHER, stapled).missingStatus();
   }
 
   /** Verifies for a server whose key use is not known yet (either keyUsage bit will do). */
@@ -510,18 +512,18 @@ public final class CertificateVerifier {
           continue;
         }
         CertificateFields issuer = path.get(i + 1);
-        String ocspProblem = null;
-        boolean stapledResponse = i == 0 && stapled.isPresent();
-        Optional<OCSPResp> ocsp = stapledResponse
-            ? stapled : revocationSource.ocspResponseFor(subject.holder(), issuer.holder());
-        if (ocsp.isPresent()) {
-          String via = stapledResponse ? "stapled OCSP" : "OCSP";
-          OcspResponseCheck.Outcome outcome =
-              OcspResponseCheck.check(ocsp.get(), subject, issuer, at);
-          if (outcome instanceof OcspResponseCheck.Good) {
-            good.add(subject.label() + " (" + via + ")");
+        List<String> ocspProblems = new ArrayList<>();
+        List<Optional<OCSPResp>> responses = List.of(
+            i == 0 ? stapled : Optional.empty(),
+            revocationSource.ocspResponseFor(subject.holder(), issuer.holder()));
+        boolean decided = false;
+        for (int r = 0; r < responses.size() && !decided; r++) {
+          if (responses.get(r).isEmpty()) {
             continue;
           }
+          String via = r == 0 ? "stapled OCSP" : "OCSP";
+          OcspResponseCheck.Outcome outcome =
+              OcspResponseCheck.check(responses.get(r).get(), subject, issuer, at);
           if (outcome instanceof OcspResponseCheck.Revoked revoked) {
             return VerificationStep.failed(
                 VerificationCheck.REVOCATION,
@@ -530,9 +532,18 @@ public final class CertificateVerifier {
                     + " (reason " + revoked.reason() + ") according to the " + via
                     + " response of " + issuer.label());
           }
-          ocspProblem = via + ": " + (outcome instanceof OcspResponseCheck.Unknown u
-              ? u.why() : ((OcspResponseCheck.Unusable) outcome).why());
+          if (outcome instanceof OcspResponseCheck.Good) {
+            good.add(subject.label() + " (" + via + ")");
+            decided = true;
+          } else {
+            ocspProblems.add(via + ": " + (outcome instanceof OcspResponseCheck.Unknown u
+                ? u.why() : ((OcspResponseCheck.Unusable) outcome).why()));
+          }
         }
+        if (decided) {
+          continue;
+        }
+        String ocspProblem = ocspProblems.isEmpty() ? null : String.join(", ", ocspProblems);
         Optional<X509CRLHolder> crl = revocationSource.crlFor(issuer.holder());
         String prefix =
             subject.label() + ": " + (ocspProblem == null ? "" : ocspProblem + ", and ");
@@ -573,22 +584,36 @@ public final class CertificateVerifier {
     }
 
     /**
-     * The certificates below the anchor for which there is neither an OCSP response (stapled
-     * or from the source) nor a CRL of the issuer.
+     * The certificates below the anchor whose status nothing at hand establishes: no OCSP
+     * response (stapled, or from the source) that passes the checks and says good or revoked,
+     * and no usable CRL of the issuer.
      */
     List<RevocationQuery> missingStatus() {
       List<RevocationQuery> missing = new ArrayList<>();
       for (int i = 0; i < certificatesBelowAnchor().size() && i + 1 < path.size(); i++) {
         CertificateFields subject = path.get(i);
         CertificateFields issuer = path.get(i + 1);
-        boolean answered = (i == 0 && stapled.isPresent())
-            || revocationSource.ocspResponseFor(subject.holder(), issuer.holder()).isPresent()
-            || revocationSource.crlFor(issuer.holder()).isPresent();
-        if (!answered) {
+        if (!statusKnown(i == 0 ? stapled : Optional.empty(), subject, issuer)) {
           missing.add(new RevocationQuery(subject.holder(), issuer.holder()));
         }
       }
       return missing;
+    }
+
+    private boolean statusKnown(Optional<OCSPResp> staple, CertificateFields subject,
+        CertificateFields issuer) {
+      Optional<OCSPResp> ocsp = staple.isPresent()
+          ? staple : revocationSource.ocspResponseFor(subject.holder(), issuer.holder());
+      if (ocsp.isPresent()) {
+        OcspResponseCheck.Outcome outcome =
+            OcspResponseCheck.check(ocsp.get(), subject, issuer, at);
+        if (outcome instanceof OcspResponseCheck.Good
+            || outcome instanceof OcspResponseCheck.Revoked) {
+          return true;
+        }
+      }
+      Optional<X509CRLHolder> crl = revocationSource.crlFor(issuer.holder());
+      return crl.isPresent() && unusable(crl.get(), issuer).isEmpty();
     }
 
     private Optional<String> unusable(X509CRLHolder crl, CertificateFields issuer) {

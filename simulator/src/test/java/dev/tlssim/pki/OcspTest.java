@@ -276,16 +276,23 @@ class OcspTest {
     VerificationPolicy soft = VerificationPolicy.strict(pki.root.certificate());
     CertificateVerifier nothing = new CertificateVerifier(soft);
 
-    assertThat(nothing.missingRevocationStatus(chain, Optional.empty())).containsExactly(
+    assertThat(nothing.missingRevocationStatus(chain, Optional.empty(), NOW)).containsExactly(
         new RevocationQuery(leaf, pki.intermediate.certificate()),
         new RevocationQuery(pki.intermediate.certificate(), pki.root.certificate()));
-    assertThat(nothing.missingRevocationStatus(chain, Optional.of(leafResponse(NOW))))
+    assertThat(nothing.missingRevocationStatus(chain, Optional.of(leafResponse(NOW)), NOW))
         .containsExactly(
             new RevocationQuery(pki.intermediate.certificate(), pki.root.certificate()));
     assertThat(new CertificateVerifier(soft, RevocationSource.of(pki.freshCrls()))
-        .missingRevocationStatus(chain, Optional.empty())).isEmpty();
+        .missingRevocationStatus(chain, Optional.empty(), NOW)).isEmpty();
+    // Nothing usable is as good as nothing: a stale CRL, a stale staple.
+    assertThat(new CertificateVerifier(soft, RevocationSource.of(pki.intermediate.crl(
+            NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(3)))))
+        .missingRevocationStatus(chain, Optional.of(leafResponse(NOW.minus(Duration.ofDays(8)))),
+            NOW)).containsExactly(
+        new RevocationQuery(leaf, pki.intermediate.certificate()),
+        new RevocationQuery(pki.intermediate.certificate(), pki.root.certificate()));
     assertThat(new CertificateVerifier(soft.toBuilder().revocation(RevocationMode.OFF).build())
-        .missingRevocationStatus(chain, Optional.empty())).isEmpty();
+        .missingRevocationStatus(chain, Optional.empty(), NOW)).isEmpty();
   }
 
   @Test

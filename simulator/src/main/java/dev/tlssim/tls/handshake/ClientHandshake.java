@@ -273,7 +273,8 @@ final class ClientHandshake extends Handshake {
     VerificationResult result = ServerCertificate.judge(
         verifier, receivedChain, config.serverName(), now, suite, stapled);
     if (config.revocationFetch() != null && onlyRevocationUndecided(result)) {
-      List<RevocationQuery> missing = verifier.missingRevocationStatus(receivedChain, stapled);
+      List<RevocationQuery> missing =
+          verifier.missingRevocationStatus(receivedChain, stapled, now);
       if (!missing.isEmpty()) {
         state = State.WAIT_REVOCATION_STATUS;
         events.add(new TlsEvent.RevocationStatusNeeded(missing, config.revocationFetch()));
@@ -286,8 +287,8 @@ final class ClientHandshake extends Handshake {
   /** Every check but REVOCATION passed, and REVOCATION found nothing revoked. */
   private static boolean onlyRevocationUndecided(VerificationResult result) {
     Optional<VerificationStep> failed = result.failedCheck();
-    return failed.isEmpty() || failed.get().check() == VerificationCheck.REVOCATION
-        && failed.get().alert().orElseThrow() != AlertDescription.CERTIFICATE_REVOKED;
+    return failed.isEmpty() || (failed.get().check() == VerificationCheck.REVOCATION
+        && failed.get().alert().orElseThrow() != AlertDescription.CERTIFICATE_REVOKED);
   }
 
   /**

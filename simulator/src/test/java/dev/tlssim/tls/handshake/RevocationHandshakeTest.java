@@ -326,6 +326,19 @@ class RevocationHandshakeTest {
   }
 
   @Test
+  void aStaleStapleIsFetchedAgain() {
+    connect(fetching(RevocationMode.HARD_FAIL, RevocationProtocol.OCSP).withStatusRequest(true),
+        server().withStapledOcspResponse(() -> staple(NOW.minus(Duration.ofDays(8)))));
+
+    assertThat(needed().certificates()).containsExactly(leaf, issuer.certificate());
+    client.supplyRevocationStatus(askResponders(needed()), LATER);
+    pump();
+    assertThat(client.established()).isTrue();
+    assertThat(revocationCheck().detail()).startsWith("not revoked: 'CN=www.example.com' (serial "
+        + leaf.getSerialNumber() + ") (OCSP)");
+  }
+
+  @Test
   void stapledRevocationFailsAtOnce() {
     issuer.revoke(leaf, NOW.minus(Duration.ofHours(1)), RevocationReason.UNSPECIFIED);
     connect(fetching(RevocationMode.SOFT_FAIL, RevocationProtocol.OCSP).withStatusRequest(true),
