@@ -64,12 +64,14 @@ public final class OcspResponder {
    * OCSPResponse. Bytes that are not an OCSPRequest get malformedRequest (§2.3).
    */
   public byte[] respond(byte[] derRequest, Instant at) {
-    OCSPResp response;
+    OCSPReq request = null;
     try {
-      response = respond(new OCSPReq(derRequest), at);
+      request = new OCSPReq(derRequest);
     } catch (IOException | RuntimeException e) {
-      response = error(OCSPRespBuilder.MALFORMED_REQUEST);
+      // Not DER, or not an OCSPRequest: answered below.
     }
+    OCSPResp response = request == null
+        ? error(OCSPRespBuilder.MALFORMED_REQUEST) : respond(request, at);
     try {
       return response.getEncoded();
     } catch (IOException e) {
