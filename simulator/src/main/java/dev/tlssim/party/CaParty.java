@@ -5,15 +5,19 @@ import dev.tlssim.http.HttpReader;
 import dev.tlssim.pki.CertificateAuthority;
 import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.pki.Enrollment;
+import dev.tlssim.pki.OcspResponder;
+import dev.tlssim.pki.RevocationReason;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tcp.TcpConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
@@ -21,16 +25,22 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * A certification authority on the network. It issued the scenario's certificates when the
  * scenario started; during the run it serves HTTP/1.0 on port 80: {@code POST /enroll} with a
  * PKCS#10 request issues a certificate on request (the exchange EST, RFC 7030, carries), and
- * {@code GET /crl} returns its current CRL (RFC 5280 §4.2.1.13's HTTP distribution point). Signing
- * costs the CA modelled CPU time like any other private-key operation.
+ * {@code GET /crl} returns its current CRL (RFC 5280 §4.2.1.13's HTTP distribution point), and
+ * {@code POST /ocsp} with a DER OCSPRequest returns a DER OCSPResponse from its {@link
+ * OcspResponder} (RFC 6960 Appendix A.1). Signing costs the CA modelled CPU time like any other
+ * private-key operation. {@link #revoke} records a revocation, which every later CRL and OCSP
+ * response reports.
  */
 public final class CaParty extends Endpoint {
   public static final int PORT = 80;
+  /** nextUpdate - thisUpdate of OCSP responses: a week, like the CRLs. */
+  public static final Duration OCSP_VALIDITY = Duration.ofDays(7);
 
   private final CertificateAuthority authority;
   private final Instant epoch;
   private final List<String> allowedSuffixes;
   private final Duration validity;
+  private final OcspResponder ocsp;
 
   public CaParty(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
       CertificateAuthority authority, Instant epoch, List<String> allowedSuffixes, Duration validity) {
@@ -39,6 +49,7 @@ public final class CaParty extends Endpoint {
     this.epoch = epoch;
     this.allowedSuffixes = List.copyOf(allowedSuffixes);
     this.validity = validity;
+    this.ocsp = new OcspResponder(authority, OCSP_VALIDITY);
     this.tcp.listen(PORT, Service::new);
   }
 
@@ -46,9 +57,32 @@ public final class CaParty extends Endpoint {
     return authority;
   }
 
+  /**
+   * A scripted revocation (RFC 5280 §5.3.1 reason unspecified) at the moment the action runs:
+   * what a timeline entry hands this party.
+   */
+  public record Revoke(BigInteger serial) {
+    public Revoke {
+      Objects.requireNonNull(serial, "serial");
+    }
+  }
+
+  /**
+   * Revokes the certificate with this serial as of the simulated instant {@code at} (reason
+   * unspecified, RFC 5280 §5.3.1): every CRL issued and every OCSP response given from now on
+   * reports it.
+   */
+  public void revoke(BigInteger serial, Instant at) {
+    authority.revoke(serial, at, RevocationReason.UNSPECIFIED);
+  }
+
+  /** The only scripted action of a CA is {@link Revoke}; it takes effect at once. */
   @Override
   protected void onAction(long now, Object action) {
-    // A CA acts on requests that arrive; the timeline has nothing for it.
+    if (action instanceof Revoke revoke) {
+      revoke(revoke.serial(), epoch.plusNanos(now));
+      trace("ca.revoked", "serial", revoke.serial().toString());
+    }
   }
 
   private String signOperation() {
@@ -88,6 +122,9 @@ public final class CaParty extends Endpoint {
             throw new UncheckedIOException(e);
           }
         });
+      } else if (r.method().equals("POST") && r.path().equals("/ocsp")) {
+        compute(now, signOperation(), done -> answer(c, done,
+            HttpMessage.response(200, "OK", ocsp.respond(r.body(), epoch.plusNanos(done)))));
       } else {
         answer(c, now, HttpMessage.response(404, "Not Found", text("no such service: " + r.path())));
       }

@@ -230,6 +230,21 @@ public final class CertificateAuthority {
     return Optional.ofNullable(parent);
   }
 
+  /** Whether this CA has issued a certificate with this serial (serials count up from 1). */
+  public synchronized boolean issued(BigInteger serial) {
+    return serial.signum() > 0 && serial.compareTo(BigInteger.valueOf(nextSerial)) < 0;
+  }
+
+  /** The revocation recorded for this serial, if any. */
+  public synchronized Optional<RevokedCertificate> revocation(BigInteger serial) {
+    return Optional.ofNullable(revoked.get(serial));
+  }
+
+  /** The key this CA signs with: certificates, CRLs and its OCSP responses. */
+  AsymmetricKeyParameter signingKey() {
+    return keyPair.getPrivate();
+  }
+
   /** The revocations recorded so far, by serial number. */
   public synchronized List<RevokedCertificate> revocations() {
     return Collections.unmodifiableList(new ArrayList<>(revoked.values()));

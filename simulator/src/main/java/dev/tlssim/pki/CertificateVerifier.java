@@ -19,11 +19,13 @@ import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CRLEntryHolder;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
 /**
  * Verifies the chain a TLS server sent, as a client does before trusting the server's key: the
- * checks of RFC 5280 §6.1 (path validation), RFC 6125 §6.4 (host name) and RFC 5280 §6.3 (CRLs),
+ * checks of RFC 5280 §6.1 (path validation), RFC 6125 §6.4 (host name) and RFC 5280 §6.3 (CRLs)
+ * or RFC 6960 (OCSP, stapled or fetched),
  * each reported as its own {@link VerificationStep} in {@link VerificationCheck} order.
  *
  * <p>After the first failure the remaining checks are SKIPPED: a client aborts the handshake with
@@ -67,6 +69,30 @@ public final class CertificateVerifier {
     return policy;
   }
 
+  /**
+   * The same policy with {@code fetched} consulted first and this verifier's source after it:
+   * how a client that fetched revocation information over the network verifies again.
+   */
+  public CertificateVerifier withRevocationSource(RevocationSource fetched) {
+    return new CertificateVerifier(policy, fetched.orElse(revocationSource));
+  }
+
+  /**
+   * What the REVOCATION check would lack at {@code at}: the certificates of the path built from
+   * {@code received}, below the trust anchor, whose status neither the stapled OCSP response
+   * (for the leaf) nor the source establishes, because they have nothing, or nothing usable (a
+   * stale CRL, an OCSP response saying unknown or failing its checks). Empty when the policy
+   * does not check revocation, so a host asks the network only for what the policy needs.
+   */
+  public List<RevocationQuery> missingRevocationStatus(List<X509CertificateHolder> received,
+      Optional<OCSPResp> stapled, Instant at) {
+    Objects.requireNonNull(at, "at");
+    if (received.isEmpty() || !policy.runs(VerificationCheck.REVOCATION)) {
+      return List.of();
+    }
+    return new Run(received, null, at, ServerKeyUse.EITHER, stapled).missingStatus();
+  }
+
   /** Verifies for a server whose key use is not known yet (either keyUsage bit will do). */
   public VerificationResult verify(List<X509CertificateHolder> received, String host, Instant at) {
     return verify(received, host, at, ServerKeyUse.EITHER);
@@ -83,7 +109,17 @@ public final class CertificateVerifier {
    */
   public VerificationResult verify(
       List<X509CertificateHolder> received, String host, Instant at, ServerKeyUse keyUse) {
+    return verify(received, host, at, keyUse, Optional.empty());
+  }
+
+  /**
+   * Verifies a received certificate_list with the OCSP response the server stapled for the leaf
+   * (RFC 6066 §8), which the REVOCATION check uses before anything the source has.
+   */
+  public VerificationResult verify(List<X509CertificateHolder> received, String host, Instant at,
+      ServerKeyUse keyUse, Optional<OCSPResp> stapled) {
     Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(stapled, "stapled");
     Optional<AsymmetricKeyParameter> leafKey =
         received.isEmpty()
             ? Optional.empty()
@@ -110,7 +146,7 @@ public final class CertificateVerifier {
       }
       return new VerificationResult(false, steps, List.of(), leafKey);
     }
-    Run run = new Run(received, host, at, keyUse);
+    Run run = new Run(received, host, at, keyUse, stapled);
     VerificationStep firstFailure = null;
     for (VerificationCheck check : VerificationCheck.values()) {
       VerificationStep step;
@@ -142,15 +178,18 @@ public final class CertificateVerifier {
     private final String host;
     private final Instant at;
     private final ServerKeyUse keyUse;
+    private final Optional<OCSPResp> stapled;
     private final List<CertificateFields> path = new ArrayList<>();
     private final int receivedCount;
     private boolean anchored;
     private String chainProblem;
 
-    Run(List<X509CertificateHolder> received, String host, Instant at, ServerKeyUse keyUse) {
+    Run(List<X509CertificateHolder> received, String host, Instant at, ServerKeyUse keyUse,
+        Optional<OCSPResp> stapled) {
       this.host = host;
       this.at = at;
       this.keyUse = keyUse;
+      this.stapled = stapled;
       this.receivedCount = received.size();
       buildPath(received);
     }
@@ -456,9 +495,12 @@ public final class CertificateVerifier {
     }
 
     /**
-     * RFC 5280 §6.3: for each certificate below the anchor, its issuer's CRL must be signed by that
-     * issuer (§6.3.3 (f), (g)), current (thisUpdate ≤ now ≤ nextUpdate, §6.3.3 (a)), and must not
-     * list the certificate's serial number (§6.3.3 (i)).
+     * RFC 5280 §6.3 with RFC 6960: for each certificate below the anchor, an OCSP response about
+     * it (the stapled one for the leaf first, RFC 6066 §8) that passes {@link OcspResponseCheck},
+     * or else its issuer's CRL, which must be signed by that issuer (§6.3.3 (f), (g)), current
+     * (thisUpdate ≤ now ≤ nextUpdate, §6.3.3 (a)), and must not list the certificate's serial
+     * number (§6.3.3 (i)). The detail names what decided each certificate: CRL, OCSP or stapled
+     * OCSP.
      */
     private VerificationStep revocation() {
       List<String> unknown = new ArrayList<>();
@@ -470,14 +512,48 @@ public final class CertificateVerifier {
           continue;
         }
         CertificateFields issuer = path.get(i + 1);
+        List<String> ocspProblems = new ArrayList<>();
+        List<Optional<OCSPResp>> responses = List.of(
+            i == 0 ? stapled : Optional.empty(),
+            revocationSource.ocspResponseFor(subject.holder(), issuer.holder()));
+        boolean decided = false;
+        for (int r = 0; r < responses.size() && !decided; r++) {
+          if (responses.get(r).isEmpty()) {
+            continue;
+          }
+          String via = r == 0 ? "stapled OCSP" : "OCSP";
+          OcspResponseCheck.Outcome outcome =
+              OcspResponseCheck.check(responses.get(r).get(), subject, issuer, at);
+          if (outcome instanceof OcspResponseCheck.Revoked revoked) {
+            return VerificationStep.failed(
+                VerificationCheck.REVOCATION,
+                AlertDescription.CERTIFICATE_REVOKED,
+                subject.label() + " was revoked on " + revoked.revocationTime()
+                    + " (reason " + revoked.reason() + ") according to the " + via
+                    + " response of " + issuer.label());
+          }
+          if (outcome instanceof OcspResponseCheck.Good) {
+            good.add(subject.label() + " (" + via + ")");
+            decided = true;
+          } else {
+            ocspProblems.add(via + ": " + (outcome instanceof OcspResponseCheck.Unknown u
+                ? u.why() : ((OcspResponseCheck.Unusable) outcome).why()));
+          }
+        }
+        if (decided) {
+          continue;
+        }
+        String ocspProblem = ocspProblems.isEmpty() ? null : String.join(", ", ocspProblems);
         Optional<X509CRLHolder> crl = revocationSource.crlFor(issuer.holder());
+        String prefix =
+            subject.label() + ": " + (ocspProblem == null ? "" : ocspProblem + ", and ");
         if (crl.isEmpty()) {
-          unknown.add(subject.label() + ": no CRL available from " + issuer.label());
+          unknown.add(prefix + "no CRL available from " + issuer.label());
           continue;
         }
         Optional<String> unusable = unusable(crl.get(), issuer);
         if (unusable.isPresent()) {
-          unknown.add(subject.label() + ": " + unusable.get());
+          unknown.add(prefix + unusable.get());
           continue;
         }
         X509CRLEntryHolder entry = crl.get().getRevokedCertificate(subject.serial());
@@ -488,7 +564,7 @@ public final class CertificateVerifier {
               subject.label() + " was revoked on " + entry.getRevocationDate().toInstant()
                   + " (reason " + reason(entry) + ") according to the CRL of " + issuer.label());
         }
-        good.add(subject.label());
+        good.add(subject.label() + " (CRL)");
       }
       String checked = good.isEmpty() ? "" : "not revoked: " + String.join(", ", good);
       if (unknown.isEmpty()) {
@@ -505,6 +581,39 @@ public final class CertificateVerifier {
           VerificationCheck.REVOCATION,
           "soft-fail: accepted although revocation status is unknown for " + problems
               + (checked.isEmpty() ? "" : "; " + checked));
+    }
+
+    /**
+     * The certificates below the anchor whose status nothing at hand establishes: no OCSP
+     * response (stapled, or from the source) that passes the checks and says good or revoked,
+     * and no usable CRL of the issuer.
+     */
+    List<RevocationQuery> missingStatus() {
+      List<RevocationQuery> missing = new ArrayList<>();
+      for (int i = 0; i < certificatesBelowAnchor().size() && i + 1 < path.size(); i++) {
+        CertificateFields subject = path.get(i);
+        CertificateFields issuer = path.get(i + 1);
+        if (!statusKnown(i == 0 ? stapled : Optional.empty(), subject, issuer)) {
+          missing.add(new RevocationQuery(subject.holder(), issuer.holder()));
+        }
+      }
+      return missing;
+    }
+
+    private boolean statusKnown(Optional<OCSPResp> staple, CertificateFields subject,
+        CertificateFields issuer) {
+      Optional<OCSPResp> ocsp = staple.isPresent()
+          ? staple : revocationSource.ocspResponseFor(subject.holder(), issuer.holder());
+      if (ocsp.isPresent()) {
+        OcspResponseCheck.Outcome outcome =
+            OcspResponseCheck.check(ocsp.get(), subject, issuer, at);
+        if (outcome instanceof OcspResponseCheck.Good
+            || outcome instanceof OcspResponseCheck.Revoked) {
+          return true;
+        }
+      }
+      Optional<X509CRLHolder> crl = revocationSource.crlFor(issuer.holder());
+      return crl.isPresent() && unusable(crl.get(), issuer).isEmpty();
     }
 
     private Optional<String> unusable(X509CRLHolder crl, CertificateFields issuer) {

@@ -1,6 +1,7 @@
 package dev.tlssim.tls.handshake;
 
 import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.pki.RevocationProtocol;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
@@ -21,6 +22,13 @@ import java.util.Objects;
  * the server issued one (RFC 5077 §3.4), else by its session_id if {@code offerSessionIds} (RFC
  * 5246 §7.4.1.2). {@code offerTickets} also decides whether the ClientHello carries the
  * session_ticket extension at all (RFC 5077 §3.2).
+ *
+ * <p>Revocation: {@code offerStatusRequest} sends status_request (RFC 6066 §8) asking the server
+ * to staple an OCSP response about its certificate. {@code revocationFetch} says how the client
+ * fetches what its verifier lacks when the policy checks revocation: null never fetches (the
+ * verifier's {@link dev.tlssim.pki.RevocationSource} has all there is, as before); OCSP or CRL
+ * makes the endpoint pause after the Certificate with a {@link TlsEvent.RevocationStatusNeeded}
+ * until the host calls {@link TlsEndpoint#supplyRevocationStatus}.
  */
 public record ClientConfig(
     ProtocolVersion minVersion,
@@ -34,7 +42,9 @@ public record ClientConfig(
     ClientSessionStore sessionStore,
     boolean offerSessionIds,
     boolean offerTickets,
-    String peerId) {
+    String peerId,
+    boolean offerStatusRequest,
+    RevocationProtocol revocationFetch) {
 
   public ClientConfig {
     Objects.requireNonNull(minVersion, "minVersion");
@@ -55,6 +65,18 @@ public record ClientConfig(
     if (groups.isEmpty() && cipherSuites.stream().anyMatch(s -> s.keyExchange().ephemeral())) {
       throw new IllegalArgumentException("ECDHE suites offered without any group");
     }
+  }
+
+  /** A client that neither asks for stapling nor fetches revocation status (as before). */
+  public ClientConfig(ProtocolVersion minVersion, ProtocolVersion maxVersion,
+      List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+      List<SignatureScheme> signatureSchemes, String serverName,
+      boolean offerExtendedMasterSecret, CertificateVerifier verifier,
+      ClientSessionStore sessionStore, boolean offerSessionIds, boolean offerTickets,
+      String peerId) {
+    this(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, serverName,
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
+        false, null);
   }
 
   /**
@@ -106,49 +128,74 @@ public record ClientConfig(
 
   public ClientConfig withCipherSuites(List<CipherSuite> suites) {
     return new ClientConfig(minVersion, maxVersion, suites, groups, signatureSchemes, serverName,
-        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId);
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
+        offerStatusRequest, revocationFetch);
   }
 
   public ClientConfig withGroups(List<NamedGroup> newGroups) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, newGroups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
-        offerTickets, peerId);
+        offerTickets, peerId, offerStatusRequest, revocationFetch);
   }
 
   public ClientConfig withVersions(ProtocolVersion min, ProtocolVersion max) {
     return new ClientConfig(min, max, cipherSuites, groups, signatureSchemes, serverName,
-        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId);
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
+        offerStatusRequest, revocationFetch);
   }
 
   /** The same client for another host: the session store stays shared. */
   public ClientConfig withServerName(String name) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, name,
-        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId);
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
+        offerStatusRequest, revocationFetch);
   }
 
   public ClientConfig withExtendedMasterSecret(boolean offer) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
-        serverName, offer, verifier, sessionStore, offerSessionIds, offerTickets, peerId);
+        serverName, offer, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
+        offerStatusRequest, revocationFetch);
   }
 
   /** Where sessions are kept; null keeps none. */
   public ClientConfig withSessionStore(ClientSessionStore store) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, store, offerSessionIds, offerTickets,
-        peerId);
+        peerId, offerStatusRequest, revocationFetch);
   }
 
   /** Which resumption mechanisms the ClientHello offers. */
   public ClientConfig withResumption(boolean sessionIds, boolean tickets) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, sessionStore, sessionIds, tickets,
-        peerId);
+        peerId, offerStatusRequest, revocationFetch);
+  }
+
+  /** Whether the ClientHello asks for a stapled OCSP response (RFC 6066 §8). */
+  public ClientConfig withStatusRequest(boolean offer) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
+        serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
+        offerTickets, peerId, offer, revocationFetch);
+  }
+
+  /** How missing revocation status is fetched over the network; null never fetches. */
+  public ClientConfig withRevocationFetch(RevocationProtocol protocol) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
+        serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
+        offerTickets, peerId, offerStatusRequest, protocol);
+  }
+
+  /** The same client with another verifier (policy and revocation source). */
+  public ClientConfig withVerifier(CertificateVerifier newVerifier) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
+        serverName, offerExtendedMasterSecret, newVerifier, sessionStore, offerSessionIds,
+        offerTickets, peerId, offerStatusRequest, revocationFetch);
   }
 
   /** The store key for connections that send no server_name (an address, say). */
   public ClientConfig withPeerId(String id) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
-        offerTickets, id);
+        offerTickets, id, offerStatusRequest, revocationFetch);
   }
 }

@@ -1,5 +1,11 @@
 package dev.tlssim.tls.handshake;
 
+import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.pki.RevocationQuery;
+import dev.tlssim.pki.RevocationSource;
+import dev.tlssim.pki.VerificationCheck;
+import dev.tlssim.pki.VerificationResult;
+import dev.tlssim.pki.VerificationStep;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.HandshakeType;
@@ -10,6 +16,7 @@ import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.wire.Certificate;
+import dev.tlssim.tls.wire.CertificateStatus;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.DigitallySigned;
 import dev.tlssim.tls.wire.ExtensionType;
@@ -22,12 +29,15 @@ import dev.tlssim.tls.wire.ServerEcdhParams;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerHelloDone;
 import dev.tlssim.tls.wire.ServerKeyExchange;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
 
 /**
  * The client's side of the handshakes of RFC 5246 §7.3. Full: ClientHello, then one handler per
@@ -37,6 +47,11 @@ import java.util.Optional;
  * it, the server's ChangeCipherSpec and Finished follow at once, and the client answers with its
  * own. A NewSessionTicket (RFC 5077 §3.3) may come before the server's ChangeCipherSpec in both.
  *
+ * <p>Revocation: with status_request acknowledged, a CertificateStatus (RFC 6066 §8) may follow
+ * the Certificate, and the chain is judged once it came or the next message shows it will not.
+ * When the client fetches revocation status over the network and lacks some, it pauses in
+ * WAIT_REVOCATION_STATUS until the host supplies it ({@link TlsEndpoint#supplyRevocationStatus}).
+ *
  * <p>After a completed handshake the session goes into the config's {@link ClientSessionStore}
  * under the peer's name, with the ticket if one came.
  */
@@ -45,6 +60,8 @@ final class ClientHandshake extends Handshake {
     CLIENT_START,
     WAIT_SERVER_HELLO,
     WAIT_CERTIFICATE,
+    WAIT_CERTIFICATE_STATUS,
+    WAIT_REVOCATION_STATUS,
     WAIT_SERVER_KEY_EXCHANGE,
     WAIT_SERVER_HELLO_DONE,
     WAIT_SERVER_CCS,
@@ -65,6 +82,14 @@ final class ClientHandshake extends Handshake {
   private ResumptionOffer resumed;
   private boolean ticketExpected;
   private NewSessionTicket newTicket;
+  /** The server acknowledged status_request: a CertificateStatus may follow its Certificate. */
+  private boolean statusExpected;
+  /** The server's chain as received, until it is accepted. */
+  private List<X509CertificateHolder> receivedChain;
+  /** The OCSP response the server stapled in CertificateStatus (RFC 6066 §8). */
+  private Optional<OCSPResp> stapled = Optional.empty();
+  /** A message that came while the certificate was still being judged; handled after it. */
+  private HandshakeMessage deferred;
   private ServerCertificate serverCertificate;
   private byte[] serverEcdhPublic;
   private SessionParameters established;
@@ -104,18 +129,37 @@ final class ClientHandshake extends Handshake {
     return switch (state) {
       case WAIT_SERVER_HELLO -> HandshakeType.SERVER_HELLO;
       case WAIT_CERTIFICATE -> HandshakeType.CERTIFICATE;
+      case WAIT_CERTIFICATE_STATUS -> HandshakeType.CERTIFICATE_STATUS;
       case WAIT_SERVER_KEY_EXCHANGE -> HandshakeType.SERVER_KEY_EXCHANGE;
       case WAIT_SERVER_HELLO_DONE -> HandshakeType.SERVER_HELLO_DONE;
       case WAIT_SERVER_FINISHED -> HandshakeType.FINISHED;
-      case CLIENT_START, WAIT_SERVER_CCS, ESTABLISHED -> null;
+      case CLIENT_START, WAIT_REVOCATION_STATUS, WAIT_SERVER_CCS, ESTABLISHED -> null;
     };
   }
 
-  /** RFC 5077 §3.3: a server that acknowledged session_ticket sends one before its CCS. */
+  /**
+   * RFC 5077 §3.3: a server that acknowledged session_ticket sends one before its CCS. RFC 6066
+   * §8: a server that acknowledged status_request "MAY also choose not to send a
+   * 'CertificateStatus' message", so what follows the Certificate may come instead.
+   */
   @Override
   boolean optionalMessage(HandshakeType type) {
+    if (state == State.WAIT_CERTIFICATE_STATUS) {
+      return type == afterCertificate();
+    }
     return state == State.WAIT_SERVER_CCS && ticketExpected
         && type == HandshakeType.NEW_SESSION_TICKET;
+  }
+
+  /** The message after Certificate (and CertificateStatus): RFC 5246 §7.3. */
+  private HandshakeType afterCertificate() {
+    return suite.keyExchange().ephemeral()
+        ? HandshakeType.SERVER_KEY_EXCHANGE : HandshakeType.SERVER_HELLO_DONE;
+  }
+
+  @Override
+  boolean paused() {
+    return state == State.WAIT_REVOCATION_STATUS;
   }
 
   @Override
@@ -123,6 +167,7 @@ final class ClientHandshake extends Handshake {
     switch (state) {
       case WAIT_SERVER_HELLO -> onServerHello((ServerHello) message);
       case WAIT_CERTIFICATE -> onCertificate((Certificate) message);
+      case WAIT_CERTIFICATE_STATUS -> onCertificateStatus(message);
       case WAIT_SERVER_KEY_EXCHANGE -> onServerKeyExchange((ServerKeyExchange) message);
       case WAIT_SERVER_HELLO_DONE -> onServerHelloDone();
       case WAIT_SERVER_CCS -> onNewSessionTicket((NewSessionTicket) message);
@@ -150,6 +195,7 @@ final class ClientHandshake extends Handshake {
     Extensions ext = hello.extensionsOrEmpty();
     boolean serverEms = ext.contains(ExtensionType.EXTENDED_MASTER_SECRET);
     ticketExpected = ext.contains(ExtensionType.SESSION_TICKET);
+    statusExpected = ext.contains(ExtensionType.STATUS_REQUEST);
     // RFC 5246 §7.4.1.3: the same session_id as offered means the session is resumed; RFC 5077
     // §3.4: with a ticket, the echo of the client's session_id says the ticket was accepted.
     if (resumption.isPresent() && sessionId.length > 0
@@ -188,9 +234,85 @@ final class ClientHandshake extends Handshake {
   }
 
   private void onCertificate(Certificate certificate) throws TlsAlertException {
-    serverCertificate = ServerCertificate.verify(certificate, config, now, suite, events);
+    receivedChain = ServerCertificate.parse(certificate);
+    if (statusExpected) {
+      state = State.WAIT_CERTIFICATE_STATUS;
+      return;
+    }
+    judgeCertificate();
+  }
+
+  /**
+   * RFC 6066 §8: the stapled OCSP response, or, when the server sent none, the message after the
+   * Certificate, which waits until the certificate has been judged. An OCSPResponse that is not
+   * even DER is "an invalid certificate status response" (§9): bad_certificate_status_response.
+   */
+  private void onCertificateStatus(HandshakeMessage message) throws TlsAlertException {
+    if (message instanceof CertificateStatus status) {
+      try {
+        stapled = Optional.of(new OCSPResp(status.ocspResponse()));
+      } catch (IOException | RuntimeException e) {
+        throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE_STATUS_RESPONSE,
+            "certificate_status: the OCSP response cannot be parsed: " + e.getMessage(), e);
+      }
+    } else {
+      deferred = message;
+    }
+    judgeCertificate();
+  }
+
+  /**
+   * Verifies the server's chain with what the client has. When the policy checks revocation,
+   * the client fetches ({@code revocationFetch}), nothing else failed, and the verifier lacks the
+   * status of some certificates, the handshake pauses with a RevocationStatusNeeded instead; the
+   * host's {@link #supplyRevocationStatus} completes the verification. Otherwise the verdict is
+   * final now.
+   */
+  private void judgeCertificate() throws TlsAlertException {
+    CertificateVerifier verifier = config.verifier();
+    VerificationResult result = ServerCertificate.judge(
+        verifier, receivedChain, config.serverName(), now, suite, stapled);
+    if (config.revocationFetch() != null && onlyRevocationUndecided(result)) {
+      List<RevocationQuery> missing =
+          verifier.missingRevocationStatus(receivedChain, stapled, now);
+      if (!missing.isEmpty()) {
+        state = State.WAIT_REVOCATION_STATUS;
+        events.add(new TlsEvent.RevocationStatusNeeded(missing, config.revocationFetch()));
+        return;
+      }
+    }
+    certificateJudged(result);
+  }
+
+  /** Every check but REVOCATION passed, and REVOCATION found nothing revoked. */
+  private static boolean onlyRevocationUndecided(VerificationResult result) {
+    Optional<VerificationStep> failed = result.failedCheck();
+    return failed.isEmpty() || (failed.get().check() == VerificationCheck.REVOCATION
+        && failed.get().alert().orElseThrow() != AlertDescription.CERTIFICATE_REVOKED);
+  }
+
+  /**
+   * The host's answer to RevocationStatusNeeded: verifies the chain again, at {@code at}, with
+   * {@code fetched} before the verifier's own source, and goes on with the handshake.
+   */
+  void supplyRevocationStatus(RevocationSource fetched, Instant at) throws TlsAlertException {
+    if (state != State.WAIT_REVOCATION_STATUS) {
+      throw new IllegalStateException("not waiting for revocation status in " + state);
+    }
+    certificateJudged(ServerCertificate.judge(config.verifier().withRevocationSource(fetched),
+        receivedChain, config.serverName(), at, suite, stapled));
+  }
+
+  /** Reports the verdict, fails on rejection, and handles what came meanwhile. */
+  private void certificateJudged(VerificationResult result) throws TlsAlertException {
+    serverCertificate = ServerCertificate.accept(receivedChain, result, suite, events);
     state = suite.keyExchange().ephemeral()
         ? State.WAIT_SERVER_KEY_EXCHANGE : State.WAIT_SERVER_HELLO_DONE;
+    if (deferred != null) {
+      HandshakeMessage next = deferred;
+      deferred = null;
+      onMessage(next);
+    }
   }
 
   private void onServerKeyExchange(ServerKeyExchange ske) throws TlsAlertException {

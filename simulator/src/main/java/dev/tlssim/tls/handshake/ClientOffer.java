@@ -12,11 +12,13 @@ import dev.tlssim.tls.wire.ExtendedMasterSecret;
 import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.Extensions;
+import dev.tlssim.tls.wire.OcspStatusRequest;
 import dev.tlssim.tls.wire.RenegotiationInfo;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerName;
 import dev.tlssim.tls.wire.SessionTicket;
 import dev.tlssim.tls.wire.SignatureAlgorithms;
+import dev.tlssim.tls.wire.StatusRequest;
 import dev.tlssim.tls.wire.SupportedGroups;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,10 @@ final class ClientOffer {
     String serverName = sniName(c);
     if (serverName != null) {
       extensions.add(ServerName.of(serverName));
+    }
+    if (c.offerStatusRequest()) {
+      // RFC 6066 §8: ask for an OCSP response from any responder the server knows.
+      extensions.add(StatusRequest.ocsp(OcspStatusRequest.any()));
     }
     if (c.cipherSuites().stream().anyMatch(s -> s.keyExchange().ephemeral())) {
       // RFC 8422 §4: clients offering ECC suites send both extensions.

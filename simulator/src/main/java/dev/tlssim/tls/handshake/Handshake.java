@@ -104,10 +104,23 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
     return Optional.ofNullable(session);
   }
 
+  /**
+   * Whether the handshake waits for the host (the client for revocation status): messages stay
+   * in the reassembler, and records in the record layer, until it goes on.
+   */
+  boolean paused() {
+    return false;
+  }
+
   /** A handshake record's plaintext: may hold several messages, or part of one. */
   void onHandshakeRecord(byte[] plaintext) throws TlsAlertException {
     reassembler.feed(plaintext);
-    while (!alerts.closed()) {
+    processBufferedMessages();
+  }
+
+  /** Handles the complete messages buffered so far, until none is left or the handshake pauses. */
+  void processBufferedMessages() throws TlsAlertException {
+    while (!alerts.closed() && !paused()) {
       Optional<HandshakeFrame> frame = reassembler.next();
       if (frame.isEmpty()) {
         break;

@@ -1,5 +1,6 @@
 package dev.tlssim.tls.handshake;
 
+import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.CheckStatus;
 import dev.tlssim.pki.ServerKeyUse;
 import dev.tlssim.pki.VerificationCheck;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
@@ -31,35 +34,52 @@ record ServerCertificate(List<X509CertificateHolder> chain, AsymmetricKeyParamet
   }
 
   /**
-   * Parses the chain, has the client's verifier judge it for the host name at {@code now}, and
-   * checks that the leaf key suits the suite's key exchange. Every verification step is reported,
-   * failures included, so the trace shows which check stopped the handshake.
+   * The certificate_list as certificates, leaf first. RFC 5246 §7.2.2 bad_certificate: "A
+   * certificate was corrupt".
    */
-  static ServerCertificate verify(Certificate certificate, ClientConfig config, Instant now,
-      CipherSuite suite, EventQueue events) throws TlsAlertException {
+  static List<X509CertificateHolder> parse(Certificate certificate) throws TlsAlertException {
     List<X509CertificateHolder> chain = new ArrayList<>();
-    AsymmetricKeyParameter leafKey = null;
     try {
       for (byte[] der : certificate.certificates()) {
         chain.add(new X509CertificateHolder(der));
       }
       if (!chain.isEmpty()) {
-        leafKey = CryptoNames.publicKey(chain.get(0));
+        CryptoNames.publicKey(chain.get(0));
       }
     } catch (IOException | RuntimeException e) {
-      // RFC 5246 §7.2.2 bad_certificate: "A certificate was corrupt".
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
           "certificate: cannot parse certificate " + chain.size() + ": " + e.getMessage(), e);
     }
-    ServerKeyUse use = suite.keyExchange().ephemeral()
-        ? ServerKeyUse.SIGNING : ServerKeyUse.KEY_ENCIPHERMENT;
-    VerificationResult result;
+    return List.copyOf(chain);
+  }
+
+  /** What the negotiated key exchange does with the leaf key. */
+  static ServerKeyUse keyUse(CipherSuite suite) {
+    return suite.keyExchange().ephemeral() ? ServerKeyUse.SIGNING : ServerKeyUse.KEY_ENCIPHERMENT;
+  }
+
+  /**
+   * Has {@code verifier} judge the parsed chain for the host name at {@code at}, with the
+   * stapled OCSP response if any; a chain the verifier cannot process is a bad_certificate.
+   */
+  static VerificationResult judge(CertificateVerifier verifier, List<X509CertificateHolder> chain,
+      String host, Instant at, CipherSuite suite, Optional<OCSPResp> stapled)
+      throws TlsAlertException {
     try {
-      result = config.verifier().verify(chain, config.serverName(), now, use);
+      return verifier.verify(chain, host, at, keyUse(suite), stapled);
     } catch (RuntimeException e) {
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
           "certificate: verification could not process the chain: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reports the verifier's verdict on {@code chain} and, if it accepted, checks that the leaf key
+   * suits the suite's key exchange. Every verification step is reported, failures included, so
+   * the trace shows which check stopped the handshake.
+   */
+  static ServerCertificate accept(List<X509CertificateHolder> chain, VerificationResult result,
+      CipherSuite suite, EventQueue events) throws TlsAlertException {
     report(result, events);
     if (!result.accepted()) {
       VerificationStep failed = result.failedCheck().orElseThrow();
@@ -68,11 +88,18 @@ record ServerCertificate(List<X509CertificateHolder> chain, AsymmetricKeyParamet
           "certificate: " + failed.check().name().toLowerCase(Locale.ROOT)
               + " check failed: " + failed.detail());
     }
-    if (leafKey == null) {
+    if (chain.isEmpty()) {
       // RFC 5246 §7.4.2: the server's certificate list starts with its own certificate; an
       // empty list is malformed for a server (RFC 8446 §4.4.2.4 names decode_error for it).
       throw new TlsAlertException(AlertDescription.DECODE_ERROR,
           "certificate: the server sent an empty certificate_list");
+    }
+    AsymmetricKeyParameter leafKey;
+    try {
+      leafKey = CryptoNames.publicKey(chain.get(0));
+    } catch (IOException e) {
+      throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
+          "certificate: cannot read the leaf key: " + e.getMessage(), e);
     }
     boolean fits = suite.keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA
         ? leafKey instanceof ECKeyParameters

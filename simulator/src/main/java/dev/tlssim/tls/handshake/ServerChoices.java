@@ -17,6 +17,7 @@ import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.RenegotiationInfo;
 import dev.tlssim.tls.wire.ServerName;
 import dev.tlssim.tls.wire.SessionTicket;
+import dev.tlssim.tls.wire.StatusRequest;
 import dev.tlssim.tls.wire.SignatureAlgorithms;
 import dev.tlssim.tls.wire.SupportedGroups;
 import java.util.ArrayList;
@@ -152,9 +153,10 @@ record ServerChoices(
   /**
    * ServerHello.extensions of a full handshake, answering only what the client offered (RFC 5246
    * §7.4.1.4); {@code newTicket} adds the empty session_ticket that announces a NewSessionTicket
-   * (RFC 5077 §3.2).
+   * (RFC 5077 §3.2), {@code statusRequest} the empty status_request that announces a
+   * CertificateStatus (RFC 6066 §8).
    */
-  Extensions serverHelloExtensions(boolean newTicket) {
+  Extensions serverHelloExtensions(boolean newTicket, boolean statusRequest) {
     List<Extension> reply = new ArrayList<>();
     if (secureRenegotiation) {
       reply.add(RenegotiationInfo.initial());
@@ -171,6 +173,9 @@ record ServerChoices(
     }
     if (newTicket) {
       reply.add(SessionTicket.empty());
+    }
+    if (statusRequest) {
+      reply.add(StatusRequest.acknowledgement());
     }
     return new Extensions(reply);
   }

@@ -7,6 +7,7 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
 /**
@@ -19,6 +20,11 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
  * 5246 §7.3); null disables it, and the server then sends an empty session_id (§7.4.1.3: the
  * session "will not be cached and therefore cannot be resumed"). {@code ticketKeys} enables
  * session tickets (RFC 5077); null disables them. Both may be shared between servers.
+ *
+ * <p>Stapling: {@code stapledOcspResponse} gives the DER OCSPResponse the server currently holds
+ * about its certificate (fetched from its CA beforehand, as servers do); when a client sends
+ * status_request, the server acknowledges it and sends the response in a CertificateStatus right
+ * after its Certificate (RFC 6066 §8). Null, or a supplier returning null, staples nothing.
  */
 public record ServerConfig(
     ProtocolVersion minVersion,
@@ -30,7 +36,8 @@ public record ServerConfig(
     AsymmetricKeyParameter privateKey,
     boolean extendedMasterSecret,
     SessionCache sessionCache,
-    TicketKeys ticketKeys) {
+    TicketKeys ticketKeys,
+    Supplier<byte[]> stapledOcspResponse) {
 
   public ServerConfig {
     Objects.requireNonNull(minVersion, "minVersion");
@@ -46,6 +53,16 @@ public record ServerConfig(
     cipherSuites = List.copyOf(cipherSuites);
     groups = List.copyOf(groups);
     signatureSchemes = List.copyOf(signatureSchemes);
+  }
+
+  /** A server that staples nothing. */
+  public ServerConfig(ProtocolVersion minVersion, ProtocolVersion maxVersion,
+      List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+      List<SignatureScheme> signatureSchemes, CertificateChain chain,
+      AsymmetricKeyParameter privateKey, boolean extendedMasterSecret,
+      SessionCache sessionCache, TicketKeys ticketKeys) {
+    this(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain, privateKey,
+        extendedMasterSecret, sessionCache, ticketKeys, null);
   }
 
   /**
@@ -92,39 +109,52 @@ public record ServerConfig(
 
   public ServerConfig withCipherSuites(List<CipherSuite> suites) {
     return new ServerConfig(minVersion, maxVersion, suites, groups, signatureSchemes, chain,
-        privateKey, extendedMasterSecret, sessionCache, ticketKeys);
+        privateKey, extendedMasterSecret, sessionCache, ticketKeys,
+        stapledOcspResponse);
   }
 
   public ServerConfig withGroups(List<NamedGroup> newGroups) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, newGroups, signatureSchemes,
-        chain, privateKey, extendedMasterSecret, sessionCache, ticketKeys);
+        chain, privateKey, extendedMasterSecret, sessionCache, ticketKeys,
+        stapledOcspResponse);
   }
 
   public ServerConfig withVersions(ProtocolVersion min, ProtocolVersion max) {
     return new ServerConfig(min, max, cipherSuites, groups, signatureSchemes, chain, privateKey,
-        extendedMasterSecret, sessionCache, ticketKeys);
+        extendedMasterSecret, sessionCache, ticketKeys,
+        stapledOcspResponse);
   }
 
   /** The same server presenting another chain and key; cache and ticket keys stay shared. */
   public ServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
-        newChain, key, extendedMasterSecret, sessionCache, ticketKeys);
+        newChain, key, extendedMasterSecret, sessionCache, ticketKeys,
+        stapledOcspResponse);
   }
 
   public ServerConfig withExtendedMasterSecret(boolean enabled) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
-        privateKey, enabled, sessionCache, ticketKeys);
+        privateKey, enabled, sessionCache, ticketKeys,
+        stapledOcspResponse);
   }
 
   /** The session-ID cache; null disables session-ID resumption. */
   public ServerConfig withSessionCache(SessionCache cache) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
-        privateKey, extendedMasterSecret, cache, ticketKeys);
+        privateKey, extendedMasterSecret, cache, ticketKeys,
+        stapledOcspResponse);
   }
 
   /** The session ticket keys; null disables tickets. */
   public ServerConfig withTicketKeys(TicketKeys keys) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
-        privateKey, extendedMasterSecret, sessionCache, keys);
+        privateKey, extendedMasterSecret, sessionCache, keys,
+        stapledOcspResponse);
+  }
+
+  /** Where the OCSP response to staple comes from; null staples nothing (RFC 6066 §8). */
+  public ServerConfig withStapledOcspResponse(Supplier<byte[]> response) {
+    return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
+        privateKey, extendedMasterSecret, sessionCache, ticketKeys, response);
   }
 }

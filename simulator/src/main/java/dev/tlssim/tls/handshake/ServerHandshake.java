@@ -5,6 +5,7 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.wire.Certificate;
+import dev.tlssim.tls.wire.CertificateStatus;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
@@ -13,6 +14,7 @@ import dev.tlssim.tls.wire.NewSessionTicket;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerHelloDone;
 import dev.tlssim.tls.wire.SessionTicket;
+import dev.tlssim.tls.wire.StatusRequest;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -24,10 +26,11 @@ import org.bouncycastle.cert.X509CertificateHolder;
 /**
  * The server's side of the handshakes of RFC 5246 §7.3.
  *
- * <p>Full: on ClientHello the first flight (ServerHello, Certificate, ServerKeyExchange for
- * ECDHE, ServerHelloDone), on ClientKeyExchange the keys, and on the client's Finished its own
- * ChangeCipherSpec and Finished, preceded by a NewSessionTicket when tickets are enabled and the
- * client offered the extension (RFC 5077 §3.3). The session_id is fresh and random when the
+ * <p>Full: on ClientHello the first flight (ServerHello, Certificate, CertificateStatus when
+ * stapling (RFC 6066 §8), ServerKeyExchange for ECDHE, ServerHelloDone), on ClientKeyExchange
+ * the keys, and on the client's Finished its own ChangeCipherSpec and Finished, preceded by a
+ * NewSessionTicket when tickets are enabled and the client offered the extension (RFC 5077
+ * §3.3). The session_id is fresh and random when the
  * server has a {@link SessionCache} and issues no ticket; it is empty when the session will not
  * be cached (RFC 5246 §7.4.1.3) and when a ticket is issued (RFC 5077 §3.4: "If a server is
  * planning to issue a NewSessionTicket, it SHOULD include an empty Session ID").
@@ -124,10 +127,15 @@ final class ServerHandshake extends Handshake {
         ? randomBytes(ClientHello.MAX_SESSION_ID_LENGTH) : new byte[0];
     extendedMasterSecret = choices.extendedMasterSecret();
 
+    byte[] staple = stapledOcspResponse(hello);
+
     List<HandshakeMessage> flight = new ArrayList<>();
     flight.add(sent(ServerHello.of(choices.version(), serverRandom, sessionId, suite,
-        choices.serverHelloExtensions(issueTicket))));
+        choices.serverHelloExtensions(issueTicket, staple != null))));
     flight.add(sent(new Certificate(encodedChain())));
+    if (staple != null) {
+      flight.add(sent(new CertificateStatus(staple)));
+    }
     if (suite.keyExchange().ephemeral()) {
       group = choices.group();
       signatureScheme = choices.signatureScheme();
@@ -161,6 +169,21 @@ final class ServerHandshake extends Handshake {
     resumeKeys(session.masterSecret());
     sendChangeCipherSpecAndFinished();
     state = State.WAIT_CLIENT_CCS;
+  }
+
+  /**
+   * RFC 6066 §8: the OCSP response to send in CertificateStatus, when the client asked for one by
+   * status_request of type ocsp and the server holds one; null otherwise. The abbreviated
+   * handshake sends no certificate, and so no status either.
+   */
+  private byte[] stapledOcspResponse(ClientHello hello) {
+    boolean asked = hello.extensionsOrEmpty().find(StatusRequest.class)
+        .flatMap(StatusRequest::ocsp).isPresent();
+    if (!asked || config.stapledOcspResponse() == null) {
+      return null;
+    }
+    byte[] response = config.stapledOcspResponse().get();
+    return response == null || response.length == 0 ? null : response;
   }
 
   /** RFC 5077 §3.3 and §4: the session sealed under the current ticket key. */

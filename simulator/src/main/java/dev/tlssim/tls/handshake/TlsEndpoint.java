@@ -1,5 +1,6 @@
 package dev.tlssim.tls.handshake;
 
+import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
@@ -100,14 +101,50 @@ public final class TlsEndpoint {
       return;
     }
     records.feed(bytes);
+    guarded(this::processRecords);
+  }
+
+  /**
+   * Whether the client waits for revocation status it announced with {@link
+   * TlsEvent.RevocationStatusNeeded}; bytes received meanwhile are buffered, not processed.
+   */
+  public boolean awaitingRevocationStatus() {
+    return !alerts.closed() && handshake.paused();
+  }
+
+  /**
+   * Ends the wait announced by {@link TlsEvent.RevocationStatusNeeded}: {@code fetched} is what
+   * the host obtained (typically {@link RevocationSource#fromDer} of the HTTP response bodies,
+   * OCSP responses and/or CRLs; {@link RevocationSource#unavailable()} when the CA could not be
+   * reached or answered with an error), and {@code now} the simulated instant it arrived, at which
+   * the certificate verification is completed. The REVOCATION check then applies the client's
+   * soft-fail or hard-fail policy to what it has, and the handshake goes on exactly where it
+   * stopped, with whatever arrived meanwhile: its output and events are ready to drain.
+   *
+   * @throws IllegalStateException if the endpoint is not waiting for revocation status
+   */
+  public void supplyRevocationStatus(RevocationSource fetched, Instant now) {
+    Objects.requireNonNull(fetched, "fetched");
+    Objects.requireNonNull(now, "now");
+    if (!awaitingRevocationStatus()) {
+      throw new IllegalStateException("not waiting for revocation status (state " + state() + ")");
+    }
+    ClientHandshake client = (ClientHandshake) handshake;
+    guarded(() -> {
+      client.supplyRevocationStatus(fetched, now);
+      handshake.processBufferedMessages();
+      processRecords();
+    });
+  }
+
+  private interface Step {
+    void run() throws TlsAlertException;
+  }
+
+  /** Runs a step of input processing; what the peer caused ends in an alert, never a throw. */
+  private void guarded(Step step) {
     try {
-      while (!alerts.closed()) {
-        Optional<TlsRecord> record = records.next();
-        if (record.isEmpty()) {
-          break;
-        }
-        onRecord(record.get());
-      }
+      step.run();
     } catch (TlsAlertException e) {
       alerts.fail(e.alert(), e.getMessage());
     } catch (RuntimeException e) {
@@ -139,6 +176,16 @@ public final class TlsEndpoint {
       return;
     }
     alerts.sendCloseNotify("local close");
+  }
+
+  private void processRecords() throws TlsAlertException {
+    while (!alerts.closed() && !handshake.paused()) {
+      Optional<TlsRecord> record = records.next();
+      if (record.isEmpty()) {
+        break;
+      }
+      onRecord(record.get());
+    }
   }
 
   public byte[] drainOutput() {

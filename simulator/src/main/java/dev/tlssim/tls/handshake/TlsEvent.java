@@ -1,9 +1,14 @@
 package dev.tlssim.tls.handshake;
 
+import dev.tlssim.pki.RevocationProtocol;
+import dev.tlssim.pki.RevocationQuery;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * What a {@link TlsEndpoint} reports as it runs, in the order things happened. Messages are named
@@ -34,6 +39,31 @@ public sealed interface TlsEvent {
    * "failed" or "skipped".
    */
   record CertificateCheck(String check, String status, String detail) implements TlsEvent {}
+
+  /**
+   * The client paused its handshake after the server's Certificate (and CertificateStatus, if
+   * any) because its policy checks revocation and its verifier has no status for these
+   * certificates: neither a stapled OCSP response (RFC 6066 §8) nor an OCSP response or CRL from
+   * its revocation source. The host asks each query's issuer by {@code protocol}: for OCSP, {@code
+   * POST /ocsp} with {@link RevocationQuery#ocspRequest()} (RFC 6960 Appendix A.1); for CRL,
+   * {@code GET /crl} (RFC 5280 §5). It then calls {@link TlsEndpoint#supplyRevocationStatus},
+   * and the handshake goes on where it stopped; records arriving meanwhile are buffered.
+   */
+  record RevocationStatusNeeded(List<RevocationQuery> queries, RevocationProtocol protocol)
+      implements TlsEvent {
+    public RevocationStatusNeeded {
+      queries = List.copyOf(queries);
+      Objects.requireNonNull(protocol, "protocol");
+      if (queries.isEmpty()) {
+        throw new IllegalArgumentException("no certificate to ask about");
+      }
+    }
+
+    /** The certificates whose status is missing, leaf side first. */
+    public List<X509CertificateHolder> certificates() {
+      return queries.stream().map(RevocationQuery::certificate).toList();
+    }
+  }
 
   /**
    * The handshake completed: both Finished messages were sent and verified. {@code resumed} is

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public sealed interface Extension
     permits ServerName, SupportedGroups, EcPointFormats, SignatureAlgorithms,
-        ExtendedMasterSecret, SessionTicket, RenegotiationInfo, UnknownExtension {
+        ExtendedMasterSecret, SessionTicket, RenegotiationInfo, StatusRequest, UnknownExtension {
 
   /** The 16-bit extension_type, known to {@link ExtensionType} or not. */
   int typeCode();
@@ -34,6 +34,7 @@ public sealed interface Extension
     }
     return switch (type.get()) {
       case SERVER_NAME -> ServerName.decode(data);
+      case STATUS_REQUEST -> StatusRequest.decode(data);
       case SUPPORTED_GROUPS -> SupportedGroups.decode(data);
       case EC_POINT_FORMATS -> EcPointFormats.decode(data);
       case SIGNATURE_ALGORITHMS -> SignatureAlgorithms.decode(data);

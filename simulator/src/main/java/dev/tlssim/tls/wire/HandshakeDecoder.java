@@ -12,8 +12,8 @@ import java.util.Optional;
  * Finished needs verify_data_length (§7.4.9); this value carries both and is replaced by the
  * engine once ServerHello has fixed the suite.
  *
- * <p>Types with no TLS 1.2 codec here (certificate_request, certificate_verify,
- * certificate_status, the TLS 1.3-only types) are rejected with unexpected_message, as is a key
+ * <p>Types with no TLS 1.2 codec here (certificate_request, certificate_verify, the TLS
+ * 1.3-only types) are rejected with unexpected_message, as is a key
  * exchange message that cannot belong to the negotiated key exchange: RFC 5246 §7.4.3 says the
  * RSA key exchange sends no ServerKeyExchange, and none can arrive before a suite is chosen.
  */
@@ -56,6 +56,7 @@ public record HandshakeDecoder(
       case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.decode(body, requireKeyExchange(frame));
       case FINISHED -> Finished.decode(body, verifyDataLength);
       case NEW_SESSION_TICKET -> NewSessionTicket.decode(body);
+      case CERTIFICATE_STATUS -> CertificateStatus.decode(body);
       default -> throw unexpected(frame, "not a TLS 1.2 message this simulator handles");
     };
   }

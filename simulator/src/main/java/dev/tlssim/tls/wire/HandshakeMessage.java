@@ -9,7 +9,7 @@ import dev.tlssim.tls.HandshakeType;
  */
 public sealed interface HandshakeMessage
     permits HelloRequest, ClientHello, ServerHello, Certificate, ServerKeyExchange,
-        ServerHelloDone, ClientKeyExchange, Finished, NewSessionTicket {
+        ServerHelloDone, ClientKeyExchange, Finished, NewSessionTicket, CertificateStatus {
 
   /** Largest body the 3-byte length can describe. */
   int MAX_BODY_LENGTH = 0xffffff;
