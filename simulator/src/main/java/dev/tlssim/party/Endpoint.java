@@ -126,6 +126,20 @@ public abstract class Endpoint implements Party, TcpStack.Host {
     return now;
   }
 
+  /** Runs {@code continuation} at virtual time {@code at} (a timeout), unless cancelled first. */
+  String schedule(long at, LongConsumer continuation) {
+    String key = CPU_TIMER + (workSeq++);
+    pendingWork.put(key, continuation);
+    out.setTimer(key, at);
+    return key;
+  }
+
+  void cancel(String key) {
+    if (pendingWork.remove(key) != null) {
+      out.cancelTimer(key);
+    }
+  }
+
   void trace(String kind, Object... keyValues) {
     out.trace(TraceEvent.of(now, name, kind, keyValues));
   }

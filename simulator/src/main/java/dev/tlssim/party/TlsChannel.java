@@ -22,6 +22,14 @@ final class TlsChannel extends SecureChannel {
   private boolean closeAfterFlush;
 
   private final boolean keyLog;
+  private final OnlineRevocation revocation;
+
+  /**
+   * Where a client asks about revocation: the CA node hosting each issuer, how long it waits, and
+   * the instant virtual time 0 stands for (answers are judged at their arrival time).
+   */
+  record OnlineRevocation(java.util.function.Function<org.bouncycastle.cert.X509CertificateHolder, String> caNodeOf,
+      long timeoutNanos, java.time.Instant epoch) {}
 
   /**
    * @param newEndpoint makes the endpoint when TCP is established, given the virtual time
@@ -29,9 +37,15 @@ final class TlsChannel extends SecureChannel {
    *                    asked for a key log; never otherwise
    */
   TlsChannel(Endpoint host, Channel.Listener app, LongFunction<TlsEndpoint> newEndpoint, boolean keyLog) {
+    this(host, app, newEndpoint, keyLog, null);
+  }
+
+  TlsChannel(Endpoint host, Channel.Listener app, LongFunction<TlsEndpoint> newEndpoint, boolean keyLog,
+      OnlineRevocation revocation) {
     super(host, app);
     this.newEndpoint = newEndpoint;
     this.keyLog = keyLog;
+    this.revocation = revocation;
   }
 
   // ------------------------------------------------------------ TCP below
@@ -102,6 +116,23 @@ final class TlsChannel extends SecureChannel {
     });
   }
 
+  /** The handshake waits while the client asks the CAs; their answers (or silence) resume it. */
+  private void askAboutRevocation(long now, String flow, TlsEvent.RevocationStatusNeeded need) {
+    host.trace("tls.revocation-needed", "flow", flow, "protocol", need.protocol().name().toLowerCase(),
+        "certificates", need.queries().size());
+    if (revocation == null) {
+      tls.supplyRevocationStatus(dev.tlssim.pki.RevocationSource.unavailable(), java.time.Instant.EPOCH);
+      process(now);
+      return;
+    }
+    new RevocationFetch(host, revocation.caNodeOf(), revocation.timeoutNanos(), (t, source) -> {
+      if (!ended) {
+        tls.supplyRevocationStatus(source, revocation.epoch().plusNanos(t));
+        process(t);
+      }
+    }).start(now, flow, need.queries(), need.protocol());
+  }
+
   private void deliver(long now, List<TlsEvent> events, byte[] output) {
     String flow = tcp.flow();
     if (output.length > 0 && tcp.state() != TcpConnection.State.CLOSED) {
@@ -120,6 +151,8 @@ final class TlsChannel extends SecureChannel {
         app.opened(this, now);
       } else if (e instanceof TlsEvent.SessionSecrets secrets && keyLog && tls.side() == ConnectionEnd.CLIENT) {
         host.trace("tls.keylog", "flow", flow, "line", secrets.keyLogLine());
+      } else if (e instanceof TlsEvent.RevocationStatusNeeded need) {
+        askAboutRevocation(now, flow, need);
       } else if (e instanceof TlsEvent.TicketReceived t) {
         host.trace("tls.ticket", "flow", flow, "lifetimeHint", t.lifetimeHintSeconds(), "length", t.length());
       } else if (e instanceof TlsEvent.ApplicationData d) {

@@ -25,12 +25,20 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 public final class TlsParties {
   private TlsParties() {}
 
+  /**
+   * @param caNodeOf     which node hosts the CA that issued a certificate, for online revocation
+   *                     checks (null when the client never asks over the network)
+   * @param fetchTimeout how long the client waits for revocation answers
+   */
   public static ClientParty client(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
-      ClientConfig config, SecureRandom random, Instant epoch, boolean keyLog) {
+      ClientConfig config, SecureRandom random, Instant epoch, boolean keyLog,
+      java.util.function.Function<X509CertificateHolder, String> caNodeOf, long fetchTimeout) {
+    TlsChannel.OnlineRevocation online = caNodeOf == null ? null
+        : new TlsChannel.OnlineRevocation(caNodeOf, fetchTimeout, epoch);
     return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
       ClientConfig forThis = connect.serverName() == null ? config : config.withServerName(connect.serverName());
       TlsChannel channel = new TlsChannel(party, app, now -> TlsEndpoint.client(forThis, random, epoch.plusNanos(now)),
-          keyLog);
+          keyLog, online);
       return new ClientParty.ChannelBinding(channel, channel);
     });
   }

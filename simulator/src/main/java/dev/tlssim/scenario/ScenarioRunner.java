@@ -68,6 +68,10 @@ public final class ScenarioRunner implements AutoCloseable {
     for (Scenario.TimelineEntry t : scenario.timeline()) {
       if (t.action() instanceof Load load) {
         actions.addAll(expand(t, load, randoms));
+      } else if (t.action() instanceof Revocation r) {
+        var issued = pki.certificates().get(r.certificate());
+        actions.add(new Simulation.ScheduledAction(t.atNanos(), t.node(),
+            new dev.tlssim.party.CaParty.Revoke(issued.certificate().getSerialNumber())));
       } else {
         actions.add(new Simulation.ScheduledAction(t.atNanos(), t.node(), t.action()));
       }

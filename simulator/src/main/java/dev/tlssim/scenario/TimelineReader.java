@@ -17,7 +17,7 @@ final class TimelineReader {
     }
     Map<String, String> openedBy = new LinkedHashMap<>();
     for (Cursor e : c.elements()) {
-      e.allowOnly("at", "connect", "close", "enroll", "load", "steal", "replay");
+      e.allowOnly("at", "connect", "close", "enroll", "load", "steal", "replay", "revoke");
       long at = e.get("at").require().parsed(Units::durationNanos);
       Cursor connect = e.get("connect");
       Cursor close = e.get("close");
@@ -25,12 +25,19 @@ final class TimelineReader {
       Cursor load = e.get("load");
       Cursor steal = e.get("steal");
       Cursor replay = e.get("replay");
+      Cursor revoke = e.get("revoke");
       int actions = (connect.present() ? 1 : 0) + (close.present() ? 1 : 0) + (enroll.present() ? 1 : 0)
-          + (load.present() ? 1 : 0) + (steal.present() ? 1 : 0) + (replay.present() ? 1 : 0);
+          + (load.present() ? 1 : 0) + (steal.present() ? 1 : 0) + (replay.present() ? 1 : 0)
+          + (revoke.present() ? 1 : 0);
       if (actions != 1) {
-        throw e.error("each timeline entry has exactly one action: connect, close, enroll, load, steal or replay");
+        throw e.error("each timeline entry has exactly one action: connect, close, enroll, load, steal, replay or revoke");
       }
-      if (replay.present()) {
+      if (revoke.present()) {
+        revoke.allowOnly("node", "certificate");
+        String ca = node(revoke.get("node"), nodes, Scenario.Role.CA);
+        String certificate = revoke.get("certificate").require().text();
+        out.add(new Scenario.TimelineEntry(at, ca, new Revocation(certificate)));
+      } else if (replay.present()) {
         replay.allowOnly("node");
         out.add(new Scenario.TimelineEntry(at, node(replay.get("node"), nodes, Scenario.Role.MITM),
             new PartyAction.Replay()));

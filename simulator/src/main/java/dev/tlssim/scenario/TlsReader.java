@@ -27,10 +27,11 @@ final class TlsReader {
     }
     if (role == Scenario.Role.SERVER) {
       c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "certificate",
-          "sessionCache", "tickets");
+          "sessionCache", "tickets", "staple");
     } else if (role == Scenario.Role.CLIENT) {
       c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "serverName", "trust",
-          "checkHostname", "revocation", "acceptAny", "resumption", "policy", "extraTrust");
+          "checkHostname", "revocation", "acceptAny", "resumption", "policy", "extraTrust", "revocationCheck",
+          "statusRequest", "fetchTimeout");
     } else {
       throw c.error("only clients and servers speak TLS");
     }
@@ -106,7 +107,17 @@ final class TlsReader {
         c.get("checkHostname").bool(policy.checkHostname()), revocation, c.get("acceptAny").bool(policy.acceptAny()),
         resumption,
         role == Scenario.Role.SERVER ? cache(c.get("sessionCache")) : null,
-        role == Scenario.Role.SERVER ? tickets(c.get("tickets")) : null);
+        role == Scenario.Role.SERVER ? tickets(c.get("tickets")) : null,
+        revocationCheck(c.get("revocationCheck")), c.get("statusRequest").bool(false),
+        c.get("fetchTimeout").parsed(Units::durationNanos, 3_000_000_000L), c.get("staple").bool(false));
+  }
+
+  private static String revocationCheck(Cursor c) {
+    String v = c.text("preloaded");
+    if (!List.of("preloaded", "ocsp", "crl").contains(v)) {
+      throw c.error("use preloaded (CRLs handed out at the start), ocsp or crl (asked of the CA during the handshake)");
+    }
+    return v;
   }
 
   private static final long HOUR = 3_600_000_000_000L;

@@ -23,6 +23,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.cert.X509CertificateHolder;
 import java.util.SplittableRandom;
 import org.apache.pekko.actor.typed.Behavior;
 
@@ -56,8 +57,21 @@ final class TlsSetup {
           tls.trust().stream().map(pki::anchor).toList(), tls.serverName(), tls.checkHostname(), jdkProtocols(tls),
           tls.cipherSuites().stream().map(Enum::name).toList(), random);
     }
+    boolean online = !tls.revocationCheck().equals("preloaded");
     return TlsParties.client(n.name(), n.tcp(), n.cores(), s.costs(), isn, clientConfig(tls, pki), random, pki.epoch(),
-        s.keyLog());
+        s.keyLog(), online ? caNodes(s, pki) : null, tls.fetchTimeoutNanos());
+  }
+
+  /** Which CA node hosts the authority that issued a certificate (by the issuer's certificate). */
+  private static java.util.function.Function<org.bouncycastle.cert.X509CertificateHolder, String> caNodes(Scenario s,
+      Provisioning.Result pki) {
+    Map<org.bouncycastle.cert.X509CertificateHolder, String> byCert = new java.util.HashMap<>();
+    for (Scenario.NodeSpec n : s.nodes()) {
+      if (n.role() == Scenario.Role.CA) {
+        byCert.put(pki.authorities().get(n.ca().authority()).certificate(), n.name());
+      }
+    }
+    return byCert::get;
   }
 
   private static ServerParty server(Scenario.NodeSpec n, Scenario s, Provisioning.Result pki, SplittableRandom isn,
@@ -141,7 +155,11 @@ final class TlsSetup {
         .revocation(tls.revocation())
         .acceptAny(tls.acceptAny());
     tls.trust().forEach(t -> policy.trustAnchor(pki.anchor(t)));
-    CertificateVerifier verifier = new CertificateVerifier(policy.build(), RevocationSource.of(pki.crls()));
+    // Preloaded: the CAs' CRLs as of the start; online: nothing at hand, the client asks during
+    // the handshake (and a stapled response, if any, spares it the question).
+    boolean online = !tls.revocationCheck().equals("preloaded");
+    CertificateVerifier verifier = new CertificateVerifier(policy.build(),
+        online ? RevocationSource.unavailable() : RevocationSource.of(pki.crls()));
     // defaults() gives the client its own session store: its connections resume each other's sessions.
     return ClientConfig.defaults(tls.serverName(), verifier)
         .withVersions(tls.minVersion(), tls.maxVersion())
@@ -149,7 +167,10 @@ final class TlsSetup {
         .withGroups(tls.groups())
         .withExtendedMasterSecret(tls.extendedMasterSecret())
         .withResumption(tls.resumption().equals("session-id") || tls.resumption().equals("both"),
-            tls.resumption().equals("ticket") || tls.resumption().equals("both"));
+            tls.resumption().equals("ticket") || tls.resumption().equals("both"))
+        .withStatusRequest(tls.statusRequest())
+        .withRevocationFetch(!online ? null : tls.revocationCheck().equals("ocsp")
+            ? dev.tlssim.pki.RevocationProtocol.OCSP : dev.tlssim.pki.RevocationProtocol.CRL);
   }
 
   static ServerConfig serverConfig(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared) {
@@ -160,6 +181,24 @@ final class TlsSetup {
         .withGroups(tls.groups())
         .withExtendedMasterSecret(tls.extendedMasterSecret())
         .withSessionCache(tls.sessionCache() == null ? null : shared.sessionCache(node, tls.sessionCache()))
-        .withTicketKeys(tls.tickets() == null ? null : shared.ticketKeys(node, tls.tickets(), pki.epoch()));
+        .withTicketKeys(tls.tickets() == null ? null : shared.ticketKeys(node, tls.tickets(), pki.epoch()))
+        .withStapledOcspResponse(tls.staple() ? staple(cert, pki) : null);
+  }
+
+  /**
+   * The server's stapled OCSP response: the one its CA gives at the start of the run (servers
+   * fetch and cache it ahead of handshakes; it stays valid for the responder's validity period).
+   */
+  private static java.util.function.Supplier<byte[]> staple(Provisioning.Issued cert, Provisioning.Result pki) {
+    var issuer = pki.authorities().values().stream()
+        .filter(a -> a.certificate().getSubject().equals(cert.certificate().getIssuer())).findFirst().orElse(null);
+    if (issuer == null || cert.chain().certificates().size() < 1) {
+      return null;
+    }
+    var responder = new dev.tlssim.pki.OcspResponder(issuer, java.time.Duration.ofDays(7));
+    X509CertificateHolder issuerCert = issuer.certificate();
+    byte[] response = responder.respond(dev.tlssim.pki.OcspRequest.encode(
+        dev.tlssim.pki.OcspRequest.forCertificate(cert.certificate(), issuerCert)), pki.epoch());
+    return () -> response;
   }
 }

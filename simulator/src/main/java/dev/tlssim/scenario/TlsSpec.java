@@ -14,6 +14,12 @@ import java.util.List;
  * @param resumption     client: what it offers to resume with: session-id, ticket, both or none
  * @param sessionCache   server: its session-ID cache, or null for none (RFC 5246 §7.4.1.3)
  * @param tickets        server: session tickets (RFC 5077), or null for none
+ * @param revocationCheck client: where revocation status comes from: preloaded (CRLs handed out
+ *                       when the scenario starts), ocsp or crl (asked of the CA node over HTTP
+ *                       during the handshake, which costs round trips)
+ * @param statusRequest  client: offers status_request, asking the server to staple (RFC 6066 §8)
+ * @param fetchTimeoutNanos client: how long it waits for the CA before soft/hard-fail decides
+ * @param staple         server: staples an OCSP response from its CA when asked
  */
 public record TlsSpec(
     String implementation,
@@ -30,7 +36,11 @@ public record TlsSpec(
     boolean acceptAny,
     String resumption,
     CacheSpec sessionCache,
-    TicketSpec tickets) {
+    TicketSpec tickets,
+    String revocationCheck,
+    boolean statusRequest,
+    long fetchTimeoutNanos,
+    boolean staple) {
 
   /** A session cache; servers naming the same {@code shared} group share one cache. */
   public record CacheSpec(int capacity, long lifetimeNanos, String shared) {}
