@@ -83,11 +83,12 @@ final class CertificateFields {
   }
 
   Instant notBefore() {
-    return holder.getNotBefore().toInstant();
+    // BouncyCastle parses the ASN.1 time string with a SimpleDateFormat on every call.
+    return decoded.notBefore.get(() -> holder.getNotBefore().toInstant());
   }
 
   Instant notAfter() {
-    return holder.getNotAfter().toInstant();
+    return decoded.notAfter.get(() -> holder.getNotAfter().toInstant());
   }
 
   AsymmetricKeyParameter publicKey() {
@@ -195,6 +196,8 @@ final class CertificateFields {
    */
   private static final class Decoded {
     final Memo<String> label = new Memo<>();
+    final Memo<Instant> notBefore = new Memo<>();
+    final Memo<Instant> notAfter = new Memo<>();
     final Memo<AsymmetricKeyParameter> publicKey = new Memo<>();
     final Memo<Optional<BasicConstraints>> basicConstraints = new Memo<>();
     final Memo<Optional<EnumSet<KeyUsageBit>>> keyUsage = new Memo<>();
