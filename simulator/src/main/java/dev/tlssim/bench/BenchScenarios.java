@@ -26,8 +26,20 @@ final class BenchScenarios {
 
   private BenchScenarios() {}
 
-  /** A client and a server speaking TLS 1.2 with one suite and key-exchange group, cost profile zero. */
+  /**
+   * A client and a server speaking TLS 1.2 with one suite and key-exchange group, cost profile zero,
+   * full handshakes only: a client resumes by default, which would turn every connection opened
+   * after the first handshake completed into an abbreviated one.
+   */
   static String tls(String name, String suite, String group) {
+    return tls(name, suite, group, "resumption: none", "");
+  }
+
+  /**
+   * As {@link #tls(String, String, String)}, with extra entries for the client's and the server's
+   * {@code tls} maps (e.g. {@code "resumption: ticket"}, {@code "sessionCache: off"}); "" for none.
+   */
+  static String tls(String name, String suite, String group, String clientOptions, String serverOptions) {
     return """
         name: %s
         seed: %d
@@ -35,13 +47,18 @@ final class BenchScenarios {
         nodes:
           client:
             role: client
-            tls: {serverName: %s, trust: [root], suites: [%s], groups: [%s]}
+            tls: {serverName: %s, trust: [root], suites: [%s], groups: [%s]%s}
           server:
             role: server
-            tls: {certificate: server, suites: [%s], groups: [%s]}
+            tls: {certificate: server, suites: [%s], groups: [%s]%s}
         network: {latency: 5ms}
         cost: {profile: zero}
-        """.formatted(name, SEED, PKI.strip(), SERVER_NAME, suite, group, suite, group);
+        """.formatted(name, SEED, PKI.strip(), SERVER_NAME, suite, group, more(clientOptions), suite, group,
+        more(serverOptions));
+  }
+
+  private static String more(String options) {
+    return options.isEmpty() ? "" : ", " + options;
   }
 
   /** A client and a server over plain TCP, cost profile zero. */
@@ -63,9 +80,19 @@ final class BenchScenarios {
    * response when {@code close}.
    */
   static String connects(int count, long spacingMicros, int request, int response, boolean close) {
-    StringBuilder b = new StringBuilder("timeline:\n");
+    return "timeline:\n" + connectEntries(0, count, 0, spacingMicros, request, response, close);
+  }
+
+  /**
+   * Timeline entries (no {@code timeline:} header) for connections {@code c<first>} onwards, the
+   * first at {@code startMicros}, then one every {@code spacingMicros}; otherwise as
+   * {@link #connects}.
+   */
+  static String connectEntries(int first, int count, long startMicros, long spacingMicros, int request,
+      int response, boolean close) {
+    StringBuilder b = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      b.append("  - {at: ").append(i * spacingMicros).append("us, connect: {id: ").append(id(i))
+      b.append("  - {at: ").append(startMicros + i * spacingMicros).append("us, connect: {id: ").append(id(first + i))
           .append(", from: client, to: server");
       if (request > 0) {
         b.append(", request: ").append(request).append("B, response: ").append(response).append('B');

@@ -47,13 +47,14 @@ final class HandshakeBench {
 
   /** Two rows: per second of wall time (what a user waits for) and per CPU-second (stabler when shared). */
   private List<BenchRow> measure(HandshakeCase c) {
-    Scenario scenario = c.scenario(settings.handshakesPerRun());
+    int perRun = settings.handshakesPerRun() * c.scale();
+    Scenario scenario = c.scenario(perRun);
     long setupStart = System.nanoTime();
     Provisioning.Result pki = Provisioning.provision(scenario.pki(), scenario.seed());
     HandshakeCase.JdkBaseline jdk = c.jdk(pki);
     progress.accept("handshakes " + c.name() + ": keys and JDK contexts ready in "
         + (System.nanoTime() - setupStart) / 1_000_000 + " ms");
-    int handshakes = settings.simulatedRuns() * settings.handshakesPerRun();
+    int handshakes = settings.simulatedRuns() * perRun;
     List<Measured> simulated = new ArrayList<>();
     List<Measured> baseline = new ArrayList<>();
     for (int round = -settings.warmupRounds(); round < settings.rounds(); round++) {
@@ -75,8 +76,8 @@ final class HandshakeBench {
         "%s. Simulated: %d runs at once through ScenarioRunner, %d handshakes each (TCP connect and close, "
             + "tracing, result analysis and the run's PKI issuance included: %.1f ms of CPU per run, about %.0f%% "
             + "of a run's CPU). JDK: SSLEngine pairs in memory on %d threads, %s.",
-        c.description(), settings.simulatedRuns(), settings.handshakesPerRun(), provisionNanos / 1e6,
-        100 * provisionShare(provisionNanos, perCpuSecond), threadCount, jdk.negotiated());
+        c.description(), settings.simulatedRuns(), perRun, provisionNanos / 1e6,
+        100 * provisionShare(provisionNanos, perRun / perCpuSecond), threadCount, jdk.negotiated());
     return List.of(
         Rows.paired("handshakes/s " + c.name(), "/s", simulated, baseline, Measured::perSecond,
             "JDK SSLEngine in memory", note),
@@ -135,9 +136,8 @@ final class HandshakeBench {
     return threadBean.getCurrentThreadCpuTime() - start;
   }
 
-  /** The share of a run's CPU time spent issuing its PKI. */
-  private double provisionShare(long provisionCpuNanos, double handshakesPerCpuSecond) {
-    double cpuPerRun = settings.handshakesPerRun() / handshakesPerCpuSecond;
-    return Math.min(1, provisionCpuNanos / 1e9 / cpuPerRun);
+  /** The share of a run's CPU time ({@code cpuSecondsPerRun}) spent issuing its PKI. */
+  private static double provisionShare(long provisionCpuNanos, double cpuSecondsPerRun) {
+    return Math.min(1, provisionCpuNanos / 1e9 / cpuSecondsPerRun);
   }
 }

@@ -16,6 +16,15 @@ public interface HandshakeCase {
   /** What is measured, in words, for the report. */
   String description();
 
+  /**
+   * How many times the settings' handshakes per run this case does, so that its rounds last about
+   * as long as a full handshake's: rounds of cheap handshakes would otherwise be a few tens of
+   * milliseconds, near the resolution of process CPU time and swamped by scheduling noise.
+   */
+  default int scale() {
+    return 1;
+  }
+
   /** The scenario of one simulated run doing {@code handshakes} measured handshakes of this kind. */
   Scenario scenario(int handshakes);
 

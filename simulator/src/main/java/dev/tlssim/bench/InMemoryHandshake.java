@@ -26,6 +26,12 @@ final class InMemoryHandshake {
    * every byte the server produced, for checking what was negotiated.
    */
   static void run(SSLEngine client, SSLEngine server, ByteArrayOutputStream serverSent) throws SSLException {
+    run(client, server, null, serverSent);
+  }
+
+  /** As {@link #run(SSLEngine, SSLEngine, ByteArrayOutputStream)}, also recording the client's bytes when asked. */
+  static void run(SSLEngine client, SSLEngine server, ByteArrayOutputStream clientSent,
+      ByteArrayOutputStream serverSent) throws SSLException {
     ByteBuffer toServer = ByteBuffer.allocate(BUFFER);
     ByteBuffer toClient = ByteBuffer.allocate(BUFFER);
     ByteBuffer clientApp = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
@@ -36,7 +42,7 @@ final class InMemoryHandshake {
       if (done(client) && done(server)) {
         return;
       }
-      boolean moved = advance("client", client, toClient, toServer, clientApp, null);
+      boolean moved = advance("client", client, toClient, toServer, clientApp, clientSent);
       moved |= advance("server", server, toServer, toClient, serverApp, serverSent);
       if (!moved) {
         throw new IllegalStateException("the JDK handshake stalled: client " + client.getHandshakeStatus()

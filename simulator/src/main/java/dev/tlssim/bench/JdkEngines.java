@@ -19,19 +19,35 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * The JDK's TLS 1.2 client and server configured like the simulated parties: the same certificate
  * chain and key (from the same scenario's PKI), one cipher suite, SNI and hostname checking.
  * Contexts are built once; engines per handshake, as a server does per connection.
+ *
+ * <p>Whether the contexts use session tickets (RFC 5077) is chosen per instance. JDK 17 has no API
+ * for it, only the system properties {@code jdk.tls.server.enableSessionTicketExtension} and
+ * {@code jdk.tls.client.enableSessionTicketExtension}; they are read when an {@link SSLContext}
+ * is instantiated (its session caches read them in their constructors), so the properties are set
+ * just for that moment. Cases check from the bytes on the wire what the JDK really did.
  */
 final class JdkEngines {
   private static final char[] PASSWORD = "bench".toCharArray();
+  /** The JDK client keys its session cache on the peer's host and port: any port, as long as it is always the same. */
+  private static final int PORT = 443;
+  private static final String SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
+  private static final String CLIENT_TICKETS = "jdk.tls.client.enableSessionTicketExtension";
 
   private final SSLContext clientContext;
   private final SSLContext serverContext;
   private final String suite;
 
+  /** Contexts with the JDK's default: session tickets on. */
   JdkEngines(Provisioning.Result pki, String certificate, String anchor, String suite) {
+    this(pki, certificate, anchor, suite, true);
+  }
+
+  /** Contexts whose client offers and whose server accepts session tickets only when {@code tickets}. */
+  JdkEngines(Provisioning.Result pki, String certificate, String anchor, String suite, boolean tickets) {
     this.suite = suite;
     try {
-      this.serverContext = serverContext(pki.certificates().get(certificate));
-      this.clientContext = clientContext(pki.anchor(anchor));
+      this.serverContext = serverContext(pki.certificates().get(certificate), tickets);
+      this.clientContext = clientContext(pki.anchor(anchor), tickets);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot configure the JDK's TLS: " + e.getMessage(), e);
     }
@@ -43,7 +59,18 @@ final class JdkEngines {
    * server as SNI, and the trust manager checks the certificate against it.
    */
   SSLEngine client() {
-    SSLEngine engine = clientContext.createSSLEngine();
+    return configureClient(clientContext.createSSLEngine());
+  }
+
+  /**
+   * A client engine made with the server's host and port, so that it offers the session this
+   * context's cache holds for them, as a browser reconnecting to a site does.
+   */
+  SSLEngine resumingClient() {
+    return configureClient(clientContext.createSSLEngine(BenchScenarios.SERVER_NAME, PORT));
+  }
+
+  private SSLEngine configureClient(SSLEngine engine) {
     engine.setUseClientMode(true);
     SSLParameters p = engine.getSSLParameters();
     p.setProtocols(new String[] {"TLSv1.2"});
@@ -64,7 +91,7 @@ final class JdkEngines {
     return engine;
   }
 
-  private static SSLContext serverContext(Provisioning.Issued issued) throws GeneralSecurityException, IOException {
+  private static SSLContext serverContext(Provisioning.Issued issued, boolean tickets) throws GeneralSecurityException, IOException {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     X509Certificate[] chain = issued.chain().certificates().stream().map(JcaBridge::certificate)
@@ -72,19 +99,45 @@ final class JdkEngines {
     ks.setKeyEntry("server", JcaBridge.privateKey(issued.keyPair().getPrivate()), PASSWORD, chain);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(ks, PASSWORD);
-    SSLContext ctx = SSLContext.getInstance("TLSv1.2");
+    SSLContext ctx = newContext(tickets);
     ctx.init(kmf.getKeyManagers(), null, null);
     return ctx;
   }
 
-  private static SSLContext clientContext(X509CertificateHolder anchor) throws GeneralSecurityException, IOException {
+  private static SSLContext clientContext(X509CertificateHolder anchor, boolean tickets) throws GeneralSecurityException, IOException {
     KeyStore ts = KeyStore.getInstance("PKCS12");
     ts.load(null, null);
     ts.setCertificateEntry("anchor", JcaBridge.certificate(anchor));
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ts);
-    SSLContext ctx = SSLContext.getInstance("TLSv1.2");
+    SSLContext ctx = newContext(tickets);
     ctx.init(null, tmf.getTrustManagers(), null);
     return ctx;
+  }
+
+  /**
+   * A TLS 1.2 context whose session caches were built with tickets on or off. Synchronized so that
+   * two cases never see each other's setting; contexts made elsewhere at the same moment (none
+   * are while the bench sets up a case) would see it too.
+   */
+  private static synchronized SSLContext newContext(boolean tickets) throws GeneralSecurityException {
+    String server = System.getProperty(SERVER_TICKETS);
+    String client = System.getProperty(CLIENT_TICKETS);
+    System.setProperty(SERVER_TICKETS, Boolean.toString(tickets));
+    System.setProperty(CLIENT_TICKETS, Boolean.toString(tickets));
+    try {
+      return SSLContext.getInstance("TLSv1.2");
+    } finally {
+      restore(SERVER_TICKETS, server);
+      restore(CLIENT_TICKETS, client);
+    }
+  }
+
+  private static void restore(String property, String value) {
+    if (value == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, value);
+    }
   }
 }

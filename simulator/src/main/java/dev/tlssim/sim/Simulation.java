@@ -66,7 +66,11 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   private final PriorityQueue<Queued> queue =
       new PriorityQueue<>((x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
   private final Map<String, ActorRef<NodeProtocol>> nodes = new HashMap<>();
-  private final Map<String, Long> activeTimers = new HashMap<>();
+  /**
+   * The sequence number of each live timer, keyed by the timer itself (node and key): a record key
+   * hashes its two strings, where a concatenated key built a new string per lookup.
+   */
+  private final Map<Timer, Long> activeTimers = new HashMap<>();
   private final List<TraceEvent> trace = new ArrayList<>();
   private final ActorRef<NodeOutput> answerAdapter;
   private long now;
@@ -142,7 +146,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       return true;
     }
     if (q.what instanceof Timer t) {
-      activeTimers.remove(t.node() + "\u0000" + t.key());
+      activeTimers.remove(t);
       ask(t.node(), new NodeInput.TimerFired(t.key()));
       return true;
     }
@@ -163,7 +167,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   }
 
   private boolean isActive(Timer t, long seq) {
-    Long active = activeTimers.get(t.node() + "\u0000" + t.key());
+    Long active = activeTimers.get(t);
     return active != null && active == seq;
   }
 
@@ -185,13 +189,13 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     }
     trace.addAll(out.trace());
     for (NodeOutput.TimerChange change : out.timers()) {
-      String key = node + "\u0000" + change.key();
+      Timer timer = new Timer(node, change.key());
       if (change instanceof NodeOutput.SetTimer s) {
         long at = Math.max(s.atNanos(), now);
-        activeTimers.put(key, seq);
-        push(at, new Timer(node, s.key()));
+        activeTimers.put(timer, seq);
+        push(at, timer);
       } else {
-        activeTimers.remove(key);
+        activeTimers.remove(timer);
       }
     }
     for (Packet p : out.packets()) {
