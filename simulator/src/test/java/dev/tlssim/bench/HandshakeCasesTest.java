@@ -78,8 +78,8 @@ class HandshakeCasesTest {
 
   private static ConnectionSummary established(String id, String handshake, String resumedBy) {
     return new ConnectionSummary(id, "client", "server", "flow", BigDecimal.ZERO, "established", "TLSv1.2",
-        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", handshake, resumedBy, null, null, null, null, null, 0, 0, 0, 0,
-        null, null);
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", handshake, resumedBy, null, null, null, null, null, null, 0, 0, 0, 0,
+        null, null, 0, null);
   }
 
   @Test
