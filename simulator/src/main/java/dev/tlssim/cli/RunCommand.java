@@ -37,6 +37,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Write keylog.txt (NSS key log: CLIENT_RANDOM and master secret of every handshake) beside the results.")
   boolean keyLog;
 
+  @Option(names = "--capture",
+      description = "Write capture-<node>.pcap (what each node sent and received, with Ethernet/IPv4/TCP headers) beside the results.")
+  boolean capture;
+
   @Option(names = "--pace", paramLabel = "SPEED",
       description = "Let virtual time follow the wall clock, SPEED times faster (1 = real time). Default: as fast as possible.")
   Double pace;
@@ -54,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(overrides);
         if (keyLog) {
           all.add("keylog=true");
+        }
+        if (capture) {
+          all.add("capture=true");
         }
         Scenario s = ScenarioLoader.load(f, all);
         scenarios.add(seed == null ? s : s.withSeed(seed));

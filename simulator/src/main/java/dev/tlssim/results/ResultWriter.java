@@ -36,6 +36,9 @@ public final class ResultWriter {
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("trace.jsonl")))) {
         TraceWriter.write(run.trace(), out);
       }
+      for (var c : run.captures().entrySet()) {
+        Files.write(dir.resolve("capture-" + c.getKey() + ".pcap"), c.getValue());
+      }
       List<String> keyLog = run.trace().stream().filter(e -> e.kind().equals("tls.keylog")).map(e -> e.string("line"))
           .toList();
       if (!keyLog.isEmpty()) {

@@ -5,7 +5,7 @@ import dev.tlssim.sim.TraceEvent;
 import java.util.List;
 
 /**
- * Everything a run leaves behind, independent of how it was produced: what {@link ResultWriter}
+ * Everything a run leaves behind ({@code captures}: a pcap file per observing node, when asked), independent of how it was produced: what {@link ResultWriter}
  * writes and the visualizer reads back.
  */
 public record RunRecord(
@@ -22,6 +22,7 @@ public record RunRecord(
     List<LoadSummary> loads,
     List<Comparison> comparisons,
     List<TraceEvent> trace,
+    java.util.Map<String, byte[]> captures,
     JsonNode effectiveScenario) {
 
   public record ExpectationOutcome(String text, boolean held, String actual) {}

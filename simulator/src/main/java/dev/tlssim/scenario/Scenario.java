@@ -26,6 +26,7 @@ public record Scenario(
     List<Compare> comparisons,
     PkiSpec pki,
     boolean keyLog,
+    boolean capture,
     JsonNode effective) {
 
   public enum Role { CLIENT, SERVER, ROUTER, CA, MITM }
@@ -48,6 +49,6 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
-        comparisons, pki, keyLog, effective);
+        comparisons, pki, keyLog, capture, effective);
   }
 }

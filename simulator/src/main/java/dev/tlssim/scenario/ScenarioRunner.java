@@ -79,7 +79,8 @@ public final class ScenarioRunner implements AutoCloseable {
     CompletableFuture<Simulation.Result> done = new CompletableFuture<>();
     Set<String> interceptors = new java.util.HashSet<>();
     scenario.nodes().stream().filter(n -> n.role() == Scenario.Role.MITM).forEach(n -> interceptors.add(n.name()));
-    var setup = new Simulation.Setup(network, parties, interceptors, actions, scenario.untilNanos(), pacing, done);
+    var setup = new Simulation.Setup(network, parties, interceptors, actions, scenario.untilNanos(), pacing,
+        scenario.capture(), done);
     system.systemActorOf(Simulation.create(setup), "run-" + runs.incrementAndGet(), Props.empty());
     return done.thenApply(result -> {
       List<ConnectionSummary> connections = TraceAnalyzer.connections(result.trace());

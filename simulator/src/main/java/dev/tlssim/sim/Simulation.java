@@ -43,10 +43,15 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       List<ScheduledAction> actions,
       long untilNanos,
       Pacing pacing,
+      boolean capture,
       CompletableFuture<Result> done) {}
 
+  /** A packet as one node saw it (sent or arrived), for captures. */
+  public record Observed(long timeNanos, String observer, Packet packet) {}
+
   /** What a run produced. {@code failure} is null unless a node's own code failed. */
-  public record Result(long endNanos, List<TraceEvent> trace, long events, String stopReason, String failure) {}
+  public record Result(long endNanos, List<TraceEvent> trace, long events, String stopReason, String failure,
+      List<Observed> observed) {}
 
   /** How many events to process before yielding the thread to other runs. */
   private static final int BATCH = 4096;
@@ -72,6 +77,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
    */
   private final Map<Timer, Long> activeTimers = new HashMap<>();
   private final List<TraceEvent> trace = new ArrayList<>();
+  private final List<Observed> observed = new ArrayList<>();
   private final ActorRef<NodeOutput> answerAdapter;
   private long now;
   private long seq;
@@ -152,6 +158,9 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     }
     Arrive a = (Arrive) q.what;
     trace.add(TraceEvent.of(now, a.node(), "packet.arrive", "id", a.packet().id(), "link", a.link()));
+    if (setup.capture()) {
+      observed.add(new Observed(now, a.node(), a.packet()));
+    }
     boolean forMe = a.node().equals(a.packet().destination());
     if (forMe || setup.interceptors().contains(a.node())) {
       if (!nodes.containsKey(a.node())) {
@@ -211,6 +220,9 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
           fields.add(v);
         });
         trace.add(TraceEvent.of(now, node, "packet.send", fields.toArray()));
+        if (setup.capture()) {
+          observed.add(new Observed(now, node, sent));
+        }
       }
       forward(sent, node);
     }
@@ -231,7 +243,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   }
 
   private Behavior<Command> finish(String reason, String failure) {
-    setup.done().complete(new Result(now, List.copyOf(trace), events, reason, failure));
+    setup.done().complete(new Result(now, List.copyOf(trace), events, reason, failure, List.copyOf(observed)));
     return Behaviors.stopped();
   }
 }
