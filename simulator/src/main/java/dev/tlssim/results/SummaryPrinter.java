@@ -44,6 +44,13 @@ public final class SummaryPrinter {
         }
       }
     }
+    if (!run.connections().isEmpty() && run.connections().size() <= 2) {
+      for (ConnectionSummary c : run.connections()) {
+        if (c.handshake() != null) {
+          TextLadder.print(c, run.trace(), out);
+        }
+      }
+    }
     for (Comparison c : run.comparisons()) {
       out.printf("  %s vs %s%n  %-20s %12s %12s %12s %8s%n", c.candidate(), c.baseline(), "", c.baseline(),
           c.candidate(), "saved", "ratio");

@@ -108,4 +108,13 @@ class CliTest {
       System.clearProperty("tlssim.home");
     }
   }
+
+  @Test
+  void runPrintsACompactTextLadderOfTheHandshake() {
+    Outcome o = run("run", "../scenarios/tls12-rsa-handshake.yaml", "--out", dir.resolve("out").toString());
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("  c1: client ---------------------- server")
+        .containsSubsequence("100 ms   client_hello", "150 ms <", "server_hello_done", "200 ms   client_key_exchange",
+            "250 ms <", "finished", "300 ms   == established");
+  }
 }
