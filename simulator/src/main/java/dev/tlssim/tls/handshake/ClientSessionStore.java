@@ -3,8 +3,6 @@ package dev.tlssim.tls.handshake;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,26 +20,10 @@ public final class ClientSessionStore {
   public static final int DEFAULT_CAPACITY = 20_480;
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
 
-  private final int capacity;
-  private final Duration lifetime;
-  private final LinkedHashMap<String, ResumableSession> entries;
+  private final ExpiringLruMap<String, ResumableSession> entries;
 
   public ClientSessionStore(int capacity, Duration lifetime) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-    }
-    Objects.requireNonNull(lifetime, "lifetime");
-    if (lifetime.isNegative() || lifetime.isZero()) {
-      throw new IllegalArgumentException("lifetime must be positive, got " + lifetime);
-    }
-    this.capacity = capacity;
-    this.lifetime = lifetime;
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, ResumableSession> eldest) {
-        return size() > ClientSessionStore.this.capacity;
-      }
-    };
+    this.entries = new ExpiringLruMap<>(capacity, lifetime);
   }
 
   public static ClientSessionStore defaults() {
@@ -49,21 +31,14 @@ public final class ClientSessionStore {
   }
 
   /** The session stored for {@code peer}, unless none is or it has expired at {@code now}. */
-  public synchronized Optional<ResumableSession> get(String peer, Instant now) {
-    ResumableSession entry = entries.get(peer);
-    if (entry == null) {
-      return Optional.empty();
-    }
-    if (!now.isBefore(entry.receivedAt().plus(lifetime))) {
-      entries.remove(peer);
-      return Optional.empty();
-    }
-    return Optional.of(entry);
+  public Optional<ResumableSession> get(String peer, Instant now) {
+    return entries.get(peer, now);
   }
 
   /** Stores the latest session for {@code peer}, replacing any earlier one. */
-  public synchronized void put(String peer, ResumableSession session) {
-    entries.put(Objects.requireNonNull(peer, "peer"), Objects.requireNonNull(session, "session"));
+  public void put(String peer, ResumableSession session) {
+    entries.put(Objects.requireNonNull(peer, "peer"), Objects.requireNonNull(session, "session"),
+        session.receivedAt());
   }
 
   /**
@@ -71,17 +46,14 @@ public final class ClientSessionStore {
    * §7.2: the session of a connection that ended in a fatal alert must not be resumed.
    */
   public synchronized void invalidate(String peer, SessionParameters session) {
-    ResumableSession entry = entries.get(peer);
-    if (entry != null && sameSession(entry.session(), session)) {
-      entries.remove(peer);
-    }
+    entries.peek(peer).filter(e -> sameSession(e.session(), session)).ifPresent(e -> entries.remove(peer));
   }
 
-  public synchronized void remove(String peer) {
+  public void remove(String peer) {
     entries.remove(peer);
   }
 
-  public synchronized int size() {
+  public int size() {
     return entries.size();
   }
 

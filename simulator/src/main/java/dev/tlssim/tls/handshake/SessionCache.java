@@ -3,9 +3,6 @@ package dev.tlssim.tls.handshake;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,29 +20,10 @@ public final class SessionCache {
   public static final int DEFAULT_CAPACITY = 20_480;
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
 
-  private record Entry(SessionParameters session, Instant expires) {}
-
-  private final int capacity;
-  private final Duration lifetime;
-  private final LinkedHashMap<ByteBuffer, Entry> entries;
+  private final ExpiringLruMap<ByteBuffer, SessionParameters> entries;
 
   public SessionCache(int capacity, Duration lifetime) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-    }
-    Objects.requireNonNull(lifetime, "lifetime");
-    if (lifetime.isNegative() || lifetime.isZero()) {
-      throw new IllegalArgumentException("lifetime must be positive, got " + lifetime);
-    }
-    this.capacity = capacity;
-    this.lifetime = lifetime;
-    // Access order makes the map's eldest entry the least recently used one.
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Entry> eldest) {
-        return size() > SessionCache.this.capacity;
-      }
-    };
+    this.entries = new ExpiringLruMap<>(capacity, lifetime);
   }
 
   public static SessionCache defaults() {
@@ -53,46 +31,37 @@ public final class SessionCache {
   }
 
   public int capacity() {
-    return capacity;
+    return entries.capacity();
   }
 
   public Duration lifetime() {
-    return lifetime;
+    return entries.lifetime();
   }
 
   /** Caches a session under its session_id, which must not be empty. */
-  public synchronized void put(SessionParameters session, Instant now) {
+  public void put(SessionParameters session, Instant now) {
     byte[] id = session.sessionId();
     if (id.length == 0) {
       throw new IllegalArgumentException("a session without session_id cannot be cached");
     }
-    entries.put(ByteBuffer.wrap(id), new Entry(session, now.plus(lifetime)));
+    entries.put(ByteBuffer.wrap(id), session, now);
   }
 
   /** The session named {@code sessionId}, unless unknown or expired at {@code now}. */
-  public synchronized Optional<SessionParameters> get(byte[] sessionId, Instant now) {
-    ByteBuffer key = ByteBuffer.wrap(sessionId.clone());
-    Entry entry = entries.get(key);
-    if (entry == null) {
-      return Optional.empty();
-    }
-    if (!now.isBefore(entry.expires())) {
-      entries.remove(key);
-      return Optional.empty();
-    }
-    return Optional.of(entry.session());
+  public Optional<SessionParameters> get(byte[] sessionId, Instant now) {
+    return entries.get(ByteBuffer.wrap(sessionId.clone()), now);
   }
 
   /**
    * Forgets a session. RFC 5246 §7.2: after a fatal alert "the session identifier MUST be
    * invalidated, preventing the failed session from being used to establish new connections."
    */
-  public synchronized void invalidate(byte[] sessionId) {
+  public void invalidate(byte[] sessionId) {
     entries.remove(ByteBuffer.wrap(sessionId.clone()));
   }
 
   /** Entries held, expired ones not yet noticed included. */
-  public synchronized int size() {
+  public int size() {
     return entries.size();
   }
 }
