@@ -8,24 +8,32 @@ import dev.tlssim.party.PartyActor;
 import dev.tlssim.party.ServerParty;
 import dev.tlssim.party.TlsParties;
 import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.pki.OcspRequest;
+import dev.tlssim.pki.OcspResponder;
+import dev.tlssim.pki.RevocationProtocol;
 import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.sim.NodeProtocol;
 import dev.tlssim.sim.RandomStreams;
-import dev.tlssim.tls.handshake.ClientConfig;
-import dev.tlssim.tls.handshake.ServerConfig;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.handshake.ClientConfig;
+import dev.tlssim.tls.handshake.ServerConfig;
 import dev.tlssim.tls.wire.ExtensionType;
-import java.util.HashSet;
-import java.util.Set;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.cert.X509CertificateHolder;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.Behavior;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /** Builds each node's party from its spec: plain or TLS client and server, CA, nothing for routers. */
 final class TlsSetup {
@@ -40,7 +48,7 @@ final class TlsSetup {
       case SERVER -> Map.of(n.name(), PartyActor.create(server(n, s, pki, isn, random, shared)));
       case CA -> Map.of(n.name(), PartyActor.create(new CaParty(n.name(), n.tcp(), n.cores(), s.costs(), isn,
           pki.authorities().get(n.ca().authority()), pki.epoch(), n.ca().allow(),
-          java.time.Duration.ofNanos(n.ca().validForNanos()))));
+          Duration.ofNanos(n.ca().validForNanos()))));
       case MITM -> Map.of(n.name(), PartyActor.create(mitm(n, s, pki, isn, random)));
       case ROUTER -> Map.of();
     };
@@ -63,9 +71,9 @@ final class TlsSetup {
   }
 
   /** Which CA node hosts the authority that issued a certificate (by the issuer's certificate). */
-  private static java.util.function.Function<org.bouncycastle.cert.X509CertificateHolder, String> caNodes(Scenario s,
+  private static Function<X509CertificateHolder, String> caNodes(Scenario s,
       Provisioning.Result pki) {
-    Map<org.bouncycastle.cert.X509CertificateHolder, String> byCert = new java.util.HashMap<>();
+    Map<X509CertificateHolder, String> byCert = new HashMap<>();
     for (Scenario.NodeSpec n : s.nodes()) {
       if (n.role() == Scenario.Role.CA) {
         byCert.put(pki.authorities().get(n.ca().authority()).certificate(), n.name());
@@ -99,7 +107,7 @@ final class TlsSetup {
     if (m.mode().equals("intercept")) {
       if (m.certificate().equals("passthrough")) {
         // The real chain, but not the real key: a key of the same kind that the attacker owns.
-        boolean rsa = real.keyPair().getPrivate() instanceof org.bouncycastle.crypto.params.RSAKeyParameters;
+        boolean rsa = real.keyPair().getPrivate() instanceof RSAKeyParameters;
         var own = pki.key("mitm/" + n.name(), rsa ? "rsa2048" : "ecdsa-p256");
         impersonation = ServerConfig.defaults(real.chain(), own.getPrivate()).withTicketKeys(null);
       } else {
@@ -170,7 +178,7 @@ final class TlsSetup {
             tls.resumption().equals("ticket") || tls.resumption().equals("both"))
         .withStatusRequest(tls.statusRequest())
         .withRevocationFetch(!online ? null : tls.revocationCheck().equals("ocsp")
-            ? dev.tlssim.pki.RevocationProtocol.OCSP : dev.tlssim.pki.RevocationProtocol.CRL);
+            ? RevocationProtocol.OCSP : RevocationProtocol.CRL);
   }
 
   static ServerConfig serverConfig(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared) {
@@ -189,16 +197,16 @@ final class TlsSetup {
    * The server's stapled OCSP response: the one its CA gives at the start of the run (servers
    * fetch and cache it ahead of handshakes; it stays valid for the responder's validity period).
    */
-  private static java.util.function.Supplier<byte[]> staple(Provisioning.Issued cert, Provisioning.Result pki) {
+  private static Supplier<byte[]> staple(Provisioning.Issued cert, Provisioning.Result pki) {
     var issuer = pki.authorities().values().stream()
         .filter(a -> a.certificate().getSubject().equals(cert.certificate().getIssuer())).findFirst().orElse(null);
     if (issuer == null || cert.chain().certificates().size() < 1) {
       return null;
     }
-    var responder = new dev.tlssim.pki.OcspResponder(issuer, java.time.Duration.ofDays(7));
+    var responder = new OcspResponder(issuer, Duration.ofDays(7));
     X509CertificateHolder issuerCert = issuer.certificate();
-    byte[] response = responder.respond(dev.tlssim.pki.OcspRequest.encode(
-        dev.tlssim.pki.OcspRequest.forCertificate(cert.certificate(), issuerCert)), pki.epoch());
+    byte[] response = responder.respond(OcspRequest.encode(
+        OcspRequest.forCertificate(cert.certificate(), issuerCert)), pki.epoch());
     return () -> response;
   }
 }
