@@ -6,19 +6,21 @@ import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tcp.TcpSegment;
 import dev.tlssim.tcp.TcpStack;
+import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.attack.PassiveDecryption;
 import dev.tlssim.tls.handshake.TlsEndpoint;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
 import dev.tlssim.tls.wire.ClientHelloLayout;
+import dev.tlssim.tls.wire.HandshakeLocator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
  * A man in the middle: an on-path node that sees every packet between client and server. Its view
@@ -95,7 +97,7 @@ public final class MitmParty extends Endpoint {
     byte[] bytes = recorded.get().getValue().locator().streamBytes();
     String victim = recorded.get().getKey().substring(0, recorded.get().getKey().length() - 1);
     trace("mitm.replay", "flow", victim, "bytes", bytes.length);
-    dev.tlssim.tls.wire.HandshakeLocator answer = new dev.tlssim.tls.wire.HandshakeLocator();
+    HandshakeLocator answer = new HandshakeLocator();
     tcp.connect(now, config.target(), config.port(), new TcpConnection.Listener() {
       @Override
       public void established(TcpConnection c, long t) {
@@ -111,8 +113,8 @@ public final class MitmParty extends Endpoint {
       public void peerClosed(TcpConnection c, long t) {
         List<int[]> alerts = answer.plaintextAlerts();
         String outcome = alerts.isEmpty() ? "the server closed without an alert"
-            : "the server answered with alert " + dev.tlssim.tls.AlertDescription.fromCode(alerts.get(0)[1])
-                .map(dev.tlssim.tls.AlertDescription::rfcName).orElse("code " + alerts.get(0)[1]);
+            : "the server answered with alert " + AlertDescription.fromCode(alerts.get(0)[1])
+                .map(AlertDescription::rfcName).orElse("code " + alerts.get(0)[1]);
         trace("mitm.replay-result", "flow", c.flow(), "outcome", outcome, "accepted", false);
         c.close(t);
       }

@@ -1,13 +1,17 @@
 package dev.tlssim.party;
 
+import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.handshake.TlsEndpoint;
 import dev.tlssim.tls.handshake.TlsEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongFunction;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * TLS over one TCP connection: hosts a sans-I/O {@link TlsEndpoint}, charges its cryptographic
@@ -28,8 +32,8 @@ final class TlsChannel extends SecureChannel {
    * Where a client asks about revocation: the CA node hosting each issuer, how long it waits, and
    * the instant virtual time 0 stands for (answers are judged at their arrival time).
    */
-  record OnlineRevocation(java.util.function.Function<org.bouncycastle.cert.X509CertificateHolder, String> caNodeOf,
-      long timeoutNanos, java.time.Instant epoch) {}
+  record OnlineRevocation(Function<X509CertificateHolder, String> caNodeOf,
+      long timeoutNanos, Instant epoch) {}
 
   /**
    * @param newEndpoint makes the endpoint when TCP is established, given the virtual time
@@ -121,7 +125,7 @@ final class TlsChannel extends SecureChannel {
     host.trace("tls.revocation-needed", "flow", flow, "protocol", need.protocol().name().toLowerCase(),
         "certificates", need.queries().size());
     if (revocation == null) {
-      tls.supplyRevocationStatus(dev.tlssim.pki.RevocationSource.unavailable(), java.time.Instant.EPOCH);
+      tls.supplyRevocationStatus(RevocationSource.unavailable(), Instant.EPOCH);
       process(now);
       return;
     }

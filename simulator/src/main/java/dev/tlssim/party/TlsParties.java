@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
 /**
@@ -32,7 +33,7 @@ public final class TlsParties {
    */
   public static ClientParty client(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
       ClientConfig config, SecureRandom random, Instant epoch, boolean keyLog,
-      java.util.function.Function<X509CertificateHolder, String> caNodeOf, long fetchTimeout) {
+      Function<X509CertificateHolder, String> caNodeOf, long fetchTimeout) {
     TlsChannel.OnlineRevocation online = caNodeOf == null ? null
         : new TlsChannel.OnlineRevocation(caNodeOf, fetchTimeout, epoch);
     return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
