@@ -1,6 +1,8 @@
 package dev.tlssim.tls.crypto;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,22 @@ public record HkdfLabel(int length, String label, byte[] context) {
   @Override
   public byte[] context() {
     return context.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HkdfLabel l && length == l.length && label.equals(l.label) && Arrays.equals(context, l.context);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(length, label, Arrays.hashCode(context));
+  }
+
+  @Override
+  public String toString() {
+    return "HkdfLabel(length=" + length + ", label=\"" + PREFIX + label + "\", context="
+        + HexFormat.of().formatHex(context) + ")";
   }
 
   /** The structure as serialized for HKDF-Expand's info argument (RFC 8446 §3 vectors). */

@@ -3,6 +3,7 @@ package dev.tlssim.tls.crypto;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.TlsAlertException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,23 @@ public record Tls13InnerPlaintext(ContentType type, byte[] content, int paddingL
   @Override
   public byte[] content() {
     return content.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Tls13InnerPlaintext p
+        && type == p.type && paddingLength == p.paddingLength && Arrays.equals(content, p.content);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, paddingLength, Arrays.hashCode(content));
+  }
+
+  @Override
+  public String toString() {
+    return "TLSInnerPlaintext(" + type.rfcName() + ", " + content.length + " bytes, " + paddingLength
+        + " bytes of padding)";
   }
 
   /** content || type || zeros. */

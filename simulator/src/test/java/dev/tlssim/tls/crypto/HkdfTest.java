@@ -54,6 +54,8 @@ class HkdfTest {
     context[0] = 9;
     label.context()[1] = 9;
     assertThat(label.context()).containsExactly(1, 2);
+    assertThat(label).isEqualTo(new HkdfLabel(32, "x", new byte[] {1, 2}));
+    assertThat(label).hasSameHashCodeAs(new HkdfLabel(32, "x", new byte[] {1, 2}));
   }
 
   @Test

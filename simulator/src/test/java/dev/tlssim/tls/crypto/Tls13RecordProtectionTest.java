@@ -59,6 +59,7 @@ class Tls13RecordProtectionTest {
       assertThat(opened.type()).isEqualTo(ContentType.HANDSHAKE);
       assertThat(opened.content()).isEqualTo(content);
       assertThat(opened.paddingLength()).isEqualTo(7 * i);
+      assertThat(opened).isEqualTo(new Tls13InnerPlaintext(ContentType.HANDSHAKE, content, 7 * i));
     }
     assertThat(writer.sequenceNumber()).isEqualTo(3);
     assertThat(reader.sequenceNumber()).isEqualTo(3);
