@@ -82,7 +82,7 @@ final class HexDump {
         b.append("<button type=\"button\" class=\"more\">show all ").append(bytes.length)
             .append(" bytes</button><span class=\"rest\" hidden>");
       }
-      b.append("<span class=\"off\">").append(String.format("%04x", r * ROW)).append("</span>");
+      b.append("<span class=\"off\">").append(String.format("%04x", r * ROW)).append("</span>  ");
       int end = Math.min(bytes.length, (r + 1) * ROW);
       for (int i = r * ROW; i < end; ) {
         int f = owner[i];

@@ -77,18 +77,18 @@ final class Html {
       #inspector h4{margin:.1em 0 .3em}#inspector dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em .8em;margin:0}
       #inspector dt{font-weight:bold;color:#444}#inspector dd{margin:0;word-break:break-word}
       #inspector .close{float:right;cursor:pointer;border:none;background:none;font-size:1.2em}
-      #inspector.wide{width:min(96vw,80em);max-height:75vh}
+      #inspector.wide{top:12px;width:min(50vw,72em);max-height:none}
       .dump{display:flex;flex-wrap:wrap;gap:.8em;align-items:flex-start;margin:.3em 0 .8em}
       pre.hex{font:15px/1.55 ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;margin:0;padding:.3em .5em;
         background:#fff;border:1px solid #ccc;border-radius:4px}
-      .hex .off{color:#6a6a6a;margin-right:1.1em;user-select:none}.hex .b{border-radius:2px;cursor:default}
+      .hex .off{color:#6a6a6a}.hex .b{border-radius:2px;cursor:default}
       .hex .b[data-f],table.fields tr[data-f]{cursor:pointer}
       .c0{background:rgba(230,159,0,.32)}.c1{background:rgba(86,180,233,.38)}.c2{background:rgba(0,158,115,.28)}
       .c3{background:rgba(240,228,66,.55)}.c4{background:rgba(0,114,178,.24)}.c5{background:rgba(213,94,0,.24)}
       .c6{background:rgba(204,121,167,.34)}.bad{background:var(--verm);color:#fff}
       .hex .b.hl,.hex .b.pin{background:#1a1a1a;color:#fff;outline:2px solid #1a1a1a}
-      table.fields{font-size:.88em;margin:0}table.fields td{text-align:left}table.fields td:nth-child(n+3){text-align:right}
-      table.fields td:nth-child(2){max-width:26em;word-break:break-word}
+      table.fields{font-size:.88em;margin:0;flex:1 1 24em}table.fields td{text-align:left}table.fields td:nth-child(n+3){text-align:right}
+      table.fields td:nth-child(2){max-width:22em;word-break:break-word}
       table.fields tr.hl td,table.fields tr.pin td{background:#fff3cc;box-shadow:inset 0 2px 0 #1a1a1a,inset 0 -2px 0 #1a1a1a}
       table.fields tr.warn td{background:#fde4d8;color:var(--verm);font-weight:bold}
       .sw{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border:1px solid #999;vertical-align:-.05em}
@@ -101,7 +101,7 @@ final class Html {
       .charts{display:flex;flex-wrap:wrap;gap:14px}.charts figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:4px}
       .charts figcaption{font-size:.9em;color:#444;max-width:560px;padding:0 .4em .3em}
       details>summary{cursor:pointer;font-weight:bold;margin:.3em 0}
-      @media (max-width:900px){body{margin:.6em}#inspector{width:auto;left:8px}}
+      @media (max-width:900px){body{margin:.6em}#inspector,#inspector.wide{width:auto;left:8px}}
       """;
 
   /** Clicking a packet or a message row shows its fields; the panel prints every field it is given. */
