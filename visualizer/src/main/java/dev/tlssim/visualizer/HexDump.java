@@ -116,7 +116,9 @@ final class HexDump {
     for (Field f : fields) {
       b.append("<tr data-f=\"").append(f.index()).append("\"").append(f.undecodable() ? " class=\"warn\"" : "")
           .append("><td style=\"padding-left:").append(0.4 + 1.2 * f.depth()).append("em\"><span class=\"sw ")
-          .append(colour(f)).append("\"></span>").append(f.undecodable() ? "&#x26A0; " : "").append(Html.escape(f.name()))
+          .append(colour(f)).append("\"></span>").append(f.undecodable() ? "&#x26A0; " : "")
+          // A break chance after each dot lets deep names wrap instead of squeezing the value column.
+          .append(Html.escape(f.name()).replace(".", ".<wbr>"))
           .append("</td><td>").append(f.undecodable() ? "could not be decoded: " : "").append(Html.escape(f.value()))
           .append("</td><td>").append(f.offset()).append("</td><td>").append(f.length()).append("</td></tr>");
     }

@@ -97,7 +97,7 @@ final class Html {
       .keys .steps{padding-left:1.5em}.keys .steps li{margin:.35em 0}
       .keys dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em .8em;margin:.2em 0}.keys dt{color:#444}.keys dd{margin:0}
       code.hexv{font-family:ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-all;font-size:.92em}
-      table.kb td{text-align:left}table.kb td:nth-child(2),table.kb td:nth-child(3){text-align:right}
+      table.kb td,table.kb th,table.fields th{text-align:left}table.kb td:first-child{white-space:nowrap}table.kb td:nth-child(2),table.kb td:nth-child(3){text-align:right}
       .charts{display:flex;flex-wrap:wrap;gap:14px}.charts figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:4px}
       .charts figcaption{font-size:.9em;color:#444;max-width:560px;padding:0 .4em .3em}
       details>summary{cursor:pointer;font-weight:bold;margin:.3em 0}
