@@ -28,6 +28,8 @@ final class FlowView {
   final List<Message> messages = new ArrayList<>();
   final List<JsonNode> checks = new ArrayList<>();
   final List<JsonNode> alerts = new ArrayList<>();
+  /** tls.keys events: only in runs made with --keylog, one per handshake at the client. */
+  final List<JsonNode> keys = new ArrayList<>();
   final List<Timer> timers = new ArrayList<>();
   /** When the client could send application data (TLS established, else TCP established), or -1. */
   long doneNs = -1;
@@ -92,6 +94,7 @@ final class FlowView {
             e.path("name").asText(), e.path("length").asLong(), e));
         case "tls.check" -> v.checks.add(e);
         case "tls.alert" -> v.alerts.add(e);
+        case "tls.keys" -> v.keys.add(e);
         case "tcp.rto" -> v.timers.add(new Timer(t, node, e.path("rto").asLong(), e.path("retries").asInt()));
         case "tls.established" -> {
           if (node.equals(v.client) && v.doneNs < 0) {

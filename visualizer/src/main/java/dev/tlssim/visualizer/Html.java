@@ -77,10 +77,31 @@ final class Html {
       #inspector h4{margin:.1em 0 .3em}#inspector dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em .8em;margin:0}
       #inspector dt{font-weight:bold;color:#444}#inspector dd{margin:0;word-break:break-word}
       #inspector .close{float:right;cursor:pointer;border:none;background:none;font-size:1.2em}
+      #inspector.wide{top:12px;width:min(50vw,72em);max-height:none}
+      .dump{display:flex;flex-wrap:wrap;gap:.8em;align-items:flex-start;margin:.3em 0 .8em}
+      pre.hex{font:15px/1.55 ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;margin:0;padding:.3em .5em;
+        background:#fff;border:1px solid #ccc;border-radius:4px}
+      .hex .off{color:#6a6a6a}.hex .b{border-radius:2px;cursor:default}
+      .hex .b[data-f],table.fields tr[data-f]{cursor:pointer}
+      .c0{background:rgba(230,159,0,.32)}.c1{background:rgba(86,180,233,.38)}.c2{background:rgba(0,158,115,.28)}
+      .c3{background:rgba(240,228,66,.55)}.c4{background:rgba(0,114,178,.24)}.c5{background:rgba(213,94,0,.24)}
+      .c6{background:rgba(204,121,167,.34)}.bad{background:var(--verm);color:#fff}
+      .hex .b.hl,.hex .b.pin{background:#1a1a1a;color:#fff;outline:2px solid #1a1a1a}
+      table.fields{font-size:.88em;margin:0;flex:1 1 24em}table.fields td{text-align:left}table.fields td:nth-child(n+3){text-align:right}
+      table.fields td:nth-child(2){max-width:22em;word-break:break-word}
+      table.fields tr.hl td,table.fields tr.pin td{background:#fff3cc;box-shadow:inset 0 2px 0 #1a1a1a,inset 0 -2px 0 #1a1a1a}
+      table.fields tr.warn td{background:#fde4d8;color:var(--verm);font-weight:bold}
+      .sw{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border:1px solid #999;vertical-align:-.05em}
+      button.more{display:block;margin:.3em 0;font:inherit;font-size:14px;cursor:pointer}
+      .keys{max-width:44em}.keys .secret{background:#fff3cc;border-left:5px solid var(--orange);padding:.3em .5em;margin:.3em 0}
+      .keys .steps{padding-left:1.5em}.keys .steps li{margin:.35em 0}
+      .keys dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em .8em;margin:.2em 0}.keys dt{color:#444}.keys dd{margin:0}
+      code.hexv{font-family:ui-monospace,"DejaVu Sans Mono",monospace;word-break:break-all;font-size:.92em}
+      table.kb td,table.kb th,table.fields th{text-align:left}table.kb td:first-child{white-space:nowrap}table.kb td:nth-child(2),table.kb td:nth-child(3){text-align:right}
       .charts{display:flex;flex-wrap:wrap;gap:14px}.charts figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:4px}
       .charts figcaption{font-size:.9em;color:#444;max-width:560px;padding:0 .4em .3em}
       details>summary{cursor:pointer;font-weight:bold;margin:.3em 0}
-      @media (max-width:900px){body{margin:.6em}#inspector{width:auto;left:8px}}
+      @media (max-width:900px){body{margin:.6em}#inspector,#inspector.wide{width:auto;left:8px}}
       """;
 
   /** Clicking a packet or a message row shows its fields; the panel prints every field it is given. */
@@ -95,18 +116,31 @@ final class Html {
         function clearSel(){document.querySelectorAll('.sel').forEach(function(e){e.classList.remove('sel');});}
         function head(p,text){p.textContent='';var b=document.createElement('button');b.className='close';b.textContent='\\u2715';
           b.title='close';b.onclick=function(){p.hidden=true;clearSel();};p.appendChild(b);var h=document.createElement('h4');h.textContent=text;p.appendChild(h);}
-        function showMessage(f,m){var d=data(f);if(!d)return;var msg=d.messages[m];var p=panel();head(p,msg.name+' \\u2014 '+d.title);
-          p.appendChild(fields(msg,['name']));clearSel();
+        function dump(p,f,msg){var t=msg.dump===undefined?null:document.getElementById('dump-'+f+'-'+msg.dump);
+          if(t){p.appendChild(t.content.cloneNode(true));p.classList.add('wide');}}
+        function showMessage(f,m){var d=data(f);if(!d)return;var msg=d.messages[m];var p=panel();p.classList.remove('wide');
+          head(p,msg.name+' \\u2014 '+d.title);p.appendChild(fields(msg,['name','dump']));dump(p,f,msg);clearSel();
           document.querySelectorAll('tr.msg[data-flow="'+f+'"][data-m="'+m+'"]').forEach(function(e){e.classList.add('sel');});
           Object.keys(d.packets).forEach(function(id){var pk=d.packets[id];if(pk.messages&&pk.messages.indexOf(Number(m))>=0){
             document.querySelectorAll('.pkt[data-flow="'+f+'"][data-p="'+id+'"]').forEach(function(e){e.classList.add('sel');});}});}
-        function showPacket(f,id){var d=data(f);if(!d||!d.packets[id])return;var pk=d.packets[id];var p=panel();
+        function showPacket(f,id){var d=data(f);if(!d||!d.packets[id])return;var pk=d.packets[id];var p=panel();p.classList.remove('wide');
           head(p,(pk.tls||pk.flags)+' \\u2014 '+d.title);p.appendChild(fields(pk,['messages']));
           (pk.messages||[]).forEach(function(m){var msg=d.messages[m];var h=document.createElement('h4');h.textContent='TLS message: '+msg.name;
-            p.appendChild(h);p.appendChild(fields(msg,['name']));});
+            p.appendChild(h);p.appendChild(fields(msg,['name','dump']));dump(p,f,msg);});
           clearSel();document.querySelectorAll('.pkt[data-flow="'+f+'"][data-p="'+id+'"]').forEach(function(e){e.classList.add('sel');});}
         function activate(ev){var el=ev.target.closest('[data-flow]');if(!el)return;
           if(el.dataset.m!==undefined)showMessage(el.dataset.flow,el.dataset.m);else if(el.dataset.p!==undefined)showPacket(el.dataset.flow,el.dataset.p);}
+        // A field's bytes and its table row share data-f within one dump: hovering either lights both, a click pins them.
+        function field(ev){return ev.target.closest?ev.target.closest('#inspector .dump [data-f]'):null;}
+        function mark(el,cls,on){el.closest('.dump').querySelectorAll('[data-f="'+el.dataset.f+'"]').forEach(function(x){x.classList.toggle(cls,on);});}
+        function unfold(d){var r=d.querySelector('.rest');if(r&&r.hidden){r.hidden=false;var b=d.querySelector('button.more');if(b)b.remove();}}
+        document.addEventListener('mouseover',function(ev){var el=field(ev);if(el)mark(el,'hl',true);});
+        document.addEventListener('mouseout',function(ev){var el=field(ev);if(el)mark(el,'hl',false);});
+        document.addEventListener('click',function(ev){var more=ev.target.closest&&ev.target.closest('#inspector button.more');
+          if(more){unfold(more.closest('.dump'));return;}var el=field(ev);if(!el)return;var d=el.closest('.dump');
+          var was=el.classList.contains('pin');d.querySelectorAll('.pin').forEach(function(x){x.classList.remove('pin');});
+          if(!was){mark(el,'pin',true);var first=d.querySelector('.hex [data-f="'+el.dataset.f+'"]');
+            if(first&&first.closest('.rest'))unfold(d);if(first&&el.tagName==='TR')first.scrollIntoView({block:'nearest'});}});
         document.addEventListener('click',activate);
         document.addEventListener('keydown',function(ev){if(ev.key==='Enter')activate(ev);});
       })();

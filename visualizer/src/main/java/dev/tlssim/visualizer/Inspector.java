@@ -12,11 +12,16 @@ import java.util.Set;
  * The data behind the click-to-inspect panel, as JSON embedded in the page: for every drawn packet
  * its TCP fields and which TLS messages it carries, and for every TLS message all the fields its
  * trace event has. The panel prints whatever fields it finds, so when the trace carries more (the
- * message bytes, say) they show up without changing the page.
+ * message bytes, say) they show up without changing the page. Messages whose event has bytes
+ * ({@code hex}, {@code fields}) get a hex dump instead of those two raw fields: rendered once per
+ * distinct byte string in a {@code <template>} (a message's sent and received copies share it), so
+ * the page stays small and nothing is built until a message is opened.
  */
 final class Inspector {
   /** Event fields that the panel shows in its own words or that say nothing to a reader. */
   private static final Set<String> HIDDEN = Set.of("t", "kind");
+  /** Replaced by the hex dump when a message has them. */
+  private static final Set<String> BYTES = Set.of("hex", "fields");
 
   private Inspector() {}
 
@@ -24,15 +29,25 @@ final class Inspector {
     ObjectNode root = TraceFile.JSON.createObjectNode();
     root.put("title", v.title());
     ArrayNode messages = root.putArray("messages");
+    Map<Integer, Integer> dumps = dumpIndexes(v);
     for (FlowView.Message m : v.messages) {
       ObjectNode o = messages.addObject();
       o.put("name", m.name());
       o.put("direction", m.dir() + (m.dir().equals("sent") ? " by " : " at ") + m.node());
-      o.put("length", m.length() + " bytes (handshake header included)");
+      o.put("length", m.length() + switch (m.name()) {
+        case "application_data" -> " bytes of application data (not shown: only the endpoints see them)";
+        case "change_cipher_spec", "alert" -> " bytes (record payload)";
+        default -> " bytes (handshake header included)";
+      });
+      Integer dump = dumps.get(m.index());
+      if (dump != null) {
+        o.put("dump", dump);
+      }
       o.put("time", Num.ms((m.atNs() - v.startNs) / 1e6) + " ms after connect");
       for (Iterator<Map.Entry<String, JsonNode>> it = m.event().fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
-        if (!HIDDEN.contains(f.getKey()) && !o.has(f.getKey()) && !List.of("dir", "node").contains(f.getKey())) {
+        if (!HIDDEN.contains(f.getKey()) && !o.has(f.getKey()) && !List.of("dir", "node").contains(f.getKey())
+            && !(dump != null && BYTES.contains(f.getKey()))) {
           o.set(f.getKey(), f.getValue());
         }
       }
@@ -63,6 +78,38 @@ final class Inspector {
     }
     // "</" cannot end the script element early: JSON escapes of '/' are legal.
     return root.toString().replace("</", "<\\/");
+  }
+
+  /** Whether a message event carries bytes to dump: hex for handshake, change_cipher_spec and alert messages. */
+  static boolean hasBytes(JsonNode event) {
+    return event.path("hex").isTextual() && !event.path("hex").asText().isEmpty() && event.path("fields").isArray();
+  }
+
+  /** Message index to dump number; messages with the same bytes share one. */
+  static Map<Integer, Integer> dumpIndexes(FlowView v) {
+    Map<String, Integer> byHex = new java.util.HashMap<>();
+    Map<Integer, Integer> out = new java.util.HashMap<>();
+    for (FlowView.Message m : v.messages) {
+      if (hasBytes(m.event())) {
+        out.put(m.index(), byHex.computeIfAbsent(m.event().path("hex").asText() + m.event().path("fields"), h -> byHex.size()));
+      }
+    }
+    return out;
+  }
+
+  /** One template per distinct dump, cloned into the panel when its message is opened. */
+  static String dumpTemplates(FlowView v, int flowIndex) {
+    StringBuilder b = new StringBuilder();
+    java.util.Set<Integer> done = new java.util.HashSet<>();
+    Map<Integer, Integer> dumps = dumpIndexes(v);
+    for (FlowView.Message m : v.messages) {
+      Integer k = dumps.get(m.index());
+      if (k != null && done.add(k)) {
+        b.append("<template id=\"dump-").append(flowIndex).append('-').append(k).append("\">")
+            .append(HexDump.html(m.event().path("hex").asText(), m.event().path("fields"))).append("</template>");
+      }
+    }
+    return b.toString();
   }
 
   /** Indexes of the logged messages a segment carries: the latest send of each name at or before it. */

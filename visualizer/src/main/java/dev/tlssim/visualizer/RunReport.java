@@ -78,14 +78,14 @@ public final class RunReport {
       b.append("<section class=\"card\" id=\"conn-").append(Html.escape(v.title())).append("\"><h3>")
           .append(Html.escape(v.title())).append(" <span class=\"res ").append(bad ? "fail" : "pass").append("\">")
           .append(Html.escape(result.isEmpty() ? v.flow : result)).append("</span></h3>\n")
-          .append(LadderSvg.svg(layout, i)).append("\n").append(CertPanel.html(v));
+          .append(LadderSvg.svg(layout, i)).append("\n").append(CertPanel.html(v)).append(KeyPanel.html(v));
       if (!v.messages.isEmpty()) {
         b.append("<details").append(drawn.size() <= 2 ? " open" : "").append("><summary>TLS messages (")
             .append(v.messages.size()).append(")</summary>").append(Inspector.list(v, i)).append("</details>");
       }
       List<PacketPath> packets = v.packets.subList(0, Math.min(LadderLayout.MAX_PACKETS, v.packets.size()));
       b.append("<script type=\"application/json\" id=\"flow-data-").append(i).append("\">")
-          .append(Inspector.json(v, packets)).append("</script></section>\n");
+          .append(Inspector.json(v, packets)).append("</script>").append(Inspector.dumpTemplates(v, i)).append("</section>\n");
     }
     b.append("</div>\n");
     if (flows.size() > drawn.size()) {

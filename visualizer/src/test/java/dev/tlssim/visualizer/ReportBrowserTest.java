@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -91,6 +92,58 @@ class ReportBrowserTest {
     Path shot = Path.of("target", "browser-report.png");
     Files.createDirectories(shot.getParent());
     Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+
+    List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    assertThat(errors).as("browser console errors").isEmpty();
+  }
+
+  @Test
+  void aHandshakeMessageShowsItsBytesAndFieldsHighlightTheirBytes(@TempDir Path run) throws IOException {
+    for (String f : List.of("summary.json", "trace.jsonl")) {
+      Files.copy(Fixtures.dir("run-keys").resolve(f), run.resolve(f));
+    }
+    driver.get(RunReport.write(run).toUri().toString());
+    assertThat(driver.findElement(By.cssSelector("details.keys")).getText())
+        .contains("only because this run was made with a key log", "client_write_key");
+
+    driver.findElement(By.cssSelector("tr.msg[data-m='0']")).click();
+    WebElement panel = new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> d.findElement(By.cssSelector("#inspector pre.hex")));
+    assertThat(panel.getText()).startsWith("0000  01 00 00 74 03 03 00 01").contains("\n0010  0a 0b");
+    WebElement suiteRow = driver.findElement(By.xpath("//aside[@id='inspector']//table[@class='fields']"
+        + "//tr[td[1][contains(., 'cipher_suites[0]')]]"));
+    assertThat(suiteRow.getText()).contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (0xc02f)", " 41 2");
+    String f = suiteRow.getAttribute("data-f");
+
+    // Hovering the row lights its two bytes, c0 2f at offset 41 (header 4 + version 2 + random 32 + session_id.length 1 + cipher_suites.length 2); clicking pins them.
+    new Actions(driver).moveToElement(suiteRow).perform();
+    List<WebElement> lit = driver.findElements(By.cssSelector("#inspector .hex .b.hl[data-f='" + f + "']"));
+    assertThat(lit).hasSize(1);
+    assertThat(lit.get(0).getText()).isEqualTo("c0 2f");
+    suiteRow.click();
+    assertThat(driver.findElements(By.cssSelector("#inspector .hex .b.pin[data-f='" + f + "']"))).hasSize(1);
+
+    // And the other way round: hovering the random's bytes lights its table row.
+    WebElement randomBytes = driver.findElement(By.cssSelector("#inspector .hex .b[data-f='3']"));
+    new Actions(driver).moveToElement(randomBytes).perform();
+    assertThat(driver.findElement(By.cssSelector("#inspector table.fields tr[data-f='3']")).getAttribute("class"))
+        .contains("hl");
+    Path shot = Path.of("target", "browser-inspector.png");
+    Files.createDirectories(shot.getParent());
+    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+
+    // The certificate folds behind a toggle; application data shows no bytes at all.
+    driver.findElement(By.cssSelector("tr.msg[data-m='3']")).click();
+    WebElement more = driver.findElement(By.cssSelector("#inspector button.more"));
+    assertThat(more.getText()).isEqualTo("show all 732 bytes");
+    assertThat(driver.findElement(By.cssSelector("#inspector .rest")).isDisplayed()).isFalse();
+    more.click();
+    assertThat(driver.findElement(By.cssSelector("#inspector .rest")).isDisplayed()).isTrue();
+    int app = driver.findElements(By.cssSelector("tr.msg")).size() - 2;
+    driver.findElement(By.cssSelector("tr.msg[data-m='" + app + "']")).click();
+    assertThat(driver.findElement(By.id("inspector")).getText()).contains("application_data", "78 bytes of application data");
+    assertThat(driver.findElements(By.cssSelector("#inspector pre.hex"))).isEmpty();
 
     List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();

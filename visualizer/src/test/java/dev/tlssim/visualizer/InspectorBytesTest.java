@@ -1,0 +1,88 @@
+package dev.tlssim.visualizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hex dump, the field table and the key-derivation panel, on known bytes and the run-keys fixture. */
+class InspectorBytesTest {
+  private static JsonNode json(String s) throws IOException {
+    return TraceFile.JSON.readTree(s);
+  }
+
+  @Test
+  void theDumpHasAnOffsetColumnAndSixteenBytesPerRowWithFieldSpansSplitAtRowEnds() throws IOException {
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      hex.append(String.format("%02x", i));
+    }
+    // "random" runs across the row end (bytes 14..17): it must be cut into two spans with the same data-f.
+    JsonNode fields = json("[{\"name\":\"msg_type\",\"offset\":0,\"length\":1,\"value\":\"client_hello (1)\"},"
+        + "{\"name\":\"random\",\"offset\":14,\"length\":4,\"value\":\"0e0f1011\"}]");
+    String dump = HexDump.dump(HexDump.bytes(hex.toString()), HexDump.fields(fields, 20));
+    assertThat(dump).isEqualTo("<pre class=\"hex\"><span class=\"off\">0000</span>  "
+        + "<span class=\"b c0\" data-f=\"0\">00</span> <span class=\"b\">01 02 03 04 05 06 07 08 09 0a 0b 0c 0d</span>"
+        + " <span class=\"b c1\" data-f=\"1\">0e 0f</span>\n"
+        + "<span class=\"off\">0010</span>  <span class=\"b c1\" data-f=\"1\">10 11</span> <span class=\"b\">12 13</span>\n"
+        + "</pre>");
+  }
+
+  @Test
+  void tableRowsShareTheFieldIndexAreIndentedByDepthAndFlagUndecodable() throws IOException {
+    JsonNode fields = json("[{\"name\":\"extensions[0].type\",\"offset\":0,\"length\":2,\"value\":\"server_name (0)\"},"
+        + "{\"name\":\"extensions[0].server_name.host_name\",\"offset\":2,\"length\":1,\"value\":\"a\"},"
+        + "{\"name\":\"undecodable\",\"offset\":3,\"length\":1,\"value\":\"truncated extension\"}]");
+    String html = HexDump.html("00006199", fields);
+    assertThat(html).contains("<tr data-f=\"0\"><td style=\"padding-left:1.6em\">",
+        "<tr data-f=\"1\"><td style=\"padding-left:2.8em\">", "<tr data-f=\"2\" class=\"warn\">",
+        "&#x26A0; undecodable", "could not be decoded: truncated extension", "<span class=\"b bad\" data-f=\"2\">99</span>");
+  }
+
+  @Test
+  void longMessagesFoldAfterSixteenRows() {
+    String hex = "ab".repeat(300);
+    String dump = HexDump.dump(HexDump.bytes(hex), List.of());
+    assertThat(dump).contains("<button type=\"button\" class=\"more\">show all 300 bytes</button><span class=\"rest\" hidden>"
+        + "<span class=\"off\">0100</span>  ");
+    assertThat(HexDump.dump(HexDump.bytes("ab".repeat(256)), List.of())).doesNotContain("class=\"more\"");
+  }
+
+  @Test
+  void messagesWithBytesGetOneSharedTemplateAndNoRawHexInTheJson() {
+    FlowView v = Fixtures.flow("run-keys");
+    String json = Inspector.json(v, v.packets);
+    String templates = Inspector.dumpTemplates(v, 0);
+    // client_hello sent and received have the same bytes: one template, both messages point at it.
+    assertThat(json).contains("\"name\":\"client_hello\",\"direction\":\"sent by client\"")
+        .doesNotContain("\"hex\"", "\"fields\"");
+    assertThat(Inspector.dumpIndexes(v).get(0)).isEqualTo(Inspector.dumpIndexes(v).get(1));
+    assertThat(templates.split("<template ", -1)).hasSize(1 + 9);
+    assertThat(templates).contains("<template id=\"dump-0-0\"><div class=\"dump\"><pre class=\"hex\">",
+        "cipher_suites[0]", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (0xc02f)", "www.example.com", "show all 732 bytes");
+    // application_data has no bytes: only its length.
+    assertThat(json).contains("78 bytes of application data");
+  }
+
+  @Test
+  void theKeyPanelWalksRandomsMasterSecretAndKeyBlock() throws IOException {
+    String html = RunReport.render(TraceFile.summary(Fixtures.dir("run-keys")), Fixtures.trace("run-keys"));
+    assertThat(html).contains("Key derivation", "only because this run was made with a key log",
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+        "707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f",
+        "Extended master secret</b> (RFC 7627)", "df2abbd3926005225d4cc6307e91d1c4af2482651fd7d66dac864a84ebb9312c",
+        "RFC 5246 §6.3", "client_write_key</td><td>0</td><td>16</td><td><code class=\"hexv\">29e283372aa56127b781565073a10d9b",
+        "server_write_IV</td><td>36</td><td>4</td>", "no MAC key");
+    String plain = RunReport.render(TraceFile.summary(Fixtures.dir("run-lost-hello")), Fixtures.trace("run-lost-hello"));
+    assertThat(plain).doesNotContain("Key derivation", "<template");
+  }
+
+  @Test
+  void withoutExtendedMasterSecretThePanelCitesRfc5246() throws IOException {
+    String html = KeyPanel.steps(json("{\"suite\":\"TLS_RSA_WITH_AES_128_CBC_SHA\",\"clientRandom\":\"aa\","
+        + "\"serverRandom\":\"bb\",\"masterSecret\":\"cc\",\"extendedMasterSecret\":false,\"keyBlock\":[]}"));
+    assertThat(html).contains("Master secret</b> (RFC 5246 §8.1)").doesNotContain("RFC 7627");
+  }
+}
