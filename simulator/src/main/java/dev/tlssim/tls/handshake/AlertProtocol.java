@@ -42,7 +42,8 @@ final class AlertProtocol {
   void onAlert(Alert alert) {
     Optional<AlertDescription> description = alert.description();
     boolean fatal = alert.level() == AlertLevel.FATAL;
-    events.add(new TlsEvent.MessageReceived(ContentType.ALERT.rfcName(), 2));
+    byte[] encoded = alert.encode(); // Alert.decode accepts exactly 2 bytes, so this is the payload
+    events.add(new TlsEvent.MessageReceived(ContentType.ALERT.rfcName(), encoded.length, encoded));
     events.add(new TlsEvent.AlertReceived(description.orElse(null), fatal));
     if (description.isPresent() && description.get() == AlertDescription.CLOSE_NOTIFY) {
       // RFC 5246 §7.2.1: "the other party MUST respond with a close_notify alert of its own and

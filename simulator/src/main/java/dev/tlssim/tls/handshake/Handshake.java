@@ -144,7 +144,8 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
               + (expected == null ? "" : " (expected " + expected.rfcName() + ")"));
     }
     HandshakeMessage message = decoder.decode(frame);
-    events.add(new TlsEvent.MessageReceived(type.rfcName(), frame.raw().length));
+    byte[] raw = frame.raw();
+    events.add(new TlsEvent.MessageReceived(type.rfcName(), raw.length, raw));
     if (type == HandshakeType.FINISHED) {
       onFinished((Finished) message, frame);
       return;
@@ -169,7 +170,8 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
           frame.type().rfcName() + " after the handshake completed");
     }
     decoder.decode(frame);
-    events.add(new TlsEvent.MessageReceived(frame.type().rfcName(), frame.raw().length));
+    byte[] raw = frame.raw();
+    events.add(new TlsEvent.MessageReceived(frame.type().rfcName(), raw.length, raw));
     if (!alerts.closeNotifySent()) {
       alerts.sendWarning(AlertDescription.NO_RENEGOTIATION, "renegotiation is not supported");
     }
@@ -200,7 +202,7 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
   protected HandshakeMessage sent(HandshakeMessage message) {
     byte[] encoded = message.encode();
     transcript.add(encoded);
-    events.add(new TlsEvent.MessageSent(message.type().rfcName(), encoded.length));
+    events.add(new TlsEvent.MessageSent(message.type().rfcName(), encoded.length, encoded));
     return message;
   }
 

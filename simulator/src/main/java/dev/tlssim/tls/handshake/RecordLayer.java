@@ -99,8 +99,10 @@ final class RecordLayer {
   }
 
   void sendChangeCipherSpec() {
-    writeRecord(ContentType.CHANGE_CIPHER_SPEC, new ChangeCipherSpec().encode());
-    events.add(new TlsEvent.MessageSent(ContentType.CHANGE_CIPHER_SPEC.rfcName(), 1));
+    byte[] payload = new ChangeCipherSpec().encode();
+    writeRecord(ContentType.CHANGE_CIPHER_SPEC, payload);
+    events.add(new TlsEvent.MessageSent(
+        ContentType.CHANGE_CIPHER_SPEC.rfcName(), payload.length, payload));
     // RFC 5246 §7.1: the sender switches its write state right after sending ChangeCipherSpec.
     writeState = pendingWrite;
   }
@@ -120,8 +122,9 @@ final class RecordLayer {
   }
 
   void sendAlert(Alert alert) {
-    writeRecord(ContentType.ALERT, alert.encode());
-    events.add(new TlsEvent.MessageSent(ContentType.ALERT.rfcName(), 2));
+    byte[] payload = alert.encode();
+    writeRecord(ContentType.ALERT, payload);
+    events.add(new TlsEvent.MessageSent(ContentType.ALERT.rfcName(), payload.length, payload));
   }
 
   private RecordFragmenter fragmenter() {

@@ -237,7 +237,8 @@ public final class TlsEndpoint {
       case HANDSHAKE -> handshake.onHandshakeRecord(plaintext);
       case CHANGE_CIPHER_SPEC -> {
         ChangeCipherSpec.decode(plaintext);
-        events.add(new TlsEvent.MessageReceived(ContentType.CHANGE_CIPHER_SPEC.rfcName(), 1));
+        events.add(new TlsEvent.MessageReceived(
+            ContentType.CHANGE_CIPHER_SPEC.rfcName(), plaintext.length, plaintext));
         handshake.onChangeCipherSpec();
       }
       case ALERT -> alerts.onAlert(Alert.decode(plaintext));

@@ -6,6 +6,7 @@ import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -21,11 +22,81 @@ public sealed interface TlsEvent {
    * A message handed to the record layer. {@code length} is the handshake message including its
    * 4-byte header (RFC 5246 §7.4), or, for change_cipher_spec, alert and application_data, the
    * plaintext length of the record payload (1, 2, and the data length respectively).
+   *
+   * <p>{@code bytes} are the message exactly as on the wire, for the message inspector ({@link
+   * dev.tlssim.tls.wire.MessageFields}): for a handshake message its 4-byte header plus body, as
+   * the transcript hash sees it; for change_cipher_spec and alert the plaintext record payload;
+   * for application_data always empty (it can be large and is private), while {@code length}
+   * still gives its size.
    */
-  record MessageSent(String name, int length) implements TlsEvent {}
+  record MessageSent(String name, int length, byte[] bytes) implements TlsEvent {
+    public MessageSent {
+      bytes = bytes.clone();
+    }
 
-  /** A message taken from the peer's records; lengths as for {@link MessageSent}. */
-  record MessageReceived(String name, int length) implements TlsEvent {}
+    /** No bytes recorded (application_data, or a caller that has none). */
+    public MessageSent(String name, int length) {
+      this(name, length, new byte[0]);
+    }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+
+    /** By content, so tests can compare events; the bytes count too. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MessageSent m && name.equals(m.name) && length == m.length
+          && Arrays.equals(bytes, m.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, length) * 31 + Arrays.hashCode(bytes);
+    }
+
+    /** Name and length only: traces and pinned logs stay as they were before bytes existed. */
+    @Override
+    public String toString() {
+      return "MessageSent[name=" + name + ", length=" + length + "]";
+    }
+  }
+
+  /** A message taken from the peer's records; lengths and bytes as for {@link MessageSent}. */
+  record MessageReceived(String name, int length, byte[] bytes) implements TlsEvent {
+    public MessageReceived {
+      bytes = bytes.clone();
+    }
+
+    /** No bytes recorded (application_data, or a caller that has none). */
+    public MessageReceived(String name, int length) {
+      this(name, length, new byte[0]);
+    }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+
+    /** By content, so tests can compare events; the bytes count too. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MessageReceived m && name.equals(m.name) && length == m.length
+          && Arrays.equals(bytes, m.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, length) * 31 + Arrays.hashCode(bytes);
+    }
+
+    /** Name and length only: traces and pinned logs stay as they were before bytes existed. */
+    @Override
+    public String toString() {
+      return "MessageReceived[name=" + name + ", length=" + length + "]";
+    }
+  }
 
   /**
    * A public-key or PRF operation, named for the CPU cost profile: {@code rsa2048.sign},

@@ -228,7 +228,7 @@ class NegotiationAndMalformedInputTest {
     client.receive(record(ContentType.ALERT, ProtocolVersion.TLS12, new byte[] {2, 40}));
     assertThat(client.closed()).isTrue();
     assertThat(client.drainEvents()).containsExactly(
-        new TlsEvent.MessageReceived("alert", 2),
+        new TlsEvent.MessageReceived("alert", 2, new byte[] {2, 40}),
         new TlsEvent.AlertReceived(AlertDescription.HANDSHAKE_FAILURE, true),
         new TlsEvent.Closed("alert:handshake_failure"));
     assertThat(client.drainOutput()).isEmpty();
