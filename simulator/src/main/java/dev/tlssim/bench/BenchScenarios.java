@@ -115,7 +115,8 @@ final class BenchScenarios {
     return "c" + i;
   }
 
+  /** Like sweeps, the bench runs without per-message bytes and fields in the trace. */
   static Scenario parse(String name, String yaml) {
-    return ScenarioLoader.parse(name + ".yaml", name, yaml, List.of());
+    return ScenarioLoader.parse(name + ".yaml", name, yaml, List.of("messageDetail=false"));
   }
 }

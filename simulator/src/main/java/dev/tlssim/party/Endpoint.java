@@ -41,6 +41,20 @@ public abstract class Endpoint implements Party, TcpStack.Host {
     return name;
   }
 
+  private boolean messageDetail = true;
+
+  /**
+   * Whether TLS messages go to the trace with their bytes and annotated fields (for the report's
+   * inspector). Big runs (loads, sweeps) turn it off: it costs time and trace space per message.
+   */
+  public void setMessageDetail(boolean on) {
+    this.messageDetail = on;
+  }
+
+  boolean messageDetail() {
+    return messageDetail;
+  }
+
   @Override
   public final NodeOutput handle(long now, NodeInput input) {
     this.now = now;

@@ -5,7 +5,10 @@ import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.handshake.TlsEndpoint;
+import dev.tlssim.tls.crypto.KeyBlock;
 import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.wire.Field;
+import dev.tlssim.tls.wire.MessageFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,13 +114,65 @@ final class TlsChannel extends SecureChannel {
       if (e instanceof TlsEvent.CryptoOperation op) {
         operations.add(op.name());
       } else if (e instanceof TlsEvent.MessageReceived m) {
-        host.trace("tls.message", "flow", flow, "dir", "received", "name", m.name(), "length", m.length());
+        traceMessage(flow, "received", m.name(), m.length(), m.bytes());
+        if (m.name().equals("server_hello") && m.bytes().length >= 38) {
+          serverRandom = java.util.Arrays.copyOfRange(m.bytes(), 6, 38);
+        }
       }
     }
     host.compute(now, readyAt, operations, flow, done -> {
       readyAt = done;
       deliver(done, events, output);
     });
+  }
+
+  private byte[] serverRandom;
+  private TlsEvent.SessionSecrets secretsForKeyPanel;
+
+  /** A message, with its bytes and annotated fields when the node keeps message detail. */
+  private void traceMessage(String flow, String dir, String name, int length, byte[] bytes) {
+    if (!host.messageDetail() || bytes.length == 0) {
+      host.trace("tls.message", "flow", flow, "dir", dir, "name", name, "length", length);
+      return;
+    }
+    List<java.util.Map<String, Object>> fields = new ArrayList<>();
+    for (Field f : MessageFields.describe(name, bytes)) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("name", f.name());
+      m.put("offset", f.offset());
+      m.put("length", f.length());
+      m.put("value", f.value());
+      fields.add(m);
+    }
+    host.trace("tls.message", "flow", flow, "dir", dir, "name", name, "length", length,
+        "hex", java.util.HexFormat.of().formatHex(bytes), "fields", fields);
+  }
+
+  /**
+   * The session keys of a full handshake step by step, for the report's key panel (RFC 5246 §8.1
+   * and §6.3): only when the user asked for a key log, since these are the secrets.
+   */
+  private void traceKeys(String flow, TlsEvent.Established est, TlsEvent.SessionSecrets secrets) {
+    var hex = java.util.HexFormat.of();
+    KeyBlock block = KeyBlock.derive(est.suite(), secrets.masterSecret(), secrets.clientRandom(), serverRandom);
+    List<java.util.Map<String, Object>> parts = new ArrayList<>();
+    int offset = 0;
+    Object[][] named = {
+        {"client_write_MAC_key", block.macKey(ConnectionEnd.CLIENT)}, {"server_write_MAC_key", block.macKey(ConnectionEnd.SERVER)},
+        {"client_write_key", block.writeKey(ConnectionEnd.CLIENT)}, {"server_write_key", block.writeKey(ConnectionEnd.SERVER)},
+        {"client_write_IV", block.writeIv(ConnectionEnd.CLIENT)}, {"server_write_IV", block.writeIv(ConnectionEnd.SERVER)}};
+    for (Object[] n : named) {
+      byte[] value = (byte[]) n[1];
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("name", n[0]);
+      m.put("offset", offset);
+      m.put("hex", hex.formatHex(value));
+      parts.add(m);
+      offset += value.length;
+    }
+    host.trace("tls.keys", "flow", flow, "suite", est.suite().name(), "clientRandom", hex.formatHex(secrets.clientRandom()),
+        "serverRandom", hex.formatHex(serverRandom), "masterSecret", hex.formatHex(secrets.masterSecret()),
+        "extendedMasterSecret", est.extendedMasterSecret(), "keyBlock", parts);
   }
 
   /** The handshake waits while the client asks the CAs; their answers (or silence) resume it. */
@@ -144,17 +199,21 @@ final class TlsChannel extends SecureChannel {
     }
     for (TlsEvent e : events) {
       if (e instanceof TlsEvent.MessageSent m) {
-        host.trace("tls.message", "flow", flow, "dir", "sent", "name", m.name(), "length", m.length());
+        traceMessage(flow, "sent", m.name(), m.length(), m.bytes());
       } else if (e instanceof TlsEvent.CertificateCheck c) {
         host.trace("tls.check", "flow", flow, "check", c.check(), "status", c.status(), "detail", c.detail());
       } else if (e instanceof TlsEvent.Established est) {
         host.trace("tls.established", "flow", flow, "version", est.version().toString(), "suite", est.suite().name(),
             "group", est.group() == null ? null : est.group().rfcName(), "ems", est.extendedMasterSecret(),
             "resumed", est.resumed(), "resumedBy", est.resumedBy());
+        if (secretsForKeyPanel != null && serverRandom != null) {
+          traceKeys(flow, est, secretsForKeyPanel);
+        }
         opened = true;
         app.opened(this, now);
       } else if (e instanceof TlsEvent.SessionSecrets secrets && keyLog && tls.side() == ConnectionEnd.CLIENT) {
         host.trace("tls.keylog", "flow", flow, "line", secrets.keyLogLine());
+        secretsForKeyPanel = secrets;
       } else if (e instanceof TlsEvent.RevocationStatusNeeded need) {
         askAboutRevocation(now, flow, need);
       } else if (e instanceof TlsEvent.TicketReceived t) {

@@ -27,6 +27,7 @@ public record Scenario(
     PkiSpec pki,
     boolean keyLog,
     boolean capture,
+    boolean messageDetail,
     JsonNode effective) {
 
   public enum Role { CLIENT, SERVER, ROUTER, CA, MITM }
@@ -49,6 +50,6 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
-        comparisons, pki, keyLog, capture, effective);
+        comparisons, pki, keyLog, capture, messageDetail, effective);
   }
 }

@@ -127,7 +127,7 @@ public final class ScenarioLoader {
 
   private static Scenario read(LocatedTree tree, String defaultName) {
     Cursor root = Cursor.root(tree).allowOnly("name", "description", "seed", "until", "network", "nodes", "links",
-        "tcp", "cost", "pki", "keylog", "capture", "timeline", "expect", "compare");
+        "tcp", "cost", "pki", "keylog", "capture", "messageDetail", "timeline", "expect", "compare");
     String name = root.get("name").text(defaultName);
     String description = root.get("description").text("");
     long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, 1);
@@ -167,7 +167,8 @@ public final class ScenarioLoader {
       }
     }
     return new Scenario(name, description, tree.file(), seed, until, nodes, links, costs, timeline, expectations,
-        comparisons, pki, root.get("keylog").bool(false), root.get("capture").bool(false), tree.root());
+        comparisons, pki, root.get("keylog").bool(false), root.get("capture").bool(false),
+        root.get("messageDetail").bool(true), tree.root());
   }
 
   private static TcpConfig readTcp(Cursor c, TcpConfig base) {

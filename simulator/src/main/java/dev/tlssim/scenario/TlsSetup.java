@@ -2,6 +2,7 @@ package dev.tlssim.scenario;
 
 import dev.tlssim.party.CaParty;
 import dev.tlssim.party.ClientParty;
+import dev.tlssim.party.Endpoint;
 import dev.tlssim.party.MitmConfig;
 import dev.tlssim.party.MitmParty;
 import dev.tlssim.party.PartyActor;
@@ -44,14 +45,19 @@ final class TlsSetup {
     var isn = randoms.random("tcp-isn/" + n.name());
     var random = randoms.secureRandom("tls/" + n.name());
     return switch (n.role()) {
-      case CLIENT -> Map.of(n.name(), PartyActor.create(client(n, s, pki, isn, random)));
-      case SERVER -> Map.of(n.name(), PartyActor.create(server(n, s, pki, isn, random, shared)));
+      case CLIENT -> Map.of(n.name(), PartyActor.create(detailed(client(n, s, pki, isn, random), s)));
+      case SERVER -> Map.of(n.name(), PartyActor.create(detailed(server(n, s, pki, isn, random, shared), s)));
       case CA -> Map.of(n.name(), PartyActor.create(new CaParty(n.name(), n.tcp(), n.cores(), s.costs(), isn,
           pki.authorities().get(n.ca().authority()), pki.epoch(), n.ca().allow(),
           Duration.ofNanos(n.ca().validForNanos()))));
-      case MITM -> Map.of(n.name(), PartyActor.create(mitm(n, s, pki, isn, random)));
+      case MITM -> Map.of(n.name(), PartyActor.create(detailed(mitm(n, s, pki, isn, random), s)));
       case ROUTER -> Map.of();
     };
+  }
+
+  private static <E extends Endpoint> E detailed(E party, Scenario s) {
+    party.setMessageDetail(s.messageDetail());
+    return party;
   }
 
   private static ClientParty client(Scenario.NodeSpec n, Scenario s, Provisioning.Result pki, SplittableRandom isn,
