@@ -5,6 +5,7 @@ import dev.tlssim.scenario.ScenarioRunner;
 import dev.tlssim.sweep.ProgressBarDisplay;
 import dev.tlssim.sweep.ProgressLines;
 import dev.tlssim.sweep.SweepOutput;
+import dev.tlssim.visualizer.SweepReport;
 import dev.tlssim.sweep.SweepPlan;
 import dev.tlssim.sweep.SweepProgress;
 import dev.tlssim.sweep.SweepReader;
@@ -104,6 +105,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepResult result = SweepResult.of(plan, results);
     try {
       SweepOutput.write(result, dir);
+      SweepReport.write(dir);
     } catch (UncheckedIOException e) {
       return badInput(e.getMessage() + ": " + e.getCause().getMessage());
     }

@@ -46,7 +46,7 @@ final class ChartSvg {
     return c;
   }
 
-  static String svg(XYChart chart) {
+  static String svg(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -71,7 +71,7 @@ final class ChartSvg {
     return b.toString().replace("url(#", "url(#" + prefix).replace("href=\"#", "href=\"#" + prefix);
   }
 
-  static String figure(XYChart chart, String caption) {
+  static String figure(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String caption) {
     return "<figure class=\"chart\">" + svg(chart) + "<figcaption>" + Html.escape(caption) + "</figcaption></figure>\n";
   }
 }

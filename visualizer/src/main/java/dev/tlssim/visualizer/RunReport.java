@@ -43,6 +43,9 @@ public final class RunReport {
         .append(" events &middot; files: <a href=\"summary.json\">summary.json</a>, <a href=\"trace.jsonl\">trace.jsonl</a>, ")
         .append("<a href=\"scenario.yaml\">scenario.yaml</a></p>\n");
     b.append(ConnectionTable.html(summary.path("connections")));
+    if (summary.path("comparisons").isArray() && !summary.path("comparisons").isEmpty()) {
+      b.append("<h2>Savings</h2>\n").append(SavingsCharts.html(summary.path("comparisons")));
+    }
     if (summary.path("loads").isArray() && !summary.path("loads").isEmpty()) {
       b.append("<h2>Server under load</h2>\n").append(LoadCharts.html(summary.path("loads")));
     }
