@@ -15,7 +15,7 @@ class SavingsChartsTest {
           {"metric": "roundTrips", "baseline": null, "candidate": 2, "saved": null, "ratio": null}]}]
         """);
     String html = SavingsCharts.html(comparisons);
-    assertThat(html).contains("<svg").contains("resumed as % of full")
+    assertThat(html).contains("<svg").contains("resumed measured against full: below 100 % is a saving.")
         .contains("<tr><td>handshakeMs</td><td>300</td><td>200</td><td>100</td><td>0.667</td></tr>")
         .contains("<tr><td>roundTrips</td><td>-</td><td>2</td><td>-</td><td>-</td></tr>");
   }
