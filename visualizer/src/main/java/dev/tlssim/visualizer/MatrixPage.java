@@ -39,13 +39,15 @@ public final class MatrixPage {
           b.append(Html.escape(attack));
         }
         b.append("</td>");
+        String link = Files.exists(report) ? Html.escape(matrixDir.relativize(report).toString()) : null;
         for (JsonNode p : m.path("policies")) {
           JsonNode cell = find(m, attack, p.asText());
           boolean ok = !cell.path("succeeded").asBoolean();
+          String text = ok ? "blocked by <b>" + Html.escape(cell.path("blockedBy").asText()) + "</b><br><code>"
+              + Html.escape(cell.path("alert").asText()) + "</code>"
+              : "<b>SUCCEEDED</b><br>read " + cell.path("bytesRead").asLong() + " bytes";
           b.append("<td style=\"background:").append(ok ? "#d7efe5" : "#f9d9c4").append("\">")
-              .append(ok ? "blocked by <b>" + Html.escape(cell.path("blockedBy").asText()) + "</b><br><code>"
-                  + Html.escape(cell.path("alert").asText()) + "</code>"
-                  : "<b>SUCCEEDED</b><br>read " + cell.path("bytesRead").asLong() + " bytes")
+              .append(link == null ? text : "<a href=\"" + link + "\" style=\"color:inherit\">" + text + "</a>")
               .append("</td>");
         }
         b.append("</tr>\n");
