@@ -30,7 +30,19 @@ final class ChartSvg {
 
   /** A chart with the report's look: large fonts for a projector, white background, palette above. */
   static XYChart chart(String title, String xTitle, String yTitle) {
-    XYChart c = new XYChartBuilder().width(560).height(380).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    return chart(title, xTitle, yTitle, 560);
+  }
+
+  /** Many series: a wider chart with the legend beside the plot rather than over it. */
+  static XYChart wideChart(String title, String xTitle, String yTitle) {
+    XYChart c = chart(title, xTitle, yTitle, 900);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    return c;
+  }
+
+  private static XYChart chart(String title, String xTitle, String yTitle, int width) {
+    XYChart c = new XYChartBuilder().width(width).height(380).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+        .build();
     Styler s = c.getStyler();
     s.setSeriesColors(PALETTE);
     s.setChartBackgroundColor(Color.WHITE);

@@ -24,12 +24,22 @@ public final class SweepReport {
     try {
       SweepData d = SweepData.read(sweepDir);
       Path out = sweepDir.resolve("report.html");
-      String name = sweepDir.getParent() == null ? "sweep" : sweepDir.getParent().getFileName().toString();
+      String name = sweepName(d, sweepDir);
       Files.writeString(out, Html.page(name + " - tlssim sweep", body(name, d)));
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render the sweep report of " + sweepDir, e);
     }
+  }
+
+  /** The sweep's own name, from stats.csv's first comment ("sweep NAME, seed ..."), else the folder's. */
+  static String sweepName(SweepData d, Path sweepDir) {
+    for (String c : d.comments) {
+      if (c.startsWith("sweep ")) {
+        return c.substring("sweep ".length()).split("[ ,]")[0];
+      }
+    }
+    return sweepDir.getParent() == null ? "sweep" : sweepDir.getParent().getFileName().toString();
   }
 
   static String body(String name, SweepData d) {
@@ -57,10 +67,13 @@ public final class SweepReport {
 
   enum Stat { P50, P99, SUCCESS }
 
+  private static final int LEGEND_INSIDE_MAX = 5;
+
   private static XYChart over(SweepData d, String title, String yTitle, Stat stat) {
-    XYChart c = ChartSvg.chart(title, d.xTitle(), yTitle);
     Map<String, List<SweepData.Cell>> series = new LinkedHashMap<>();
     d.cells.forEach(cell -> series.computeIfAbsent(d.seriesKey(cell.axes()), k -> new ArrayList<>()).add(cell));
+    boolean many = series.size() > LEGEND_INSIDE_MAX;
+    XYChart c = many ? ChartSvg.wideChart(title, d.xTitle(), yTitle) : ChartSvg.chart(title, d.xTitle(), yTitle);
     series.forEach((key, cells) -> {
       double[] x = cells.stream().mapToDouble(SweepData.Cell::x).toArray();
       double[] y = cells.stream().mapToDouble(cell -> switch (stat) {
@@ -75,18 +88,24 @@ public final class SweepReport {
     if (stat == Stat.SUCCESS) {
       c.getStyler().setYAxisMax(100.0);
       c.setYAxisTitle("% of trials");
-      c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+      if (!many) {
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+      }
     }
     return c;
   }
 
   private static XYChart cdf(SweepData d, String loss, Map<String, double[][]> series) {
-    XYChart c = ChartSvg.chart("CDF, loss " + loss, d.metric + " (ms, log scale)", "share of trials");
+    boolean many = series.size() > LEGEND_INSIDE_MAX;
+    XYChart c = many ? ChartSvg.wideChart("CDF, loss " + loss, d.metric + " (ms, log scale)", "share of trials")
+        : ChartSvg.chart("CDF, loss " + loss, d.metric + " (ms, log scale)", "share of trials");
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisMax(1.0);
     c.getStyler().setYAxisDecimalPattern("0%");
-    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    if (!many) {
+      c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    }
     series.forEach((key, xy) -> {
       if (xy[0].length > 0 && xy[0][0] > 0) {
         XYSeries s = c.addSeries(key, xy[0], xy[1]);
