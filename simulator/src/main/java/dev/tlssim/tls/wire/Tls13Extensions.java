@@ -92,6 +92,53 @@ public final class Tls13Extensions {
     }
   }
 
+  /**
+   * Reads an extension block, 2-byte length prefix included, received in {@code context}: as
+   * {@link Extensions#decode(WireReader, String)}, and besides every TLS 1.3 extension_data is
+   * checked against its structure for that message, placement and order are checked as in
+   * {@link #checkBlock}, and in a CertificateEntry a status_request carries a CertificateStatus
+   * (RFC 8446 §4.4.2.1), not the ClientHello's request. Entries keep their exact bytes, TLS 1.3
+   * ones as {@link UnknownExtension}. A duplicate type is an illegal_parameter: "There MUST NOT
+   * be more than one extension of the same type in a given extension block" (§4.2).
+   */
+  public static Extensions decodeBlock(WireReader r, String owner, ExtensionContext context)
+      throws TlsAlertException {
+    WireReader block = r.nested16(owner + ".extensions", 0, 0xffff);
+    List<Extension> out = new java.util.ArrayList<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    while (block.hasRemaining()) {
+      int type = block.u16(owner + ".extension_type");
+      byte[] data = block.vector16(
+          owner + "." + ExtensionType.describe(type) + ".extension_data", 0, 0xffff);
+      if (!seen.add(type)) {
+        throw illegal(owner + ": duplicate extension " + ExtensionType.describe(type)
+            + " (RFC 8446 §4.2)");
+      }
+      requireAllowed(type, context);
+      if (context == ExtensionContext.CERTIFICATE
+          && type == ExtensionType.STATUS_REQUEST.code()) {
+        CertificateStatus.decode(data);
+        out.add(new UnknownExtension(type, data));
+      } else if (decode(type, data, context).isPresent()) {
+        out.add(new UnknownExtension(type, data));
+      } else {
+        out.add(Extension.decode(type, data));
+      }
+    }
+    Extensions extensions = new Extensions(out);
+    checkBlock(extensions, context);
+    return extensions;
+  }
+
+  /** {@link #decodeBlock(WireReader, String, ExtensionContext)} of a block that fills {@code data}. */
+  public static Extensions decodeBlock(byte[] data, ExtensionContext context)
+      throws TlsAlertException {
+    WireReader r = new WireReader(data);
+    Extensions block = decodeBlock(r, "extensions", context);
+    r.expectEnd("extensions");
+    return block;
+  }
+
   private static void requireAllowed(int typeCode, ExtensionContext context)
       throws TlsAlertException {
     if (!context.allows(typeCode)) {
