@@ -11,9 +11,8 @@ import java.util.HexFormat;
  */
 public record Cookie(byte[] cookie) implements Tls13Extension {
   public Cookie {
-    // The extension_data is itself at most 2^16-1 bytes, length prefix included.
-    if (cookie.length < 1 || cookie.length > 0xffff - 2) {
-      throw new IllegalArgumentException("cookie needs 1..65533 bytes: " + cookie.length);
+    if (cookie.length < 1 || cookie.length > 0xffff) {
+      throw new IllegalArgumentException("cookie needs 1..65535 bytes: " + cookie.length);
     }
     cookie = cookie.clone();
   }
