@@ -1,6 +1,7 @@
 package dev.tlssim.tls.wire;
 
 import dev.tlssim.tls.TlsAlertException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public record PskKeyExchangeModes(List<Integer> keModes) implements Tls13Extensi
   }
 
   public static PskKeyExchangeModes of(int... modes) {
-    return new PskKeyExchangeModes(java.util.Arrays.stream(modes).boxed().toList());
+    return new PskKeyExchangeModes(Arrays.stream(modes).boxed().toList());
   }
 
   public boolean allows(int mode) {

@@ -2,6 +2,7 @@ package dev.tlssim.tls.wire;
 
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -88,7 +89,7 @@ public sealed interface SupportedVersions extends Tls13Extension
               "supported_versions.versions: odd length " + raw.length);
         }
         WireReader items = new WireReader(raw);
-        List<Integer> versions = new java.util.ArrayList<>();
+        List<Integer> versions = new ArrayList<>();
         while (items.hasRemaining()) {
           versions.add(items.u16("supported_versions.versions"));
         }

@@ -2,8 +2,11 @@ package dev.tlssim.tls.wire;
 
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.TlsAlertException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the TLS 1.3 extensions of RFC 8446 §4.2 out of an {@link Extensions} block, where they
@@ -55,7 +58,7 @@ public final class Tls13Extensions {
   public static List<Tls13Extension> interpret(Extensions block, ExtensionContext context)
       throws TlsAlertException {
     checkBlock(block, context);
-    List<Tls13Extension> out = new java.util.ArrayList<>();
+    List<Tls13Extension> out = new ArrayList<>();
     for (Extension e : block.list()) {
       decode(e, context).ifPresent(out::add);
     }
@@ -104,8 +107,8 @@ public final class Tls13Extensions {
   public static Extensions decodeBlock(WireReader r, String owner, ExtensionContext context)
       throws TlsAlertException {
     WireReader block = r.nested16(owner + ".extensions", 0, 0xffff);
-    List<Extension> out = new java.util.ArrayList<>();
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    List<Extension> out = new ArrayList<>();
+    Set<Integer> seen = new HashSet<>();
     while (block.hasRemaining()) {
       int type = block.u16(owner + ".extension_type");
       byte[] data = block.vector16(

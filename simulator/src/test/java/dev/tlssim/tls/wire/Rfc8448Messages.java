@@ -2,6 +2,8 @@ package dev.tlssim.tls.wire;
 
 import static dev.tlssim.tls.wire.WireAssertions.hex;
 
+import java.util.Arrays;
+
 /**
  * Handshake messages of the RFC 8448 traces, header included, as published (the same bytes as
  * the crypto package's RFC 8448 tests, which check the key schedule against them).
@@ -104,6 +106,6 @@ final class Rfc8448Messages {
 
   /** The body of a handshake message: everything after the 4-byte header. */
   static byte[] body(byte[] message) {
-    return java.util.Arrays.copyOfRange(message, HandshakeFrame.HEADER_LENGTH, message.length);
+    return Arrays.copyOfRange(message, HandshakeFrame.HEADER_LENGTH, message.length);
   }
 }

@@ -13,6 +13,8 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.TlsAlertException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -327,7 +329,7 @@ class Tls13ExtensionsTest {
     assertThatThrownBy(() -> new SupportedVersions.Offered(List.of()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new SupportedVersions.Offered(
-        java.util.Collections.nCopies(128, 0x0304))).isInstanceOf(IllegalArgumentException.class);
+        Collections.nCopies(128, 0x0304))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new KeyShareEntry(0x1d, new byte[0]))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> KeyShareClientHello.of(new KeyShareEntry(0x1d, hex("01")),
@@ -395,7 +397,7 @@ class Tls13ExtensionsTest {
     // The partial ClientHello the binder covers: 477 bytes (RFC 8448 §4).
     byte[] truncated = psks.truncate(message);
     assertThat(truncated).hasSize(477);
-    assertThat(truncated).isEqualTo(java.util.Arrays.copyOf(message, 477));
+    assertThat(truncated).isEqualTo(Arrays.copyOf(message, 477));
     // The ticket is the one of the first connection's NewSessionTicket.
     NewSessionTicket13 ticket = NewSessionTicket13.decode(
         Rfc8448Messages.body(Rfc8448Messages.NEW_SESSION_TICKET));

@@ -26,6 +26,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -173,9 +174,8 @@ class Tls13MessagesTest {
 
   @Test
   void overlongVectorsAreDecodeErrors() {
-    // Lengths beyond the declared maxima cannot be written in their prefixes except these:
-    // certificate_request_context<0..2^8-1> uses all of its byte, so we check the reader sees
-    // the real end instead; a cert_data length of 2^24-1 with no data behind it.
+    // Length prefixes announcing more than the message holds: a cert_data of 2^24-1 bytes, a
+    // certificate_request_context, a ticket_nonce and a signature of their maximum lengths.
     assertAlert(Certificate13::decode, hex("00 000005 ffffff 0000"), AlertDescription.DECODE_ERROR);
     assertAlert(Certificate13::decode, concat(hex("ff"), repeat(0, 254), hex("000000")),
         AlertDescription.DECODE_ERROR);
@@ -346,7 +346,7 @@ class Tls13MessagesTest {
     assertThat(DowngradeSentinel.in(new byte[3])).isEmpty();
     ServerHello hello = new ServerHello(ProtocolVersion.TLS12,
         DowngradeSentinel.TLS12.applyTo(random), new byte[0], 0xc02f, 0,
-        java.util.Optional.empty());
+        Optional.empty());
     assertThat(DowngradeSentinel.in(hello)).contains(DowngradeSentinel.TLS12);
     assertThatThrownBy(() -> DowngradeSentinel.TLS12.applyTo(new byte[8]))
         .isInstanceOf(IllegalArgumentException.class);
