@@ -1,0 +1,121 @@
+package dev.tlssim.tls.wire;
+
+import static dev.tlssim.tls.wire.WireAssertions.hex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.TlsAlertException;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded random mutations (those of {@link MutationFuzzTest#mutate}) of valid TLS 1.3 encodings
+ * fed to every TLS 1.3 decoder: the only acceptable outcomes are a {@link TlsAlertException} or
+ * a decode whose re-encoding is exactly the input (every accepted encoding is canonical).
+ */
+class Tls13MutationFuzzTest {
+  private static final int MUTATIONS = 3000;
+
+  record Target(String name, byte[] valid, WireAssertions.Decoder decoder,
+      Function<Object, byte[]> encoder) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Arguments> targets() {
+    Stream<Arguments> extensions = Tls13ExtensionsTest.knownEncodings().map(a -> {
+      Tls13Extension e = (Tls13Extension) a.get()[0];
+      ExtensionContext context = (ExtensionContext) a.get()[1];
+      String name = e.getClass().getSimpleName() + " in " + context.abbreviation() + " "
+          + a.get()[3];
+      return Arguments.of(new Target(name, hex((String) a.get()[3]),
+          d -> Tls13Extensions.decode(e.typeCode(), d, context).orElseThrow(),
+          o -> ((Tls13Extension) o).encodeData()));
+    });
+    Stream<Arguments> messages = Tls13MessagesTest.knownEncodings().map(a -> {
+      Tls13HandshakeMessage m = (Tls13HandshakeMessage) a.get()[0];
+      return message(m.getClass().getSimpleName() + " " + a.get()[1], m.type(), m.encodeBody());
+    });
+    Stream<Arguments> rfc8448 = Stream.of(
+        rfc8448("EncryptedExtensions", Rfc8448Messages.ENCRYPTED_EXTENSIONS),
+        rfc8448("Certificate", Rfc8448Messages.CERTIFICATE),
+        rfc8448("CertificateVerify", Rfc8448Messages.CERTIFICATE_VERIFY),
+        rfc8448("NewSessionTicket", Rfc8448Messages.NEW_SESSION_TICKET),
+        block("RFC 8448 ClientHello extensions", Rfc8448Messages.CLIENT_HELLO,
+            ExtensionContext.CLIENT_HELLO),
+        block("RFC 8448 resumed ClientHello extensions", Rfc8448Messages.RESUMED_CLIENT_HELLO,
+            ExtensionContext.CLIENT_HELLO),
+        serverHelloBlock("RFC 8448 ServerHello extensions", Rfc8448Messages.SERVER_HELLO,
+            ExtensionContext.SERVER_HELLO),
+        serverHelloBlock("RFC 8448 HelloRetryRequest extensions",
+            Rfc8448Messages.HELLO_RETRY_REQUEST, ExtensionContext.HELLO_RETRY_REQUEST));
+    return Stream.of(extensions, messages, rfc8448).flatMap(s -> s);
+  }
+
+  /** A message body, read by the decoder of {@code type}. */
+  private static Arguments message(String name, HandshakeType type, byte[] body) {
+    return Arguments.of(new Target(name, body, b -> Tls13MessagesTest.decode(type, b),
+        o -> ((Tls13HandshakeMessage) o).encodeBody()));
+  }
+
+  /** A message of the RFC 8448 trace, header included. */
+  private static Arguments rfc8448(String name, byte[] message) {
+    HandshakeType type = HandshakeType.fromCode(message[0] & 0xff).orElseThrow();
+    return message("RFC 8448 " + name, type, Rfc8448Messages.body(message));
+  }
+
+  private static Arguments block(String name, byte[] clientHello, ExtensionContext context) {
+    byte[] block;
+    try {
+      block = ClientHello.decode(Rfc8448Messages.body(clientHello)).extensionsOrEmpty().encode();
+    } catch (TlsAlertException e) {
+      throw new AssertionError(e);
+    }
+    return Arguments.of(new Target(name, block, d -> Tls13Extensions.decodeBlock(d, context),
+        o -> ((Extensions) o).encode()));
+  }
+
+  private static Arguments serverHelloBlock(String name, byte[] serverHello,
+      ExtensionContext context) {
+    byte[] block;
+    try {
+      block = ServerHello.decode(Rfc8448Messages.body(serverHello)).extensionsOrEmpty().encode();
+    } catch (TlsAlertException e) {
+      throw new AssertionError(e);
+    }
+    return Arguments.of(new Target(name, block, d -> Tls13Extensions.decodeBlock(d, context),
+        o -> ((Extensions) o).encode()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("targets")
+  void mutatedInputsOnlyEverRaiseAlerts(Target target) throws TlsAlertException {
+    assertThat(target.encoder().apply(target.decoder().decode(target.valid())))
+        .isEqualTo(target.valid());
+    SplittableRandom random = new SplittableRandom(target.name().hashCode());
+    int alerts = 0;
+    for (int i = 0; i < MUTATIONS; i++) {
+      byte[] input = MutationFuzzTest.mutate(target.valid(), random);
+      Object decoded;
+      try {
+        decoded = target.decoder().decode(input);
+      } catch (TlsAlertException expected) {
+        alerts++;
+        continue;
+      } catch (RuntimeException e) {
+        throw new AssertionError(target.name() + " threw " + e + " on " + hex(input), e);
+      }
+      assertThat(hex(target.encoder().apply(decoded))).as("re-encoding of %s", hex(input))
+          .isEqualTo(hex(input));
+    }
+    // Most mutations must be caught; a decoder that accepted everything would fail here. Empty
+    // and tiny valid encodings (early_data's indication) leave fewer ways to go wrong.
+    assertThat(alerts).isGreaterThan(target.valid().length == 0 ? MUTATIONS / 20 : MUTATIONS / 10);
+  }
+}
