@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public sealed interface Extension
     permits ServerName, SupportedGroups, EcPointFormats, SignatureAlgorithms,
-        ExtendedMasterSecret, SessionTicket, RenegotiationInfo, StatusRequest, UnknownExtension {
+        ExtendedMasterSecret, SessionTicket, RenegotiationInfo, StatusRequest, UnknownExtension,
+        Tls13Extension {
 
   /** The 16-bit extension_type, known to {@link ExtensionType} or not. */
   int typeCode();

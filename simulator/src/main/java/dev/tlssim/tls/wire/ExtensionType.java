@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Extension code points from the IANA "TLS ExtensionType Values" registry. TLS 1.2 ones are
- * interpreted by this package; the TLS 1.3 ones (RFC 8446 §4.2) are listed so that later code
- * can recognise them, and meanwhile travel as {@link UnknownExtension}.
+ * interpreted by {@link Extension#decode}; the TLS 1.3 ones (RFC 8446 §4.2) carry a different
+ * structure in each message, so {@link Tls13Extensions} interprets them given the message's
+ * {@link ExtensionContext}.
  */
 public enum ExtensionType {
   SERVER_NAME(0),
