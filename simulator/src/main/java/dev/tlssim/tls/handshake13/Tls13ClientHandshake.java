@@ -30,6 +30,7 @@ import dev.tlssim.tls.wire.NewSessionTicket13;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerName;
 import dev.tlssim.tls.wire.SignatureAlgorithms;
+import dev.tlssim.tls.wire.SignatureAlgorithmsCert;
 import dev.tlssim.tls.wire.SupportedGroups;
 import dev.tlssim.tls.wire.SupportedVersions;
 import dev.tlssim.tls.wire.Tls13Extensions;
@@ -117,6 +118,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
             ServerName.of(config.serverName()),
             SupportedGroups.of(config.groups().toArray(NamedGroup[]::new)),
             SignatureAlgorithms.of(config.signatureSchemes().toArray(SignatureScheme[]::new)),
+            SignatureAlgorithmsCert.of(config.certificateSignatureSchemes().toArray(SignatureScheme[]::new)),
             SupportedVersions.Offered.of(ProtocolVersion.TLS13),
             new KeyShareClientHello(shares))))));
     state = State.WAIT_SERVER_HELLO;
