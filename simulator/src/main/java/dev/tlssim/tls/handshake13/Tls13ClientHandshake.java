@@ -230,6 +230,9 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     channel.received(frame);
     secrets = HandshakeTrafficSecrets.derive(suite, shared, channel.transcriptHash(suite));
     channel.records().readWith(secrets.serverKeys());
+    // From here on the client's records, an alert included, go under its handshake keys (RFC 8446
+    // §7.1, §6: alerts "are encrypted as specified by the current connection state").
+    channel.records().writeWith(secrets.clientKeys());
     state = State.WAIT_ENCRYPTED_EXTENSIONS;
   }
 
@@ -298,7 +301,6 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     // RFC 8446 §D.4: in compatibility mode the client's change_cipher_spec goes right before its
     // second flight, in plaintext.
     channel.sendChangeCipherSpec();
-    channel.records().writeWith(secrets.clientKeys());
     channel.send(new Finished(Tls13Finished.verifyData(suite, secrets.client(), channel.transcriptHash(suite))));
     channel.records().writeWith(applicationKeys.client());
     state = State.CONNECTED;

@@ -123,9 +123,11 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     boolean offers13 = Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, SupportedVersions.Offered.class)
         .map(v -> v.offers(ProtocolVersion.TLS13)).orElse(false);
     if (!offers13) {
-      // RFC 8446 §4.2.1: without supported_versions a ClientHello offers TLS 1.2 at most, and a
-      // server that "only supports versions greater than ClientHello.legacy_version ... MUST abort
-      // the handshake with a "protocol_version" alert"; this server speaks TLS 1.3 only.
+      // Without supported_versions a ClientHello offers TLS 1.2 at most (RFC 8446 §4.2.1), and
+      // "If the "supported_versions" extension is absent and the server only supports versions
+      // greater than ClientHello.legacy_version, the server MUST abort the handshake with a
+      // "protocol_version" alert" (§D.2). A list without 0x0304 leaves this TLS 1.3-only server
+      // with no common version either: protocol_version, "recognized but not supported" (§6.2).
       throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION,
           "client_hello: TLS 1.3 is not in supported_versions, and this server speaks nothing else");
     }
