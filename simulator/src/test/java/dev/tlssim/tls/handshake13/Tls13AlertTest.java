@@ -1,6 +1,7 @@
 package dev.tlssim.tls.handshake13;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.ContentType;
@@ -23,6 +24,7 @@ import dev.tlssim.tls.wire.TlsRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The fatal alerts of RFC 8446 §6.2 where the handshake or the record layer must raise them. */
@@ -86,6 +88,23 @@ class Tls13AlertTest {
   @Test
   void badCertificateVerifySignatureIsDecryptError() throws Exception {
     assertClientAlert(ScriptedServer.Fault.CERTIFICATE_VERIFY_SIGNATURE, AlertDescription.DECRYPT_ERROR);
+  }
+
+  @Test
+  void wrongClientFinishedIsDecryptErrorAtTheServer() throws Exception {
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    ScriptedClient client = new ScriptedClient();
+    server.receive(client.hello());
+
+    server.receive(client.wrongFinished(server.drainOutput()));
+
+    List<TlsEvent> events = server.drainEvents();
+    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+        .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
+        .containsExactly(tuple(AlertDescription.DECRYPT_ERROR, true));
+    assertThat(Tls13Pipe.received(events)).containsExactly("client_hello", "finished");
+    assertThat(server.established()).isFalse();
+    assertThat(server.closed()).isTrue();
   }
 
   // ---- the record layer ----
@@ -181,7 +200,7 @@ class Tls13AlertTest {
     List<Extension> list = new ArrayList<>(List.of(ServerName.of(Tls13TestPki.HOST)));
     list.addAll(List.of(extensions));
     return new ClientHello(ProtocolVersion.TLS12, new byte[32], new byte[0], suites,
-        List.of(ClientHello.COMPRESSION_NULL), java.util.Optional.of(new Extensions(list)));
+        List.of(ClientHello.COMPRESSION_NULL), Optional.of(new Extensions(list)));
   }
 
   private static void assertServerAlert(ClientHello hello, AlertDescription expected) {
@@ -195,7 +214,7 @@ class Tls13AlertTest {
     assertThat(server.drainOutput()).containsExactly(21, 3, 3, 0, 2, 2, expected.code());
     assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(expected, true));
+        .containsExactly(tuple(expected, true));
     assertThat(server.closed()).isTrue();
   }
 
@@ -208,7 +227,7 @@ class Tls13AlertTest {
     List<TlsEvent> events = client.drainEvents();
     assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(expected, true));
+        .containsExactly(tuple(expected, true));
     assertThat(Tls13Pipe.of(events, TlsEvent.Closed.class))
         .containsExactly(new TlsEvent.Closed("alert:" + expected.rfcName()));
     assertThat(client.established()).isFalse();

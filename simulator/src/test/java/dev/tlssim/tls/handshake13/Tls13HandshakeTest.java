@@ -6,6 +6,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.handshake.TlsEvent;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ class Tls13HandshakeTest {
     Tls13Pipe.seeded(3).nextBytes(big);
     server.write(big);
     client.receive(server.drainOutput());
-    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
     Tls13Pipe.of(client.drainEvents(), TlsEvent.ApplicationData.class).forEach(d -> got.writeBytes(d.data()));
     assertThat(got.toByteArray()).isEqualTo(big);
   }
@@ -118,7 +119,7 @@ class Tls13HandshakeTest {
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(5));
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(6), Tls13TestPki.NOW);
     client.start();
-    java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
     for (int round = 0; round < 5; round++) {
       byte[] toServer = client.drainOutput();
       wire.writeBytes(toServer);
