@@ -192,28 +192,27 @@ public final class Tls13Endpoint {
   }
 
   /**
-   * RFC 8446 §6.1: close_notify is answered with one of our own; §6: every other alert closes the
-   * connection, whatever its level ("all alerts ... other than close_notify and user_canceled are
-   * fatal"; user_canceled is followed by close_notify, which does the closing).
+   * RFC 8446 §6.1: close_notify is answered with one of our own and closes; user_canceled only
+   * announces the close_notify that follows. §6: every other alert is fatal whatever its level
+   * ("all alerts ... other than close_notify and user_canceled are fatal").
    */
   private void onAlert(Alert alert) {
     Optional<AlertDescription> description = alert.description();
     byte[] encoded = alert.encode();
     events.add(new TlsEvent.MessageReceived(ContentType.ALERT.rfcName(), encoded.length, encoded));
-    boolean closure = description.filter(d -> d == AlertDescription.CLOSE_NOTIFY || d == AlertDescription.USER_CANCELED).isPresent();
-    events.add(new TlsEvent.AlertReceived(description.orElse(null), !closure || alert.level() == AlertLevel.FATAL));
-    if (description.filter(d -> d == AlertDescription.USER_CANCELED).isPresent()) {
-      return;
-    }
-    if (description.filter(d -> d == AlertDescription.CLOSE_NOTIFY).isPresent()) {
+    boolean closeNotify = description.filter(d -> d == AlertDescription.CLOSE_NOTIFY).isPresent();
+    boolean userCanceled = description.filter(d -> d == AlertDescription.USER_CANCELED).isPresent();
+    boolean fatal = !(closeNotify || userCanceled) || alert.level() == AlertLevel.FATAL;
+    events.add(new TlsEvent.AlertReceived(description.orElse(null), fatal));
+    if (closeNotify && !fatal) {
       close();
       closed = true;
       events.add(new TlsEvent.Closed(AlertDescription.CLOSE_NOTIFY.rfcName()));
-      return;
+    } else if (fatal) {
+      closed = true;
+      events.add(new TlsEvent.Closed("alert:" + description.map(AlertDescription::rfcName)
+          .orElse("unknown(" + alert.descriptionCode() + ")")));
     }
-    closed = true;
-    events.add(new TlsEvent.Closed("alert:" + description.map(AlertDescription::rfcName)
-        .orElse("unknown(" + alert.descriptionCode() + ")")));
   }
 
   private void fail(AlertDescription description, String reason) {

@@ -16,6 +16,7 @@ import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
+import dev.tlssim.tls.wire.RecordReader;
 import dev.tlssim.tls.wire.ServerName;
 import dev.tlssim.tls.wire.SignatureAlgorithms;
 import dev.tlssim.tls.wire.SupportedGroups;
@@ -155,6 +156,28 @@ class Tls13AlertTest {
     assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.BAD_RECORD_MAC);
     assertThat(server.established()).isFalse();
+  }
+
+  @Test
+  void handshakeBytesAfterServerHelloInItsRecordAreUnexpectedMessage() throws Exception {
+    // RFC 8446 §5.1: handshake messages must not span a key change; ServerHello is the last
+    // message under no keys, so bytes after it in the same record are an unexpected_message.
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    client.start();
+    server.receive(client.drainOutput());
+    RecordReader reader = new RecordReader();
+    reader.feed(server.drainOutput());
+    TlsRecord serverHello = reader.next().orElseThrow();
+    byte[] extended = Arrays.copyOf(serverHello.fragment(), serverHello.length() + 2);
+    extended[serverHello.length()] = 8; // the start of an encrypted_extensions header
+
+    client.receive(new TlsRecord(ContentType.HANDSHAKE, ProtocolVersion.TLS12, extended).encode());
+
+    List<TlsEvent> events = client.drainEvents();
+    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+        .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.UNEXPECTED_MESSAGE);
+    assertThat(Tls13Pipe.received(events)).containsExactly("server_hello");
   }
 
   // ---- middlebox-compatibility change_cipher_spec (RFC 8446 §5, §D.4) ----

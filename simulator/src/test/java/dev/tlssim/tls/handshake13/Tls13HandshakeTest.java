@@ -100,6 +100,23 @@ class Tls13HandshakeTest {
   }
 
   @Test
+  void bytesDeliveredOneAtATimeStillCompleteTheHandshake() {
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.rsaServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    client.start();
+    for (int round = 0; round < 3; round++) {
+      for (byte b : client.drainOutput()) {
+        server.receive(new byte[] {b});
+      }
+      for (byte b : server.drainOutput()) {
+        client.receive(new byte[] {b});
+      }
+    }
+    assertThat(client.established()).isTrue();
+    assertThat(server.established()).isTrue();
+  }
+
+  @Test
   void aSeededRunReplaysByteForByte() {
     assertThat(transcriptOfOneRun()).isEqualTo(transcriptOfOneRun());
   }
