@@ -1,0 +1,64 @@
+package dev.tlssim.tls.handshake13;
+
+import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.crypto.Tls13HandshakeSecret;
+import dev.tlssim.tls.crypto.Tls13KeySchedule;
+import dev.tlssim.tls.crypto.Tls13TrafficKeys;
+
+/**
+ * The handshake traffic secrets of a full handshake without PSK (RFC 8446 §7.1): Early Secret
+ * from zeros, Handshake Secret from the (EC)DHE shared secret, then client_ and
+ * server_handshake_traffic_secret over ClientHello...ServerHello. They protect the records from
+ * EncryptedExtensions to each side's Finished and are the Finished BaseKeys (§4.4.4).
+ * Immutable; no toString of its own, so no secret is ever printed.
+ */
+final class HandshakeTrafficSecrets {
+  private final Tls13CipherSuite suite;
+  private final Tls13HandshakeSecret handshakeSecret;
+  private final byte[] client;
+  private final byte[] server;
+
+  private HandshakeTrafficSecrets(Tls13CipherSuite suite, Tls13HandshakeSecret handshakeSecret,
+      byte[] client, byte[] server) {
+    this.suite = suite;
+    this.handshakeSecret = handshakeSecret;
+    this.client = client;
+    this.server = server;
+  }
+
+  static HandshakeTrafficSecrets derive(Tls13CipherSuite suite, byte[] ecdheSharedSecret, byte[] helloHash) {
+    Tls13HandshakeSecret hs = Tls13KeySchedule.startWithoutPsk(suite).handshakeSecret(ecdheSharedSecret);
+    return new HandshakeTrafficSecrets(suite, hs,
+        hs.clientHandshakeTrafficSecret(helloHash), hs.serverHandshakeTrafficSecret(helloHash));
+  }
+
+  byte[] client() {
+    return client.clone();
+  }
+
+  byte[] server() {
+    return server.clone();
+  }
+
+  Tls13TrafficKeys clientKeys() {
+    return Tls13TrafficKeys.derive(suite, client);
+  }
+
+  Tls13TrafficKeys serverKeys() {
+    return Tls13TrafficKeys.derive(suite, server);
+  }
+
+  /**
+   * The application traffic keys (RFC 8446 §7.1): Master Secret, then client_ and
+   * server_application_traffic_secret_0 over ClientHello...server Finished.
+   */
+  ApplicationTrafficKeys applicationKeys(byte[] serverFinishedHash) {
+    var master = handshakeSecret.masterSecret();
+    return new ApplicationTrafficKeys(
+        Tls13TrafficKeys.derive(suite, master.clientApplicationTrafficSecret0(serverFinishedHash)),
+        Tls13TrafficKeys.derive(suite, master.serverApplicationTrafficSecret0(serverFinishedHash)));
+  }
+
+  /** The record keys of both directions after the handshake (RFC 8446 §7.3). */
+  record ApplicationTrafficKeys(Tls13TrafficKeys client, Tls13TrafficKeys server) {}
+}

@@ -1,0 +1,66 @@
+package dev.tlssim.tls.handshake13;
+
+import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.SignatureScheme;
+import dev.tlssim.tls.Tls13CipherSuite;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A TLS 1.3 client (RFC 8446): the server name it connects to (sent as server_name, RFC 6066 §3,
+ * and checked against the certificate), the suites, groups and signature schemes it offers in its
+ * order of preference, and the verifier that judges the server's chain. It sends one key share
+ * per group, so a server that supports any of them can answer without a HelloRetryRequest
+ * (RFC 8446 §4.2.8). {@code signatureSchemes} are those it accepts in CertificateVerify
+ * (signature_algorithms); {@code certificateSignatureSchemes} those it accepts on the
+ * certificates of the chain (signature_algorithms_cert, §4.2.3), which the verifier checks and
+ * which, unlike CertificateVerify, may still be PKCS#1 v1.5. An immutable value.
+ */
+public record Tls13ClientConfig(
+    String serverName,
+    List<Tls13CipherSuite> cipherSuites,
+    List<NamedGroup> groups,
+    List<SignatureScheme> signatureSchemes,
+    List<SignatureScheme> certificateSignatureSchemes,
+    CertificateVerifier verifier) {
+
+  public Tls13ClientConfig {
+    Objects.requireNonNull(serverName, "serverName");
+    Objects.requireNonNull(verifier, "verifier");
+    cipherSuites = List.copyOf(cipherSuites);
+    groups = List.copyOf(groups);
+    signatureSchemes = List.copyOf(signatureSchemes);
+    certificateSignatureSchemes = List.copyOf(certificateSignatureSchemes);
+    if (cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
+      throw new IllegalArgumentException("a client offers at least one suite, group and scheme");
+    }
+  }
+
+  /**
+   * Both AES-GCM suites, x25519 and secp256r1, ECDSA P-256 and RSA-PSS for CertificateVerify;
+   * on certificates also ECDSA P-384 and RSA PKCS#1 v1.5 with SHA-256/384, which CAs still use.
+   */
+  public static Tls13ClientConfig defaults(String serverName, CertificateVerifier verifier) {
+    return new Tls13ClientConfig(serverName,
+        List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384),
+        List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
+        List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256),
+        List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+            SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
+            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384),
+        verifier);
+  }
+
+  public Tls13ClientConfig withCipherSuites(List<Tls13CipherSuite> suites) {
+    return new Tls13ClientConfig(serverName, suites, groups, signatureSchemes, certificateSignatureSchemes, verifier);
+  }
+
+  public Tls13ClientConfig withGroups(List<NamedGroup> newGroups) {
+    return new Tls13ClientConfig(serverName, cipherSuites, newGroups, signatureSchemes, certificateSignatureSchemes, verifier);
+  }
+
+  public Tls13ClientConfig withSignatureSchemes(List<SignatureScheme> schemes) {
+    return new Tls13ClientConfig(serverName, cipherSuites, groups, schemes, certificateSignatureSchemes, verifier);
+  }
+}

@@ -1,0 +1,231 @@
+package dev.tlssim.tls.handshake13;
+
+import dev.tlssim.tls.AlertDescription;
+import dev.tlssim.tls.AlertLevel;
+import dev.tlssim.tls.ContentType;
+import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.crypto.ConnectionEnd;
+import dev.tlssim.tls.crypto.Tls13InnerPlaintext;
+import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.wire.Alert;
+import dev.tlssim.tls.wire.HandshakeFrame;
+import dev.tlssim.tls.wire.HandshakeReassembler;
+import java.io.ByteArrayOutputStream;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One end of a TLS 1.3 connection (RFC 8446), sans I/O, in the shape of the TLS 1.2
+ * {@link dev.tlssim.tls.handshake.TlsEndpoint}: bytes from TCP go into {@link #receive}, bytes
+ * for TCP come out of {@link #drainOutput}, and what happened comes out of {@link #drainEvents}
+ * as {@link TlsEvent}s. Every random byte comes from the given SecureRandom, so a seeded run
+ * replays byte for byte; the client judges the server's certificate at {@code now}.
+ *
+ * <p>Errors: whatever the peer sends that breaks the protocol ends in a fatal alert (RFC 8446 §6)
+ * with a {@link TlsEvent.AlertSent} and a {@link TlsEvent.Closed}, never an exception out of
+ * {@link #receive}; after that the endpoint ignores input and sends nothing.
+ *
+ * <p>Inside, this class routes records by content type (§5) between the {@link Tls13RecordLayer},
+ * the alert protocol (§6) and the side's {@link Tls13Handshake}.
+ */
+public final class Tls13Endpoint {
+  private final ConnectionEnd side;
+  private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private final List<TlsEvent> events = new ArrayList<>();
+  private final Tls13RecordLayer records = new Tls13RecordLayer(output);
+  private final HandshakeReassembler reassembler = new HandshakeReassembler();
+  private final Tls13Handshake handshake;
+  private boolean closed;
+  private boolean closeNotifySent;
+
+  private Tls13Endpoint(Tls13ClientConfig config, SecureRandom random, Instant now) {
+    side = ConnectionEnd.CLIENT;
+    handshake = new Tls13ClientHandshake(config, random, now, new Tls13HandshakeChannel(records, events), events);
+  }
+
+  private Tls13Endpoint(Tls13ServerConfig config, SecureRandom random) {
+    side = ConnectionEnd.SERVER;
+    handshake = new Tls13ServerHandshake(config, random, new Tls13HandshakeChannel(records, events));
+  }
+
+  public static Tls13Endpoint client(Tls13ClientConfig config, SecureRandom random, Instant now) {
+    return new Tls13Endpoint(Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(random, "random"), Objects.requireNonNull(now, "now"));
+  }
+
+  public static Tls13Endpoint server(Tls13ServerConfig config, SecureRandom random) {
+    return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"));
+  }
+
+  public ConnectionEnd side() {
+    return side;
+  }
+
+  /** The client queues its ClientHello (RFC 8446 §4.1.2); the server waits for one. */
+  public void start() {
+    handshake.start();
+  }
+
+  /** Bytes from the peer, in any chunking. Never throws for what the peer sends. */
+  public void receive(byte[] bytes) {
+    if (closed || bytes.length == 0) {
+      return;
+    }
+    records.feed(bytes);
+    try {
+      for (Optional<Tls13InnerPlaintext> next = records.next(); next.isPresent() && !closed; next = records.next()) {
+        onRecord(next.get());
+      }
+    } catch (TlsAlertException e) {
+      fail(e.alert(), e.getMessage());
+    } catch (RuntimeException e) {
+      // A defect of ours must not look as if the peer could crash us: internal_error is "an
+      // internal error unrelated to the peer" (RFC 8446 §6.2).
+      fail(AlertDescription.INTERNAL_ERROR, "internal error: " + e);
+    }
+  }
+
+  /** Sends application data; only once the handshake is complete and before close. */
+  public void write(byte[] applicationData) {
+    if (!established() || closeNotifySent) {
+      throw new IllegalStateException("cannot write application data in state " + state());
+    }
+    records.send(ContentType.APPLICATION_DATA, applicationData);
+    events.add(new TlsEvent.MessageSent(ContentType.APPLICATION_DATA.rfcName(), applicationData.length));
+  }
+
+  /** Sends close_notify (RFC 8446 §6.1); data from the peer is still delivered until its own. */
+  public void close() {
+    if (closed || closeNotifySent) {
+      return;
+    }
+    sendAlert(Alert.closeNotify(), AlertDescription.CLOSE_NOTIFY, false, "local close");
+    closeNotifySent = true;
+  }
+
+  public byte[] drainOutput() {
+    byte[] bytes = output.toByteArray();
+    output.reset();
+    return bytes;
+  }
+
+  public List<TlsEvent> drainEvents() {
+    List<TlsEvent> drained = List.copyOf(events);
+    events.clear();
+    return drained;
+  }
+
+  public boolean established() {
+    return !closed && handshake.established();
+  }
+
+  public boolean closed() {
+    return closed;
+  }
+
+  /** Suite, group and signature scheme, once the handshake has settled them. */
+  public Optional<Tls13Parameters> parameters() {
+    return handshake.parameters();
+  }
+
+  private String state() {
+    return closed ? "CLOSED" : handshake.state();
+  }
+
+  /** RFC 8446 §5: each record goes to the protocol its (inner) content type names. */
+  private void onRecord(Tls13InnerPlaintext record) throws TlsAlertException {
+    byte[] content = record.content();
+    switch (record.type()) {
+      case CHANGE_CIPHER_SPEC -> onChangeCipherSpec(content);
+      case ALERT -> onAlert(Alert.decode(content));
+      case HANDSHAKE -> onHandshake(content);
+      case APPLICATION_DATA -> {
+        if (!handshake.established()) {
+          // RFC 8446 §2: application data flows after the Finished messages (no 0-RTT here).
+          throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+              "application_data before the handshake completed (state " + state() + ")");
+        }
+        events.add(new TlsEvent.MessageReceived(ContentType.APPLICATION_DATA.rfcName(), content.length));
+        if (content.length > 0) {
+          events.add(new TlsEvent.ApplicationData(content));
+        }
+      }
+    }
+  }
+
+  /**
+   * RFC 8446 §5: a change_cipher_spec of the single byte 0x01 between the first ClientHello and
+   * the peer's Finished "MUST simply [be dropped] without further processing"; any other value is
+   * an "unexpected_message", and so is one outside that window.
+   */
+  private void onChangeCipherSpec(byte[] content) throws TlsAlertException {
+    if (!handshake.acceptsCompatibilityChangeCipherSpec()) {
+      throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+          "change_cipher_spec outside the handshake (state " + state() + ", RFC 8446 §5)");
+    }
+    if (!Arrays.equals(content, new byte[] {1})) {
+      throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+          "change_cipher_spec that is not the single byte 0x01 (RFC 8446 §5)");
+    }
+    events.add(new TlsEvent.MessageReceived(ContentType.CHANGE_CIPHER_SPEC.rfcName(), 1, content));
+  }
+
+  private void onHandshake(byte[] content) throws TlsAlertException {
+    reassembler.feed(content);
+    for (Optional<HandshakeFrame> frame = reassembler.next(); frame.isPresent() && !closed; frame = reassembler.next()) {
+      HandshakeFrame f = frame.get();
+      events.add(new TlsEvent.MessageReceived(f.type().rfcName(), f.raw().length, f.raw()));
+      int keyChanges = records.readKeyChanges();
+      handshake.onMessage(f);
+      if (records.readKeyChanges() != keyChanges && !reassembler.atMessageBoundary()) {
+        // RFC 8446 §5.1: "Handshake messages MUST NOT span key changes ... [the receiver] MUST
+        // terminate the connection with an "unexpected_message" alert."
+        throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+            "handshake: data after " + f.type().rfcName() + " in the record that ends the key epoch");
+      }
+    }
+  }
+
+  /**
+   * RFC 8446 §6.1: close_notify is answered with one of our own and closes; user_canceled only
+   * announces the close_notify that follows. §6: every other alert is fatal whatever its level
+   * ("all alerts ... other than close_notify and user_canceled are fatal").
+   */
+  private void onAlert(Alert alert) {
+    Optional<AlertDescription> description = alert.description();
+    byte[] encoded = alert.encode();
+    events.add(new TlsEvent.MessageReceived(ContentType.ALERT.rfcName(), encoded.length, encoded));
+    boolean closeNotify = description.filter(d -> d == AlertDescription.CLOSE_NOTIFY).isPresent();
+    boolean userCanceled = description.filter(d -> d == AlertDescription.USER_CANCELED).isPresent();
+    boolean fatal = !(closeNotify || userCanceled) || alert.level() == AlertLevel.FATAL;
+    events.add(new TlsEvent.AlertReceived(description.orElse(null), fatal));
+    if (closeNotify && !fatal) {
+      close();
+      closed = true;
+      events.add(new TlsEvent.Closed(AlertDescription.CLOSE_NOTIFY.rfcName()));
+    } else if (fatal) {
+      closed = true;
+      events.add(new TlsEvent.Closed("alert:" + description.map(AlertDescription::rfcName)
+          .orElse("unknown(" + alert.descriptionCode() + ")")));
+    }
+  }
+
+  private void fail(AlertDescription description, String reason) {
+    if (closed) {
+      return;
+    }
+    sendAlert(Alert.fatal(description), description, true, reason);
+    closed = true;
+    events.add(new TlsEvent.Closed("alert:" + description.rfcName()));
+  }
+
+  private void sendAlert(Alert alert, AlertDescription description, boolean fatal, String reason) {
+    records.send(ContentType.ALERT, alert.encode());
+    events.add(new TlsEvent.AlertSent(description, fatal, reason));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.tlssim.tls.handshake13;
+
+import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.wire.HandshakeFrame;
+import java.util.Optional;
+
+/** One side's TLS 1.3 handshake state machine (RFC 8446 §4, Appendix A), fed whole messages. */
+sealed interface Tls13Handshake permits Tls13ClientHandshake, Tls13ServerHandshake {
+  /** The client sends its ClientHello; the server waits for one. */
+  void start();
+
+  /** One complete handshake message from the peer, in order. */
+  void onMessage(HandshakeFrame frame) throws TlsAlertException;
+
+  /** Both Finished messages sent and verified: application data may flow both ways. */
+  boolean established();
+
+  /**
+   * Whether a change_cipher_spec record is the middlebox-compatibility one to drop: RFC 8446 §5
+   * allows it "at any time after the first ClientHello message has been sent or received and
+   * before the peer's Finished message has been received".
+   */
+  boolean acceptsCompatibilityChangeCipherSpec();
+
+  /** What was negotiated, once known. */
+  Optional<Tls13Parameters> parameters();
+
+  /** The state's name, for error messages. */
+  String state();
+}

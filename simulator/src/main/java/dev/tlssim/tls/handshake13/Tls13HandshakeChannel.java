@@ -1,0 +1,55 @@
+package dev.tlssim.tls.handshake13;
+
+import dev.tlssim.tls.ContentType;
+import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.crypto.TranscriptHash;
+import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.wire.HandshakeFrame;
+import dev.tlssim.tls.wire.HandshakeMessage;
+import java.util.List;
+
+/**
+ * Where a TLS 1.3 handshake sends its messages and keeps its transcript (RFC 8446 §4.4.1): every
+ * message sent or received goes into the transcript exactly as on the wire, header included, and
+ * is reported as an event.
+ */
+final class Tls13HandshakeChannel {
+  private final Tls13RecordLayer records;
+  private final List<TlsEvent> events;
+  private final TranscriptHash transcript = new TranscriptHash();
+
+  Tls13HandshakeChannel(Tls13RecordLayer records, List<TlsEvent> events) {
+    this.records = records;
+    this.events = events;
+  }
+
+  Tls13RecordLayer records() {
+    return records;
+  }
+
+  void send(HandshakeMessage message) {
+    byte[] encoded = message.encode();
+    transcript.add(encoded);
+    records.send(ContentType.HANDSHAKE, encoded);
+    events.add(new TlsEvent.MessageSent(message.type().rfcName(), encoded.length, encoded));
+  }
+
+  /** The change_cipher_spec of middlebox compatibility mode (RFC 8446 §D.4), not hashed. */
+  void sendChangeCipherSpec() {
+    records.sendChangeCipherSpec();
+    events.add(new TlsEvent.MessageSent(ContentType.CHANGE_CIPHER_SPEC.rfcName(), 1, new byte[] {1}));
+  }
+
+  void received(HandshakeFrame frame) {
+    transcript.add(frame.raw());
+  }
+
+  /** Transcript-Hash of every message so far (RFC 8446 §4.4.1) with the suite's hash. */
+  byte[] transcriptHash(Tls13CipherSuite suite) {
+    return transcript.hash(suite.hash());
+  }
+
+  void cryptoOperation(String name) {
+    events.add(new TlsEvent.CryptoOperation(name));
+  }
+}

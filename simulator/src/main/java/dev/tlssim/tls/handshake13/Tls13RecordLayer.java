@@ -1,0 +1,117 @@
+package dev.tlssim.tls.handshake13;
+
+import dev.tlssim.tls.AlertDescription;
+import dev.tlssim.tls.ContentType;
+import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.crypto.Tls13InnerPlaintext;
+import dev.tlssim.tls.crypto.Tls13RecordProtection;
+import dev.tlssim.tls.crypto.Tls13TrafficKeys;
+import dev.tlssim.tls.wire.RecordReader;
+import dev.tlssim.tls.wire.TlsRecord;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The TLS 1.3 record layer (RFC 8446 §5) of one endpoint: frames outgoing content into records,
+ * protected once the handshake has installed traffic keys for that direction (§5.2), and turns
+ * incoming records back into content. Each direction changes keys on its own (to handshake, then
+ * application traffic keys, §7.3); a change starts a fresh {@link Tls13RecordProtection}, whose
+ * sequence number starts at zero (§5.3).
+ *
+ * <p>A change_cipher_spec record is never protected (§5): it comes out of {@link #next()} as it
+ * is, and the endpoint decides whether it is the middlebox-compatibility one to drop (§D.4).
+ */
+final class Tls13RecordLayer {
+  private final RecordReader reader = new RecordReader();
+  private final ByteArrayOutputStream output;
+  private Tls13RecordProtection reading;
+  private Tls13RecordProtection writing;
+  private int readKeyChanges;
+
+  Tls13RecordLayer(ByteArrayOutputStream output) {
+    this.output = output;
+  }
+
+  void feed(byte[] bytes) {
+    reader.feed(bytes);
+  }
+
+  /** Protect what is read from now on with {@code keys} (RFC 8446 §7.3). */
+  void readWith(Tls13TrafficKeys keys) {
+    reading = new Tls13RecordProtection(keys);
+    readKeyChanges++;
+  }
+
+  /** Protect what is written from now on with {@code keys} (RFC 8446 §7.3). */
+  void writeWith(Tls13TrafficKeys keys) {
+    writing = new Tls13RecordProtection(keys);
+  }
+
+  /** How many times the read keys changed: lets the caller check §5.1's key-change boundary. */
+  int readKeyChanges() {
+    return readKeyChanges;
+  }
+
+  /**
+   * The next record's content, or empty until one is complete.
+   *
+   * @throws TlsAlertException unexpected_message for a plaintext record other than
+   *     change_cipher_spec once keys are in place, or a protected one before (§5, §5.2);
+   *     record_overflow for a plaintext fragment over 2^14 bytes (§5.1); whatever
+   *     {@link Tls13RecordProtection#open} raises, bad_record_mac above all
+   */
+  Optional<Tls13InnerPlaintext> next() throws TlsAlertException {
+    Optional<TlsRecord> next = reader.next();
+    if (next.isEmpty()) {
+      return Optional.empty();
+    }
+    TlsRecord record = next.get();
+    if (record.type() == ContentType.CHANGE_CIPHER_SPEC || reading == null) {
+      if (reading == null && record.type() == ContentType.APPLICATION_DATA) {
+        // No 0-RTT here, so protected records only come after ServerHello (RFC 8446 §2).
+        throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+            "record: protected record before any traffic keys (RFC 8446 §5)");
+      }
+      if (record.length() > Tls13InnerPlaintext.MAX_CONTENT_LENGTH) {
+        throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW,
+            "record: TLSPlaintext of " + record.length() + " bytes exceeds 2^14 (RFC 8446 §5.1)");
+      }
+      return Optional.of(new Tls13InnerPlaintext(record.type(), record.fragment(), 0));
+    }
+    if (record.type() != ContentType.APPLICATION_DATA) {
+      // RFC 8446 §5: once protection is on, every record but change_cipher_spec is
+      // application_data on the outside; §5.2 / Tls13RecordProtection names unexpected_message.
+      throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+          "record: unprotected " + record.type().rfcName() + " record after keys were installed (RFC 8446 §5)");
+    }
+    return Optional.of(reading.open(record.encode()));
+  }
+
+  /** Sends {@code content}, split into fragments of at most 2^14 bytes (RFC 8446 §5.1). */
+  void send(ContentType type, byte[] content) {
+    int offset = 0;
+    do {
+      int end = Math.min(content.length, offset + Tls13InnerPlaintext.MAX_CONTENT_LENGTH);
+      byte[] fragment = Arrays.copyOfRange(content, offset, end);
+      if (writing == null) {
+        // legacy_record_version 0x0303 on every record we send (RFC 8446 §5.1 allows 0x0301 for
+        // the first ClientHello only; 0x0303 is always acceptable).
+        output.writeBytes(new TlsRecord(type, ProtocolVersion.TLS12, fragment).encode());
+      } else {
+        output.writeBytes(writing.seal(type, fragment));
+      }
+      offset = end;
+    } while (offset < content.length);
+  }
+
+  /**
+   * The middlebox-compatibility change_cipher_spec (RFC 8446 §D.4): the single byte 0x01, always
+   * in a plaintext record, whatever the write keys (§5).
+   */
+  void sendChangeCipherSpec() {
+    output.writeBytes(new TlsRecord(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12,
+        new byte[] {1}).encode());
+  }
+}

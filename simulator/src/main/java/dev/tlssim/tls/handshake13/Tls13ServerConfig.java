@@ -1,0 +1,57 @@
+package dev.tlssim.tls.handshake13;
+
+import dev.tlssim.pki.CertificateChain;
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.SignatureScheme;
+import dev.tlssim.tls.Tls13CipherSuite;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+
+/**
+ * A TLS 1.3 server (RFC 8446): suites, key-share groups and CertificateVerify schemes in its order
+ * of preference, its certificate chain exactly as sent (leaf first, §4.4.2) and the leaf's private
+ * key. An immutable value.
+ */
+public record Tls13ServerConfig(
+    List<Tls13CipherSuite> cipherSuites,
+    List<NamedGroup> groups,
+    List<SignatureScheme> signatureSchemes,
+    CertificateChain chain,
+    AsymmetricKeyParameter privateKey) {
+
+  public Tls13ServerConfig {
+    cipherSuites = List.copyOf(cipherSuites);
+    groups = List.copyOf(groups);
+    signatureSchemes = List.copyOf(signatureSchemes);
+    Objects.requireNonNull(chain, "chain");
+    Objects.requireNonNull(privateKey, "privateKey");
+    if (!privateKey.isPrivate()) {
+      throw new IllegalArgumentException("privateKey must be a private key");
+    }
+  }
+
+  /**
+   * Both AES-GCM suites, x25519 then secp256r1, and the one scheme of this simulator that fits the
+   * key: rsa_pss_rsae_sha256 for RSA (RFC 8446 §4.2.3: TLS 1.3 signs with RSA only by PSS),
+   * ecdsa_secp256r1_sha256 for a P-256 key.
+   */
+  public static Tls13ServerConfig defaults(CertificateChain chain, AsymmetricKeyParameter privateKey) {
+    SignatureScheme scheme = privateKey instanceof RSAKeyParameters
+        ? SignatureScheme.RSA_PSS_RSAE_SHA256
+        : SignatureScheme.ECDSA_SECP256R1_SHA256;
+    return new Tls13ServerConfig(
+        List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384),
+        List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
+        List.of(scheme), chain, privateKey);
+  }
+
+  public Tls13ServerConfig withCipherSuites(List<Tls13CipherSuite> suites) {
+    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey);
+  }
+
+  public Tls13ServerConfig withGroups(List<NamedGroup> newGroups) {
+    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.tlssim.tls.handshake13;
+
+import dev.tlssim.tls.ContentType;
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.SignatureScheme;
+import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.crypto.EcdheKeyPair;
+import dev.tlssim.tls.crypto.Tls13Finished;
+import dev.tlssim.tls.crypto.Tls13InnerPlaintext;
+import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.ExtensionContext;
+import dev.tlssim.tls.wire.Extensions;
+import dev.tlssim.tls.wire.Finished;
+import dev.tlssim.tls.wire.HandshakeFrame;
+import dev.tlssim.tls.wire.HandshakeReassembler;
+import dev.tlssim.tls.wire.KeyShareClientHello;
+import dev.tlssim.tls.wire.KeyShareEntry;
+import dev.tlssim.tls.wire.KeyShareServerHello;
+import dev.tlssim.tls.wire.ServerHello;
+import dev.tlssim.tls.wire.SignatureAlgorithms;
+import dev.tlssim.tls.wire.SupportedGroups;
+import dev.tlssim.tls.wire.SupportedVersions;
+import dev.tlssim.tls.wire.Tls13Extensions;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A test double for a TLS 1.3 client whose Finished is wrong: it sends a ClientHello (x25519,
+ * TLS_AES_128_GCM_SHA256), reads the server's flight without judging it, and answers with a
+ * Finished whose last verify_data byte is flipped, correctly protected under its handshake keys,
+ * built from the same parts as {@link Tls13ClientHandshake}.
+ */
+final class ScriptedClient {
+  private static final Tls13CipherSuite SUITE = Tls13CipherSuite.TLS_AES_128_GCM_SHA256;
+
+  private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private final Tls13RecordLayer records = new Tls13RecordLayer(output);
+  private final Tls13HandshakeChannel channel = new Tls13HandshakeChannel(records, new ArrayList<TlsEvent>());
+  private final EcdheKeyPair ephemeral = EcdheKeyPair.generate(NamedGroup.X25519, Tls13Pipe.seeded(97));
+
+  /** The ClientHello record. */
+  byte[] hello() {
+    channel.send(new ClientHello(ProtocolVersion.TLS12, new byte[32], new byte[0],
+        List.of(SUITE.code()), List.of(ClientHello.COMPRESSION_NULL), Optional.of(Extensions.of(
+            SupportedGroups.of(NamedGroup.X25519),
+            SignatureAlgorithms.of(SignatureScheme.ECDSA_SECP256R1_SHA256),
+            SupportedVersions.Offered.of(ProtocolVersion.TLS13),
+            KeyShareClientHello.of(KeyShareEntry.of(NamedGroup.X25519, ephemeral.publicKey()))))));
+    return drain();
+  }
+
+  /** Reads the server's whole first flight and answers with a wrong Finished. */
+  byte[] wrongFinished(byte[] serverFlight) throws TlsAlertException {
+    records.feed(serverFlight);
+    HandshakeReassembler reassembler = new HandshakeReassembler();
+    HandshakeTrafficSecrets secrets = null;
+    for (Optional<Tls13InnerPlaintext> record = records.next(); record.isPresent(); record = records.next()) {
+      if (record.get().type() != ContentType.HANDSHAKE) {
+        continue; // the server's compatibility change_cipher_spec
+      }
+      reassembler.feed(record.get().content());
+      for (Optional<HandshakeFrame> frame = reassembler.next(); frame.isPresent(); frame = reassembler.next()) {
+        channel.received(frame.get());
+        if (secrets == null) {
+          ServerHello hello = ServerHello.decode(frame.get().body());
+          KeyShareEntry share = Tls13Extensions.find(hello.extensionsOrEmpty(), ExtensionContext.SERVER_HELLO,
+              KeyShareServerHello.class).orElseThrow().serverShare();
+          secrets = HandshakeTrafficSecrets.derive(SUITE, ephemeral.agree(share.keyExchange()),
+              channel.transcriptHash(SUITE));
+          records.readWith(secrets.serverKeys());
+        }
+      }
+    }
+    records.writeWith(secrets.clientKeys());
+    byte[] verifyData = Tls13Finished.verifyData(SUITE, secrets.client(), channel.transcriptHash(SUITE));
+    verifyData[verifyData.length - 1] ^= 1;
+    channel.send(new Finished(verifyData));
+    return drain();
+  }
+
+  private byte[] drain() {
+    byte[] bytes = output.toByteArray();
+    output.reset();
+    return bytes;
+  }
+}
