@@ -2,6 +2,7 @@ package dev.tlssim.tls.handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlssim.tls.testing.JdkPeer;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.SessionTicket;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class ResumptionInteropTest {
 
   private static Run jdkClientToOurServer(SSLContext context, ServerConfig config, long seed)
       throws Exception {
-    JdkPeer client = JdkPeer.client(context, TestPki.HOST, SUITE);
+    JdkPeer client = JdkPeer.client(context, "TLSv1.2", TestPki.HOST, SUITE);
     TlsEndpoint server = TlsEndpoint.server(config, Pipe.seeded(seed), TestPki.NOW);
     client.beginHandshake();
     byte[] hello = client.produce();
@@ -34,7 +35,7 @@ class ResumptionInteropTest {
 
   private static List<TlsEvent> ourClientToJdkServer(SSLContext context, ClientConfig config,
       long seed, List<JdkPeer> servers) throws Exception {
-    JdkPeer server = JdkPeer.server(context, SUITE);
+    JdkPeer server = JdkPeer.server(context, "TLSv1.2", SUITE);
     TlsEndpoint client = TlsEndpoint.client(config, Pipe.seeded(seed), TestPki.NOW);
     client.start();
     JdkInteropTest.shuttle(server, client);
@@ -53,7 +54,7 @@ class ResumptionInteropTest {
    */
   @Test
   void jdkClientResumesBySessionId() throws Exception {
-    SSLContext context = JdkPeer.clientContext();
+    SSLContext context = JdkPeer.clientContext("TLSv1.2", TestPki.rootCertificate());
     ServerConfig config = TestPki.ecServer();
     Run first = jdkClientToOurServer(context, config, 1);
     Run second = jdkClientToOurServer(context, config, 2);
@@ -81,7 +82,7 @@ class ResumptionInteropTest {
    */
   @Test
   void jdkClientResumesByTicket() throws Exception {
-    SSLContext context = JdkPeer.clientContext();
+    SSLContext context = JdkPeer.clientContext("TLSv1.2", TestPki.rootCertificate());
     ServerConfig config = TestPki.ecServer().withTicketKeys(new TicketKeys(
         "interop".getBytes(StandardCharsets.US_ASCII), TestPki.NOW, Duration.ofHours(1),
         Duration.ofHours(1), Duration.ofHours(2)));
@@ -117,7 +118,7 @@ class ResumptionInteropTest {
    */
   @Test
   void ourClientResumesWithJdkServerBySessionId() throws Exception {
-    SSLContext context = JdkPeer.serverContext(TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate());
+    SSLContext context = JdkPeer.serverContext("TLSv1.2", TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate());
     ClientConfig config = TestPki.client().withResumption(true, false);
     List<JdkPeer> servers = new ArrayList<>();
     List<TlsEvent> first = ourClientToJdkServer(context, config, 1, servers);
@@ -143,7 +144,7 @@ class ResumptionInteropTest {
    */
   @Test
   void ourClientResumesWithJdkServerByTicket() throws Exception {
-    SSLContext context = JdkPeer.serverContext(TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate());
+    SSLContext context = JdkPeer.serverContext("TLSv1.2", TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate());
     ClientConfig config = TestPki.client();
     List<JdkPeer> servers = new ArrayList<>();
     List<TlsEvent> first = ourClientToJdkServer(context, config, 1, servers);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tlssim.pki.OcspRequest;
 import dev.tlssim.pki.OcspResponder;
 import dev.tlssim.tls.CipherSuite;
+import dev.tlssim.tls.testing.JdkPeer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class StaplingInteropTest {
     byte[] response = staple();
     TlsEndpoint server = TlsEndpoint.server(
         TestPki.ecServer().withStapledOcspResponse(() -> response), Pipe.seeded(31), TestPki.NOW);
-    JdkPeer client = JdkPeer.client(TestPki.HOST, SUITE);
+    JdkPeer client = JdkPeer.client("TLSv1.2", TestPki.rootCertificate(), TestPki.HOST, SUITE);
     client.beginHandshake();
     JdkInteropTest.shuttle(client, server);
 
@@ -40,7 +41,7 @@ class StaplingInteropTest {
 
   @Test
   void ourClientOfferingStatusRequestCompletesWithTheJdkServer() throws Exception {
-    JdkPeer server = JdkPeer.server(TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate(), SUITE);
+    JdkPeer server = JdkPeer.server("TLSv1.2", TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate(), SUITE);
     TlsEndpoint client = TlsEndpoint.client(
         TestPki.client().withStatusRequest(true), Pipe.seeded(32), TestPki.NOW);
     client.start();

@@ -6,6 +6,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.testing.JdkPeer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class Tls13JdkInteropTest {
     // HelloRetryRequest our server must therefore take that group.
     Tls13Endpoint server = Tls13Endpoint.server(
         Tls13HandshakeTest.serverFor(scheme).withCipherSuites(List.of(suite)), Tls13Pipe.seeded(21));
-    Tls13JdkPeer client = Tls13JdkPeer.client(Tls13TestPki.HOST, suite.name());
+    JdkPeer client = JdkPeer.client("TLSv1.3", Tls13TestPki.rootCertificate(), Tls13TestPki.HOST, suite.name());
     client.beginHandshake();
     shuttle(client, server);
 
@@ -68,7 +69,7 @@ class Tls13JdkInteropTest {
   @MethodSource("clientCases")
   void ourClientToJdkServer(Tls13CipherSuite suite, SignatureScheme scheme, NamedGroup group) throws Exception {
     boolean rsa = scheme == SignatureScheme.RSA_PSS_RSAE_SHA256;
-    Tls13JdkPeer server = Tls13JdkPeer.server(rsa ? Tls13TestPki.RSA_CHAIN : Tls13TestPki.EC_CHAIN,
+    JdkPeer server = JdkPeer.server("TLSv1.3", rsa ? Tls13TestPki.RSA_CHAIN : Tls13TestPki.EC_CHAIN,
         rsa ? Tls13TestPki.RSA_LEAF_KEY.getPrivate() : Tls13TestPki.EC_LEAF_KEY.getPrivate(), suite.name());
     Tls13Endpoint client = Tls13Endpoint.client(
         Tls13TestPki.client().withGroups(List.of(group)).withSignatureSchemes(List.of(scheme)),
@@ -90,7 +91,7 @@ class Tls13JdkInteropTest {
     exchangeData(server, client);
   }
 
-  private static void exchangeData(Tls13JdkPeer jdk, Tls13Endpoint ours) throws Exception {
+  private static void exchangeData(JdkPeer jdk, Tls13Endpoint ours) throws Exception {
     ours.write("hello from tlssim".getBytes(StandardCharsets.UTF_8));
     jdk.consume(ours.drainOutput());
     assertThat(new String(jdk.received(), StandardCharsets.UTF_8)).isEqualTo("hello from tlssim");
@@ -108,7 +109,7 @@ class Tls13JdkInteropTest {
   }
 
   /** Runs the handshake, {@code jdk} speaking first (a server's produce() is empty then). */
-  static void shuttle(Tls13JdkPeer jdk, Tls13Endpoint ours) throws Exception {
+  static void shuttle(JdkPeer jdk, Tls13Endpoint ours) throws Exception {
     for (int round = 0; round < 20; round++) {
       byte[] fromOurs = ours.drainOutput();
       jdk.consume(fromOurs);

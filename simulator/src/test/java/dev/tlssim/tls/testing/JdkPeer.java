@@ -1,4 +1,4 @@
-package dev.tlssim.tls.handshake;
+package dev.tlssim.tls.testing;
 
 import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.pki.JcaBridge;
@@ -17,16 +17,18 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
 /**
  * The JDK's own TLS implementation (SunJSSE {@link SSLEngine}) driven in memory: bytes in,
- * bytes out, with delegated tasks run inline. The peer our engine must convince.
+ * bytes out, with delegated tasks run inline. The peer our engines must convince, in the
+ * protocol version a test names ({@code "TLSv1.2"} or {@code "TLSv1.3"}).
  */
-final class JdkPeer {
+public final class JdkPeer {
   private static final char[] PASSWORD = "changeit".toCharArray();
 
-  final SSLEngine engine;
+  public final SSLEngine engine;
   private ByteBuffer inbound = ByteBuffer.allocate(0);
   private final ByteArrayOutputStream applicationIn = new ByteArrayOutputStream();
   private final Deque<ByteBuffer> applicationOut = new ArrayDeque<>();
@@ -35,26 +37,26 @@ final class JdkPeer {
     this.engine = engine;
   }
 
-  /** A TLS 1.2 server with {@code chain} and its key, restricted to one suite. */
-  static JdkPeer server(CertificateChain chain, AsymmetricKeyParameter key, String suite)
-      throws Exception {
-    return server(serverContext(chain, key), suite);
+  /** A {@code protocol} server with {@code chain} and its key, restricted to one suite. */
+  public static JdkPeer server(String protocol, CertificateChain chain,
+      AsymmetricKeyParameter key, String suite) throws Exception {
+    return server(serverContext(protocol, chain, key), protocol, suite);
   }
 
   /**
    * A server engine of {@code context}: engines of one context share its server session cache
    * and ticket keys, as the connections of one JDK server do.
    */
-  static JdkPeer server(SSLContext context, String suite) {
+  public static JdkPeer server(SSLContext context, String protocol, String suite) {
     SSLEngine engine = context.createSSLEngine();
     engine.setUseClientMode(false);
-    engine.setEnabledProtocols(new String[] {"TLSv1.2"});
+    engine.setEnabledProtocols(new String[] {protocol});
     engine.setEnabledCipherSuites(new String[] {suite});
     return new JdkPeer(engine);
   }
 
-  static SSLContext serverContext(CertificateChain chain, AsymmetricKeyParameter key)
-      throws Exception {
+  public static SSLContext serverContext(String protocol, CertificateChain chain,
+      AsymmetricKeyParameter key) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     X509Certificate[] certs = chain.certificates().stream()
@@ -62,26 +64,28 @@ final class JdkPeer {
     store.setKeyEntry("server", JcaBridge.privateKey(key), PASSWORD, certs);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
     kmf.init(store, PASSWORD);
-    SSLContext context = SSLContext.getInstance("TLSv1.2");
+    SSLContext context = SSLContext.getInstance(protocol);
     context.init(kmf.getKeyManagers(), null, new SecureRandom());
     return context;
   }
 
   /**
-   * A TLS 1.2 client trusting only our test root, checking the host name the HTTPS way (RFC
-   * 2818 via endpoint identification), restricted to one suite.
+   * A {@code protocol} client trusting only {@code root}, checking the host name the HTTPS way
+   * (RFC 2818 via endpoint identification), restricted to one suite.
    */
-  static JdkPeer client(String host, String suite) throws Exception {
-    return client(clientContext(), host, suite);
+  public static JdkPeer client(String protocol, X509CertificateHolder root, String host,
+      String suite) throws Exception {
+    return client(clientContext(protocol, root), protocol, host, suite);
   }
 
-  static SSLContext clientContext() throws Exception {
+  public static SSLContext clientContext(String protocol, X509CertificateHolder root)
+      throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
-    trust.setCertificateEntry("root", JcaBridge.certificate(TestPki.rootCertificate()));
+    trust.setCertificateEntry("root", JcaBridge.certificate(root));
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
     tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLSv1.2");
+    SSLContext context = SSLContext.getInstance(protocol);
     context.init(null, tmf.getTrustManagers(), new SecureRandom());
     return context;
   }
@@ -90,39 +94,39 @@ final class JdkPeer {
    * A client engine of {@code context} for host:443: engines of one context share its client
    * session cache, keyed by host and port, which is how the JDK resumes.
    */
-  static JdkPeer client(SSLContext context, String host, String suite) {
+  public static JdkPeer client(SSLContext context, String protocol, String host, String suite) {
     SSLEngine engine = context.createSSLEngine(host, 443);
     engine.setUseClientMode(true);
     SSLParameters parameters = engine.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    parameters.setProtocols(new String[] {"TLSv1.2"});
+    parameters.setProtocols(new String[] {protocol});
     parameters.setCipherSuites(new String[] {suite});
     engine.setSSLParameters(parameters);
     return new JdkPeer(engine);
   }
 
-  void beginHandshake() throws SSLException {
+  public void beginHandshake() throws SSLException {
     engine.beginHandshake();
   }
 
-  void send(byte[] data) {
+  public void send(byte[] data) {
     applicationOut.add(ByteBuffer.wrap(data));
   }
 
   /** Application data received so far (and forgets it). */
-  byte[] received() {
+  public byte[] received() {
     byte[] data = applicationIn.toByteArray();
     applicationIn.reset();
     return data;
   }
 
-  boolean handshaking() {
+  public boolean handshaking() {
     HandshakeStatus status = engine.getHandshakeStatus();
     return status != HandshakeStatus.NOT_HANDSHAKING && status != HandshakeStatus.FINISHED;
   }
 
   /** Everything the engine wants to send now: handshake records, queued data, close_notify. */
-  byte[] produce() throws SSLException {
+  public byte[] produce() throws SSLException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     while (true) {
       runTasks();
@@ -145,7 +149,7 @@ final class JdkPeer {
   }
 
   /** Feeds bytes from the peer; unwraps every complete record. */
-  void consume(byte[] bytes) throws SSLException {
+  public void consume(byte[] bytes) throws SSLException {
     ByteBuffer joined = ByteBuffer.allocate(inbound.remaining() + bytes.length);
     joined.put(inbound).put(bytes).flip();
     inbound = joined;
