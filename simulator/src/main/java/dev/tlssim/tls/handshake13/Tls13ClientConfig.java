@@ -38,12 +38,14 @@ public record Tls13ClientConfig(
   }
 
   /**
-   * Both AES-GCM suites, x25519 and secp256r1, ECDSA P-256 and RSA-PSS for CertificateVerify;
+   * Both AES-GCM suites and ChaCha20-Poly1305 (RFC 8446 §B.4, the three a TLS 1.3 client
+   * SHOULD implement, §9.1), x25519 and secp256r1, ECDSA P-256 and RSA-PSS for CertificateVerify;
    * on certificates also ECDSA P-384 and RSA PKCS#1 v1.5 with SHA-256/384, which CAs still use.
    */
   public static Tls13ClientConfig defaults(String serverName, CertificateVerifier verifier) {
     return new Tls13ClientConfig(serverName,
-        List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384),
+        List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
+            Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256),
         List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,

@@ -33,7 +33,8 @@ public record Tls13ServerConfig(
   }
 
   /**
-   * Both AES-GCM suites, x25519 then secp256r1, and the one scheme of this simulator that fits the
+   * The three suites of RFC 8446 §9.1 and §B.4 (both AES-GCM, then ChaCha20-Poly1305, which
+   * servers offer for clients without AES hardware), x25519 then secp256r1, and the one scheme of this simulator that fits the
    * key: rsa_pss_rsae_sha256 for RSA (RFC 8446 §4.2.3: TLS 1.3 signs with RSA only by PSS),
    * ecdsa_secp256r1_sha256 for a P-256 key.
    */
@@ -42,7 +43,8 @@ public record Tls13ServerConfig(
         ? SignatureScheme.RSA_PSS_RSAE_SHA256
         : SignatureScheme.ECDSA_SECP256R1_SHA256;
     return new Tls13ServerConfig(
-        List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384),
+        List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
+            Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         List.of(scheme), chain, privateKey);
   }
