@@ -179,7 +179,7 @@ public final class Tls13Endpoint {
     reassembler.feed(content);
     for (Optional<HandshakeFrame> frame = reassembler.next(); frame.isPresent() && !closed; frame = reassembler.next()) {
       HandshakeFrame f = frame.get();
-      events.add(new TlsEvent.MessageReceived(f.type().rfcName(), f.raw().length, f.raw()));
+      events.add(new TlsEvent.MessageReceived(Tls13MessageName.of(f), f.raw().length, f.raw()));
       int keyChanges = records.readKeyChanges();
       handshake.onMessage(f);
       if (records.readKeyChanges() != keyChanges && !reassembler.atMessageBoundary()) {

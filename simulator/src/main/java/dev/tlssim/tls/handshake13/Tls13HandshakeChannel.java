@@ -6,17 +6,19 @@ import dev.tlssim.tls.crypto.TranscriptHash;
 import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
+import dev.tlssim.tls.wire.MessageHash;
 import java.util.List;
 
 /**
  * Where a TLS 1.3 handshake sends its messages and keeps its transcript (RFC 8446 §4.4.1): every
  * message sent or received goes into the transcript exactly as on the wire, header included, and
- * is reported as an event.
+ * is reported as an event. After a HelloRetryRequest the first ClientHello is replaced by its
+ * message_hash stand-in (§4.4.1).
  */
 final class Tls13HandshakeChannel {
   private final Tls13RecordLayer records;
   private final List<TlsEvent> events;
-  private final TranscriptHash transcript = new TranscriptHash();
+  private TranscriptHash transcript = new TranscriptHash();
 
   Tls13HandshakeChannel(Tls13RecordLayer records, List<TlsEvent> events) {
     this.records = records;
@@ -31,7 +33,7 @@ final class Tls13HandshakeChannel {
     byte[] encoded = message.encode();
     transcript.add(encoded);
     records.send(ContentType.HANDSHAKE, encoded);
-    events.add(new TlsEvent.MessageSent(message.type().rfcName(), encoded.length, encoded));
+    events.add(new TlsEvent.MessageSent(Tls13MessageName.of(message), encoded.length, encoded));
   }
 
   /** The change_cipher_spec of middlebox compatibility mode (RFC 8446 §D.4), not hashed. */
@@ -42,6 +44,20 @@ final class Tls13HandshakeChannel {
 
   void received(HandshakeFrame frame) {
     transcript.add(frame.raw());
+  }
+
+  /**
+   * RFC 8446 §4.4.1: when the server answers ClientHello1 with a HelloRetryRequest, "the value of
+   * ClientHello1 is replaced with a special synthetic handshake message of handshake type
+   * "message_hash" containing Hash(ClientHello1)", so that a stateless server can rebuild the
+   * transcript from a cookie. Called with ClientHello1 the only message in the transcript, before
+   * the HelloRetryRequest is added; {@code suite} is the HelloRetryRequest's, whose hash both
+   * sides use from then on.
+   */
+  void replaceClientHelloWithMessageHash(Tls13CipherSuite suite) {
+    byte[] clientHello1 = transcript.messages();
+    transcript = new TranscriptHash();
+    transcript.add(MessageHash.of(suite, clientHello1).encode());
   }
 
   /** Transcript-Hash of every message so far (RFC 8446 §4.4.1) with the suite's hash. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
+import dev.tlssim.tls.wire.SupportedGroups;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,13 @@ class KeyShareSelectionTest {
   void noShareInAServerGroupIsNoSelection() {
     assertThat(KeyShareSelection.select(List.of(NamedGroup.X25519), KeyShareClientHello.of(GREASE, P256))).isEmpty();
     assertThat(KeyShareSelection.select(List.of(NamedGroup.X25519), KeyShareClientHello.of())).isEmpty();
+  }
+
+  @Test
+  void theRetryGroupIsTheServersFirstGroupInTheClientsSupportedGroups() {
+    SupportedGroups client = new SupportedGroups(List.of(0x0a0a, NamedGroup.X25519.code(), NamedGroup.SECP256R1.code()));
+    assertThat(KeyShareSelection.retryGroup(List.of(NamedGroup.SECP384R1, NamedGroup.SECP256R1, NamedGroup.X25519), client))
+        .contains(NamedGroup.SECP256R1);
+    assertThat(KeyShareSelection.retryGroup(List.of(NamedGroup.SECP384R1), client)).isEmpty();
   }
 }
