@@ -10,9 +10,11 @@ import java.util.Objects;
 /**
  * A TLS 1.3 client (RFC 8446): the server name it connects to (sent as server_name, RFC 6066 §3,
  * and checked against the certificate), the suites, groups and signature schemes it offers in its
- * order of preference, and the verifier that judges the server's chain. It sends one key share
- * per group, so a server that supports any of them can answer without a HelloRetryRequest
- * (RFC 8446 §4.2.8). {@code signatureSchemes} are those it accepts in CertificateVerify
+ * order of preference, and the verifier that judges the server's chain. {@code keyShareGroups},
+ * a subset of {@code groups}, are those its first ClientHello carries a key share for; by
+ * default all of them, so a server that supports any can answer without a HelloRetryRequest
+ * (RFC 8446 §4.2.8), while fewer shares save key generation and bytes at the cost of a round
+ * trip when the server wants another group (§4.1.4). {@code signatureSchemes} are those it accepts in CertificateVerify
  * (signature_algorithms); {@code certificateSignatureSchemes} those it accepts on the
  * certificates of the chain (signature_algorithms_cert, §4.2.3), which the verifier checks and
  * which, unlike CertificateVerify, may still be PKCS#1 v1.5. An immutable value.
@@ -21,6 +23,7 @@ public record Tls13ClientConfig(
     String serverName,
     List<Tls13CipherSuite> cipherSuites,
     List<NamedGroup> groups,
+    List<NamedGroup> keyShareGroups,
     List<SignatureScheme> signatureSchemes,
     List<SignatureScheme> certificateSignatureSchemes,
     CertificateVerifier verifier) {
@@ -30,10 +33,15 @@ public record Tls13ClientConfig(
     Objects.requireNonNull(verifier, "verifier");
     cipherSuites = List.copyOf(cipherSuites);
     groups = List.copyOf(groups);
+    keyShareGroups = List.copyOf(keyShareGroups);
     signatureSchemes = List.copyOf(signatureSchemes);
     certificateSignatureSchemes = List.copyOf(certificateSignatureSchemes);
     if (cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
       throw new IllegalArgumentException("a client offers at least one suite, group and scheme");
+    }
+    if (!groups.containsAll(keyShareGroups)) {
+      // RFC 8446 §4.2.8: every KeyShareEntry "MUST" be for a group in supported_groups.
+      throw new IllegalArgumentException("key shares only for groups in supported_groups: " + keyShareGroups);
     }
   }
 
@@ -47,6 +55,7 @@ public record Tls13ClientConfig(
         List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
             Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
+        List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256),
         List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
@@ -55,14 +64,24 @@ public record Tls13ClientConfig(
   }
 
   public Tls13ClientConfig withCipherSuites(List<Tls13CipherSuite> suites) {
-    return new Tls13ClientConfig(serverName, suites, groups, signatureSchemes, certificateSignatureSchemes, verifier);
+    return new Tls13ClientConfig(serverName, suites, groups, keyShareGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier);
   }
 
+  /** These groups, with a key share for each. */
   public Tls13ClientConfig withGroups(List<NamedGroup> newGroups) {
-    return new Tls13ClientConfig(serverName, cipherSuites, newGroups, signatureSchemes, certificateSignatureSchemes, verifier);
+    return new Tls13ClientConfig(serverName, cipherSuites, newGroups, newGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier);
+  }
+
+  /** Key shares in the first ClientHello only for {@code groups}, a subset of {@link #groups}. */
+  public Tls13ClientConfig withKeyShareGroups(List<NamedGroup> newKeyShareGroups) {
+    return new Tls13ClientConfig(serverName, cipherSuites, groups, newKeyShareGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier);
   }
 
   public Tls13ClientConfig withSignatureSchemes(List<SignatureScheme> schemes) {
-    return new Tls13ClientConfig(serverName, cipherSuites, groups, schemes, certificateSignatureSchemes, verifier);
+    return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, schemes,
+        certificateSignatureSchemes, verifier);
   }
 }

@@ -18,13 +18,17 @@ import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateVerify;
 import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.Cookie;
+import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.ExtensionContext;
 import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
+import dev.tlssim.tls.wire.HelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
+import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareServerHello;
 import dev.tlssim.tls.wire.NewSessionTicket13;
 import dev.tlssim.tls.wire.ServerHello;
@@ -40,7 +44,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,18 +58,14 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * (RFC 8446 §2, Figure 1): ClientHello with one key share per configured group; then ServerHello,
  * {EncryptedExtensions}, {Certificate}, {CertificateVerify}, {Finished} from the server; then
  * the client's {Finished}. It runs in middlebox compatibility mode (§D.4): a random 32-byte
- * legacy_session_id and a change_cipher_spec before its second flight.
+ * legacy_session_id and a change_cipher_spec before its second flight. A HelloRetryRequest
+ * (§4.1.4) is answered once with a second ClientHello carrying a share for the group it selects
+ * (and its cookie, if any); the change_cipher_spec then goes before that second ClientHello.
  *
- * <p>No PSK, no 0-RTT, no HelloRetryRequest, no client certificate. NewSessionTickets after the
+ * <p>No PSK, no 0-RTT, no client certificate. NewSessionTickets after the
  * handshake (§4.6.1) are read and dropped, since resumption is not built.
  */
 final class Tls13ClientHandshake implements Tls13Handshake {
-  /**
-   * The ServerHello.random of a HelloRetryRequest, SHA-256("HelloRetryRequest") (RFC 8446 §4.1.3).
-   */
-  private static final byte[] HELLO_RETRY_REQUEST_RANDOM = HexFormat.of().parseHex(
-      "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
-
   private enum State { START, WAIT_SERVER_HELLO, WAIT_ENCRYPTED_EXTENSIONS, WAIT_CERTIFICATE,
     WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
 
@@ -77,7 +76,11 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private final List<TlsEvent> events;
   private final Map<NamedGroup, EcdheKeyPair> keyShares = new LinkedHashMap<>();
   private State state = State.START;
+  private byte[] clientRandom;
   private byte[] sessionId;
+  /** The suite of the HelloRetryRequest, once one came; ServerHello must repeat it (§4.1.4). */
+  private Tls13CipherSuite retrySuite;
+  private boolean changeCipherSpecSent;
   private Tls13CipherSuite suite;
   private NamedGroup group;
   private HandshakeTrafficSecrets secrets;
@@ -98,30 +101,51 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     if (state != State.START) {
       throw new IllegalStateException("already started");
     }
-    List<KeyShareEntry> shares = new ArrayList<>();
-    for (NamedGroup g : config.groups()) {
-      EcdheKeyPair pair = EcdheKeyPair.generate(g, random);
-      channel.cryptoOperation(g.rfcName() + ".keygen");
-      keyShares.put(g, pair);
-      shares.add(KeyShareEntry.of(g, pair.publicKey()));
+    for (NamedGroup g : config.keyShareGroups()) {
+      generateShare(g);
     }
-    byte[] clientRandom = new byte[ClientHello.RANDOM_LENGTH];
+    clientRandom = new byte[ClientHello.RANDOM_LENGTH];
     random.nextBytes(clientRandom);
     sessionId = new byte[ClientHello.MAX_SESSION_ID_LENGTH];
     random.nextBytes(sessionId);
-    // RFC 8446 §4.1.2: legacy_version 0x0303, the versions in supported_versions; §9.2 lists the
-    // extensions a TLS 1.3 ClientHello without PSK must carry.
+    sendClientHello(Optional.empty());
+    state = State.WAIT_SERVER_HELLO;
+  }
+
+  private void generateShare(NamedGroup g) {
+    EcdheKeyPair pair = EcdheKeyPair.generate(g, random);
+    channel.cryptoOperation(g.rfcName() + ".keygen");
+    keyShares.put(g, pair);
+  }
+
+  /**
+   * RFC 8446 §4.1.2: legacy_version 0x0303, the versions in supported_versions; §9.2 lists the
+   * extensions a TLS 1.3 ClientHello without PSK must carry. The second ClientHello after a
+   * HelloRetryRequest is "the same ClientHello without modification, except" the new key_share
+   * and the echoed cookie, so both come from here with the same random and session id.
+   */
+  private void sendClientHello(Optional<Cookie> cookie) {
+    List<KeyShareEntry> shares = new ArrayList<>();
+    keyShares.forEach((g, pair) -> shares.add(KeyShareEntry.of(g, pair.publicKey())));
+    List<Extension> extensions = new ArrayList<>(List.of(
+        ServerName.of(config.serverName()),
+        SupportedGroups.of(config.groups().toArray(NamedGroup[]::new)),
+        SignatureAlgorithms.of(config.signatureSchemes().toArray(SignatureScheme[]::new)),
+        SignatureAlgorithmsCert.of(config.certificateSignatureSchemes().toArray(SignatureScheme[]::new)),
+        SupportedVersions.Offered.of(ProtocolVersion.TLS13),
+        new KeyShareClientHello(shares)));
+    cookie.ifPresent(extensions::add);
     channel.send(new ClientHello(ProtocolVersion.TLS12, clientRandom, sessionId,
         config.cipherSuites().stream().map(Tls13CipherSuite::code).toList(),
-        List.of(ClientHello.COMPRESSION_NULL),
-        Optional.of(new Extensions(List.of(
-            ServerName.of(config.serverName()),
-            SupportedGroups.of(config.groups().toArray(NamedGroup[]::new)),
-            SignatureAlgorithms.of(config.signatureSchemes().toArray(SignatureScheme[]::new)),
-            SignatureAlgorithmsCert.of(config.certificateSignatureSchemes().toArray(SignatureScheme[]::new)),
-            SupportedVersions.Offered.of(ProtocolVersion.TLS13),
-            new KeyShareClientHello(shares))))));
-    state = State.WAIT_SERVER_HELLO;
+        List.of(ClientHello.COMPRESSION_NULL), Optional.of(new Extensions(extensions))));
+  }
+
+  /** RFC 8446 §D.4: the client's one change_cipher_spec goes right before its second flight. */
+  private void sendCompatibilityChangeCipherSpec() {
+    if (!changeCipherSpecSent) {
+      channel.sendChangeCipherSpec();
+      changeCipherSpecSent = true;
+    }
   }
 
   @Override
@@ -185,38 +209,19 @@ final class Tls13ClientHandshake implements Tls13Handshake {
 
   private void onServerHello(HandshakeFrame frame) throws TlsAlertException {
     ServerHello hello = ServerHello.decode(frame.body());
-    if (Arrays.equals(hello.random(), HELLO_RETRY_REQUEST_RANDOM)) {
-      throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
-          "server_hello: a HelloRetryRequest (RFC 8446 §4.1.4), which this client does not handle yet");
+    if (HelloRetryRequest.isHelloRetryRequest(hello)) {
+      onHelloRetryRequest(frame, hello);
+      return;
     }
     Extensions extensions = hello.extensionsOrEmpty();
-    Tls13Extensions.checkBlock(extensions, ExtensionContext.SERVER_HELLO);
-    Optional<SupportedVersions.Selected> version =
-        Tls13Extensions.find(extensions, ExtensionContext.SERVER_HELLO, SupportedVersions.Selected.class);
-    if (version.isEmpty()) {
-      // RFC 8446 §4.2.1: no supported_versions means the server chose TLS 1.2 or below, which
-      // this client does not offer: protocol_version (§6.2).
-      throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION,
-          "server_hello: no supported_versions, so not TLS 1.3, the only version offered");
-    }
-    if (version.get().selectedVersion() != ProtocolVersion.TLS13.code()) {
-      // RFC 8446 §4.2.1: a selected version the client did not offer is an illegal_parameter.
+    suite = checkHelloFields(hello, ExtensionContext.SERVER_HELLO);
+    if (retrySuite != null && suite != retrySuite) {
+      // RFC 8446 §4.1.4: "clients MUST check that the cipher suite supplied in the ServerHello is
+      // the same as that in the HelloRetryRequest and otherwise abort the handshake with an
+      // "illegal_parameter" alert."
       throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-          String.format("server_hello: selected_version 0x%04x was not offered", version.get().selectedVersion()));
+          "server_hello: cipher_suite " + suite.name() + " is not the HelloRetryRequest's " + retrySuite.name());
     }
-    if (!Arrays.equals(hello.sessionId(), sessionId)) {
-      // RFC 8446 §4.1.3: legacy_session_id_echo that does not match is an illegal_parameter.
-      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-          "server_hello: legacy_session_id_echo does not echo the ClientHello's session id");
-    }
-    if (hello.compressionMethod() != ClientHello.COMPRESSION_NULL) {
-      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-          "server_hello: legacy_compression_method is not 0 (RFC 8446 §4.1.3)");
-    }
-    suite = Tls13CipherSuite.fromCode(hello.cipherSuite())
-        .filter(config.cipherSuites()::contains)
-        .orElseThrow(() -> new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-            String.format("server_hello: cipher_suite 0x%04x was not offered (RFC 8446 §4.1.3)", hello.cipherSuite())));
     KeyShareEntry share = Tls13Extensions.find(extensions, ExtensionContext.SERVER_HELLO, KeyShareServerHello.class)
         .orElseThrow(() -> new TlsAlertException(AlertDescription.MISSING_EXTENSION,
             "server_hello: no key_share in a handshake without PSK (RFC 8446 §9.2)"))
@@ -234,6 +239,97 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     // §7.1, §6: alerts "are encrypted as specified by the current connection state").
     channel.records().writeWith(secrets.clientKeys());
     state = State.WAIT_ENCRYPTED_EXTENSIONS;
+  }
+
+  /**
+   * RFC 8446 §4.1.4: check the HelloRetryRequest's fields as a ServerHello's, then its key_share
+   * and cookie, and answer with the second ClientHello. The transcript goes on from message_hash
+   * in place of ClientHello1 (§4.4.1).
+   */
+  private void onHelloRetryRequest(HandshakeFrame frame, ServerHello hello) throws TlsAlertException {
+    if (retrySuite != null) {
+      // RFC 8446 §4.1.4: "If a client receives a second HelloRetryRequest in the same connection
+      // ..., it MUST abort the handshake with an "unexpected_message" alert."
+      throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+          "hello_retry_request: a second HelloRetryRequest in one connection (RFC 8446 §4.1.4)");
+    }
+    Extensions extensions = hello.extensionsOrEmpty();
+    Tls13CipherSuite hrrSuite = checkHelloFields(hello, ExtensionContext.HELLO_RETRY_REQUEST);
+    Optional<KeyShareHelloRetryRequest> keyShare = Tls13Extensions.find(
+        extensions, ExtensionContext.HELLO_RETRY_REQUEST, KeyShareHelloRetryRequest.class);
+    Optional<Cookie> cookie = Tls13Extensions.find(extensions, ExtensionContext.HELLO_RETRY_REQUEST, Cookie.class);
+    if (keyShare.isEmpty() && cookie.isEmpty()) {
+      // RFC 8446 §4.1.4: "Clients MUST abort the handshake with an "illegal_parameter" alert if
+      // the HelloRetryRequest would not result in any change in the ClientHello."
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          "hello_retry_request: neither key_share nor cookie, so no change to the ClientHello (RFC 8446 §4.1.4)");
+    }
+    if (keyShare.isPresent()) {
+      int selected = keyShare.get().selectedGroup();
+      // RFC 8446 §4.2.8: selected_group must be (1) in the original supported_groups and (2) not
+      // a group the original key_share already had a share for; otherwise illegal_parameter.
+      NamedGroup newGroup = keyShare.get().knownGroup().filter(config.groups()::contains)
+          .orElseThrow(() -> new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, String.format(
+              "hello_retry_request: selected_group 0x%04x is not in supported_groups (RFC 8446 §4.2.8)", selected)));
+      if (keyShares.containsKey(newGroup)) {
+        throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+            "hello_retry_request: selected_group " + newGroup.rfcName()
+                + " already had a share in the ClientHello (RFC 8446 §4.2.8)");
+      }
+      // RFC 8446 §4.2.8: the new key_share contains "only a new KeyShareEntry for the group
+      // indicated in the selected_group field".
+      keyShares.clear();
+      generateShare(newGroup);
+    }
+
+    channel.replaceClientHelloWithMessageHash(hrrSuite);
+    channel.received(frame);
+    retrySuite = hrrSuite;
+    // RFC 8446 §D.4: the client's change_cipher_spec "may either be before its second
+    // ClientHello or before its encrypted handshake flight"; before the ClientHello it leaves the
+    // handshake records after it all protected or all plaintext, as a middlebox expects.
+    sendCompatibilityChangeCipherSpec();
+    // RFC 8446 §4.2.2: the client "MUST copy the contents of the extension received in the
+    // HelloRetryRequest into a "cookie" extension in the new ClientHello".
+    sendClientHello(cookie);
+  }
+
+  /**
+   * The checks RFC 8446 §4.1.3 makes of a ServerHello and §4.1.4 of a HelloRetryRequest alike:
+   * extensions allowed in {@code context}, supported_versions selecting TLS 1.3, the session id
+   * echoed, null compression and an offered suite, which is returned.
+   */
+  private Tls13CipherSuite checkHelloFields(ServerHello hello, ExtensionContext context) throws TlsAlertException {
+    String name = context == ExtensionContext.HELLO_RETRY_REQUEST
+        ? Tls13MessageName.HELLO_RETRY_REQUEST : HandshakeType.SERVER_HELLO.rfcName();
+    Extensions extensions = hello.extensionsOrEmpty();
+    Tls13Extensions.checkBlock(extensions, context);
+    Optional<SupportedVersions.Selected> version =
+        Tls13Extensions.find(extensions, context, SupportedVersions.Selected.class);
+    if (version.isEmpty()) {
+      // RFC 8446 §4.2.1: no supported_versions means the server chose TLS 1.2 or below, which
+      // this client does not offer: protocol_version (§6.2).
+      throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION,
+          name + ": no supported_versions, so not TLS 1.3, the only version offered");
+    }
+    if (version.get().selectedVersion() != ProtocolVersion.TLS13.code()) {
+      // RFC 8446 §4.2.1: a selected version the client did not offer is an illegal_parameter.
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          String.format(name + ": selected_version 0x%04x was not offered", version.get().selectedVersion()));
+    }
+    if (!Arrays.equals(hello.sessionId(), sessionId)) {
+      // RFC 8446 §4.1.3: legacy_session_id_echo that does not match is an illegal_parameter.
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          name + ": legacy_session_id_echo does not echo the ClientHello's session id");
+    }
+    if (hello.compressionMethod() != ClientHello.COMPRESSION_NULL) {
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          name + ": legacy_compression_method is not 0 (RFC 8446 §4.1.3)");
+    }
+    return Tls13CipherSuite.fromCode(hello.cipherSuite())
+        .filter(config.cipherSuites()::contains)
+        .orElseThrow(() -> new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+            String.format(name + ": cipher_suite 0x%04x was not offered (RFC 8446 §4.1.3)", hello.cipherSuite())));
   }
 
   private void onCertificate(HandshakeFrame frame, Certificate13 certificate) throws TlsAlertException {
@@ -299,8 +395,8 @@ final class Tls13ClientHandshake implements Tls13Handshake {
         secrets.applicationKeys(channel.transcriptHash(suite));
     channel.records().readWith(applicationKeys.server());
     // RFC 8446 §D.4: in compatibility mode the client's change_cipher_spec goes right before its
-    // second flight, in plaintext.
-    channel.sendChangeCipherSpec();
+    // second flight, in plaintext, unless it already went before a second ClientHello.
+    sendCompatibilityChangeCipherSpec();
     channel.send(new Finished(Tls13Finished.verifyData(suite, secrets.client(), channel.transcriptHash(suite))));
     channel.records().writeWith(applicationKeys.client());
     state = State.CONNECTED;

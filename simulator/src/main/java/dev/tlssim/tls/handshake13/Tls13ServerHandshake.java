@@ -2,6 +2,7 @@ package dev.tlssim.tls.handshake13;
 
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
@@ -18,8 +19,10 @@ import dev.tlssim.tls.wire.ExtensionContext;
 import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
+import dev.tlssim.tls.wire.HelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
+import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareServerHello;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerName;
@@ -47,16 +50,25 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * {Finished}   --------&gt;
  * </pre>
  *
- * No PSK, no 0-RTT, no HelloRetryRequest, no client authentication.
+ * When the client supports one of the server's groups but sent no share for any, the server
+ * first asks for one with a HelloRetryRequest (§4.1.4, Figure 2), at most once, and the
+ * handshake continues with the second ClientHello.
+ *
+ * No PSK, no 0-RTT, no cookie, no client authentication.
  */
 final class Tls13ServerHandshake implements Tls13Handshake {
-  private enum State { WAIT_CLIENT_HELLO, WAIT_FINISHED, CONNECTED }
+  private enum State { WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_FINISHED, CONNECTED }
+
+  /** What a HelloRetryRequest settled: the suite and the group the second ClientHello must use. */
+  private record Retry(Tls13CipherSuite suite, NamedGroup group) {}
 
   private final Tls13ServerConfig config;
   private final SecureRandom random;
   private final Tls13HandshakeChannel channel;
   private State state = State.WAIT_CLIENT_HELLO;
   private Tls13Parameters parameters;
+  private Retry retry;
+  private boolean changeCipherSpecSent;
   private HandshakeTrafficSecrets secrets;
   private HandshakeTrafficSecrets.ApplicationTrafficKeys applicationKeys;
 
@@ -76,7 +88,9 @@ final class Tls13ServerHandshake implements Tls13Handshake {
 
   @Override
   public boolean acceptsCompatibilityChangeCipherSpec() {
-    return state == State.WAIT_FINISHED;
+    // RFC 8446 §5: after the first ClientHello; a client in compatibility mode may send it
+    // before its second ClientHello (§D.4).
+    return state == State.WAIT_SECOND_CLIENT_HELLO || state == State.WAIT_FINISHED;
   }
 
   @Override
@@ -93,6 +107,10 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   public void onMessage(HandshakeFrame frame) throws TlsAlertException {
     switch (state) {
       case WAIT_CLIENT_HELLO -> {
+        expect(frame, HandshakeType.CLIENT_HELLO);
+        onClientHello(frame);
+      }
+      case WAIT_SECOND_CLIENT_HELLO -> {
         expect(frame, HandshakeType.CLIENT_HELLO);
         onClientHello(frame);
       }
@@ -142,26 +160,32 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     // supported_groups; otherwise the server "MUST abort the handshake with a "missing_extension"
     // alert". Without PSK support every one of them is needed.
     SignatureAlgorithms signatureAlgorithms = require(extensions.find(SignatureAlgorithms.class), "signature_algorithms");
-    require(extensions.find(SupportedGroups.class), "supported_groups");
+    SupportedGroups supportedGroups = require(extensions.find(SupportedGroups.class), "supported_groups");
     KeyShareClientHello keyShares = require(
         Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, KeyShareClientHello.class), "key_share");
 
-    Tls13CipherSuite suite = config.cipherSuites().stream()
-        .filter(s -> hello.cipherSuites().contains(s.code())).findFirst()
-        .orElseThrow(() -> new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
-            "client_hello: no TLS 1.3 cipher suite in common (RFC 8446 §4.1.1)"));
-    // A client with no share in a group we support would be asked for one by HelloRetryRequest
-    // (RFC 8446 §4.1.4), which is not built yet; until it is, RFC 8446 §4.1.1's "unable to
-    // negotiate a supported set of parameters" applies: handshake_failure.
-    KeyShareSelection share = KeyShareSelection.select(config.groups(), keyShares)
-        .orElseThrow(() -> new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
-            "client_hello: no key share in a group this server supports, and HelloRetryRequest is not built"));
+    Tls13CipherSuite suite = retry == null ? chooseSuite(hello) : retriedSuite(hello);
     SignatureScheme scheme = config.signatureSchemes().stream()
         .filter(s -> signatureAlgorithms.schemeCodes().contains(s.code()))
         .filter(s -> s.usesRsaKey() == (config.privateKey() instanceof RSAKeyParameters))
         .findFirst()
         .orElseThrow(() -> new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
             "client_hello: no signature scheme in common for the server's key (RFC 8446 §4.4.2.2)"));
+
+    KeyShareSelection share;
+    if (retry == null) {
+      Optional<KeyShareSelection> selected = KeyShareSelection.select(config.groups(), keyShares);
+      if (selected.isEmpty()) {
+        NamedGroup group = KeyShareSelection.retryGroup(config.groups(), supportedGroups)
+            .orElseThrow(() -> new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
+                "client_hello: no group in supported_groups that this server supports (RFC 8446 §4.1.1)"));
+        sendHelloRetryRequest(frame, hello, suite, group);
+        return;
+      }
+      share = selected.get();
+    } else {
+      share = retriedShare(keyShares);
+    }
 
     channel.received(frame);
     EcdheKeyPair ephemeral = EcdheKeyPair.generate(share.group(), random);
@@ -178,12 +202,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
         ClientHello.COMPRESSION_NULL, Optional.of(Extensions.of(
             SupportedVersions.Selected.of(ProtocolVersion.TLS13),
             new KeyShareServerHello(KeyShareEntry.of(share.group(), ephemeral.publicKey()))))));
-    if (hello.sessionId().length > 0) {
-      // RFC 8446 §D.4: a client in middlebox compatibility mode sends a non-empty session id; the
-      // server then "sends a dummy change_cipher_spec record immediately after its first
-      // handshake message".
-      channel.sendChangeCipherSpec();
-    }
+    sendCompatibilityChangeCipherSpec(hello);
 
     secrets = HandshakeTrafficSecrets.derive(suite, shared, channel.transcriptHash(suite));
     channel.records().writeWith(secrets.serverKeys());
@@ -204,6 +223,75 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     // reads under the client's handshake keys until the client's Finished.
     channel.records().writeWith(applicationKeys.server());
     state = State.WAIT_FINISHED;
+  }
+
+  /**
+   * RFC 8446 §4.1.4: the client supports a group of ours but sent no share in one, so ask for a
+   * share in {@code group}. The HelloRetryRequest names the suite the handshake will use, and its
+   * transcript starts with message_hash in place of ClientHello1 (§4.4.1).
+   */
+  private void sendHelloRetryRequest(HandshakeFrame frame, ClientHello hello, Tls13CipherSuite suite,
+      NamedGroup group) {
+    channel.received(frame);
+    channel.replaceClientHelloWithMessageHash(suite);
+    // RFC 8446 §4.1.4: a HelloRetryRequest carries supported_versions (the selected version) and,
+    // to ask for a new share, key_share with selected_group; legacy_session_id_echo as ServerHello.
+    channel.send(HelloRetryRequest.of(hello.sessionId(), suite.code(), Extensions.of(
+        SupportedVersions.Selected.of(ProtocolVersion.TLS13),
+        KeyShareHelloRetryRequest.of(group))));
+    sendCompatibilityChangeCipherSpec(hello);
+    retry = new Retry(suite, group);
+    state = State.WAIT_SECOND_CLIENT_HELLO;
+  }
+
+  /**
+   * RFC 8446 §D.4: a client in middlebox compatibility mode sends a non-empty session id; the
+   * server then "sends a dummy change_cipher_spec record immediately after its first handshake
+   * message. This may either be after a ServerHello or a HelloRetryRequest": once, either way.
+   */
+  private void sendCompatibilityChangeCipherSpec(ClientHello hello) {
+    if (hello.sessionId().length > 0 && !changeCipherSpecSent) {
+      channel.sendChangeCipherSpec();
+      changeCipherSpecSent = true;
+    }
+  }
+
+  private Tls13CipherSuite chooseSuite(ClientHello hello) throws TlsAlertException {
+    return config.cipherSuites().stream()
+        .filter(s -> hello.cipherSuites().contains(s.code())).findFirst()
+        .orElseThrow(() -> new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
+            "client_hello: no TLS 1.3 cipher suite in common (RFC 8446 §4.1.1)"));
+  }
+
+  /**
+   * RFC 8446 §4.1.4: "Servers MUST ensure that they negotiate the same cipher suite when receiving
+   * a conformant updated ClientHello"; a second ClientHello that no longer offers it is not
+   * conformant (§4.1.2: the client sends "the same ClientHello"), so illegal_parameter.
+   */
+  private Tls13CipherSuite retriedSuite(ClientHello hello) throws TlsAlertException {
+    if (!hello.cipherSuites().contains(retry.suite().code())) {
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          "client_hello: the second ClientHello no longer offers " + retry.suite().name()
+              + ", the suite of the HelloRetryRequest (RFC 8446 §4.1.4)");
+    }
+    return retry.suite();
+  }
+
+  /**
+   * RFC 8446 §4.2.8: after a HelloRetryRequest the client "MUST replace the original "key_share"
+   * extension with one containing only a new KeyShareEntry for the group indicated in the
+   * selected_group field"; anything else is not the ClientHello the server asked for (§4.1.2),
+   * illegal_parameter.
+   */
+  private KeyShareSelection retriedShare(KeyShareClientHello keyShares) throws TlsAlertException {
+    List<KeyShareEntry> shares = keyShares.clientShares();
+    if (shares.size() != 1 || shares.get(0).group() != retry.group().code()) {
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          "client_hello: the second ClientHello must carry exactly one key share, for "
+              + retry.group().rfcName() + " (RFC 8446 §4.2.8); it carries " + shares.size()
+              + (shares.isEmpty() ? "" : String.format(", the first for group 0x%04x", shares.get(0).group())));
+    }
+    return new KeyShareSelection(retry.group(), shares.get(0));
   }
 
   private void onFinished(HandshakeFrame frame) throws TlsAlertException {

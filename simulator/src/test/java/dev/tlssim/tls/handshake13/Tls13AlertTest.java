@@ -14,9 +14,13 @@ import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.Extensions;
+import dev.tlssim.tls.wire.HandshakeMessage;
+import dev.tlssim.tls.wire.HelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
+import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
 import dev.tlssim.tls.wire.RecordReader;
+import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerName;
 import dev.tlssim.tls.wire.SignatureAlgorithms;
 import dev.tlssim.tls.wire.SupportedGroups;
@@ -63,14 +67,93 @@ class Tls13AlertTest {
   }
 
   @Test
-  void clientHelloWithNoShareInAServerGroupIsHandshakeFailureUntilHelloRetryRequestIsBuilt() {
-    // The client supports x25519, which the server takes, but sent a share for secp256r1 only: a
-    // HelloRetryRequest (RFC 8446 §4.1.4) would fix that; without it, handshake_failure (§4.1.1).
-    KeyShareClientHello p256Only = KeyShareClientHello.of(KeyShareEntry.of(NamedGroup.SECP256R1,
-        EcdheKeyPair.generate(NamedGroup.SECP256R1, Tls13Pipe.seeded(4)).publicKey()));
+  void clientHelloWithNoGroupTheServerTakesIsHandshakeFailure() {
+    // The client supports secp256r1 only and the server x25519 only: no HelloRetryRequest can
+    // help (RFC 8446 §4.1.4), so "unable to negotiate a supported set of parameters" (§4.1.1).
     Tls13Endpoint server = Tls13Endpoint.server(
         Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.X25519)), Tls13Pipe.seeded(1));
-    assertServerAlert(server, clientHello(SUITES, TLS13, GROUPS, SCHEMES, p256Only), AlertDescription.HANDSHAKE_FAILURE);
+    assertServerAlert(server, clientHello(SUITES, TLS13, SupportedGroups.of(NamedGroup.SECP256R1), SCHEMES,
+        p256Share()), AlertDescription.HANDSHAKE_FAILURE);
+  }
+
+  // ---- the server judging a second ClientHello after its HelloRetryRequest (RFC 8446 §4.1.4) ----
+
+  @Test
+  void secondClientHelloWithAShareForTheWrongGroupIsIllegalParameter() {
+    assertSecondClientHelloAlert(clientHello(SUITES, TLS13, GROUPS, SCHEMES, x25519Share()),
+        AlertDescription.ILLEGAL_PARAMETER);
+  }
+
+  @Test
+  void secondClientHelloWithMoreThanTheOneRequestedShareIsIllegalParameter() {
+    KeyShareClientHello both = KeyShareClientHello.of(x25519Share().clientShares().get(0),
+        p256Share().clientShares().get(0));
+    assertSecondClientHelloAlert(clientHello(SUITES, TLS13, GROUPS, SCHEMES, both), AlertDescription.ILLEGAL_PARAMETER);
+  }
+
+  @Test
+  void secondClientHelloWithoutTheRetrySuiteIsIllegalParameter() {
+    assertSecondClientHelloAlert(clientHello(List.of(Tls13CipherSuite.TLS_AES_256_GCM_SHA384.code()), TLS13, GROUPS,
+        SCHEMES, p256Share()), AlertDescription.ILLEGAL_PARAMETER);
+  }
+
+  @Test
+  void aCorrectSecondClientHelloIsAnsweredWithServerHelloNotASecondRetry() {
+    Tls13Endpoint server = p256Server();
+    server.receive(record(clientHello(SUITES, TLS13, GROUPS, SCHEMES, x25519Share())));
+    server.drainEvents();
+
+    server.receive(record(clientHello(SUITES, TLS13, GROUPS, SCHEMES, p256Share())));
+
+    assertThat(Tls13Pipe.sent(server.drainEvents())).containsExactly("server_hello",
+        "encrypted_extensions", "certificate", "certificate_verify", "finished");
+    assertThat(server.parameters().orElseThrow().group()).isEqualTo(NamedGroup.SECP256R1);
+  }
+
+  // ---- the client judging a HelloRetryRequest (RFC 8446 §4.1.4, §4.2.8) ----
+
+  @Test
+  void helloRetryRequestForAGroupTheClientAlreadySentAShareForIsIllegalParameter() throws Exception {
+    // The default client sends shares for x25519 and secp256r1.
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    client.start();
+    byte[] sessionId = sentClientHello(client).sessionId();
+
+    client.receive(record(helloRetryRequest(sessionId, NamedGroup.X25519.code())));
+
+    assertClientAlertAfterHelloRetryRequest(client, AlertDescription.ILLEGAL_PARAMETER);
+  }
+
+  @Test
+  void helloRetryRequestForAGroupNotInSupportedGroupsIsIllegalParameter() throws Exception {
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    client.start();
+    byte[] sessionId = sentClientHello(client).sessionId();
+
+    client.receive(record(helloRetryRequest(sessionId, NamedGroup.SECP384R1.code())));
+
+    assertClientAlertAfterHelloRetryRequest(client, AlertDescription.ILLEGAL_PARAMETER);
+  }
+
+  @Test
+  void secondHelloRetryRequestIsUnexpectedMessage() throws Exception {
+    Tls13Endpoint client = Tls13Endpoint.client(
+        Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    client.start();
+    byte[] sessionId = sentClientHello(client).sessionId();
+    client.receive(record(helloRetryRequest(sessionId, NamedGroup.SECP256R1.code())));
+    assertThat(Tls13Pipe.sent(client.drainEvents())).containsExactly("change_cipher_spec", "client_hello");
+    client.drainOutput();
+
+    client.receive(record(helloRetryRequest(sessionId, NamedGroup.SECP256R1.code())));
+
+    List<TlsEvent> events = client.drainEvents();
+    assertThat(Tls13Pipe.received(events)).containsExactly("hello_retry_request");
+    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+        .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
+        .containsExactly(tuple(AlertDescription.UNEXPECTED_MESSAGE, true));
+    assertThat(client.drainOutput()).containsExactly(21, 3, 3, 0, 2, 2, AlertDescription.UNEXPECTED_MESSAGE.code());
+    assertThat(client.closed()).isTrue();
   }
 
   @Test
@@ -212,6 +295,58 @@ class Tls13AlertTest {
   }
 
   // ---- helpers ----
+
+  private static Tls13Endpoint p256Server() {
+    return Tls13Endpoint.server(Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1)), Tls13Pipe.seeded(1));
+  }
+
+  private static KeyShareClientHello p256Share() {
+    return KeyShareClientHello.of(KeyShareEntry.of(NamedGroup.SECP256R1,
+        EcdheKeyPair.generate(NamedGroup.SECP256R1, Tls13Pipe.seeded(4)).publicKey()));
+  }
+
+  private static byte[] record(HandshakeMessage message) {
+    return new TlsRecord(ContentType.HANDSHAKE, ProtocolVersion.TLS12, message.encode()).encode();
+  }
+
+  /** A HelloRetryRequest for TLS_AES_128_GCM_SHA256 whose key_share selects {@code group}. */
+  private static ServerHello helloRetryRequest(byte[] sessionId, int group) {
+    return HelloRetryRequest.of(sessionId, Tls13CipherSuite.TLS_AES_128_GCM_SHA256.code(), Extensions.of(
+        SupportedVersions.Selected.of(ProtocolVersion.TLS13), new KeyShareHelloRetryRequest(group)));
+  }
+
+  /** The ClientHello {@code client} has queued, as the one plaintext record it has to send. */
+  private static ClientHello sentClientHello(Tls13Endpoint client) throws Exception {
+    client.drainEvents();
+    RecordReader reader = new RecordReader();
+    reader.feed(client.drainOutput());
+    byte[] message = reader.next().orElseThrow().fragment();
+    return ClientHello.decode(Arrays.copyOfRange(message, 4, message.length));
+  }
+
+  private static void assertClientAlertAfterHelloRetryRequest(Tls13Endpoint client, AlertDescription expected) {
+    List<TlsEvent> events = client.drainEvents();
+    assertThat(Tls13Pipe.received(events)).containsExactly("hello_retry_request");
+    assertThat(Tls13Pipe.sent(events)).isEmpty();
+    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+        .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
+        .containsExactly(tuple(expected, true));
+    assertThat(client.drainOutput()).containsExactly(21, 3, 3, 0, 2, 2, expected.code());
+    assertThat(client.closed()).isTrue();
+  }
+
+  /**
+   * A server taking secp256r1 only answers a ClientHello with an x25519 share by a
+   * HelloRetryRequest selecting secp256r1, and then {@code second} with {@code expected}.
+   */
+  private static void assertSecondClientHelloAlert(ClientHello second, AlertDescription expected) {
+    Tls13Endpoint server = p256Server();
+    server.receive(record(clientHello(SUITES, TLS13, GROUPS, SCHEMES, x25519Share())));
+    assertThat(Tls13Pipe.sent(server.drainEvents())).containsExactly("hello_retry_request");
+    server.drainOutput();
+
+    assertServerAlert(server, second, expected);
+  }
 
   private static final List<Integer> SUITES = List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256.code());
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -61,6 +62,36 @@ class Tls13JdkInteropTest {
     // dropped, not processed.
     assertThat(Tls13Pipe.received(server.drainEvents()))
         .containsExactly("client_hello", "change_cipher_spec", "finished");
+
+    exchangeData(client, server);
+  }
+
+  @ParameterizedTest(name = "JDK client -> our server with HelloRetryRequest: {0}")
+  @EnumSource(Tls13CipherSuite.class)
+  void jdkClientAnswersOurHelloRetryRequest(Tls13CipherSuite suite) throws Exception {
+    // The JDK 17 client supports secp384r1 but sends no key share for it (its shares are for
+    // x25519 and secp256r1); a server that takes secp384r1 only must ask for a share with a
+    // HelloRetryRequest (RFC 8446 §4.1.4). The JDK completing the handshake
+    // proves the HelloRetryRequest and the message_hash transcript (§4.4.1) that both Finished
+    // messages and every later key depend on.
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer().withCipherSuites(List.of(suite))
+        .withGroups(List.of(NamedGroup.SECP384R1)), Tls13Pipe.seeded(21));
+    JdkPeer client = JdkPeer.client("TLSv1.3", Tls13TestPki.rootCertificate(), Tls13TestPki.HOST, suite.name());
+    client.beginHandshake();
+    shuttle(client, server);
+
+    assertThat(server.established()).isTrue();
+    assertThat(client.handshaking()).isFalse();
+    assertThat(client.engine.getSession().getCipherSuite()).isEqualTo(suite.name());
+    assertThat(server.parameters()).contains(
+        new Tls13Parameters(suite, NamedGroup.SECP384R1, SignatureScheme.ECDSA_SECP256R1_SHA256));
+    List<TlsEvent> events = server.drainEvents();
+    assertThat(Tls13Pipe.sent(events)).containsExactly("hello_retry_request", "change_cipher_spec",
+        "server_hello", "encrypted_extensions", "certificate", "certificate_verify", "finished");
+    // SunJSSE puts its compatibility change_cipher_spec before its encrypted flight, not before
+    // the second ClientHello; RFC 8446 §D.4 allows both.
+    assertThat(Tls13Pipe.received(events)).containsExactly(
+        "client_hello", "client_hello", "change_cipher_spec", "finished");
 
     exchangeData(client, server);
   }
