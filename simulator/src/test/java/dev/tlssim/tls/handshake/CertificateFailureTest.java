@@ -8,6 +8,7 @@ import dev.tlssim.pki.CertificateProfile;
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.tls.AlertDescription;
+import dev.tlssim.tls.testing.WebPki;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.Test;
 /** Server certificates the client must refuse, through the whole handshake. */
 class CertificateFailureTest {
   private static final CertificateAuthority IMPOSTOR = CertificateAuthority.root(
-      "Impostor Root", TestPki.KEYS.ecP256("impostor-root"),
-      TestPki.NOW.minus(Duration.ofDays(100)), TestPki.NOW.plus(Duration.ofDays(100)));
+      "Impostor Root", WebPki.KEYS.ecP256("impostor-root"),
+      WebPki.NOW.minus(Duration.ofDays(100)), WebPki.NOW.plus(Duration.ofDays(100)));
   private static final CertificateChain IMPOSTOR_CHAIN = IMPOSTOR.chainFor(IMPOSTOR.issue(
-      CertificateProfile.tlsServer(TestPki.HOST, TestPki.RSA_LEAF_KEY.getPublic(),
-          TestPki.NOT_BEFORE, TestPki.NOT_AFTER).build()));
+      CertificateProfile.tlsServer(WebPki.HOST, WebPki.RSA_LEAF_KEY.getPublic(),
+          WebPki.NOT_BEFORE, WebPki.NOT_AFTER).build()));
 
   private record Outcome(TlsEndpoint client, TlsEndpoint server, List<TlsEvent> clientEvents,
       List<TlsEvent> serverEvents) {
@@ -32,7 +33,7 @@ class CertificateFailureTest {
   private static Outcome handshake(ClientConfig clientConfig, ServerConfig serverConfig,
       Instant clientNow) {
     TlsEndpoint client = TlsEndpoint.client(clientConfig, Pipe.seeded(31), clientNow);
-    TlsEndpoint server = TlsEndpoint.server(serverConfig, Pipe.seeded(32), TestPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(serverConfig, Pipe.seeded(32), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     return new Outcome(client, server, client.drainEvents(), server.drainEvents());
@@ -61,22 +62,22 @@ class CertificateFailureTest {
 
   @Test
   void untrustedRootIsUnknownCa() {
-    ServerConfig server = ServerConfig.defaults(IMPOSTOR_CHAIN, TestPki.RSA_LEAF_KEY.getPrivate());
-    assertRejected(handshake(TestPki.client(), server, TestPki.NOW),
+    ServerConfig server = ServerConfig.defaults(IMPOSTOR_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate());
+    assertRejected(handshake(TestPki.client(), server, WebPki.NOW),
         AlertDescription.UNKNOWN_CA, "chain");
   }
 
   @Test
   void expiredCertificateIsCertificateExpired() {
     assertRejected(handshake(TestPki.client(), TestPki.rsaServer(),
-            TestPki.NOT_AFTER.plus(Duration.ofDays(1))),
+            WebPki.NOT_AFTER.plus(Duration.ofDays(1))),
         AlertDescription.CERTIFICATE_EXPIRED, "validity");
   }
 
   @Test
   void wrongHostIsBadCertificate() {
-    ClientConfig client = ClientConfig.defaults("wrong.example.org", TestPki.strictVerifier());
-    assertRejected(handshake(client, TestPki.ecServer(), TestPki.NOW),
+    ClientConfig client = ClientConfig.defaults("wrong.example.org", WebPki.strictVerifier());
+    assertRejected(handshake(client, TestPki.ecServer(), WebPki.NOW),
         AlertDescription.BAD_CERTIFICATE, "hostname");
   }
 
@@ -84,8 +85,8 @@ class CertificateFailureTest {
   void acceptAnyPolicyLetsAnImpostorForAnotherHostThrough() {
     ClientConfig client = ClientConfig.defaults("wrong.example.org",
         new CertificateVerifier(VerificationPolicy.acceptAnything()));
-    ServerConfig server = ServerConfig.defaults(IMPOSTOR_CHAIN, TestPki.RSA_LEAF_KEY.getPrivate());
-    Outcome o = handshake(client, server, TestPki.NOW.plus(Duration.ofDays(3650)));
+    ServerConfig server = ServerConfig.defaults(IMPOSTOR_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate());
+    Outcome o = handshake(client, server, WebPki.NOW.plus(Duration.ofDays(3650)));
     assertThat(o.client().established()).isTrue();
     assertThat(o.server().established()).isTrue();
     assertThat(o.checks()).extracting(TlsEvent.CertificateCheck::status).containsOnly("skipped");

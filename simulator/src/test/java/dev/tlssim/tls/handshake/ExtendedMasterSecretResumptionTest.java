@@ -6,6 +6,7 @@ import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.ExtendedMasterSecret;
 import dev.tlssim.tls.wire.Extension;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Where our own client would never send the offending message, the test builds it.
  */
 class ExtendedMasterSecretResumptionTest {
-  private static final Instant NOW = TestPki.NOW;
+  private static final Instant NOW = WebPki.NOW;
 
   private static ServerConfig server(boolean tickets) {
     ServerConfig server = TestPki.ecServer();
@@ -70,7 +71,7 @@ class ExtendedMasterSecretResumptionTest {
     ClientConfig withEms = client(tickets);
     ClientConfig legacy = withEms.withExtendedMasterSecret(false);
     Connection.run(legacy, server, NOW, 10);
-    ResumableSession stored = withEms.sessionStore().get(TestPki.HOST, NOW).orElseThrow();
+    ResumableSession stored = withEms.sessionStore().get(WebPki.HOST, NOW).orElseThrow();
     assertThat(stored.session().extendedMasterSecret()).isFalse();
 
     // Client side: RFC 7627 §5.3 "The client SHOULD NOT offer an abbreviated handshake to
@@ -126,7 +127,7 @@ class ExtendedMasterSecretResumptionTest {
     resuming.start();
     ClientHello hello = ClientHello.decode(
         Connection.firstFrame(resuming.drainOutput()).body());
-    SessionParameters session = client.sessionStore().get(TestPki.HOST, NOW).orElseThrow()
+    SessionParameters session = client.sessionStore().get(WebPki.HOST, NOW).orElseThrow()
         .session();
     assertThat(hello.sessionId()).isEqualTo(session.sessionId());
 

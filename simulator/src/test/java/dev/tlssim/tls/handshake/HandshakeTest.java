@@ -9,6 +9,7 @@ import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.crypto.ConnectionEnd;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ class HandshakeTest {
   @MethodSource("suitesAndGroups")
   void fullHandshakeDataAndClose(CipherSuite suite, NamedGroup group) {
     ClientConfig clientConfig = clientFor(suite, group);
-    TlsEndpoint client = TlsEndpoint.client(clientConfig, Pipe.seeded(1), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(serverFor(suite), Pipe.seeded(2), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(clientConfig, Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(serverFor(suite), Pipe.seeded(2), WebPki.NOW);
 
     client.start();
     assertThat(Pipe.sent(client.drainEvents())).containsExactly("client_hello");
@@ -89,8 +90,8 @@ class HandshakeTest {
   @MethodSource("suitesAndGroups")
   void establishesAndCarriesDataBothWays(CipherSuite suite, NamedGroup group) {
     ClientConfig clientConfig = clientFor(suite, group);
-    TlsEndpoint client = TlsEndpoint.client(clientConfig, Pipe.seeded(3), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(serverFor(suite), Pipe.seeded(4), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(clientConfig, Pipe.seeded(3), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(serverFor(suite), Pipe.seeded(4), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     client.receive(server.drainOutput());
@@ -143,8 +144,8 @@ class HandshakeTest {
     TlsEndpoint client = TlsEndpoint.client(
         TestPki.client().withCipherSuites(
             List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)),
-        Pipe.seeded(6), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(7), TestPki.NOW);
+        Pipe.seeded(6), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(7), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     List<TlsEvent> c = client.drainEvents();
@@ -179,9 +180,9 @@ class HandshakeTest {
   }
 
   private static String transcriptOf(long clientSeed, long serverSeed) {
-    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(clientSeed), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(clientSeed), WebPki.NOW);
     TlsEndpoint server =
-        TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(serverSeed), TestPki.NOW);
+        TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(serverSeed), WebPki.NOW);
     StringBuilder wire = new StringBuilder();
     client.start();
     for (int i = 0; i < 4; i++) {
@@ -198,8 +199,8 @@ class HandshakeTest {
 
   @Test
   void byteAtATimeDeliveryWorks() {
-    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(8), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(9), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(8), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(9), WebPki.NOW);
     client.start();
     for (int round = 0; round < 4; round++) {
       for (byte b : client.drainOutput()) {
@@ -218,8 +219,8 @@ class HandshakeTest {
     ServerConfig legacy = TestPki.rsaServer();
     legacy = new ServerConfig(legacy.minVersion(), legacy.maxVersion(), legacy.cipherSuites(),
         legacy.groups(), legacy.signatureSchemes(), legacy.chain(), legacy.privateKey(), false);
-    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(1), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(legacy, Pipe.seeded(2), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(legacy, Pipe.seeded(2), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     assertThat(Pipe.of(client.drainEvents(), TlsEvent.Established.class).get(0)
@@ -229,7 +230,7 @@ class HandshakeTest {
 
   @Test
   void writeBeforeEstablishedIsRejected() {
-    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(1), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(1), WebPki.NOW);
     client.start();
     assertThatThrownBy(() -> client.write(new byte[] {1}))
         .isInstanceOf(IllegalStateException.class);
@@ -238,8 +239,8 @@ class HandshakeTest {
 
   @Test
   void peerCloseNotifyIsAnswered() {
-    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(1), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(2), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(2), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     client.drainEvents();

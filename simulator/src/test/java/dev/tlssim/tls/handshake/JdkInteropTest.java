@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.WebPki;
 import java.nio.charset.StandardCharsets;
 import java.security.Security;
 import java.util.ArrayList;
@@ -54,8 +55,8 @@ class JdkInteropTest {
     if (group != null) {
       config = config.withGroups(List.of(group));
     }
-    TlsEndpoint server = TlsEndpoint.server(config, Pipe.seeded(21), TestPki.NOW);
-    JdkPeer client = JdkPeer.client("TLSv1.2", TestPki.rootCertificate(), TestPki.HOST, suite.name());
+    TlsEndpoint server = TlsEndpoint.server(config, Pipe.seeded(21), WebPki.NOW);
+    JdkPeer client = JdkPeer.client("TLSv1.2", WebPki.rootCertificate(), WebPki.HOST, suite.name());
     client.beginHandshake();
     shuttle(client, server);
 
@@ -80,10 +81,10 @@ class JdkInteropTest {
     // the JDK server takes the first group in the client's order that it supports.
     ClientConfig config = HandshakeTest.clientFor(suite, group);
     boolean ecdsa = suite.keyExchange() == CipherSuite.KeyExchange.ECDHE_ECDSA;
-    JdkPeer server = JdkPeer.server("TLSv1.2", ecdsa ? TestPki.EC_CHAIN : TestPki.RSA_CHAIN,
-        ecdsa ? TestPki.EC_LEAF_KEY.getPrivate() : TestPki.RSA_LEAF_KEY.getPrivate(),
+    JdkPeer server = JdkPeer.server("TLSv1.2", ecdsa ? WebPki.EC_CHAIN : WebPki.RSA_CHAIN,
+        ecdsa ? WebPki.EC_LEAF_KEY.getPrivate() : WebPki.RSA_LEAF_KEY.getPrivate(),
         suite.name());
-    TlsEndpoint client = TlsEndpoint.client(config, Pipe.seeded(22), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(config, Pipe.seeded(22), WebPki.NOW);
     client.start();
     shuttle(server, client);
 

@@ -7,6 +7,7 @@ import dev.tlssim.pki.OcspResponder;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.Field;
 import dev.tlssim.tls.wire.HandshakeDecoder;
 import dev.tlssim.tls.wire.HandshakeFrame;
@@ -29,11 +30,11 @@ class MessageBytesTest {
 
   @Test
   void ecdheHandshakeWithStaplingCarriesExactBytes() throws Exception {
-    byte[] staple = new OcspResponder(TestPki.ISSUER, Duration.ofDays(7)).respond(
-        OcspRequest.forCertificate(TestPki.EC_CHAIN.leaf(), TestPki.ISSUER.certificate()),
-        TestPki.NOW).getEncoded();
+    byte[] staple = new OcspResponder(WebPki.ISSUER, Duration.ofDays(7)).respond(
+        OcspRequest.forCertificate(WebPki.EC_CHAIN.leaf(), WebPki.ISSUER.certificate()),
+        WebPki.NOW).getEncoded();
     Connection c = Connection.run(TestPki.client().withStatusRequest(true),
-        TestPki.ecServer().withStapledOcspResponse(() -> staple), TestPki.NOW, 41);
+        TestPki.ecServer().withStapledOcspResponse(() -> staple), WebPki.NOW, 41);
     assertThat(c.client.established()).isTrue();
     assertThat(Pipe.sent(c.serverEvents)).contains("certificate_status");
     checkBytes(c);
@@ -48,7 +49,7 @@ class MessageBytesTest {
   void rsaHandshakeCarriesExactBytes() {
     Connection c = Connection.run(
         TestPki.client().withCipherSuites(List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA)),
-        TestPki.rsaServer(), TestPki.NOW, 42);
+        TestPki.rsaServer(), WebPki.NOW, 42);
     assertThat(c.client.established()).isTrue();
     checkBytes(c);
     assertThat(MessageFields.describe("client_key_exchange",
@@ -60,7 +61,7 @@ class MessageBytesTest {
 
   @Test
   void applicationDataAndAlertsCarryTheirPayloadOrNothing() {
-    Connection c = Connection.run(TestPki.client(), TestPki.ecServer(), TestPki.NOW, 43);
+    Connection c = Connection.run(TestPki.client(), TestPki.ecServer(), WebPki.NOW, 43);
     c.client.write(new byte[] {1, 2, 3});
     c.client.close();
     c.server.receive(c.client.drainOutput());

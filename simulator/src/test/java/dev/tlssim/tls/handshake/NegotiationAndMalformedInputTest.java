@@ -7,6 +7,7 @@ import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.EcPointFormats;
 import dev.tlssim.tls.wire.Extensions;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.Test;
 class NegotiationAndMalformedInputTest {
 
   private static TlsEndpoint startedClient(ClientConfig config) {
-    TlsEndpoint client = TlsEndpoint.client(config, Pipe.seeded(41), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(config, Pipe.seeded(41), WebPki.NOW);
     client.start();
     return client;
   }
 
   private static TlsEndpoint server() {
-    return TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(42), TestPki.NOW);
+    return TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(42), WebPki.NOW);
   }
 
   /** The endpoint sent exactly one alert, this fatal one, and is closed. */
@@ -94,7 +95,7 @@ class NegotiationAndMalformedInputTest {
     TlsEndpoint client = startedClient(TestPki.client().withCipherSuites(
         List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)));
     TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer().withCipherSuites(
-        List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA)), Pipe.seeded(1), TestPki.NOW);
+        List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA)), Pipe.seeded(1), WebPki.NOW);
     server.receive(client.drainOutput());
     assertFailedWith(server, AlertDescription.HANDSHAKE_FAILURE);
   }
@@ -104,7 +105,7 @@ class NegotiationAndMalformedInputTest {
     TlsEndpoint client = startedClient(TestPki.client().withCipherSuites(List.of(
         CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
         CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)));
-    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(1), TestPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(1), WebPki.NOW);
     server.receive(client.drainOutput());
     assertFailedWith(server, AlertDescription.HANDSHAKE_FAILURE);
   }
@@ -114,7 +115,7 @@ class NegotiationAndMalformedInputTest {
     TlsEndpoint client = startedClient(TestPki.client()
         .withCipherSuites(List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256))
         .withGroups(List.of(dev.tlssim.tls.NamedGroup.X25519)));
-    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(1), TestPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(1), WebPki.NOW);
     server.receive(client.drainOutput());
     assertFailedWith(server, AlertDescription.HANDSHAKE_FAILURE);
   }

@@ -3,6 +3,7 @@ package dev.tlssim.tls.handshake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.SessionTicket;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ class ResumptionInteropTest {
 
   private static Run jdkClientToOurServer(SSLContext context, ServerConfig config, long seed)
       throws Exception {
-    JdkPeer client = JdkPeer.client(context, "TLSv1.2", TestPki.HOST, SUITE);
-    TlsEndpoint server = TlsEndpoint.server(config, Pipe.seeded(seed), TestPki.NOW);
+    JdkPeer client = JdkPeer.client(context, "TLSv1.2", WebPki.HOST, SUITE);
+    TlsEndpoint server = TlsEndpoint.server(config, Pipe.seeded(seed), WebPki.NOW);
     client.beginHandshake();
     byte[] hello = client.produce();
     ClientHello jdkHello = ClientHello.decode(Connection.firstFrame(hello).body());
@@ -36,7 +37,7 @@ class ResumptionInteropTest {
   private static List<TlsEvent> ourClientToJdkServer(SSLContext context, ClientConfig config,
       long seed, List<JdkPeer> servers) throws Exception {
     JdkPeer server = JdkPeer.server(context, "TLSv1.2", SUITE);
-    TlsEndpoint client = TlsEndpoint.client(config, Pipe.seeded(seed), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(config, Pipe.seeded(seed), WebPki.NOW);
     client.start();
     JdkInteropTest.shuttle(server, client);
     assertThat(client.established()).isTrue();
@@ -54,7 +55,7 @@ class ResumptionInteropTest {
    */
   @Test
   void jdkClientResumesBySessionId() throws Exception {
-    SSLContext context = JdkPeer.clientContext("TLSv1.2", TestPki.rootCertificate());
+    SSLContext context = JdkPeer.clientContext("TLSv1.2", WebPki.rootCertificate());
     ServerConfig config = TestPki.ecServer();
     Run first = jdkClientToOurServer(context, config, 1);
     Run second = jdkClientToOurServer(context, config, 2);
@@ -82,9 +83,9 @@ class ResumptionInteropTest {
    */
   @Test
   void jdkClientResumesByTicket() throws Exception {
-    SSLContext context = JdkPeer.clientContext("TLSv1.2", TestPki.rootCertificate());
+    SSLContext context = JdkPeer.clientContext("TLSv1.2", WebPki.rootCertificate());
     ServerConfig config = TestPki.ecServer().withTicketKeys(new TicketKeys(
-        "interop".getBytes(StandardCharsets.US_ASCII), TestPki.NOW, Duration.ofHours(1),
+        "interop".getBytes(StandardCharsets.US_ASCII), WebPki.NOW, Duration.ofHours(1),
         Duration.ofHours(1), Duration.ofHours(2)));
     Run first = jdkClientToOurServer(context, config, 1);
     Run second = jdkClientToOurServer(context, config, 2);
@@ -118,7 +119,7 @@ class ResumptionInteropTest {
    */
   @Test
   void ourClientResumesWithJdkServerBySessionId() throws Exception {
-    SSLContext context = JdkPeer.serverContext("TLSv1.2", TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate());
+    SSLContext context = JdkPeer.serverContext("TLSv1.2", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate());
     ClientConfig config = TestPki.client().withResumption(true, false);
     List<JdkPeer> servers = new ArrayList<>();
     List<TlsEvent> first = ourClientToJdkServer(context, config, 1, servers);
@@ -144,13 +145,13 @@ class ResumptionInteropTest {
    */
   @Test
   void ourClientResumesWithJdkServerByTicket() throws Exception {
-    SSLContext context = JdkPeer.serverContext("TLSv1.2", TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate());
+    SSLContext context = JdkPeer.serverContext("TLSv1.2", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate());
     ClientConfig config = TestPki.client();
     List<JdkPeer> servers = new ArrayList<>();
     List<TlsEvent> first = ourClientToJdkServer(context, config, 1, servers);
     assertThat(Pipe.of(first, TlsEvent.TicketReceived.class)).singleElement()
         .satisfies(t -> assertThat(t.lifetimeHintSeconds()).isPositive());
-    ResumableSession stored = config.sessionStore().get(TestPki.HOST, TestPki.NOW).orElseThrow();
+    ResumableSession stored = config.sessionStore().get(WebPki.HOST, WebPki.NOW).orElseThrow();
     assertThat(stored.ticket()).isNotEmpty();
     assertThat(stored.hasSessionId()).as("the JDK server sends a session_id with its ticket")
         .isTrue();
@@ -165,7 +166,7 @@ class ResumptionInteropTest {
     assertThat(Connection.crypto(second))
         .containsExactly("prf.key-block", "prf.finished", "prf.finished");
     assertThat(servers.get(1).engine.getSession().getId()).isEqualTo(resumed.sessionId());
-    assertThat(config.sessionStore().get(TestPki.HOST, TestPki.NOW).orElseThrow().ticket())
+    assertThat(config.sessionStore().get(WebPki.HOST, WebPki.NOW).orElseThrow().ticket())
         .as("the renewed ticket replaces the first").isNotEqualTo(stored.ticket());
   }
 

@@ -17,6 +17,7 @@ import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.OcspStatusRequest;
 import dev.tlssim.tls.wire.StatusRequest;
@@ -36,18 +37,18 @@ import org.junit.jupiter.api.Test;
  * §8). Each test has its own CAs, so revocations stay local to it.
  */
 class RevocationHandshakeTest {
-  private static final Instant NOW = TestPki.NOW;
+  private static final Instant NOW = WebPki.NOW;
   /** When the fetched answers arrive: two round trips later, say. */
   private static final Instant LATER = NOW.plusMillis(400);
 
   private final CertificateAuthority root = CertificateAuthority.root(
-      "tlssim Revocation Test Root", TestPki.ROOT_KEY,
+      "tlssim Revocation Test Root", WebPki.ROOT_KEY,
       NOW.minus(Duration.ofDays(3650)), NOW.plus(Duration.ofDays(3650)));
   private final CertificateAuthority issuer = root.intermediate(
-      "tlssim Revocation Test Issuing CA", TestPki.KEYS.ecP256("issuer"),
+      "tlssim Revocation Test Issuing CA", WebPki.KEYS.ecP256("issuer"),
       NOW.minus(Duration.ofDays(365)), NOW.plus(Duration.ofDays(1825)));
   private final X509CertificateHolder leaf = issuer.issue(CertificateProfile.tlsServer(
-      TestPki.HOST, TestPki.EC_LEAF_KEY.getPublic(), TestPki.NOT_BEFORE, TestPki.NOT_AFTER)
+      WebPki.HOST, WebPki.EC_LEAF_KEY.getPublic(), WebPki.NOT_BEFORE, WebPki.NOT_AFTER)
       .build());
   private final CertificateChain chain = issuer.chainFor(leaf);
   private final OcspResponder issuerOcsp = new OcspResponder(issuer, Duration.ofDays(7));
@@ -61,7 +62,7 @@ class RevocationHandshakeTest {
   private ClientConfig client(RevocationMode mode, RevocationSource preloaded) {
     VerificationPolicy policy = VerificationPolicy.builder()
         .trustAnchor(root.certificate()).revocation(mode).build();
-    return ClientConfig.defaults(TestPki.HOST, new CertificateVerifier(policy, preloaded));
+    return ClientConfig.defaults(WebPki.HOST, new CertificateVerifier(policy, preloaded));
   }
 
   private ClientConfig fetching(RevocationMode mode, RevocationProtocol protocol) {
@@ -69,7 +70,7 @@ class RevocationHandshakeTest {
   }
 
   private ServerConfig server() {
-    return ServerConfig.defaults(chain, TestPki.EC_LEAF_KEY.getPrivate());
+    return ServerConfig.defaults(chain, WebPki.EC_LEAF_KEY.getPrivate());
   }
 
   private void connect(ClientConfig clientConfig, ServerConfig serverConfig) {
@@ -370,10 +371,10 @@ class RevocationHandshakeTest {
   @Test
   void rsaKeyExchangeDefersServerHelloDoneUntilTheStatusArrives() {
     X509CertificateHolder rsaLeaf = issuer.issue(CertificateProfile.tlsServer(
-        TestPki.HOST, TestPki.RSA_LEAF_KEY.getPublic(), TestPki.NOT_BEFORE, TestPki.NOT_AFTER)
+        WebPki.HOST, WebPki.RSA_LEAF_KEY.getPublic(), WebPki.NOT_BEFORE, WebPki.NOT_AFTER)
         .build());
     ServerConfig rsaServer = ServerConfig.defaults(issuer.chainFor(rsaLeaf),
-        TestPki.RSA_LEAF_KEY.getPrivate());
+        WebPki.RSA_LEAF_KEY.getPrivate());
     connect(fetching(RevocationMode.HARD_FAIL, RevocationProtocol.OCSP)
         .withCipherSuites(List.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)), rsaServer);
 

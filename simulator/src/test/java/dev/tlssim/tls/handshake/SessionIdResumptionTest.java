@@ -9,6 +9,7 @@ import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.crypto.KeyBlock;
 import dev.tlssim.tls.crypto.ConnectionEnd;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Resuming a session by its session_id from the server's SessionCache (RFC 5246 §7.3). */
 class SessionIdResumptionTest {
-  private static final Instant NOW = TestPki.NOW;
+  private static final Instant NOW = WebPki.NOW;
 
   @Test
   void abbreviatedHandshakeMessagesAndKeys() {
@@ -86,7 +87,7 @@ class SessionIdResumptionTest {
     assertThat(resumed.client.session().orElseThrow().masterSecret())
         .isEqualTo(first.masterSecret());
     assertThat(resumed.client.session().orElseThrow().peerCertificates())
-        .isEqualTo(TestPki.EC_CHAIN.certificates());
+        .isEqualTo(WebPki.EC_CHAIN.certificates());
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -160,7 +161,7 @@ class SessionIdResumptionTest {
   @Test
   void leastRecentlyUsedSessionIsEvicted() {
     CertificateVerifier anyName = new CertificateVerifier(VerificationPolicy.builder()
-        .trustAnchor(TestPki.rootCertificate()).checkHostname(false).build());
+        .trustAnchor(WebPki.rootCertificate()).checkHostname(false).build());
     ClientConfig a = ClientConfig.defaults("a.example.com", anyName);
     ClientConfig b = a.withServerName("b.example.com");
     SessionCache cache = new SessionCache(1, Duration.ofHours(1));

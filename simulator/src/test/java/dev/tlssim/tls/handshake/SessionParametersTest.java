@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.testing.WebPki;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,8 @@ class SessionParametersTest {
 
   @Test
   void bothSidesRecordTheSameSession() {
-    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(21), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(22), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(21), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(TestPki.ecServer(), Pipe.seeded(22), WebPki.NOW);
     assertThat(client.session()).isEmpty();
     client.start();
     server.receive(client.drainOutput());
@@ -32,10 +33,10 @@ class SessionParametersTest {
     assertThat(atClient.masterSecret()).hasSize(48).isEqualTo(secrets.masterSecret());
     assertThat(atClient.extendedMasterSecret()).isTrue();
     assertThat(atClient.sessionId()).hasSize(32).isEqualTo(established.sessionId());
-    assertThat(atClient.serverName()).isEqualTo(TestPki.HOST);
-    assertThat(atClient.peerCertificates()).isEqualTo(TestPki.EC_CHAIN.certificates());
+    assertThat(atClient.serverName()).isEqualTo(WebPki.HOST);
+    assertThat(atClient.peerCertificates()).isEqualTo(WebPki.EC_CHAIN.certificates());
     assertThat(atServer.peerCertificates()).as("no client certificate was asked for").isEmpty();
-    assertThat(atServer.serverName()).isEqualTo(TestPki.HOST);
+    assertThat(atServer.serverName()).isEqualTo(WebPki.HOST);
     assertThat(atServer).isNotEqualTo(atClient);
     assertThat(new SessionParameters(atServer.version(), atServer.suite(),
         atServer.masterSecret(), atServer.extendedMasterSecret(), atServer.sessionId(),
@@ -46,8 +47,8 @@ class SessionParametersTest {
 
   @Test
   void closeNotifyKeepsTheSession() {
-    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(23), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(24), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(23), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(24), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     client.close();
@@ -60,8 +61,8 @@ class SessionParametersTest {
 
   @Test
   void aFatalAlertForgetsTheSession() {
-    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(25), TestPki.NOW);
-    TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(26), TestPki.NOW);
+    TlsEndpoint client = TlsEndpoint.client(TestPki.client(), Pipe.seeded(25), WebPki.NOW);
+    TlsEndpoint server = TlsEndpoint.server(TestPki.rsaServer(), Pipe.seeded(26), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     client.write(new byte[] {1, 2, 3});

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.SessionTicket;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Session tickets (RFC 5077): issuing, resuming, key rotation, and tickets that do not open. */
 class SessionTicketTest {
-  private static final Instant EPOCH = TestPki.NOW;
+  private static final Instant EPOCH = WebPki.NOW;
   private static final byte[] SEED = "tlssim ticket test seed".getBytes(StandardCharsets.US_ASCII);
 
   /** A new key every hour, the old one accepted for another hour; tickets good for 4 hours. */
@@ -47,7 +48,7 @@ class SessionTicketTest {
     assertThat(tickets).hasSize(1);
     assertThat(tickets.get(0).lifetimeHintSeconds()).isEqualTo(4 * 3600);
 
-    ResumableSession stored = client.sessionStore().get(TestPki.HOST, EPOCH).orElseThrow();
+    ResumableSession stored = client.sessionStore().get(WebPki.HOST, EPOCH).orElseThrow();
     byte[] ticket = stored.ticket();
     assertThat(ticket.length).isEqualTo(tickets.get(0).length());
     // RFC 5077 §4: key_name(16) | iv(16) | encrypted_state<2-byte length> | mac(32).
@@ -70,7 +71,7 @@ class SessionTicketTest {
     byte[] offeredId = resumed.clientHello().sessionId();
     assertThat(offeredId).hasSize(32);
     assertThat(resumed.clientHello().extensionsOrEmpty().find(SessionTicket.class).orElseThrow()
-        .ticket()).isEqualTo(client.sessionStore().get(TestPki.HOST, EPOCH).orElseThrow().ticket());
+        .ticket()).isEqualTo(client.sessionStore().get(WebPki.HOST, EPOCH).orElseThrow().ticket());
     // RFC 5077 §3.4: the server accepts the ticket by echoing the client's session_id.
     assertThat(resumed.serverHello().sessionId()).isEqualTo(offeredId);
     assertThat(resumed.serverHello().extensionsOrEmpty().contains(ExtensionType.SESSION_TICKET))
@@ -88,7 +89,7 @@ class SessionTicketTest {
     assertThat(resumed.serverEstablished().sessionId()).isEqualTo(offeredId);
     assertThat(Pipe.of(resumed.clientEvents, TlsEvent.SessionSecrets.class).get(0).masterSecret())
         .isEqualTo(Pipe.of(full.clientEvents, TlsEvent.SessionSecrets.class).get(0).masterSecret());
-    assertThat(resumed.server.session().orElseThrow().serverName()).isEqualTo(TestPki.HOST);
+    assertThat(resumed.server.session().orElseThrow().serverName()).isEqualTo(WebPki.HOST);
     assertThat(resumed.echo("ping")).isEqualTo("ping");
   }
 
@@ -108,7 +109,7 @@ class SessionTicketTest {
         "server_hello", "new_session_ticket", "change_cipher_spec", "finished");
     assertThat(Connection.crypto(resumed.serverEvents)).containsExactly(
         "ticket.open", "ticket.seal", "prf.key-block", "prf.finished", "prf.finished");
-    byte[] renewed = client.sessionStore().get(TestPki.HOST, inGrace).orElseThrow().ticket();
+    byte[] renewed = client.sessionStore().get(WebPki.HOST, inGrace).orElseThrow().ticket();
     assertThat(Arrays.copyOf(renewed, 16)).isEqualTo(keys.current(inGrace).keyName());
 
     // The renewed ticket outlives the first key: at 2h30 key 0 is retired, key 1 in grace.
@@ -140,10 +141,10 @@ class SessionTicketTest {
     ClientConfig client = TestPki.client();
     ServerConfig server = ticketServer(keys());
     Connection.run(client, server, EPOCH, 10);
-    ResumableSession stored = client.sessionStore().get(TestPki.HOST, EPOCH).orElseThrow();
+    ResumableSession stored = client.sessionStore().get(WebPki.HOST, EPOCH).orElseThrow();
     byte[] ticket = stored.ticket();
     ticket[position < 0 ? ticket.length + position : position] ^= 0x01;
-    client.sessionStore().put(TestPki.HOST, new ResumableSession(stored.session(), ticket,
+    client.sessionStore().put(WebPki.HOST, new ResumableSession(stored.session(), ticket,
         stored.ticketLifetimeHintSeconds(), stored.receivedAt()));
 
     Connection next = Connection.run(client, server, EPOCH, 20);
@@ -194,7 +195,7 @@ class SessionTicketTest {
     TicketKeys keys = keys();
     SessionParameters session = new SessionParameters(ProtocolVersion.TLS12,
         CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, new byte[48], true, new byte[0],
-        List.of(), TestPki.HOST);
+        List.of(), WebPki.HOST);
     byte[] id = new byte[32];
     Arrays.fill(id, (byte) 7);
     byte[] ticket = TicketProtector.seal(session, EPOCH, keys, Pipe.seeded(1));
@@ -202,7 +203,7 @@ class SessionTicketTest {
     assertThat(opened.session().suite()).isEqualTo(session.suite());
     assertThat(opened.session().masterSecret()).isEqualTo(session.masterSecret());
     assertThat(opened.session().extendedMasterSecret()).isTrue();
-    assertThat(opened.session().serverName()).isEqualTo(TestPki.HOST);
+    assertThat(opened.session().serverName()).isEqualTo(WebPki.HOST);
     assertThat(opened.session().sessionId()).isEqualTo(id);
     assertThat(opened.key().period()).isZero();
     // Deterministic keys: another schedule from the same seed opens it too.

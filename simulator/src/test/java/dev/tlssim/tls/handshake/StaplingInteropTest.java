@@ -6,6 +6,7 @@ import dev.tlssim.pki.OcspRequest;
 import dev.tlssim.pki.OcspResponder;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.WebPki;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +20,17 @@ class StaplingInteropTest {
   private static final String SUITE = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256.name();
 
   private static byte[] staple() throws Exception {
-    return new OcspResponder(TestPki.ISSUER, Duration.ofDays(7)).respond(
-        OcspRequest.forCertificate(TestPki.EC_CHAIN.leaf(), TestPki.ISSUER.certificate()),
-        TestPki.NOW).getEncoded();
+    return new OcspResponder(WebPki.ISSUER, Duration.ofDays(7)).respond(
+        OcspRequest.forCertificate(WebPki.EC_CHAIN.leaf(), WebPki.ISSUER.certificate()),
+        WebPki.NOW).getEncoded();
   }
 
   @Test
   void jdkClientAcceptsOurStapledResponse() throws Exception {
     byte[] response = staple();
     TlsEndpoint server = TlsEndpoint.server(
-        TestPki.ecServer().withStapledOcspResponse(() -> response), Pipe.seeded(31), TestPki.NOW);
-    JdkPeer client = JdkPeer.client("TLSv1.2", TestPki.rootCertificate(), TestPki.HOST, SUITE);
+        TestPki.ecServer().withStapledOcspResponse(() -> response), Pipe.seeded(31), WebPki.NOW);
+    JdkPeer client = JdkPeer.client("TLSv1.2", WebPki.rootCertificate(), WebPki.HOST, SUITE);
     client.beginHandshake();
     JdkInteropTest.shuttle(client, server);
 
@@ -41,9 +42,9 @@ class StaplingInteropTest {
 
   @Test
   void ourClientOfferingStatusRequestCompletesWithTheJdkServer() throws Exception {
-    JdkPeer server = JdkPeer.server("TLSv1.2", TestPki.EC_CHAIN, TestPki.EC_LEAF_KEY.getPrivate(), SUITE);
+    JdkPeer server = JdkPeer.server("TLSv1.2", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(), SUITE);
     TlsEndpoint client = TlsEndpoint.client(
-        TestPki.client().withStatusRequest(true), Pipe.seeded(32), TestPki.NOW);
+        TestPki.client().withStatusRequest(true), Pipe.seeded(32), WebPki.NOW);
     client.start();
     JdkInteropTest.shuttle(server, client);
 

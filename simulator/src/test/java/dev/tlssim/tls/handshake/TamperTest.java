@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,9 +42,9 @@ class TamperTest {
 
   private static Pair fresh(CipherSuite suite) {
     TlsEndpoint client = TlsEndpoint.client(
-        TestPki.client().withCipherSuites(List.of(suite)), Pipe.seeded(51), TestPki.NOW);
+        TestPki.client().withCipherSuites(List.of(suite)), Pipe.seeded(51), WebPki.NOW);
     TlsEndpoint server = TlsEndpoint.server(
-        HandshakeTest.serverFor(suite), Pipe.seeded(52), TestPki.NOW);
+        HandshakeTest.serverFor(suite), Pipe.seeded(52), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     return new Pair(client, server);

@@ -1,65 +1,20 @@
 package dev.tlssim.tls.handshake;
 
-import dev.tlssim.pki.CertificateAuthority;
-import dev.tlssim.pki.CertificateChain;
-import dev.tlssim.pki.CertificateProfile;
-import dev.tlssim.pki.CertificateVerifier;
-import dev.tlssim.pki.KeyPool;
-import dev.tlssim.pki.VerificationPolicy;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import dev.tlssim.tls.testing.WebPki;
 
-/**
- * One small web PKI shared by the handshake tests: an RSA-2048 root, an ECDSA P-256 issuing CA,
- * and an RSA-2048 and an ECDSA P-256 server certificate for {@link #HOST}. The certificates are
- * valid around today's date (read once, here in the tests, never by the engine) because the JDK's
- * TrustManager checks validity against the real clock; the engine is given {@link #NOW}.
- */
+/** TLS 1.2 configurations for the {@link WebPki} server certificates and a strict client. */
 final class TestPki {
-  static final String HOST = "www.example.com";
-  static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.DAYS);
-  static final Instant NOT_BEFORE = NOW.minus(Duration.ofDays(30));
-  static final Instant NOT_AFTER = NOW.plus(Duration.ofDays(335));
-
-  static final KeyPool KEYS = new KeyPool(7);
-  static final AsymmetricCipherKeyPair ROOT_KEY = KEYS.rsa("root", 2048);
-  static final AsymmetricCipherKeyPair RSA_LEAF_KEY = KEYS.rsa("leaf-rsa", 2048);
-  static final AsymmetricCipherKeyPair EC_LEAF_KEY = KEYS.ecP256("leaf-ec");
-
-  static final CertificateAuthority ROOT = CertificateAuthority.root(
-      "tlssim Handshake Test Root", ROOT_KEY,
-      NOW.minus(Duration.ofDays(3650)), NOW.plus(Duration.ofDays(3650)));
-  static final CertificateAuthority ISSUER = ROOT.intermediate(
-      "tlssim Handshake Test Issuing CA", KEYS.ecP256("issuer"),
-      NOW.minus(Duration.ofDays(365)), NOW.plus(Duration.ofDays(1825)));
-
-  static final CertificateChain RSA_CHAIN = ISSUER.chainFor(ISSUER.issue(
-      CertificateProfile.tlsServer(HOST, RSA_LEAF_KEY.getPublic(), NOT_BEFORE, NOT_AFTER).build()));
-  static final CertificateChain EC_CHAIN = ISSUER.chainFor(ISSUER.issue(
-      CertificateProfile.tlsServer(HOST, EC_LEAF_KEY.getPublic(), NOT_BEFORE, NOT_AFTER).build()));
-
   private TestPki() {}
 
-  static X509CertificateHolder rootCertificate() {
-    return ROOT.certificate();
-  }
-
-  static CertificateVerifier strictVerifier() {
-    return new CertificateVerifier(VerificationPolicy.strict(rootCertificate()));
-  }
-
   static ServerConfig rsaServer() {
-    return ServerConfig.defaults(RSA_CHAIN, RSA_LEAF_KEY.getPrivate());
+    return ServerConfig.defaults(WebPki.RSA_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate());
   }
 
   static ServerConfig ecServer() {
-    return ServerConfig.defaults(EC_CHAIN, EC_LEAF_KEY.getPrivate());
+    return ServerConfig.defaults(WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate());
   }
 
   static ClientConfig client() {
-    return ClientConfig.defaults(HOST, strictVerifier());
+    return ClientConfig.defaults(WebPki.HOST, WebPki.strictVerifier());
   }
 }

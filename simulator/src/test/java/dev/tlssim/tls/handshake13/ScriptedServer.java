@@ -10,6 +10,7 @@ import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
 import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateVerify;
 import dev.tlssim.tls.wire.ClientHello;
@@ -72,7 +73,7 @@ final class ScriptedServer {
     HandshakeTrafficSecrets secrets = HandshakeTrafficSecrets.derive(suite, shared, channel.transcriptHash(suite));
     channel.records().writeWith(secrets.serverKeys());
     channel.send(new EncryptedExtensions(Extensions.EMPTY));
-    channel.send(Certificate13.ofServer(Tls13TestPki.EC_CHAIN.certificates().stream().map(c -> {
+    channel.send(Certificate13.ofServer(WebPki.EC_CHAIN.certificates().stream().map(c -> {
       try {
         return c.getEncoded();
       } catch (IOException e) {
@@ -81,7 +82,7 @@ final class ScriptedServer {
     }).toList()));
     byte[] signedHash = fault == Fault.CERTIFICATE_VERIFY_SIGNATURE
         ? new byte[suite.hashLength()] : channel.transcriptHash(suite);
-    channel.send(CertificateVerify.of(scheme, HandshakeSignature.sign(scheme, Tls13TestPki.EC_LEAF_KEY.getPrivate(),
+    channel.send(CertificateVerify.of(scheme, HandshakeSignature.sign(scheme, WebPki.EC_LEAF_KEY.getPrivate(),
         CertificateVerify.signedContent(ConnectionEnd.SERVER, signedHash), Tls13Pipe.seeded(98))));
     byte[] verifyData = Tls13Finished.verifyData(suite, secrets.server(), channel.transcriptHash(suite));
     if (fault == Fault.FINISHED_VERIFY_DATA) {

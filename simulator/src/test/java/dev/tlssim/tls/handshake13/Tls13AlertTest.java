@@ -11,6 +11,7 @@ import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.Extensions;
@@ -115,7 +116,7 @@ class Tls13AlertTest {
   @Test
   void helloRetryRequestForAGroupTheClientAlreadySentAShareForIsIllegalParameter() throws Exception {
     // The default client sends shares for x25519 and secp256r1.
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     byte[] sessionId = sentClientHello(client).sessionId();
 
@@ -126,7 +127,7 @@ class Tls13AlertTest {
 
   @Test
   void helloRetryRequestForAGroupNotInSupportedGroupsIsIllegalParameter() throws Exception {
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     byte[] sessionId = sentClientHello(client).sessionId();
 
@@ -138,7 +139,7 @@ class Tls13AlertTest {
   @Test
   void secondHelloRetryRequestIsUnexpectedMessage() throws Exception {
     Tls13Endpoint client = Tls13Endpoint.client(
-        Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+        Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     byte[] sessionId = sentClientHello(client).sessionId();
     client.receive(record(helloRetryRequest(sessionId, NamedGroup.SECP256R1.code())));
@@ -197,7 +198,7 @@ class Tls13AlertTest {
   @Test
   void tamperedEncryptedRecordIsBadRecordMacAndTheAlertReachesThePeerUnderHandshakeKeys() {
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     byte[] flight = server.drainOutput();
@@ -228,7 +229,7 @@ class Tls13AlertTest {
   @Test
   void tamperedClientFinishedRecordIsBadRecordMacAtTheServer() {
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     client.receive(server.drainOutput());
@@ -247,7 +248,7 @@ class Tls13AlertTest {
     // RFC 8446 §5.1: handshake messages must not span a key change; ServerHello is the last
     // message under no keys, so bytes after it in the same record are an unexpected_message.
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     RecordReader reader = new RecordReader();
@@ -269,7 +270,7 @@ class Tls13AlertTest {
   @Test
   void changeCipherSpecAfterTheHandshakeIsUnexpectedMessage() {
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     Tls13Pipe.run(client, server);
     server.drainEvents();
@@ -283,7 +284,7 @@ class Tls13AlertTest {
   @Test
   void changeCipherSpecOtherThanOneByteOfOneIsUnexpectedMessage() {
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     server.drainEvents();
@@ -356,7 +357,7 @@ class Tls13AlertTest {
   }
 
   private static ClientHello clientHello(List<Integer> suites, Extension... extensions) {
-    List<Extension> list = new ArrayList<>(List.of(ServerName.of(Tls13TestPki.HOST)));
+    List<Extension> list = new ArrayList<>(List.of(ServerName.of(WebPki.HOST)));
     list.addAll(List.of(extensions));
     return new ClientHello(ProtocolVersion.TLS12, new byte[32], new byte[0], suites,
         List.of(ClientHello.COMPRESSION_NULL), Optional.of(new Extensions(list)));
@@ -378,7 +379,7 @@ class Tls13AlertTest {
   }
 
   private static void assertClientAlert(ScriptedServer.Fault fault, AlertDescription expected) throws Exception {
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
 
     client.receive(ScriptedServer.respond(client.drainOutput(), fault));

@@ -6,6 +6,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.testing.WebPki;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class Tls13HandshakeTest {
     // The server picks the suite and group: the only one it is configured with.
     Tls13Endpoint server = Tls13Endpoint.server(
         serverFor(scheme).withCipherSuites(List.of(suite)).withGroups(List.of(group)), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     Tls13Pipe.run(client, server);
 
@@ -82,7 +83,7 @@ class Tls13HandshakeTest {
   @Test
   void closeNotifyIsAnsweredAndClosesBothEnds() {
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     Tls13Pipe.run(client, server);
     client.drainEvents();
@@ -102,7 +103,7 @@ class Tls13HandshakeTest {
   @Test
   void bytesDeliveredOneAtATimeStillCompleteTheHandshake() {
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.rsaServer(), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     for (int round = 0; round < 3; round++) {
       for (byte b : client.drainOutput()) {
@@ -125,7 +126,7 @@ class Tls13HandshakeTest {
   void serverPrefersItsFirstGroupAmongTheClientsShares() {
     Tls13Endpoint server = Tls13Endpoint.server(
         Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1, NamedGroup.X25519)), Tls13Pipe.seeded(1));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     Tls13Pipe.run(client, server);
     assertThat(server.parameters().orElseThrow().group()).isEqualTo(NamedGroup.SECP256R1);
@@ -134,7 +135,7 @@ class Tls13HandshakeTest {
 
   private static byte[] transcriptOfOneRun() {
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(5));
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(6), Tls13TestPki.NOW);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(6), WebPki.NOW);
     client.start();
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
     for (int round = 0; round < 5; round++) {

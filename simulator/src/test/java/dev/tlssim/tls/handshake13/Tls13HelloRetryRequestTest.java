@@ -8,6 +8,7 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ExtensionContext;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HelloRetryRequest;
@@ -27,7 +28,7 @@ class Tls13HelloRetryRequestTest {
   /** A client that supports both groups but sends a share for x25519 only. */
   private static Tls13Endpoint x25519ShareClient() {
     return Tls13Endpoint.client(Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)),
-        Tls13Pipe.seeded(2), Tls13TestPki.NOW);
+        Tls13Pipe.seeded(2), WebPki.NOW);
   }
 
   /** A server that takes secp256r1 only. */
@@ -94,7 +95,7 @@ class Tls13HelloRetryRequestTest {
 
   @Test
   void theRetryCostsTheClientASecondClientHelloAndOneMoreRoundTrip() {
-    assertThat(flights(Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), Tls13TestPki.NOW),
+    assertThat(flights(Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW),
         p256Server())).containsExactly(
         List.of("client_hello"),
         List.of("server_hello", "change_cipher_spec", "encrypted_extensions", "certificate",

@@ -7,6 +7,7 @@ import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.WebPki;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class Tls13JdkInteropTest {
     // preference, x25519, is among them, so no HelloRetryRequest is needed.
     Tls13Endpoint server = Tls13Endpoint.server(
         Tls13HandshakeTest.serverFor(scheme).withCipherSuites(List.of(suite)), Tls13Pipe.seeded(21));
-    JdkPeer client = JdkPeer.client("TLSv1.3", Tls13TestPki.rootCertificate(), Tls13TestPki.HOST, suite.name());
+    JdkPeer client = JdkPeer.client("TLSv1.3", WebPki.rootCertificate(), WebPki.HOST, suite.name());
     client.beginHandshake();
     shuttle(client, server);
 
@@ -76,7 +77,7 @@ class Tls13JdkInteropTest {
     // messages and every later key depend on.
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer().withCipherSuites(List.of(suite))
         .withGroups(List.of(NamedGroup.SECP384R1)), Tls13Pipe.seeded(21));
-    JdkPeer client = JdkPeer.client("TLSv1.3", Tls13TestPki.rootCertificate(), Tls13TestPki.HOST, suite.name());
+    JdkPeer client = JdkPeer.client("TLSv1.3", WebPki.rootCertificate(), WebPki.HOST, suite.name());
     client.beginHandshake();
     shuttle(client, server);
 
@@ -100,11 +101,11 @@ class Tls13JdkInteropTest {
   @MethodSource("clientCases")
   void ourClientToJdkServer(Tls13CipherSuite suite, SignatureScheme scheme, NamedGroup group) throws Exception {
     boolean rsa = scheme == SignatureScheme.RSA_PSS_RSAE_SHA256;
-    JdkPeer server = JdkPeer.server("TLSv1.3", rsa ? Tls13TestPki.RSA_CHAIN : Tls13TestPki.EC_CHAIN,
-        rsa ? Tls13TestPki.RSA_LEAF_KEY.getPrivate() : Tls13TestPki.EC_LEAF_KEY.getPrivate(), suite.name());
+    JdkPeer server = JdkPeer.server("TLSv1.3", rsa ? WebPki.RSA_CHAIN : WebPki.EC_CHAIN,
+        rsa ? WebPki.RSA_LEAF_KEY.getPrivate() : WebPki.EC_LEAF_KEY.getPrivate(), suite.name());
     Tls13Endpoint client = Tls13Endpoint.client(
         Tls13TestPki.client().withGroups(List.of(group)).withSignatureSchemes(List.of(scheme)),
-        Tls13Pipe.seeded(22), Tls13TestPki.NOW);
+        Tls13Pipe.seeded(22), WebPki.NOW);
     client.start();
     shuttle(server, client);
 
