@@ -1,13 +1,14 @@
 package dev.tlssim.tls.handshake13;
 
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.crypto.Tls13EarlySecret;
 import dev.tlssim.tls.crypto.Tls13HandshakeSecret;
 import dev.tlssim.tls.crypto.Tls13KeySchedule;
 import dev.tlssim.tls.crypto.Tls13TrafficKeys;
 
 /**
- * The handshake traffic secrets of a full handshake without PSK (RFC 8446 §7.1): Early Secret
- * from zeros, Handshake Secret from the (EC)DHE shared secret, then client_ and
+ * The handshake traffic secrets (RFC 8446 §7.1): Early Secret from zeros, or from the PSK of a
+ * resumption, Handshake Secret from the (EC)DHE shared secret, then client_ and
  * server_handshake_traffic_secret over ClientHello...ServerHello. They protect the records from
  * EncryptedExtensions to each side's Finished and are the Finished BaseKeys (§4.4.4).
  * Immutable; no toString of its own, so no secret is ever printed.
@@ -27,9 +28,32 @@ final class HandshakeTrafficSecrets {
   }
 
   static HandshakeTrafficSecrets derive(Tls13CipherSuite suite, byte[] ecdheSharedSecret, byte[] helloHash) {
-    Tls13HandshakeSecret hs = Tls13KeySchedule.startWithoutPsk(suite).handshakeSecret(ecdheSharedSecret);
+    return of(suite, Tls13KeySchedule.startWithoutPsk(suite).handshakeSecret(ecdheSharedSecret), helloHash);
+  }
+
+  /**
+   * The secrets of a resumption (RFC 8446 §7.1, §2.2): Early Secret from the PSK, then the
+   * Handshake Secret from the (EC)DHE shared secret in psk_dhe_ke mode, or from zeros in psk_ke
+   * mode ({@code ecdheSharedSecret} null), which "is not available" there (§7.1).
+   */
+  static HandshakeTrafficSecrets deriveWithPsk(Tls13CipherSuite suite, byte[] psk, byte[] ecdheSharedSecret,
+      byte[] helloHash) {
+    Tls13EarlySecret early = Tls13KeySchedule.start(suite, psk);
+    return of(suite, ecdheSharedSecret == null
+        ? early.handshakeSecretWithoutEcdhe() : early.handshakeSecret(ecdheSharedSecret), helloHash);
+  }
+
+  private static HandshakeTrafficSecrets of(Tls13CipherSuite suite, Tls13HandshakeSecret hs, byte[] helloHash) {
     return new HandshakeTrafficSecrets(suite, hs,
         hs.clientHandshakeTrafficSecret(helloHash), hs.serverHandshakeTrafficSecret(helloHash));
+  }
+
+  /**
+   * resumption_master_secret over ClientHello...client Finished (RFC 8446 §7.1), from which each
+   * NewSessionTicket's PSK is derived (§4.6.1).
+   */
+  byte[] resumptionMasterSecret(byte[] clientFinishedHash) {
+    return handshakeSecret.masterSecret().resumptionMasterSecret(clientFinishedHash);
   }
 
   byte[] client() {

@@ -4,6 +4,7 @@ import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.wire.PskKeyExchangeModes;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +18,9 @@ import java.util.Objects;
  * trip when the server wants another group (§4.1.4). {@code signatureSchemes} are those it accepts in CertificateVerify
  * (signature_algorithms); {@code certificateSignatureSchemes} those it accepts on the
  * certificates of the chain (signature_algorithms_cert, §4.2.3), which the verifier checks and
- * which, unlike CertificateVerify, may still be PKCS#1 v1.5. An immutable value.
+ * which, unlike CertificateVerify, may still be PKCS#1 v1.5. {@code pskKeyExchangeModes} are the
+ * psk_key_exchange_modes it offers with a ticket (RFC 8446 §4.2.9), by default psk_dhe_ke only,
+ * which keeps forward secrecy. An immutable value.
  */
 public record Tls13ClientConfig(
     String serverName,
@@ -26,7 +29,8 @@ public record Tls13ClientConfig(
     List<NamedGroup> keyShareGroups,
     List<SignatureScheme> signatureSchemes,
     List<SignatureScheme> certificateSignatureSchemes,
-    CertificateVerifier verifier) {
+    CertificateVerifier verifier,
+    List<Integer> pskKeyExchangeModes) {
 
   public Tls13ClientConfig {
     Objects.requireNonNull(serverName, "serverName");
@@ -36,6 +40,11 @@ public record Tls13ClientConfig(
     keyShareGroups = List.copyOf(keyShareGroups);
     signatureSchemes = List.copyOf(signatureSchemes);
     certificateSignatureSchemes = List.copyOf(certificateSignatureSchemes);
+    pskKeyExchangeModes = List.copyOf(pskKeyExchangeModes);
+    if (pskKeyExchangeModes.isEmpty() || !List.of(PskKeyExchangeModes.PSK_KE, PskKeyExchangeModes.PSK_DHE_KE)
+        .containsAll(pskKeyExchangeModes)) {
+      throw new IllegalArgumentException("psk_key_exchange_modes from psk_ke and psk_dhe_ke: " + pskKeyExchangeModes);
+    }
     if (cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
       throw new IllegalArgumentException("a client offers at least one suite, group and scheme");
     }
@@ -60,28 +69,34 @@ public record Tls13ClientConfig(
         List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
             SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384),
-        verifier);
+        verifier, List.of(PskKeyExchangeModes.PSK_DHE_KE));
   }
 
   public Tls13ClientConfig withCipherSuites(List<Tls13CipherSuite> suites) {
     return new Tls13ClientConfig(serverName, suites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
   }
 
   /** These groups, with a key share for each. */
   public Tls13ClientConfig withGroups(List<NamedGroup> newGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, newGroups, newGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
   }
 
   /** Key shares in the first ClientHello only for {@code groups}, a subset of {@link #groups}. */
   public Tls13ClientConfig withKeyShareGroups(List<NamedGroup> newKeyShareGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, newKeyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
+  }
+
+  /** The psk_key_exchange_modes offered with a ticket (RFC 8446 §4.2.9), in order of preference. */
+  public Tls13ClientConfig withPskKeyExchangeModes(List<Integer> modes) {
+    return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier, modes);
   }
 
   public Tls13ClientConfig withSignatureSchemes(List<SignatureScheme> schemes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, schemes,
-        certificateSignatureSchemes, verifier);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
   }
 }

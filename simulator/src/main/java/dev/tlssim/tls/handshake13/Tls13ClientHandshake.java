@@ -14,6 +14,7 @@ import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
+import dev.tlssim.tls.crypto.Tls13KeySchedule;
 import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateVerify;
@@ -31,6 +32,10 @@ import dev.tlssim.tls.wire.KeyShareEntry;
 import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareServerHello;
 import dev.tlssim.tls.wire.NewSessionTicket13;
+import dev.tlssim.tls.wire.OfferedPsks;
+import dev.tlssim.tls.wire.PreSharedKey;
+import dev.tlssim.tls.wire.PskIdentity;
+import dev.tlssim.tls.wire.PskKeyExchangeModes;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerName;
 import dev.tlssim.tls.wire.SignatureAlgorithms;
@@ -41,6 +46,7 @@ import dev.tlssim.tls.wire.Tls13Extensions;
 import dev.tlssim.tls.wire.Tls13HandshakeDecoder;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,8 +68,13 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * (§4.1.4) is answered once with a second ClientHello carrying a share for the group it selects
  * (and its cookie, if any); the change_cipher_spec then goes before that second ClientHello.
  *
- * <p>No PSK, no 0-RTT, no client certificate. NewSessionTickets after the
- * handshake (§4.6.1) are read and dropped, since resumption is not built.
+ * <p>Resumption (§2.2): NewSessionTickets after the handshake (§4.6.1) go into the
+ * {@link Tls13ClientSessionStore} with their PSK; the next connection to the same server name
+ * offers the newest usable one in pre_shared_key (§4.2.11) with psk_key_exchange_modes (§4.2.9).
+ * If the ServerHello selects it, the server authenticates with the PSK: no Certificate and no
+ * CertificateVerify follow EncryptedExtensions.
+ *
+ * <p>No 0-RTT, no client certificate.
  */
 final class Tls13ClientHandshake implements Tls13Handshake {
   private enum State { START, WAIT_SERVER_HELLO, WAIT_ENCRYPTED_EXTENSIONS, WAIT_CERTIFICATE,
@@ -72,6 +83,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private final Tls13ClientConfig config;
   private final SecureRandom random;
   private final Instant now;
+  private final Tls13ClientSessionStore store;
   private final Tls13HandshakeChannel channel;
   private final List<TlsEvent> events;
   private final Map<NamedGroup, EcdheKeyPair> keyShares = new LinkedHashMap<>();
@@ -86,12 +98,17 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private HandshakeTrafficSecrets secrets;
   private AsymmetricKeyParameter serverKey;
   private Tls13Parameters parameters;
+  /** The ticket offered in pre_shared_key, if any; dropped if a HelloRetryRequest rules it out. */
+  private Tls13ResumptionTicket offeredTicket;
+  private boolean resumed;
+  private byte[] resumptionMasterSecret;
 
   Tls13ClientHandshake(Tls13ClientConfig config, SecureRandom random, Instant now,
-      Tls13HandshakeChannel channel, List<TlsEvent> events) {
+      Tls13ClientSessionStore store, Tls13HandshakeChannel channel, List<TlsEvent> events) {
     this.config = config;
     this.random = random;
     this.now = now;
+    this.store = store;
     this.channel = channel;
     this.events = events;
   }
@@ -108,6 +125,11 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     random.nextBytes(clientRandom);
     sessionId = new byte[ClientHello.MAX_SESSION_ID_LENGTH];
     random.nextBytes(sessionId);
+    // RFC 8446 §4.2.11: a PSK is offered only with a suite of its hash, so a ticket from a suite
+    // whose hash none of ours shares is of no use.
+    offeredTicket = store.newest(config.serverName(), now)
+        .filter(t -> config.cipherSuites().stream().anyMatch(s -> s.hash().equals(t.suite().hash())))
+        .orElse(null);
     sendClientHello(Optional.empty());
     state = State.WAIT_SERVER_HELLO;
   }
@@ -135,9 +157,29 @@ final class Tls13ClientHandshake implements Tls13Handshake {
         SupportedVersions.Offered.of(ProtocolVersion.TLS13),
         new KeyShareClientHello(shares)));
     cookie.ifPresent(extensions::add);
-    channel.send(new ClientHello(ProtocolVersion.TLS12, clientRandom, sessionId,
+    if (offeredTicket == null) {
+      channel.send(clientHello(extensions));
+      return;
+    }
+    extensions.add(new PskKeyExchangeModes(config.pskKeyExchangeModes()));
+    // RFC 8446 §4.2.11.2: the binder covers the ClientHello up to the binders list, so the hello
+    // is encoded once with a placeholder binder of the right length, truncated, and the binder
+    // computed over the transcript so far plus that prefix; pre_shared_key goes last (§4.2.11).
+    Tls13CipherSuite pskSuite = offeredTicket.suite();
+    PskIdentity identity = new PskIdentity(offeredTicket.ticket(), offeredTicket.obfuscatedAge(now));
+    OfferedPsks placeholder = new OfferedPsks(List.of(identity), List.of(new byte[pskSuite.hashLength()]));
+    List<Extension> withPlaceholder = new ArrayList<>(extensions);
+    withPlaceholder.add(placeholder);
+    byte[] partial = placeholder.truncate(clientHello(withPlaceholder).encode());
+    byte[] binder = PskBinder.compute(pskSuite, offeredTicket.psk(), channel.transcriptHashWith(pskSuite, partial));
+    extensions.add(new OfferedPsks(List.of(identity), List.of(binder)));
+    channel.send(clientHello(extensions));
+  }
+
+  private ClientHello clientHello(List<Extension> extensions) {
+    return new ClientHello(ProtocolVersion.TLS12, clientRandom, sessionId,
         config.cipherSuites().stream().map(Tls13CipherSuite::code).toList(),
-        List.of(ClientHello.COMPRESSION_NULL), Optional.of(new Extensions(extensions))));
+        List.of(ClientHello.COMPRESSION_NULL), Optional.of(new Extensions(extensions)));
   }
 
   /** RFC 8446 §D.4: the client's one change_cipher_spec goes right before its second flight. */
@@ -175,7 +217,8 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       case WAIT_ENCRYPTED_EXTENSIONS -> {
         decode(expect(frame, HandshakeType.ENCRYPTED_EXTENSIONS));
         channel.received(frame);
-        state = State.WAIT_CERTIFICATE;
+        // RFC 8446 §2.2: in a resumption the PSK authenticates the server, so Finished follows.
+        state = resumed ? State.WAIT_FINISHED : State.WAIT_CERTIFICATE;
       }
       case WAIT_CERTIFICATE -> onCertificate(frame,
           (Certificate13) decode(expect(frame, HandshakeType.CERTIFICATE)));
@@ -183,15 +226,31 @@ final class Tls13ClientHandshake implements Tls13Handshake {
           (CertificateVerify) decode(expect(frame, HandshakeType.CERTIFICATE_VERIFY)));
       case WAIT_FINISHED -> onFinished(frame, (Finished) decode(expect(frame, HandshakeType.FINISHED)));
       case CONNECTED -> {
-        if (!(decode(frame) instanceof NewSessionTicket13)) {
+        if (!(decode(frame) instanceof NewSessionTicket13 ticket)) {
           throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
               "handshake: " + frame.type().rfcName() + " after the handshake; only "
                   + "NewSessionTicket is accepted (KeyUpdate, §4.6.3, is not built yet)");
         }
+        keep(ticket);
       }
       case START -> throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
           "handshake: " + frame.type().rfcName() + " before ClientHello");
     }
+  }
+
+  /**
+   * RFC 8446 §4.6.1: the ticket's PSK is HKDF-Expand-Label(resumption_master_secret,
+   * "resumption", ticket_nonce, Hash.length); a lifetime of zero means "discard immediately", and
+   * no ticket is kept longer than 7 days whatever the server says.
+   */
+  private void keep(NewSessionTicket13 ticket) {
+    long lifetime = Math.min(ticket.ticketLifetime(), NewSessionTicket13.MAX_TICKET_LIFETIME);
+    if (lifetime == 0) {
+      return;
+    }
+    byte[] psk = Tls13KeySchedule.resumptionPsk(suite, resumptionMasterSecret, ticket.ticketNonce());
+    store.add(config.serverName(), new Tls13ResumptionTicket(ticket.ticket(), psk, suite, now,
+        Duration.ofSeconds(lifetime), ticket.ticketAgeAdd()));
   }
 
   private HandshakeFrame expect(HandshakeFrame frame, HandshakeType type) throws TlsAlertException {
@@ -222,23 +281,64 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
           "server_hello: cipher_suite " + suite.name() + " is not the HelloRetryRequest's " + retrySuite.name());
     }
-    KeyShareEntry share = Tls13Extensions.find(extensions, ExtensionContext.SERVER_HELLO, KeyShareServerHello.class)
-        .orElseThrow(() -> new TlsAlertException(AlertDescription.MISSING_EXTENSION,
-            "server_hello: no key_share in a handshake without PSK (RFC 8446 §9.2)"))
-        .serverShare();
-    group = share.knownGroup().filter(keyShares::containsKey)
-        .orElseThrow(() -> new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-            String.format("server_hello: key_share in group 0x%04x, for which no share was sent (RFC 8446 §4.2.8)", share.group())));
-    byte[] shared = keyShares.get(group).agree(share.keyExchange());
-    channel.cryptoOperation(group.rfcName() + ".agree");
+    Optional<PreSharedKey.SelectedIdentity> selected =
+        Tls13Extensions.find(extensions, ExtensionContext.SERVER_HELLO, PreSharedKey.SelectedIdentity.class);
+    if (selected.isPresent()) {
+      checkSelectedIdentity(selected.get().selectedIdentity());
+    }
+    Optional<KeyShareServerHello> keyShare =
+        Tls13Extensions.find(extensions, ExtensionContext.SERVER_HELLO, KeyShareServerHello.class);
+    byte[] shared = null;
+    if (keyShare.isPresent()) {
+      if (resumed && !config.pskKeyExchangeModes().contains(PskKeyExchangeModes.PSK_DHE_KE)) {
+        // RFC 8446 §4.2.9: the server "MUST NOT select a key exchange mode that is not listed".
+        throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+            "server_hello: key_share with the PSK, but psk_dhe_ke was not offered (RFC 8446 §4.2.9)");
+      }
+      KeyShareEntry share = keyShare.get().serverShare();
+      group = share.knownGroup().filter(keyShares::containsKey)
+          .orElseThrow(() -> new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+              String.format("server_hello: key_share in group 0x%04x, for which no share was sent (RFC 8446 §4.2.8)", share.group())));
+      shared = keyShares.get(group).agree(share.keyExchange());
+      channel.cryptoOperation(group.rfcName() + ".agree");
+    } else if (!resumed || !config.pskKeyExchangeModes().contains(PskKeyExchangeModes.PSK_KE)) {
+      // RFC 8446 §9.2: without PSK key_share is mandatory; with one, only psk_ke goes without.
+      throw new TlsAlertException(AlertDescription.MISSING_EXTENSION, resumed
+          ? "server_hello: no key_share, but psk_ke was not offered (RFC 8446 §4.2.9)"
+          : "server_hello: no key_share in a handshake without PSK (RFC 8446 §9.2)");
+    }
 
     channel.received(frame);
-    secrets = HandshakeTrafficSecrets.derive(suite, shared, channel.transcriptHash(suite));
+    if (resumed) {
+      parameters = Tls13Parameters.resumed(suite, group);
+      secrets = HandshakeTrafficSecrets.deriveWithPsk(suite, offeredTicket.psk(), shared, channel.transcriptHash(suite));
+    } else {
+      secrets = HandshakeTrafficSecrets.derive(suite, shared, channel.transcriptHash(suite));
+    }
     channel.records().readWith(secrets.serverKeys());
     // From here on the client's records, an alert included, go under its handshake keys (RFC 8446
     // §7.1, §6: alerts "are encrypted as specified by the current connection state").
     channel.records().writeWith(secrets.clientKeys());
     state = State.WAIT_ENCRYPTED_EXTENSIONS;
+  }
+
+  /**
+   * RFC 8446 §4.2.11: "Clients MUST verify that the server's selected_identity is within the
+   * range supplied by the client, that the server selected a cipher suite indicating a Hash
+   * associated with the PSK ... If these values are not consistent, the client MUST abort the
+   * handshake with an "illegal_parameter" alert."
+   */
+  private void checkSelectedIdentity(int index) throws TlsAlertException {
+    int offered = offeredTicket == null ? 0 : 1;
+    if (index >= offered) {
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "server_hello: selected_identity "
+          + index + " is not among the " + offered + " PSK identities offered (RFC 8446 §4.2.11)");
+    }
+    if (!suite.hash().equals(offeredTicket.suite().hash())) {
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "server_hello: cipher_suite "
+          + suite.name() + " does not have the hash of the selected PSK (RFC 8446 §4.2.11)");
+    }
+    resumed = true;
   }
 
   /**
@@ -285,6 +385,11 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     channel.replaceClientHelloWithMessageHash(hrrSuite);
     channel.received(frame);
     retrySuite = hrrSuite;
+    if (offeredTicket != null && !offeredTicket.suite().hash().equals(hrrSuite.hash())) {
+      // RFC 8446 §4.1.4: the second ClientHello leaves out PSKs "not compatible with the
+      // server's indicated cipher suite"; the binder would have to be over another hash anyway.
+      offeredTicket = null;
+    }
     // RFC 8446 §D.4: the client's change_cipher_spec "may either be before its second
     // ClientHello or before its encrypted handshake flight"; before the ClientHello it leaves the
     // handshake records after it all protected or all plaintext, as a middlebox expects.
@@ -399,6 +504,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     sendCompatibilityChangeCipherSpec();
     channel.send(new Finished(Tls13Finished.verifyData(suite, secrets.client(), channel.transcriptHash(suite))));
     channel.records().writeWith(applicationKeys.client());
+    resumptionMasterSecret = secrets.resumptionMasterSecret(channel.transcriptHash(suite));
     state = State.CONNECTED;
   }
 }

@@ -43,23 +43,41 @@ public final class Tls13Endpoint {
   private boolean closed;
   private boolean closeNotifySent;
 
-  private Tls13Endpoint(Tls13ClientConfig config, SecureRandom random, Instant now) {
+  private Tls13Endpoint(Tls13ClientConfig config, SecureRandom random, Instant now, Tls13ClientSessionStore store) {
     side = ConnectionEnd.CLIENT;
-    handshake = new Tls13ClientHandshake(config, random, now, new Tls13HandshakeChannel(records, events), events);
+    handshake = new Tls13ClientHandshake(config, random, now, store, new Tls13HandshakeChannel(records, events), events);
   }
 
-  private Tls13Endpoint(Tls13ServerConfig config, SecureRandom random) {
+  private Tls13Endpoint(Tls13ServerConfig config, SecureRandom random, Instant now) {
     side = ConnectionEnd.SERVER;
-    handshake = new Tls13ServerHandshake(config, random, new Tls13HandshakeChannel(records, events));
+    handshake = new Tls13ServerHandshake(config, random, now, new Tls13HandshakeChannel(records, events));
   }
 
+  /** A client that neither offers nor keeps tickets. */
   public static Tls13Endpoint client(Tls13ClientConfig config, SecureRandom random, Instant now) {
-    return new Tls13Endpoint(Objects.requireNonNull(config, "config"),
-        Objects.requireNonNull(random, "random"), Objects.requireNonNull(now, "now"));
+    return client(config, random, now, new Tls13ClientSessionStore());
   }
 
+  /**
+   * A client that offers the newest usable ticket of {@code store} for its server name (RFC 8446
+   * §4.2.11) and keeps the tickets the server sends there (§4.6.1); {@code now} is the clock for
+   * ticket ages and lifetimes.
+   */
+  public static Tls13Endpoint client(Tls13ClientConfig config, SecureRandom random, Instant now,
+      Tls13ClientSessionStore store) {
+    return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"),
+        Objects.requireNonNull(now, "now"), Objects.requireNonNull(store, "store"));
+  }
+
+  /** A server on the wall clock, which ticket issue times and lifetimes are measured by. */
   public static Tls13Endpoint server(Tls13ServerConfig config, SecureRandom random) {
-    return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"));
+    return server(config, random, Instant.now());
+  }
+
+  /** A server at {@code now}: tickets it issues are stamped with it and those offered checked against it. */
+  public static Tls13Endpoint server(Tls13ServerConfig config, SecureRandom random, Instant now) {
+    return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"),
+        Objects.requireNonNull(now, "now"));
   }
 
   public ConnectionEnd side() {

@@ -65,6 +65,21 @@ final class Tls13HandshakeChannel {
     return transcript.hash(suite.hash());
   }
 
+  /**
+   * Transcript-Hash of every message so far followed by {@code partialClientHello}, the
+   * ClientHello truncated before its binders: what a PSK binder covers (RFC 8446 §4.2.11.2,
+   * including message_hash and HelloRetryRequest when there was one).
+   */
+  byte[] transcriptHashWith(Tls13CipherSuite suite, byte[] partialClientHello) {
+    TranscriptHash partial = new TranscriptHash();
+    byte[] soFar = transcript.messages();
+    if (soFar.length > 0) {
+      partial.add(soFar);
+    }
+    partial.add(partialClientHello);
+    return partial.hash(suite.hash());
+  }
+
   void cryptoOperation(String name) {
     events.add(new TlsEvent.CryptoOperation(name));
   }

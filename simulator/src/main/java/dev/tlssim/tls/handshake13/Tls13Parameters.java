@@ -6,13 +6,44 @@ import dev.tlssim.tls.Tls13CipherSuite;
 import java.util.Objects;
 
 /**
- * What a TLS 1.3 full handshake negotiated: the suite (RFC 8446 §4.1.1), the (EC)DHE group of the
- * key share (§4.2.8) and the scheme of the server's CertificateVerify (§4.4.3).
+ * What a TLS 1.3 handshake negotiated: the suite (RFC 8446 §4.1.1), the (EC)DHE group of the
+ * key share (§4.2.8), the scheme of the server's CertificateVerify (§4.4.3) and the key exchange
+ * mode. A resumed handshake (§2.2) authenticates with the PSK, so it has no signature scheme
+ * ({@code null}); in psk_ke mode (§4.2.9) there is no (EC)DHE either, so no group ({@code null}).
  */
-public record Tls13Parameters(Tls13CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme) {
+public record Tls13Parameters(Tls13CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme,
+    KeyExchangeMode keyExchangeMode) {
+  /** RFC 8446 §2: certificate with (EC)DHE, or a PSK with (psk_dhe_ke) or without (psk_ke) (EC)DHE. */
+  public enum KeyExchangeMode { ECDHE, PSK_DHE_KE, PSK_KE }
+
   public Tls13Parameters {
     Objects.requireNonNull(suite, "suite");
-    Objects.requireNonNull(group, "group");
-    Objects.requireNonNull(signatureScheme, "signatureScheme");
+    Objects.requireNonNull(keyExchangeMode, "keyExchangeMode");
+    if ((group == null) != (keyExchangeMode == KeyExchangeMode.PSK_KE)) {
+      throw new IllegalArgumentException("a group exactly when (EC)DHE is used: " + keyExchangeMode);
+    }
+    if ((signatureScheme == null) != resumed(keyExchangeMode)) {
+      throw new IllegalArgumentException("a signature scheme exactly in a full handshake: " + keyExchangeMode);
+    }
+  }
+
+  /** A full handshake with (EC)DHE and a certificate. */
+  public Tls13Parameters(Tls13CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme) {
+    this(suite, Objects.requireNonNull(group, "group"), Objects.requireNonNull(signatureScheme, "signatureScheme"),
+        KeyExchangeMode.ECDHE);
+  }
+
+  /** A resumption (RFC 8446 §2.2): {@code group} for psk_dhe_ke, {@code null} for psk_ke. */
+  public static Tls13Parameters resumed(Tls13CipherSuite suite, NamedGroup group) {
+    return new Tls13Parameters(suite, group, null, group == null ? KeyExchangeMode.PSK_KE : KeyExchangeMode.PSK_DHE_KE);
+  }
+
+  /** Whether the handshake resumed a session with a PSK from a ticket (RFC 8446 §2.2). */
+  public boolean resumed() {
+    return resumed(keyExchangeMode);
+  }
+
+  private static boolean resumed(KeyExchangeMode mode) {
+    return mode != KeyExchangeMode.ECDHE;
   }
 }

@@ -6,20 +6,23 @@ import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
  * A TLS 1.3 server (RFC 8446): suites, key-share groups and CertificateVerify schemes in its order
  * of preference, its certificate chain exactly as sent (leaf first, §4.4.2) and the leaf's private
- * key. An immutable value.
+ * key, and the policy by which it issues session tickets for resumption (RFC 8446 §4.6.1), or
+ * {@code null} to issue none. An immutable value.
  */
 public record Tls13ServerConfig(
     List<Tls13CipherSuite> cipherSuites,
     List<NamedGroup> groups,
     List<SignatureScheme> signatureSchemes,
     CertificateChain chain,
-    AsymmetricKeyParameter privateKey) {
+    AsymmetricKeyParameter privateKey,
+    Tls13TicketPolicy tickets) {
 
   public Tls13ServerConfig {
     cipherSuites = List.copyOf(cipherSuites);
@@ -46,14 +49,24 @@ public record Tls13ServerConfig(
         List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
             Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
-        List.of(scheme), chain, privateKey);
+        List.of(scheme), chain, privateKey, null);
+  }
+
+  /** The ticket policy, if this server issues tickets and accepts them for resumption. */
+  public Optional<Tls13TicketPolicy> ticketPolicy() {
+    return Optional.ofNullable(tickets);
+  }
+
+  /** Issues tickets after each handshake and resumes with them (RFC 8446 §4.6.1, §2.2). */
+  public Tls13ServerConfig withTickets(Tls13TicketPolicy policy) {
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy);
   }
 
   public Tls13ServerConfig withCipherSuites(List<Tls13CipherSuite> suites) {
-    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey);
+    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets);
   }
 
   public Tls13ServerConfig withGroups(List<NamedGroup> newGroups) {
-    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey);
+    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets);
   }
 }

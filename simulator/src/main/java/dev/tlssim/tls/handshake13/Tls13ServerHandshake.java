@@ -11,11 +11,13 @@ import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
+import dev.tlssim.tls.crypto.Tls13KeySchedule;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateVerify;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.EncryptedExtensions;
 import dev.tlssim.tls.wire.ExtensionContext;
+import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
@@ -24,6 +26,11 @@ import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
 import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareServerHello;
+import dev.tlssim.tls.wire.NewSessionTicket13;
+import dev.tlssim.tls.wire.OfferedPsks;
+import dev.tlssim.tls.wire.PreSharedKey;
+import dev.tlssim.tls.wire.PskIdentity;
+import dev.tlssim.tls.wire.PskKeyExchangeModes;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerName;
 import dev.tlssim.tls.wire.SignatureAlgorithms;
@@ -33,6 +40,8 @@ import dev.tlssim.tls.wire.Tls13Extensions;
 import dev.tlssim.tls.wire.Tls13HandshakeDecoder;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -54,7 +63,13 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * first asks for one with a HelloRetryRequest (§4.1.4, Figure 2), at most once, and the
  * handshake continues with the second ClientHello.
  *
- * No PSK, no 0-RTT, no cookie, no client authentication.
+ * <p>With a {@link Tls13TicketPolicy} it sends NewSessionTickets after the handshake (§4.6.1)
+ * and resumes with them (§2.2): a ClientHello whose pre_shared_key names a usable ticket with a
+ * correct binder gets a ServerHello with selected_identity, and the server authenticates with the
+ * PSK instead of Certificate and CertificateVerify. A ticket it cannot use leads to a full
+ * handshake.
+ *
+ * No 0-RTT, no cookie, no client authentication.
  */
 final class Tls13ServerHandshake implements Tls13Handshake {
   private enum State { WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_FINISHED, CONNECTED }
@@ -62,8 +77,15 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   /** What a HelloRetryRequest settled: the suite and the group the second ClientHello must use. */
   private record Retry(Tls13CipherSuite suite, NamedGroup group) {}
 
+  /**
+   * An accepted PSK (RFC 8446 §4.2.11): the index of its identity, its PSK, the suite and, in
+   * psk_dhe_ke mode, the client's key share ({@code null} in psk_ke mode).
+   */
+  private record Resumption(int index, byte[] psk, Tls13CipherSuite suite, KeyShareSelection share) {}
+
   private final Tls13ServerConfig config;
   private final SecureRandom random;
+  private final Instant now;
   private final Tls13HandshakeChannel channel;
   private State state = State.WAIT_CLIENT_HELLO;
   private Tls13Parameters parameters;
@@ -71,10 +93,13 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   private boolean changeCipherSpecSent;
   private HandshakeTrafficSecrets secrets;
   private HandshakeTrafficSecrets.ApplicationTrafficKeys applicationKeys;
+  /** The client's server_name, "" without one: tickets are bound to it (RFC 8446 §4.2.11). */
+  private String serverName = "";
 
-  Tls13ServerHandshake(Tls13ServerConfig config, SecureRandom random, Tls13HandshakeChannel channel) {
+  Tls13ServerHandshake(Tls13ServerConfig config, SecureRandom random, Instant now, Tls13HandshakeChannel channel) {
     this.config = config;
     this.random = random;
+    this.now = now;
     this.channel = channel;
   }
 
@@ -155,10 +180,30 @@ final class Tls13ServerHandshake implements Tls13Handshake {
       throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
           "client_hello: legacy_compression_methods is not exactly [null] (RFC 8446 §4.1.2)");
     }
+    Optional<ServerName> sni = extensions.find(ServerName.class);
+    serverName = sni.map(n -> n.hostNames().isEmpty() ? "" : n.hostNames().get(0)).orElse("");
+    Optional<OfferedPsks> offered =
+        Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, OfferedPsks.class);
+    Optional<PskKeyExchangeModes> modes =
+        Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, PskKeyExchangeModes.class);
+    if (offered.isPresent() && modes.isEmpty()) {
+      // RFC 8446 §4.2.9: "If clients offer "pre_shared_key" without a "psk_key_exchange_modes"
+      // extension, servers MUST abort the handshake."; §9.2 names missing_extension.
+      throw new TlsAlertException(AlertDescription.MISSING_EXTENSION,
+          "client_hello: pre_shared_key without psk_key_exchange_modes (RFC 8446 §4.2.9)");
+    }
+    if (offered.isPresent() && config.ticketPolicy().isPresent()) {
+      Optional<Resumption> resumption = findResumption(frame, hello, offered.get(), modes.get(),
+          Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, KeyShareClientHello.class));
+      if (resumption.isPresent()) {
+        resume(frame, hello, resumption.get(), sni.isPresent());
+        return;
+      }
+    }
     // RFC 8446 §9.2: a TLS 1.3 ClientHello without pre_shared_key "MUST contain both a
     // signature_algorithms extension and a supported_groups extension", and key_share comes with
     // supported_groups; otherwise the server "MUST abort the handshake with a "missing_extension"
-    // alert". Without PSK support every one of them is needed.
+    // alert". Here no PSK was accepted, so every one of them is needed.
     SignatureAlgorithms signatureAlgorithms = require(extensions.find(SignatureAlgorithms.class), "signature_algorithms");
     SupportedGroups supportedGroups = require(extensions.find(SupportedGroups.class), "supported_groups");
     KeyShareClientHello keyShares = require(
@@ -208,9 +253,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     channel.records().writeWith(secrets.serverKeys());
     channel.records().readWith(secrets.clientKeys());
 
-    // RFC 6066 §3: a server that used server_name answers with an empty one, in EE in TLS 1.3.
-    boolean sni = extensions.find(ServerName.class).isPresent();
-    channel.send(new EncryptedExtensions(sni ? Extensions.of(ServerName.acknowledgement()) : Extensions.EMPTY));
+    sendEncryptedExtensions(sni.isPresent());
     channel.send(Certificate13.ofServer(
         config.chain().certificates().stream().map(Tls13ServerHandshake::der).toList()));
     byte[] signed = CertificateVerify.signedContent(ConnectionEnd.SERVER, channel.transcriptHash(suite));
@@ -223,6 +266,114 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     // reads under the client's handshake keys until the client's Finished.
     channel.records().writeWith(applicationKeys.server());
     state = State.WAIT_FINISHED;
+  }
+
+  /** RFC 6066 §3: a server that used server_name answers with an empty one, in EE in TLS 1.3. */
+  private void sendEncryptedExtensions(boolean sni) {
+    channel.send(new EncryptedExtensions(sni ? Extensions.of(ServerName.acknowledgement()) : Extensions.EMPTY));
+  }
+
+  /**
+   * The first offered PSK this server can use (RFC 8446 §4.2.11), its binder verified, or empty
+   * for a full handshake. A ticket is usable if it opens under our key, is within its lifetime
+   * (§4.6.1), was issued for this server_name, has a hash that one of the client's suites shares
+   * (§4.2.11: the PSK "MUST" be used with a suite of the same hash) and a key exchange mode of
+   * the client's fits (§4.2.9: psk_dhe_ke if the client sent a share in one of our groups,
+   * preferred for its forward secrecy, else psk_ke). Only the chosen PSK's binder is checked, as
+   * §4.2.11 asks ("the server MUST validate the corresponding binder value"); a wrong one is a
+   * decrypt_error (§4.2.11).
+   */
+  private Optional<Resumption> findResumption(HandshakeFrame frame, ClientHello hello, OfferedPsks offered,
+      PskKeyExchangeModes modes, Optional<KeyShareClientHello> keyShares) throws TlsAlertException {
+    Tls13TicketPolicy policy = config.ticketPolicy().orElseThrow();
+    List<PskIdentity> identities = offered.identities();
+    for (int i = 0; i < identities.size(); i++) {
+      Optional<Tls13SessionTicket> opened = Tls13SessionTicket.open(policy.sealingKey(), identities.get(i).identity());
+      if (opened.isEmpty() || !opened.get().validAt(now) || !opened.get().serverName().equals(serverName)) {
+        continue;
+      }
+      Tls13SessionTicket ticket = opened.get();
+      Optional<Tls13CipherSuite> suite = retry != null
+          ? Optional.of(retry.suite()).filter(s -> s.hash().equals(ticket.suite().hash()))
+          : config.cipherSuites().stream()
+              .filter(s -> hello.cipherSuites().contains(s.code()) && s.hash().equals(ticket.suite().hash()))
+              .findFirst();
+      if (suite.isEmpty()) {
+        continue;
+      }
+      KeyShareSelection share = null;
+      if (modes.allows(PskKeyExchangeModes.PSK_DHE_KE) && keyShares.isPresent()) {
+        share = retry != null ? retriedShare(keyShares.get())
+            : KeyShareSelection.select(config.groups(), keyShares.get()).orElse(null);
+      }
+      if (share == null && !modes.allows(PskKeyExchangeModes.PSK_KE)) {
+        continue;
+      }
+      byte[] binderHash = channel.transcriptHashWith(suite.get(), offered.truncate(frame.raw()));
+      if (!PskBinder.verify(suite.get(), ticket.psk(), binderHash, offered.binders().get(i))) {
+        throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,
+            "client_hello: the binder of PSK identity " + i + " does not verify (RFC 8446 §4.2.11)");
+      }
+      return Optional.of(new Resumption(i, ticket.psk(), suite.get(), share));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The resumed handshake (RFC 8446 §2.2, Figure 3): ServerHello with pre_shared_key naming the
+   * chosen identity (§4.2.11) and, in psk_dhe_ke mode, a key_share; then EncryptedExtensions and
+   * Finished, without Certificate or CertificateVerify: the PSK authenticates the server.
+   */
+  private void resume(HandshakeFrame frame, ClientHello hello, Resumption resumption, boolean sni)
+      throws TlsAlertException {
+    Tls13CipherSuite suite = resumption.suite();
+    channel.received(frame);
+    List<Extension> serverExtensions = new ArrayList<>();
+    serverExtensions.add(SupportedVersions.Selected.of(ProtocolVersion.TLS13));
+    byte[] shared = null;
+    KeyShareSelection share = resumption.share();
+    if (share != null) {
+      EcdheKeyPair ephemeral = EcdheKeyPair.generate(share.group(), random);
+      channel.cryptoOperation(share.group().rfcName() + ".keygen");
+      shared = ephemeral.agree(share.clientShare().keyExchange());
+      channel.cryptoOperation(share.group().rfcName() + ".agree");
+      serverExtensions.add(new KeyShareServerHello(KeyShareEntry.of(share.group(), ephemeral.publicKey())));
+    }
+    serverExtensions.add(new PreSharedKey.SelectedIdentity(resumption.index()));
+    parameters = Tls13Parameters.resumed(suite, share == null ? null : share.group());
+
+    byte[] serverRandom = new byte[ClientHello.RANDOM_LENGTH];
+    random.nextBytes(serverRandom);
+    channel.send(new ServerHello(ProtocolVersion.TLS12, serverRandom, hello.sessionId(), suite.code(),
+        ClientHello.COMPRESSION_NULL, Optional.of(new Extensions(serverExtensions))));
+    sendCompatibilityChangeCipherSpec(hello);
+
+    secrets = HandshakeTrafficSecrets.deriveWithPsk(suite, resumption.psk(), shared, channel.transcriptHash(suite));
+    channel.records().writeWith(secrets.serverKeys());
+    channel.records().readWith(secrets.clientKeys());
+    sendEncryptedExtensions(sni);
+    channel.send(new Finished(Tls13Finished.verifyData(suite, secrets.server(), channel.transcriptHash(suite))));
+    applicationKeys = secrets.applicationKeys(channel.transcriptHash(suite));
+    channel.records().writeWith(applicationKeys.server());
+    state = State.WAIT_FINISHED;
+  }
+
+  /**
+   * RFC 8446 §4.6.1: after the client's Finished, {@code count} NewSessionTickets, each with its
+   * own nonce (so each has its own PSK) and a fresh random ticket_age_add. The PSK is
+   * HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length).
+   */
+  private void sendTickets(Tls13TicketPolicy policy) {
+    Tls13CipherSuite suite = parameters.suite();
+    byte[] resumptionMasterSecret = secrets.resumptionMasterSecret(channel.transcriptHash(suite));
+    for (int i = 0; i < policy.count(); i++) {
+      byte[] nonce = {(byte) i};
+      long ageAdd = random.nextInt() & 0xffffffffL;
+      byte[] psk = Tls13KeySchedule.resumptionPsk(suite, resumptionMasterSecret, nonce);
+      byte[] ticket = new Tls13SessionTicket(psk, suite, now, policy.lifetime(), ageAdd, serverName)
+          .seal(policy.sealingKey(), random);
+      channel.send(new NewSessionTicket13(policy.lifetime().getSeconds(), ageAdd, nonce, ticket, Extensions.EMPTY));
+    }
   }
 
   /**
@@ -306,6 +457,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     channel.received(frame);
     channel.records().readWith(applicationKeys.client());
     state = State.CONNECTED;
+    config.ticketPolicy().ifPresent(this::sendTickets);
   }
 
   private static <T> T require(Optional<T> extension, String name) throws TlsAlertException {
