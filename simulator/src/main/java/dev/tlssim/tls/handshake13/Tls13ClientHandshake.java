@@ -83,6 +83,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private final Tls13ClientConfig config;
   private final SecureRandom random;
   private final Instant now;
+  /** Where tickets come from and go to; null for a client that does not resume. */
   private final Tls13ClientSessionStore store;
   private final Tls13HandshakeChannel channel;
   private final List<TlsEvent> events;
@@ -127,7 +128,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     random.nextBytes(sessionId);
     // RFC 8446 §4.2.11: a PSK is offered only with a suite of its hash, so a ticket from a suite
     // whose hash none of ours shares is of no use.
-    offeredTicket = store.newest(config.serverName(), now)
+    offeredTicket = store == null ? null : store.take(config.serverName(), now)
         .filter(t -> config.cipherSuites().stream().anyMatch(s -> s.hash().equals(t.suite().hash())))
         .orElse(null);
     sendClientHello(Optional.empty());
@@ -157,11 +158,16 @@ final class Tls13ClientHandshake implements Tls13Handshake {
         SupportedVersions.Offered.of(ProtocolVersion.TLS13),
         new KeyShareClientHello(shares)));
     cookie.ifPresent(extensions::add);
+    if (store != null) {
+      // RFC 8446 §4.2.9: also without a ticket to offer, since "Servers MUST NOT send a
+      // NewSessionTicket with tickets that are not compatible with the advertised modes" and some
+      // (the JDK) send none to a client that advertised no mode.
+      extensions.add(new PskKeyExchangeModes(config.pskKeyExchangeModes()));
+    }
     if (offeredTicket == null) {
       channel.send(clientHello(extensions));
       return;
     }
-    extensions.add(new PskKeyExchangeModes(config.pskKeyExchangeModes()));
     // RFC 8446 §4.2.11.2: the binder covers the ClientHello up to the binders list, so the hello
     // is encoded once with a placeholder binder of the right length, truncated, and the binder
     // computed over the transcript so far plus that prefix; pre_shared_key goes last (§4.2.11).
@@ -244,6 +250,9 @@ final class Tls13ClientHandshake implements Tls13Handshake {
    * no ticket is kept longer than 7 days whatever the server says.
    */
   private void keep(NewSessionTicket13 ticket) {
+    if (store == null) {
+      return;
+    }
     long lifetime = Math.min(ticket.ticketLifetime(), NewSessionTicket13.MAX_TICKET_LIFETIME);
     if (lifetime == 0) {
       return;

@@ -53,9 +53,10 @@ public final class Tls13Endpoint {
     handshake = new Tls13ServerHandshake(config, random, now, new Tls13HandshakeChannel(records, events));
   }
 
-  /** A client that neither offers nor keeps tickets. */
+  /** A client that neither offers nor keeps tickets, and sends no psk_key_exchange_modes. */
   public static Tls13Endpoint client(Tls13ClientConfig config, SecureRandom random, Instant now) {
-    return client(config, random, now, new Tls13ClientSessionStore());
+    return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"),
+        Objects.requireNonNull(now, "now"), null);
   }
 
   /**
