@@ -70,12 +70,10 @@ public final class Tls13Endpoint {
         Objects.requireNonNull(now, "now"), Objects.requireNonNull(store, "store"));
   }
 
-  /** A server on the wall clock, which ticket issue times and lifetimes are measured by. */
-  public static Tls13Endpoint server(Tls13ServerConfig config, SecureRandom random) {
-    return server(config, random, Instant.now());
-  }
-
-  /** A server at {@code now}: tickets it issues are stamped with it and those offered checked against it. */
+  /**
+   * A server at {@code now}: tickets it issues are stamped with it and those offered are checked
+   * against it. There is no wall-clock variant, so a seeded run replays byte for byte.
+   */
   public static Tls13Endpoint server(Tls13ServerConfig config, SecureRandom random, Instant now) {
     return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"),
         Objects.requireNonNull(now, "now"));

@@ -72,7 +72,7 @@ class Tls13AlertTest {
     // The client supports secp256r1 only and the server x25519 only: no HelloRetryRequest can
     // help (RFC 8446 §4.1.4), so "unable to negotiate a supported set of parameters" (§4.1.1).
     Tls13Endpoint server = Tls13Endpoint.server(
-        Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.X25519)), Tls13Pipe.seeded(1));
+        Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.X25519)), Tls13Pipe.seeded(1), WebPki.NOW);
     assertServerAlert(server, clientHello(SUITES, TLS13, SupportedGroups.of(NamedGroup.SECP256R1), SCHEMES,
         p256Share()), AlertDescription.HANDSHAKE_FAILURE);
   }
@@ -178,7 +178,7 @@ class Tls13AlertTest {
 
   @Test
   void wrongClientFinishedIsDecryptErrorAtTheServer() throws Exception {
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
     ScriptedClient client = new ScriptedClient();
     server.receive(client.hello());
 
@@ -197,7 +197,7 @@ class Tls13AlertTest {
 
   @Test
   void tamperedEncryptedRecordIsBadRecordMacAndTheAlertReachesThePeerUnderHandshakeKeys() {
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
@@ -228,7 +228,7 @@ class Tls13AlertTest {
 
   @Test
   void tamperedClientFinishedRecordIsBadRecordMacAtTheServer() {
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
@@ -247,7 +247,7 @@ class Tls13AlertTest {
   void handshakeBytesAfterServerHelloInItsRecordAreUnexpectedMessage() throws Exception {
     // RFC 8446 §5.1: handshake messages must not span a key change; ServerHello is the last
     // message under no keys, so bytes after it in the same record are an unexpected_message.
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
@@ -269,7 +269,7 @@ class Tls13AlertTest {
 
   @Test
   void changeCipherSpecAfterTheHandshakeIsUnexpectedMessage() {
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     Tls13Pipe.run(client, server);
@@ -283,7 +283,7 @@ class Tls13AlertTest {
 
   @Test
   void changeCipherSpecOtherThanOneByteOfOneIsUnexpectedMessage() {
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
@@ -298,7 +298,7 @@ class Tls13AlertTest {
   // ---- helpers ----
 
   private static Tls13Endpoint p256Server() {
-    return Tls13Endpoint.server(Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1)), Tls13Pipe.seeded(1));
+    return Tls13Endpoint.server(Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1)), Tls13Pipe.seeded(1), WebPki.NOW);
   }
 
   private static KeyShareClientHello p256Share() {
@@ -364,7 +364,7 @@ class Tls13AlertTest {
   }
 
   private static void assertServerAlert(ClientHello hello, AlertDescription expected) {
-    assertServerAlert(Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1)), hello, expected);
+    assertServerAlert(Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW), hello, expected);
   }
 
   /** The server answers {@code hello} with exactly one plaintext fatal alert record and closes. */

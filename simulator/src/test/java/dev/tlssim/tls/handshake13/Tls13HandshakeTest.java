@@ -41,7 +41,7 @@ class Tls13HandshakeTest {
       Tls13CipherSuite suite, NamedGroup group, SignatureScheme scheme) {
     // The server picks the suite and group: the only one it is configured with.
     Tls13Endpoint server = Tls13Endpoint.server(
-        serverFor(scheme).withCipherSuites(List.of(suite)).withGroups(List.of(group)), Tls13Pipe.seeded(1));
+        serverFor(scheme).withCipherSuites(List.of(suite)).withGroups(List.of(group)), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     Tls13Pipe.run(client, server);
@@ -82,7 +82,7 @@ class Tls13HandshakeTest {
 
   @Test
   void closeNotifyIsAnsweredAndClosesBothEnds() {
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     Tls13Pipe.run(client, server);
@@ -102,7 +102,7 @@ class Tls13HandshakeTest {
 
   @Test
   void bytesDeliveredOneAtATimeStillCompleteTheHandshake() {
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.rsaServer(), Tls13Pipe.seeded(1));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.rsaServer(), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     for (int round = 0; round < 3; round++) {
@@ -125,7 +125,7 @@ class Tls13HandshakeTest {
   @Test
   void serverPrefersItsFirstGroupAmongTheClientsShares() {
     Tls13Endpoint server = Tls13Endpoint.server(
-        Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1, NamedGroup.X25519)), Tls13Pipe.seeded(1));
+        Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1, NamedGroup.X25519)), Tls13Pipe.seeded(1), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
     client.start();
     Tls13Pipe.run(client, server);
@@ -134,7 +134,7 @@ class Tls13HandshakeTest {
   }
 
   private static byte[] transcriptOfOneRun() {
-    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(5));
+    Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(5), WebPki.NOW);
     Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(6), WebPki.NOW);
     client.start();
     ByteArrayOutputStream wire = new ByteArrayOutputStream();

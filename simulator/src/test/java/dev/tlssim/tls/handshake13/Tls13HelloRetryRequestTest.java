@@ -33,7 +33,7 @@ class Tls13HelloRetryRequestTest {
 
   /** A server that takes secp256r1 only. */
   private static Tls13Endpoint p256Server() {
-    return Tls13Endpoint.server(Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1)), Tls13Pipe.seeded(1));
+    return Tls13Endpoint.server(Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1)), Tls13Pipe.seeded(1), WebPki.NOW);
   }
 
   @Test

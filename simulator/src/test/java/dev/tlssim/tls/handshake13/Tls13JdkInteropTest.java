@@ -49,7 +49,7 @@ class Tls13JdkInteropTest {
     // The JDK 17 client sends key shares for x25519 and secp256r1; our server's first
     // preference, x25519, is among them, so no HelloRetryRequest is needed.
     Tls13Endpoint server = Tls13Endpoint.server(
-        Tls13HandshakeTest.serverFor(scheme).withCipherSuites(List.of(suite)), Tls13Pipe.seeded(21));
+        Tls13HandshakeTest.serverFor(scheme).withCipherSuites(List.of(suite)), Tls13Pipe.seeded(21), WebPki.NOW);
     JdkPeer client = JdkPeer.client("TLSv1.3", WebPki.rootCertificate(), WebPki.HOST, suite.name());
     client.beginHandshake();
     shuttle(client, server);
@@ -76,7 +76,7 @@ class Tls13JdkInteropTest {
     // proves the HelloRetryRequest and the message_hash transcript (§4.4.1) that both Finished
     // messages and every later key depend on.
     Tls13Endpoint server = Tls13Endpoint.server(Tls13TestPki.ecServer().withCipherSuites(List.of(suite))
-        .withGroups(List.of(NamedGroup.SECP384R1)), Tls13Pipe.seeded(21));
+        .withGroups(List.of(NamedGroup.SECP384R1)), Tls13Pipe.seeded(21), WebPki.NOW);
     JdkPeer client = JdkPeer.client("TLSv1.3", WebPki.rootCertificate(), WebPki.HOST, suite.name());
     client.beginHandshake();
     shuttle(client, server);
