@@ -43,6 +43,14 @@ final class HandshakeTrafficSecrets {
         ? early.handshakeSecretWithoutEcdhe() : early.handshakeSecret(ecdheSharedSecret), helloHash);
   }
 
+  /**
+   * The keys of the client's 0-RTT records (RFC 8446 §7.1, §7.3): client_early_traffic_secret =
+   * Derive-Secret(Early Secret from the PSK, "c e traffic", ClientHello).
+   */
+  static Tls13TrafficKeys clientEarlyKeys(Tls13CipherSuite suite, byte[] psk, byte[] clientHelloHash) {
+    return Tls13TrafficKeys.derive(suite, Tls13KeySchedule.start(suite, psk).clientEarlyTrafficSecret(clientHelloHash));
+  }
+
   private static HandshakeTrafficSecrets of(Tls13CipherSuite suite, Tls13HandshakeSecret hs, byte[] helloHash) {
     return new HandshakeTrafficSecrets(suite, hs,
         hs.clientHandshakeTrafficSecret(helloHash), hs.serverHandshakeTrafficSecret(helloHash));

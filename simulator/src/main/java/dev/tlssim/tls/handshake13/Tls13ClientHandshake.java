@@ -4,6 +4,7 @@ import dev.tlssim.pki.ServerKeyUse;
 import dev.tlssim.pki.VerificationResult;
 import dev.tlssim.pki.VerificationStep;
 import dev.tlssim.tls.AlertDescription;
+import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
@@ -20,6 +21,9 @@ import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateVerify;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Cookie;
+import dev.tlssim.tls.wire.EarlyData;
+import dev.tlssim.tls.wire.EncryptedExtensions;
+import dev.tlssim.tls.wire.EndOfEarlyData;
 import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.ExtensionContext;
 import dev.tlssim.tls.wire.Extensions;
@@ -74,7 +78,13 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * If the ServerHello selects it, the server authenticates with the PSK: no Certificate and no
  * CertificateVerify follow EncryptedExtensions.
  *
- * <p>No 0-RTT, no client certificate.
+ * <p>0-RTT (§2.3): data queued before start goes right after the ClientHello, with early_data in
+ * it, under client_early_traffic_secret, if the offered ticket allows that much (§4.2.10). If the
+ * server accepts (early_data in EncryptedExtensions), EndOfEarlyData under the same keys precedes
+ * the client's Finished (§4.5); if not, the data is lost and the parameters say so; it is not
+ * resent, since whether a repeat is safe is the application's call (§4.2.10).
+ *
+ * <p>No client certificate.
  */
 final class Tls13ClientHandshake implements Tls13Handshake {
   private enum State { START, WAIT_SERVER_HELLO, WAIT_ENCRYPTED_EXTENSIONS, WAIT_CERTIFICATE,
@@ -103,6 +113,11 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private Tls13ResumptionTicket offeredTicket;
   private boolean resumed;
   private byte[] resumptionMasterSecret;
+  /** 0-RTT data queued before start (RFC 8446 §2.3); empty for none. */
+  private byte[] earlyData = new byte[0];
+  /** Whether the first ClientHello carried early_data and 0-RTT records followed it. */
+  private boolean earlyDataSent;
+  private boolean earlyDataAccepted;
 
   Tls13ClientHandshake(Tls13ClientConfig config, SecureRandom random, Instant now,
       Tls13ClientSessionStore store, Tls13HandshakeChannel channel, List<TlsEvent> events) {
@@ -112,6 +127,15 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     this.store = store;
     this.channel = channel;
     this.events = events;
+  }
+
+  void queueEarlyData(byte[] data) {
+    if (state != State.START) {
+      throw new IllegalStateException("0-RTT data must be queued before start (RFC 8446 §2.3)");
+    }
+    byte[] joined = Arrays.copyOf(earlyData, earlyData.length + data.length);
+    System.arraycopy(data, 0, joined, earlyData.length, data.length);
+    earlyData = joined;
   }
 
   @Override
@@ -131,8 +155,30 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     offeredTicket = store == null ? null : store.take(config.serverName(), now)
         .filter(t -> config.cipherSuites().stream().anyMatch(s -> s.hash().equals(t.suite().hash())))
         .orElse(null);
+    // RFC 8446 §4.2.10: 0-RTT data goes only with a ticket that allowed it, at most its
+    // max_early_data_size, and under the ticket's own suite, so that suite must be offered.
+    earlyDataSent = earlyData.length > 0 && offeredTicket != null
+        && earlyData.length <= offeredTicket.maxEarlyDataSize()
+        && config.cipherSuites().contains(offeredTicket.suite());
     sendClientHello(Optional.empty());
+    if (earlyDataSent) {
+      sendEarlyData();
+    }
     state = State.WAIT_SERVER_HELLO;
+  }
+
+  /**
+   * RFC 8446 §2.3: the 0-RTT data follows the ClientHello in the same flight, under
+   * client_early_traffic_secret over the ClientHello (§7.1); §D.4: in compatibility mode the
+   * change_cipher_spec goes "immediately after the first ClientHello" when offering early data.
+   */
+  private void sendEarlyData() {
+    Tls13CipherSuite pskSuite = offeredTicket.suite();
+    sendCompatibilityChangeCipherSpec();
+    channel.records().writeWith(
+        HandshakeTrafficSecrets.clientEarlyKeys(pskSuite, offeredTicket.psk(), channel.transcriptHash(pskSuite)));
+    channel.records().send(ContentType.APPLICATION_DATA, earlyData);
+    events.add(new TlsEvent.MessageSent(Tls13MessageName.EARLY_DATA, earlyData.length));
   }
 
   private void generateShare(NamedGroup g) {
@@ -158,6 +204,11 @@ final class Tls13ClientHandshake implements Tls13Handshake {
         SupportedVersions.Offered.of(ProtocolVersion.TLS13),
         new KeyShareClientHello(shares)));
     cookie.ifPresent(extensions::add);
+    if (earlyDataSent && retrySuite == null) {
+      // RFC 8446 §4.2.10: only in the first ClientHello; after a HelloRetryRequest the client
+      // "MUST NOT include the "early_data" extension in its followup ClientHello".
+      extensions.add(new EarlyData.Indication());
+    }
     if (store != null) {
       // RFC 8446 §4.2.9: also without a ticket to offer, since "Servers MUST NOT send a
       // NewSessionTicket with tickets that are not compatible with the advertised modes" and some
@@ -221,7 +272,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     switch (state) {
       case WAIT_SERVER_HELLO -> onServerHello(expect(frame, HandshakeType.SERVER_HELLO));
       case WAIT_ENCRYPTED_EXTENSIONS -> {
-        decode(expect(frame, HandshakeType.ENCRYPTED_EXTENSIONS));
+        onEncryptedExtensions((EncryptedExtensions) decode(expect(frame, HandshakeType.ENCRYPTED_EXTENSIONS)));
         channel.received(frame);
         // RFC 8446 §2.2: in a resumption the PSK authenticates the server, so Finished follows.
         state = resumed ? State.WAIT_FINISHED : State.WAIT_CERTIFICATE;
@@ -245,11 +296,33 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   }
 
   /**
+   * RFC 8446 §4.2.10: early_data in EncryptedExtensions accepts the 0-RTT data; the client keeps
+   * writing under the early keys until its EndOfEarlyData. Without it the data was rejected and
+   * the client writes under its handshake keys from here on. early_data for a ClientHello that
+   * had none, or with a PSK other than the first, is an illegal_parameter (§4.2.10, §4.2.11).
+   */
+  private void onEncryptedExtensions(EncryptedExtensions encryptedExtensions) throws TlsAlertException {
+    boolean accepted = Tls13Extensions.find(encryptedExtensions.extensions(), ExtensionContext.ENCRYPTED_EXTENSIONS,
+        EarlyData.Indication.class).isPresent();
+    if (accepted && (!earlyDataSent || retrySuite != null || !resumed)) {
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          "encrypted_extensions: early_data, but no 0-RTT data was offered with the selected PSK (RFC 8446 §4.2.10)");
+    }
+    earlyDataAccepted = accepted;
+    if (earlyDataSent && !accepted) {
+      channel.records().writeWith(secrets.clientKeys());
+    }
+    if (parameters != null) {
+      parameters = parameters.withEarlyDataAccepted(accepted);
+    }
+  }
+
+  /**
    * RFC 8446 §4.6.1: the ticket's PSK is HKDF-Expand-Label(resumption_master_secret,
    * "resumption", ticket_nonce, Hash.length); a lifetime of zero means "discard immediately", and
    * no ticket is kept longer than 7 days whatever the server says.
    */
-  private void keep(NewSessionTicket13 ticket) {
+  private void keep(NewSessionTicket13 ticket) throws TlsAlertException {
     if (store == null) {
       return;
     }
@@ -258,8 +331,12 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       return;
     }
     byte[] psk = Tls13KeySchedule.resumptionPsk(suite, resumptionMasterSecret, ticket.ticketNonce());
+    // RFC 8446 §4.6.1: early_data(max_early_data_size) allows 0-RTT with this ticket; without it,
+    // none.
+    long maxEarlyDataSize = Tls13Extensions.find(ticket.extensions(), ExtensionContext.NEW_SESSION_TICKET,
+        EarlyData.MaxEarlyDataSize.class).map(EarlyData.MaxEarlyDataSize::maxEarlyDataSize).orElse(0L);
     store.add(config.serverName(), new Tls13ResumptionTicket(ticket.ticket(), psk, suite, now,
-        Duration.ofSeconds(lifetime), ticket.ticketAgeAdd()));
+        Duration.ofSeconds(lifetime), ticket.ticketAgeAdd(), maxEarlyDataSize));
   }
 
   private HandshakeFrame expect(HandshakeFrame frame, HandshakeType type) throws TlsAlertException {
@@ -326,8 +403,12 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     }
     channel.records().readWith(secrets.serverKeys());
     // From here on the client's records, an alert included, go under its handshake keys (RFC 8446
-    // §7.1, §6: alerts "are encrypted as specified by the current connection state").
-    channel.records().writeWith(secrets.clientKeys());
+    // §7.1, §6: alerts "are encrypted as specified by the current connection state"), unless 0-RTT
+    // data went out: then the early keys stay until EncryptedExtensions says whether it was
+    // accepted, and if so until EndOfEarlyData (§2.3, §4.5).
+    if (!earlyDataSent) {
+      channel.records().writeWith(secrets.clientKeys());
+    }
     state = State.WAIT_ENCRYPTED_EXTENSIONS;
   }
 
@@ -394,6 +475,11 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     channel.replaceClientHelloWithMessageHash(hrrSuite);
     channel.received(frame);
     retrySuite = hrrSuite;
+    if (earlyDataSent) {
+      // RFC 8446 §4.2.10: a HelloRetryRequest rejects the 0-RTT data; the second ClientHello is
+      // plaintext like the first (§5).
+      channel.records().writePlaintext();
+    }
     if (offeredTicket != null && !offeredTicket.suite().hash().equals(hrrSuite.hash())) {
       // RFC 8446 §4.1.4: the second ClientHello leaves out PSKs "not compatible with the
       // server's indicated cipher suite"; the binder would have to be over another hash anyway.
@@ -511,6 +597,12 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     // RFC 8446 §D.4: in compatibility mode the client's change_cipher_spec goes right before its
     // second flight, in plaintext, unless it already went before a second ClientHello.
     sendCompatibilityChangeCipherSpec();
+    if (earlyDataAccepted) {
+      // RFC 8446 §4.5: EndOfEarlyData, under the early keys, ends the 0-RTT data; it is part of
+      // the transcript, and the client's Finished follows under its handshake keys.
+      channel.send(new EndOfEarlyData());
+      channel.records().writeWith(secrets.clientKeys());
+    }
     channel.send(new Finished(Tls13Finished.verifyData(suite, secrets.client(), channel.transcriptHash(suite))));
     channel.records().writeWith(applicationKeys.client());
     resumptionMasterSecret = secrets.resumptionMasterSecret(channel.transcriptHash(suite));

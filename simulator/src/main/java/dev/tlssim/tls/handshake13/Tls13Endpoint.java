@@ -107,6 +107,20 @@ public final class Tls13Endpoint {
     }
   }
 
+  /**
+   * Queues 0-RTT data (RFC 8446 §2.3) for a client, before {@link #start}: if the ticket the
+   * client offers allows early data (§4.2.10) and the data fits its max_early_data_size, it goes
+   * right after the ClientHello under client_early_traffic_secret. Whether the server took it
+   * shows in {@link Tls13Parameters#earlyDataAccepted()}; rejected data is not resent (§4.2.10
+   * leaves that to the application, which knows whether a repeat is safe).
+   */
+  public void writeEarly(byte[] earlyData) {
+    if (!(handshake instanceof Tls13ClientHandshake client)) {
+      throw new IllegalStateException("only a client sends 0-RTT data");
+    }
+    client.queueEarlyData(earlyData.clone());
+  }
+
   /** Sends application data; only once the handshake is complete and before close. */
   public void write(byte[] applicationData) {
     if (!established() || closeNotifySent) {
@@ -162,8 +176,16 @@ public final class Tls13Endpoint {
       case ALERT -> onAlert(Alert.decode(content));
       case HANDSHAKE -> onHandshake(content);
       case APPLICATION_DATA -> {
+        if (handshake.readingEarlyData()) {
+          // RFC 8446 §2.3: 0-RTT data may be a replay and is not forward secret, so the
+          // application gets it apart from ordinary data: a message named early_data, bytes
+          // included, never an ApplicationData event.
+          handshake.onEarlyData(content.length);
+          events.add(new TlsEvent.MessageReceived(Tls13MessageName.EARLY_DATA, content.length, content));
+          return;
+        }
         if (!handshake.established()) {
-          // RFC 8446 §2: application data flows after the Finished messages (no 0-RTT here).
+          // RFC 8446 §2: application data flows after the Finished messages, 0-RTT data aside.
           throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
               "application_data before the handshake completed (state " + state() + ")");
         }

@@ -22,6 +22,23 @@ sealed interface Tls13Handshake permits Tls13ClientHandshake, Tls13ServerHandsha
    */
   boolean acceptsCompatibilityChangeCipherSpec();
 
+  /**
+   * Whether application_data records now are the client's 0-RTT data (RFC 8446 §2.3): on a server
+   * that accepted it, from the ClientHello until EndOfEarlyData.
+   */
+  default boolean readingEarlyData() {
+    return false;
+  }
+
+  /**
+   * Counts {@code length} bytes of 0-RTT data against the ticket's max_early_data_size; RFC 8446
+   * §4.2.10: more than that is an "unexpected_message".
+   */
+  default void onEarlyData(int length) throws TlsAlertException {
+    throw new TlsAlertException(dev.tlssim.tls.AlertDescription.UNEXPECTED_MESSAGE,
+        "application_data: no 0-RTT data is expected here (RFC 8446 §2.3)");
+  }
+
   /** What was negotiated, once known. */
   Optional<Tls13Parameters> parameters();
 

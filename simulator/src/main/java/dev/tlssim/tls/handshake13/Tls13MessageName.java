@@ -15,6 +15,11 @@ import java.util.Arrays;
  */
 final class Tls13MessageName {
   static final String HELLO_RETRY_REQUEST = "hello_retry_request";
+  /**
+   * The name 0-RTT application data is reported under (RFC 8446 §2.3), so that it never passes
+   * for ordinary application_data: it may be a replay (§8).
+   */
+  static final String EARLY_DATA = "early_data";
 
   /** ServerHello.random follows the 2-byte legacy_version (RFC 8446 §4.1.3). */
   private static final int RANDOM_OFFSET = 2;

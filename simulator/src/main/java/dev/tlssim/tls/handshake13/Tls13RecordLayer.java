@@ -27,8 +27,11 @@ final class Tls13RecordLayer {
   private final RecordReader reader = new RecordReader();
   private final ByteArrayOutputStream output;
   private Tls13RecordProtection reading;
+  private Tls13TrafficKeys readingKeys;
   private Tls13RecordProtection writing;
   private int readKeyChanges;
+  /** Bytes of undecryptable records still to discard as rejected 0-RTT data (RFC 8446 §4.2.10). */
+  private long skipBudget;
 
   Tls13RecordLayer(ByteArrayOutputStream output) {
     this.output = output;
@@ -41,7 +44,25 @@ final class Tls13RecordLayer {
   /** Protect what is read from now on with {@code keys} (RFC 8446 §7.3). */
   void readWith(Tls13TrafficKeys keys) {
     reading = new Tls13RecordProtection(keys);
+    readingKeys = keys;
     readKeyChanges++;
+  }
+
+  /**
+   * RFC 8446 §4.2.10: a server that rejects 0-RTT data "skip[s] past early data" by trial
+   * decryption: records that do not open under the current read keys are discarded, "up to the
+   * configured max_early_data_size", until one opens.
+   */
+  void skipUndecryptable(long maxEarlyDataSize) {
+    skipBudget = maxEarlyDataSize;
+  }
+
+  /**
+   * From now on records go out in plaintext again: the client's second ClientHello after a
+   * HelloRetryRequest follows its 0-RTT records but is not protected (RFC 8446 §4.1.2, §5).
+   */
+  void writePlaintext() {
+    writing = null;
   }
 
   /** Protect what is written from now on with {@code keys} (RFC 8446 §7.3). */
@@ -63,14 +84,21 @@ final class Tls13RecordLayer {
    *     {@link Tls13RecordProtection#open} raises, bad_record_mac above all
    */
   Optional<Tls13InnerPlaintext> next() throws TlsAlertException {
-    Optional<TlsRecord> next = reader.next();
-    if (next.isEmpty()) {
-      return Optional.empty();
+    for (Optional<TlsRecord> next = reader.next(); next.isPresent(); next = reader.next()) {
+      Optional<Tls13InnerPlaintext> opened = open(next.get());
+      if (opened.isPresent()) {
+        return opened;
+      }
     }
-    TlsRecord record = next.get();
+    return Optional.empty();
+  }
+
+  /** The record's content, or empty for a rejected 0-RTT record that is skipped. */
+  private Optional<Tls13InnerPlaintext> open(TlsRecord record) throws TlsAlertException {
     if (record.type() == ContentType.CHANGE_CIPHER_SPEC || reading == null) {
       if (reading == null && record.type() == ContentType.APPLICATION_DATA) {
-        // No 0-RTT here, so protected records only come after ServerHello (RFC 8446 §2).
+        // Protected records, 0-RTT ones included, only come once the ClientHello that installs
+        // their keys has been read (RFC 8446 §2, §2.3).
         throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
             "record: protected record before any traffic keys (RFC 8446 §5)");
       }
@@ -86,7 +114,23 @@ final class Tls13RecordLayer {
       throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
           "record: unprotected " + record.type().rfcName() + " record after keys were installed (RFC 8446 §5)");
     }
-    return Optional.of(reading.open(record.encode()));
+    if (skipBudget == 0) {
+      return Optional.of(reading.open(record.encode()));
+    }
+    try {
+      Optional<Tls13InnerPlaintext> opened = Optional.of(reading.open(record.encode()));
+      skipBudget = 0;
+      return opened;
+    } catch (TlsAlertException e) {
+      if (e.alert() != AlertDescription.BAD_RECORD_MAC || record.length() > skipBudget) {
+        throw e;
+      }
+      // A failed open still used up a sequence number; the skipped record was never part of
+      // this key's sequence (§5.3), so start the key over at zero.
+      skipBudget -= record.length();
+      reading = new Tls13RecordProtection(readingKeys);
+      return Optional.empty();
+    }
   }
 
   /** Sends {@code content}, split into fragments of at most 2^14 bytes (RFC 8446 §5.1). */

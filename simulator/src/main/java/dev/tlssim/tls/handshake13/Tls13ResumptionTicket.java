@@ -10,11 +10,18 @@ import java.util.Objects;
 /**
  * A ticket as the client keeps it (RFC 8446 §4.6.1): the opaque ticket, the PSK derived from
  * resumption_master_secret and ticket_nonce, the suite of the connection that issued it (its hash
- * is the PSK's, §4.2.11), when it arrived, its lifetime (capped at 7 days) and ticket_age_add.
- * An immutable value; toString leaves the PSK out.
+ * is the PSK's, §4.2.11), when it arrived, its lifetime (capped at 7 days), ticket_age_add and
+ * the max_early_data_size of its early_data extension (RFC 8446 §4.2.10; 0 without one: no 0-RTT
+ * with this ticket). An immutable value; toString leaves the PSK out.
  */
 public record Tls13ResumptionTicket(byte[] ticket, byte[] psk, Tls13CipherSuite suite, Instant arrival,
-    Duration lifetime, long ageAdd) {
+    Duration lifetime, long ageAdd, long maxEarlyDataSize) {
+  /** A ticket that allows no 0-RTT data. */
+  public Tls13ResumptionTicket(byte[] ticket, byte[] psk, Tls13CipherSuite suite, Instant arrival,
+      Duration lifetime, long ageAdd) {
+    this(ticket, psk, suite, arrival, lifetime, ageAdd, 0);
+  }
+
   public Tls13ResumptionTicket {
     Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(arrival, "arrival");
@@ -49,7 +56,8 @@ public record Tls13ResumptionTicket(byte[] ticket, byte[] psk, Tls13CipherSuite 
   @Override
   public boolean equals(Object o) {
     return o instanceof Tls13ResumptionTicket t && suite == t.suite && arrival.equals(t.arrival)
-        && lifetime.equals(t.lifetime) && ageAdd == t.ageAdd && Arrays.equals(ticket, t.ticket)
+        && lifetime.equals(t.lifetime) && ageAdd == t.ageAdd && maxEarlyDataSize == t.maxEarlyDataSize
+        && Arrays.equals(ticket, t.ticket)
         && Arrays.equals(psk, t.psk);
   }
 
@@ -61,6 +69,6 @@ public record Tls13ResumptionTicket(byte[] ticket, byte[] psk, Tls13CipherSuite 
   @Override
   public String toString() {
     return "Tls13ResumptionTicket[" + suite + ", arrival=" + arrival + ", lifetime=" + lifetime
-        + ", ticket=" + ticket.length + " bytes]";
+        + ", maxEarlyDataSize=" + maxEarlyDataSize + ", ticket=" + ticket.length + " bytes]";
   }
 }

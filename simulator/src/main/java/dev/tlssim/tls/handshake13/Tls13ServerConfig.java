@@ -14,7 +14,8 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * A TLS 1.3 server (RFC 8446): suites, key-share groups and CertificateVerify schemes in its order
  * of preference, its certificate chain exactly as sent (leaf first, §4.4.2) and the leaf's private
  * key, and the policy by which it issues session tickets for resumption (RFC 8446 §4.6.1), or
- * {@code null} to issue none. An immutable value.
+ * {@code null} to issue none, and the anti-replay state for 0-RTT data (RFC 8446 §8), the one
+ * shared, mutable part. Otherwise an immutable value.
  */
 public record Tls13ServerConfig(
     List<Tls13CipherSuite> cipherSuites,
@@ -22,9 +23,11 @@ public record Tls13ServerConfig(
     List<SignatureScheme> signatureSchemes,
     CertificateChain chain,
     AsymmetricKeyParameter privateKey,
-    Tls13TicketPolicy tickets) {
+    Tls13TicketPolicy tickets,
+    Tls13EarlyDataReplayGuard replayGuard) {
 
   public Tls13ServerConfig {
+    Objects.requireNonNull(replayGuard, "replayGuard");
     cipherSuites = List.copyOf(cipherSuites);
     groups = List.copyOf(groups);
     signatureSchemes = List.copyOf(signatureSchemes);
@@ -49,7 +52,7 @@ public record Tls13ServerConfig(
         List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
             Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
-        List.of(scheme), chain, privateKey, null);
+        List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none());
   }
 
   /** The ticket policy, if this server issues tickets and accepts them for resumption. */
@@ -59,14 +62,22 @@ public record Tls13ServerConfig(
 
   /** Issues tickets after each handshake and resumes with them (RFC 8446 §4.6.1, §2.2). */
   public Tls13ServerConfig withTickets(Tls13TicketPolicy policy) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy, replayGuard);
   }
 
   public Tls13ServerConfig withCipherSuites(List<Tls13CipherSuite> suites) {
-    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets);
+    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard);
   }
 
   public Tls13ServerConfig withGroups(List<NamedGroup> newGroups) {
-    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets);
+    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets, replayGuard);
+  }
+
+  /**
+   * The anti-replay state for 0-RTT data (RFC 8446 §8); servers that share it refuse each other's
+   * replays. The default remembers nothing ({@link Tls13AntiReplay#NONE}).
+   */
+  public Tls13ServerConfig withReplayGuard(Tls13EarlyDataReplayGuard guard) {
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, guard);
   }
 }

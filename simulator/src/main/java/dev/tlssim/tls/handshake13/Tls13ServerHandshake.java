@@ -12,9 +12,11 @@ import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
 import dev.tlssim.tls.crypto.Tls13KeySchedule;
+import dev.tlssim.tls.crypto.Tls13TrafficKeys;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateVerify;
 import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.EarlyData;
 import dev.tlssim.tls.wire.EncryptedExtensions;
 import dev.tlssim.tls.wire.ExtensionContext;
 import dev.tlssim.tls.wire.Extension;
@@ -40,6 +42,7 @@ import dev.tlssim.tls.wire.Tls13Extensions;
 import dev.tlssim.tls.wire.Tls13HandshakeDecoder;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,10 +72,17 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * PSK instead of Certificate and CertificateVerify. A ticket it cannot use leads to a full
  * handshake.
  *
- * No 0-RTT, no cookie, no client authentication.
+ * <p>0-RTT (§2.3, §4.2.10): a ClientHello with early_data whose first PSK is accepted, in the
+ * ticket's own suite, from a ticket with a max_early_data_size, after no HelloRetryRequest, and
+ * that the {@link Tls13EarlyDataReplayGuard} admits (§8) gets early_data in EncryptedExtensions;
+ * the server then reads 0-RTT data under client_early_traffic_secret until EndOfEarlyData and the
+ * client's handshake keys after it. Any other ClientHello with early_data has its 0-RTT records
+ * skipped by trial decryption, and the handshake goes on in 1-RTT.
+ *
+ * No cookie, no client authentication.
  */
 final class Tls13ServerHandshake implements Tls13Handshake {
-  private enum State { WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_FINISHED, CONNECTED }
+  private enum State { WAIT_CLIENT_HELLO, WAIT_SECOND_CLIENT_HELLO, WAIT_END_OF_EARLY_DATA, WAIT_FINISHED, CONNECTED }
 
   /** What a HelloRetryRequest settled: the suite and the group the second ClientHello must use. */
   private record Retry(Tls13CipherSuite suite, NamedGroup group) {}
@@ -81,7 +91,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
    * An accepted PSK (RFC 8446 §4.2.11): the index of its identity, its PSK, the suite and, in
    * psk_dhe_ke mode, the client's key share ({@code null} in psk_ke mode).
    */
-  private record Resumption(int index, byte[] psk, Tls13CipherSuite suite, KeyShareSelection share) {}
+  private record Resumption(int index, byte[] psk, Tls13CipherSuite suite, KeyShareSelection share,
+      Tls13SessionTicket ticket, PskIdentity identity, byte[] binder) {}
 
   private final Tls13ServerConfig config;
   private final SecureRandom random;
@@ -95,6 +106,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   private HandshakeTrafficSecrets.ApplicationTrafficKeys applicationKeys;
   /** The client's server_name, "" without one: tickets are bound to it (RFC 8446 §4.2.11). */
   private String serverName = "";
+  /** 0-RTT bytes the client may still send, once early data was accepted (RFC 8446 §4.2.10). */
+  private long earlyDataLeft;
 
   Tls13ServerHandshake(Tls13ServerConfig config, SecureRandom random, Instant now, Tls13HandshakeChannel channel) {
     this.config = config;
@@ -115,7 +128,24 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   public boolean acceptsCompatibilityChangeCipherSpec() {
     // RFC 8446 §5: after the first ClientHello; a client in compatibility mode may send it
     // before its second ClientHello (§D.4).
-    return state == State.WAIT_SECOND_CLIENT_HELLO || state == State.WAIT_FINISHED;
+    return state == State.WAIT_SECOND_CLIENT_HELLO || state == State.WAIT_END_OF_EARLY_DATA
+        || state == State.WAIT_FINISHED;
+  }
+
+  @Override
+  public boolean readingEarlyData() {
+    return state == State.WAIT_END_OF_EARLY_DATA;
+  }
+
+  @Override
+  public void onEarlyData(int length) throws TlsAlertException {
+    if (length > earlyDataLeft) {
+      // RFC 8446 §4.2.10: a server that receives more than max_early_data_size "SHOULD
+      // terminate the connection with an "unexpected_message" alert".
+      throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+          "application_data: 0-RTT data beyond the ticket's max_early_data_size (RFC 8446 §4.2.10)");
+    }
+    earlyDataLeft -= length;
   }
 
   @Override
@@ -138,6 +168,15 @@ final class Tls13ServerHandshake implements Tls13Handshake {
       case WAIT_SECOND_CLIENT_HELLO -> {
         expect(frame, HandshakeType.CLIENT_HELLO);
         onClientHello(frame);
+      }
+      case WAIT_END_OF_EARLY_DATA -> {
+        expect(frame, HandshakeType.END_OF_EARLY_DATA);
+        new Tls13HandshakeDecoder(parameters.suite()).decode(frame);
+        channel.received(frame);
+        // RFC 8446 §4.5: EndOfEarlyData ends the 0-RTT data; the client's Finished comes under
+        // its handshake traffic keys.
+        channel.records().readWith(secrets.clientKeys());
+        state = State.WAIT_FINISHED;
       }
       case WAIT_FINISHED -> {
         expect(frame, HandshakeType.FINISHED);
@@ -196,10 +235,11 @@ final class Tls13ServerHandshake implements Tls13Handshake {
       Optional<Resumption> resumption = findResumption(frame, hello, offered.get(), modes.get(),
           Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, KeyShareClientHello.class));
       if (resumption.isPresent()) {
-        resume(frame, hello, resumption.get(), sni.isPresent());
+        resume(frame, hello, resumption.get(), sni.isPresent(), extensions);
         return;
       }
     }
+    skipRejectedEarlyData(extensions, config.ticketPolicy().map(Tls13TicketPolicy::maxEarlyDataSize).orElse(0L));
     // RFC 8446 §9.2: a TLS 1.3 ClientHello without pre_shared_key "MUST contain both a
     // signature_algorithms extension and a supported_groups extension", and key_share comes with
     // supported_groups; otherwise the server "MUST abort the handshake with a "missing_extension"
@@ -253,7 +293,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     channel.records().writeWith(secrets.serverKeys());
     channel.records().readWith(secrets.clientKeys());
 
-    sendEncryptedExtensions(sni.isPresent());
+    sendEncryptedExtensions(sni.isPresent(), false);
     channel.send(Certificate13.ofServer(
         config.chain().certificates().stream().map(Tls13ServerHandshake::der).toList()));
     byte[] signed = CertificateVerify.signedContent(ConnectionEnd.SERVER, channel.transcriptHash(suite));
@@ -268,9 +308,19 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     state = State.WAIT_FINISHED;
   }
 
-  /** RFC 6066 §3: a server that used server_name answers with an empty one, in EE in TLS 1.3. */
-  private void sendEncryptedExtensions(boolean sni) {
-    channel.send(new EncryptedExtensions(sni ? Extensions.of(ServerName.acknowledgement()) : Extensions.EMPTY));
+  /**
+   * RFC 6066 §3: a server that used server_name answers with an empty one, in EE in TLS 1.3;
+   * RFC 8446 §4.2.10: an accepted 0-RTT attempt gets an empty early_data there.
+   */
+  private void sendEncryptedExtensions(boolean sni, boolean earlyData) {
+    List<Extension> extensions = new ArrayList<>();
+    if (sni) {
+      extensions.add(ServerName.acknowledgement());
+    }
+    if (earlyData) {
+      extensions.add(new EarlyData.Indication());
+    }
+    channel.send(new EncryptedExtensions(new Extensions(extensions)));
   }
 
   /**
@@ -314,7 +364,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
         throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,
             "client_hello: the binder of PSK identity " + i + " does not verify (RFC 8446 §4.2.11)");
       }
-      return Optional.of(new Resumption(i, ticket.psk(), suite.get(), share));
+      return Optional.of(new Resumption(i, ticket.psk(), suite.get(), share, ticket, identities.get(i),
+          offered.binders().get(i)));
     }
     return Optional.empty();
   }
@@ -324,10 +375,16 @@ final class Tls13ServerHandshake implements Tls13Handshake {
    * chosen identity (§4.2.11) and, in psk_dhe_ke mode, a key_share; then EncryptedExtensions and
    * Finished, without Certificate or CertificateVerify: the PSK authenticates the server.
    */
-  private void resume(HandshakeFrame frame, ClientHello hello, Resumption resumption, boolean sni)
-      throws TlsAlertException {
+  private void resume(HandshakeFrame frame, ClientHello hello, Resumption resumption, boolean sni,
+      Extensions extensions) throws TlsAlertException {
     Tls13CipherSuite suite = resumption.suite();
     channel.received(frame);
+    boolean earlyData = acceptsEarlyData(extensions, resumption);
+    Tls13TrafficKeys earlyKeys = earlyData
+        ? HandshakeTrafficSecrets.clientEarlyKeys(suite, resumption.psk(), channel.transcriptHash(suite)) : null;
+    if (!earlyData) {
+      skipRejectedEarlyData(extensions, resumption.ticket().maxEarlyDataSize());
+    }
     List<Extension> serverExtensions = new ArrayList<>();
     serverExtensions.add(SupportedVersions.Selected.of(ProtocolVersion.TLS13));
     byte[] shared = null;
@@ -340,7 +397,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
       serverExtensions.add(new KeyShareServerHello(KeyShareEntry.of(share.group(), ephemeral.publicKey())));
     }
     serverExtensions.add(new PreSharedKey.SelectedIdentity(resumption.index()));
-    parameters = Tls13Parameters.resumed(suite, share == null ? null : share.group());
+    parameters = Tls13Parameters.resumed(suite, share == null ? null : share.group()).withEarlyDataAccepted(earlyData);
 
     byte[] serverRandom = new byte[ClientHello.RANDOM_LENGTH];
     random.nextBytes(serverRandom);
@@ -351,11 +408,51 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     secrets = HandshakeTrafficSecrets.deriveWithPsk(suite, resumption.psk(), shared, channel.transcriptHash(suite));
     channel.records().writeWith(secrets.serverKeys());
     channel.records().readWith(secrets.clientKeys());
-    sendEncryptedExtensions(sni);
+    sendEncryptedExtensions(sni, earlyData);
     channel.send(new Finished(Tls13Finished.verifyData(suite, secrets.server(), channel.transcriptHash(suite))));
     applicationKeys = secrets.applicationKeys(channel.transcriptHash(suite));
     channel.records().writeWith(applicationKeys.server());
-    state = State.WAIT_FINISHED;
+    if (earlyData) {
+      // RFC 8446 §2.3: the 0-RTT records after the ClientHello are under
+      // client_early_traffic_secret, up to the client's EndOfEarlyData.
+      channel.records().readWith(earlyKeys);
+      earlyDataLeft = resumption.ticket().maxEarlyDataSize();
+      state = State.WAIT_END_OF_EARLY_DATA;
+    } else {
+      state = State.WAIT_FINISHED;
+    }
+  }
+
+  /**
+   * RFC 8446 §4.2.10: to accept early data the server "MUST verify that ... the selected_identity
+   * [is] 0", that the suite is the one the ticket was issued with, and this server accepts it
+   * only from a ticket that allowed it, never after a HelloRetryRequest (the second ClientHello
+   * "MUST NOT" carry early_data), and when the anti-replay guard has not seen it (§8).
+   */
+  private boolean acceptsEarlyData(Extensions extensions, Resumption resumption) throws TlsAlertException {
+    boolean offered = Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, EarlyData.Indication.class)
+        .isPresent();
+    if (!offered || retry != null || resumption.index() != 0 || resumption.suite() != resumption.ticket().suite()
+        || resumption.ticket().maxEarlyDataSize() == 0) {
+      return false;
+    }
+    // RFC 8446 §4.2.11.1, §8.3: the client's view of the ticket age against the server's.
+    Tls13SessionTicket ticket = resumption.ticket();
+    long clientAgeMillis = (resumption.identity().obfuscatedTicketAge() - ticket.ageAdd()) & 0xffffffffL;
+    Duration skew = Duration.ofMillis(clientAgeMillis).minus(Duration.between(ticket.issued(), now));
+    return config.replayGuard().admit(resumption.identity().identity(), resumption.binder(), skew, now);
+  }
+
+  /**
+   * RFC 8446 §4.2.10: a server that does not accept the early data of a ClientHello with
+   * early_data "skip[s] past early data by attempting to deprotect received records using the
+   * handshake traffic key, discarding records which fail deprotection (up to the configured
+   * max_early_data_size)".
+   */
+  private void skipRejectedEarlyData(Extensions extensions, long maxEarlyDataSize) throws TlsAlertException {
+    if (Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, EarlyData.Indication.class).isPresent()) {
+      channel.records().skipUndecryptable(maxEarlyDataSize);
+    }
   }
 
   /**
@@ -370,9 +467,12 @@ final class Tls13ServerHandshake implements Tls13Handshake {
       byte[] nonce = {(byte) i};
       long ageAdd = random.nextInt() & 0xffffffffL;
       byte[] psk = Tls13KeySchedule.resumptionPsk(suite, resumptionMasterSecret, nonce);
-      byte[] ticket = new Tls13SessionTicket(psk, suite, now, policy.lifetime(), ageAdd, serverName)
-          .seal(policy.sealingKey(), random);
-      channel.send(new NewSessionTicket13(policy.lifetime().getSeconds(), ageAdd, nonce, ticket, Extensions.EMPTY));
+      byte[] ticket = new Tls13SessionTicket(psk, suite, now, policy.lifetime(), ageAdd, serverName,
+          policy.maxEarlyDataSize()).seal(policy.sealingKey(), random);
+      // RFC 8446 §4.6.1: early_data(max_early_data_size) says the ticket may be used for 0-RTT.
+      Extensions extensions = policy.maxEarlyDataSize() == 0
+          ? Extensions.EMPTY : Extensions.of(new EarlyData.MaxEarlyDataSize(policy.maxEarlyDataSize()));
+      channel.send(new NewSessionTicket13(policy.lifetime().getSeconds(), ageAdd, nonce, ticket, extensions));
     }
   }
 

@@ -21,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * NewSessionTicket (RFC 8446 §4.6.1: the ticket "is used as the PSK identity"): the resumption
  * PSK, the suite it was made with (only a suite with the same hash may use it, §4.2.11), when it
  * was issued and for how long (§4.6.1 lifetime), ticket_age_add, and the server name of the
- * original connection (§4.2.11: the PSK is bound to its SNI).
+ * original connection (§4.2.11: the PSK is bound to its SNI), and the ticket's max_early_data_size
+ * (§4.2.10: the server accepts 0-RTT only with a PSK whose ticket allowed it, so it must know).
  *
  * <p>The server keeps no state: the ticket is {@code nonce[12] || AES-GCM(state)} under the
  * policy's sealing key. The TLS 1.2 engine's TicketProtector seals an RFC 5077 StatePlaintext
@@ -31,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
  * handshake (§4.6.1 lets servers ignore tickets). toString leaves the PSK out.
  */
 record Tls13SessionTicket(byte[] psk, Tls13CipherSuite suite, Instant issued, Duration lifetime,
-    long ageAdd, String serverName) {
+    long ageAdd, String serverName, long maxEarlyDataSize) {
   private static final int NONCE_LENGTH = 12;
   private static final int TAG_BITS = 128;
 
@@ -64,6 +65,7 @@ record Tls13SessionTicket(byte[] psk, Tls13CipherSuite suite, Instant issued, Du
         .u32(lifetime.getSeconds())
         .u32(ageAdd)
         .vector16(serverName.getBytes(StandardCharsets.US_ASCII))
+        .u32(maxEarlyDataSize)
         .toByteArray();
     try {
       return new WireWriter().bytes(nonce).bytes(cipher(Cipher.ENCRYPT_MODE, key, nonce).doFinal(state)).toByteArray();
@@ -87,9 +89,11 @@ record Tls13SessionTicket(byte[] psk, Tls13CipherSuite suite, Instant issued, Du
       long lifetime = r.u32("ticket.lifetime");
       long ageAdd = r.u32("ticket.age_add");
       byte[] serverName = r.vector16("ticket.server_name", 0, 0xffff);
+      long maxEarlyDataSize = r.u32("ticket.max_early_data_size");
       r.expectEnd("ticket");
       return suite.map(s -> new Tls13SessionTicket(psk, s, Instant.ofEpochSecond(seconds, nanos),
-          Duration.ofSeconds(lifetime), ageAdd, new String(serverName, StandardCharsets.US_ASCII)));
+          Duration.ofSeconds(lifetime), ageAdd, new String(serverName, StandardCharsets.US_ASCII),
+          maxEarlyDataSize));
     } catch (GeneralSecurityException | TlsAlertException | RuntimeException e) {
       return Optional.empty();
     }
@@ -105,7 +109,7 @@ record Tls13SessionTicket(byte[] psk, Tls13CipherSuite suite, Instant issued, Du
   public boolean equals(Object o) {
     return o instanceof Tls13SessionTicket t && suite == t.suite && issued.equals(t.issued)
         && lifetime.equals(t.lifetime) && ageAdd == t.ageAdd && serverName.equals(t.serverName)
-        && Arrays.equals(psk, t.psk);
+        && maxEarlyDataSize == t.maxEarlyDataSize && Arrays.equals(psk, t.psk);
   }
 
   @Override
