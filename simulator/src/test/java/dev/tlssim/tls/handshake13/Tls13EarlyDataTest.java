@@ -1,0 +1,183 @@
+package dev.tlssim.tls.handshake13;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.handshake.TlsEvent;
+import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.Extension;
+import dev.tlssim.tls.wire.ExtensionType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** 0-RTT data between our TLS 1.3 client and server (RFC 8446 §2.3, §4.2.10) and its replay (§8). */
+class Tls13EarlyDataTest {
+  private static final byte[] EARLY = "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final Instant LATER = Tls13ResumptionTest.T0.plusSeconds(10);
+
+  private static Tls13ServerConfig earlyDataServer(long maxEarlyDataSize, Tls13EarlyDataReplayGuard guard) {
+    return Tls13TestPki.ecServer().withReplayGuard(guard).withTickets(Tls13TicketPolicy.of(Tls13ResumptionTest.TICKET_KEY)
+        .withLifetime(Duration.ofHours(1)).withMaxEarlyDataSize(maxEarlyDataSize));
+  }
+
+  /** A client that holds one ticket from {@code serverConfig} and has queued {@link #EARLY}. */
+  private static Tls13Endpoint earlyClient(Tls13ServerConfig serverConfig) {
+    Tls13ClientSessionStore store = new Tls13ClientSessionStore();
+    Tls13ResumptionTest.firstConnection(store, serverConfig, Tls13ResumptionTest.T0);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), LATER, store);
+    client.writeEarly(EARLY);
+    return client;
+  }
+
+  private static List<byte[]> earlyData(List<TlsEvent> events) {
+    return Tls13Pipe.of(events, TlsEvent.MessageReceived.class).stream()
+        .filter(m -> m.name().equals("early_data")).map(TlsEvent.MessageReceived::bytes).toList();
+  }
+
+  @Test
+  void acceptedEarlyDataArrivesBeforeTheClientFinished() {
+    Tls13ServerConfig serverConfig = earlyDataServer(1024, Tls13EarlyDataReplayGuard.none());
+    Tls13Endpoint client = earlyClient(serverConfig);
+    Tls13Endpoint server = Tls13Endpoint.server(serverConfig, Tls13Pipe.seeded(3), LATER);
+    client.start();
+
+    // The first flight alone: ClientHello, change_cipher_spec (§D.4) and the 0-RTT data.
+    server.receive(client.drainOutput());
+    List<TlsEvent> firstFlight = server.drainEvents();
+    assertThat(Tls13Pipe.received(firstFlight)).containsExactly("client_hello", "change_cipher_spec", "early_data");
+    assertThat(earlyData(firstFlight)).singleElement().isEqualTo(EARLY);
+    assertThat(Tls13Pipe.of(firstFlight, TlsEvent.ApplicationData.class)).isEmpty();
+    assertThat(Tls13Pipe.sent(firstFlight)).containsExactly("server_hello", "change_cipher_spec",
+        "encrypted_extensions", "finished");
+    assertThat(encryptedExtensionsHaveEarlyData(firstFlight)).isTrue();
+    assertThat(server.established()).isFalse();
+
+    Tls13Pipe.run(client, server);
+    assertThat(client.established()).isTrue();
+    assertThat(server.established()).isTrue();
+    Tls13Parameters expected = Tls13Parameters.resumed(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.X25519)
+        .withEarlyDataAccepted(true);
+    assertThat(client.parameters()).contains(expected);
+    assertThat(server.parameters()).contains(expected);
+    List<TlsEvent> clientEvents = client.drainEvents();
+    List<TlsEvent> serverEvents = server.drainEvents();
+    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
+        "end_of_early_data", "finished");
+    assertThat(Tls13Pipe.received(clientEvents)).containsExactly("server_hello", "change_cipher_spec",
+        "encrypted_extensions", "finished", "new_session_ticket");
+    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("new_session_ticket");
+    assertThat(Tls13Pipe.received(serverEvents)).containsExactly("end_of_early_data", "finished");
+
+    client.write("after".getBytes(StandardCharsets.US_ASCII));
+    server.receive(client.drainOutput());
+    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.ApplicationData.class))
+        .extracting(d -> new String(d.data(), StandardCharsets.US_ASCII)).containsExactly("after");
+  }
+
+  @Test
+  void ticketWithoutEarlyDataAllowanceSendsNoEarlyData() throws Exception {
+    Tls13ServerConfig serverConfig = earlyDataServer(0, Tls13EarlyDataReplayGuard.none());
+    Tls13Endpoint client = earlyClient(serverConfig);
+    Tls13Endpoint server = Tls13Endpoint.server(serverConfig, Tls13Pipe.seeded(3), LATER);
+    client.start();
+    List<TlsEvent> started = client.drainEvents();
+    assertThat(Tls13Pipe.sent(started)).containsExactly("client_hello");
+    byte[] clientHello = Tls13Pipe.of(started, TlsEvent.MessageSent.class).get(0).bytes();
+    assertThat(extensionTypes(ClientHello.decode(Arrays.copyOfRange(clientHello, 4, clientHello.length)))).doesNotContain(ExtensionType.EARLY_DATA.code());
+
+    Tls13Pipe.run(client, server);
+    assertThat(client.established()).isTrue();
+    assertThat(client.parameters().orElseThrow().resumed()).isTrue();
+    assertThat(client.parameters().orElseThrow().earlyDataAccepted()).isFalse();
+    assertThat(Tls13Pipe.received(server.drainEvents())).doesNotContain("early_data", "end_of_early_data");
+  }
+
+  @Test
+  void singleUseTicketsRefuseAReplayedFirstFlight() {
+    Tls13EarlyDataReplayGuard guard = Tls13EarlyDataReplayGuard.singleUseTickets();
+    assertReplay(earlyDataServer(1024, guard), LATER, false);
+  }
+
+  @Test
+  void withoutAntiReplayTheReplayedEarlyDataIsDelivered() {
+    // RFC 8446 §8: the attack anti-replay exists for; the second server acts on the data again.
+    assertReplay(earlyDataServer(1024, Tls13EarlyDataReplayGuard.none()), LATER, true);
+  }
+
+  @Test
+  void clientHelloRecordingRefusesAReplayInsideTheWindow() {
+    assertReplay(earlyDataServer(1024, Tls13EarlyDataReplayGuard.clientHelloRecording(Duration.ofSeconds(10))),
+        LATER.plusSeconds(5), false);
+  }
+
+  @Test
+  void clientHelloRecordingRefusesAReplayWhoseTicketAgeIsOutsideTheWindow() {
+    // §8.2: by now the record of the ClientHello may be gone, so the ticket age must not fit.
+    assertReplay(earlyDataServer(1024, Tls13EarlyDataReplayGuard.clientHelloRecording(Duration.ofSeconds(10))),
+        LATER.plusSeconds(60), false);
+  }
+
+  /**
+   * The client's first flight goes to one server, which takes its 0-RTT data, and is then
+   * replayed byte for byte to a second instance sharing the configuration (ticket key and
+   * anti-replay state) at {@code replayAt}.
+   */
+  private static void assertReplay(Tls13ServerConfig serverConfig, Instant replayAt, boolean replayDelivered) {
+    Tls13Endpoint client = earlyClient(serverConfig);
+    client.start();
+    byte[] firstFlight = client.drainOutput();
+
+    Tls13Endpoint server = Tls13Endpoint.server(serverConfig, Tls13Pipe.seeded(3), LATER);
+    server.receive(firstFlight);
+    assertThat(earlyData(server.drainEvents())).singleElement().isEqualTo(EARLY);
+    client.receive(server.drainOutput());
+    server.receive(client.drainOutput());
+    assertThat(server.established()).isTrue();
+    assertThat(server.parameters().orElseThrow().earlyDataAccepted()).isTrue();
+
+    Tls13Endpoint replayed = Tls13Endpoint.server(serverConfig, Tls13Pipe.seeded(5), replayAt);
+    replayed.receive(firstFlight);
+    List<TlsEvent> events = replayed.drainEvents();
+    assertThat(replayed.closed()).isFalse();
+    assertThat(replayed.drainOutput()).isNotEmpty();
+    if (replayDelivered) {
+      assertThat(earlyData(events)).singleElement().isEqualTo(EARLY);
+      assertThat(replayed.parameters().orElseThrow().earlyDataAccepted()).isTrue();
+      assertThat(encryptedExtensionsHaveEarlyData(events)).isTrue();
+    } else {
+      // Rejected: the 0-RTT record is skipped unread (§4.2.10) and the handshake goes on in 1-RTT
+      // (it would stall at the client's Finished, which the attacker cannot produce).
+      assertThat(earlyData(events)).isEmpty();
+      assertThat(Tls13Pipe.received(events)).containsExactly("client_hello", "change_cipher_spec");
+      assertThat(replayed.parameters().orElseThrow().resumed()).isTrue();
+      assertThat(replayed.parameters().orElseThrow().earlyDataAccepted()).isFalse();
+      assertThat(encryptedExtensionsHaveEarlyData(events)).isFalse();
+      assertThat(Tls13Pipe.sent(events)).containsExactly("server_hello", "change_cipher_spec",
+          "encrypted_extensions", "finished");
+    }
+  }
+
+  private static boolean encryptedExtensionsHaveEarlyData(List<TlsEvent> serverEvents) {
+    byte[] ee = Tls13Pipe.of(serverEvents, TlsEvent.MessageSent.class).stream()
+        .filter(m -> m.name().equals("encrypted_extensions")).findFirst().orElseThrow().bytes();
+    // EncryptedExtensions (RFC 8446 §4.3.1): 4-byte header, then extensions<0..2^16-1>.
+    for (int i = 6; i + 4 <= ee.length; ) {
+      int type = ((ee[i] & 0xff) << 8) | (ee[i + 1] & 0xff);
+      int length = ((ee[i + 2] & 0xff) << 8) | (ee[i + 3] & 0xff);
+      if (type == ExtensionType.EARLY_DATA.code()) {
+        return true;
+      }
+      i += 4 + length;
+    }
+    return false;
+  }
+
+  private static List<Integer> extensionTypes(ClientHello hello) {
+    return hello.extensionsOrEmpty().list().stream().map(Extension::typeCode).toList();
+  }
+}
