@@ -122,6 +122,34 @@ class Tls13EarlyDataTest {
         LATER.plusSeconds(60), false);
   }
 
+  @Test
+  void rejectedEarlyDataIsSkippedAndTheClientFinishesIn1Rtt() {
+    Tls13ServerConfig serverConfig = earlyDataServer(1024, Tls13EarlyDataReplayGuard.singleUseTickets());
+    Tls13Endpoint client = earlyClient(serverConfig);
+    client.start();
+    // Another server has already seen the ticket (say, an attacker's copy got there first).
+    Tls13Endpoint first = Tls13Endpoint.server(serverConfig, Tls13Pipe.seeded(6), LATER);
+    Tls13Endpoint server = Tls13Endpoint.server(serverConfig, Tls13Pipe.seeded(3), LATER);
+    byte[] firstFlight = client.drainOutput();
+    first.receive(firstFlight);
+    server.receive(firstFlight);
+    Tls13Pipe.run(client, server);
+
+    assertThat(client.established()).isTrue();
+    assertThat(server.established()).isTrue();
+    Tls13Parameters expected = Tls13Parameters.resumed(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.X25519);
+    assertThat(client.parameters()).contains(expected);
+    assertThat(server.parameters()).contains(expected);
+    List<TlsEvent> clientEvents = client.drainEvents();
+    List<TlsEvent> serverEvents = server.drainEvents();
+    // RFC 8446 §4.5: no EndOfEarlyData after a rejection; the early data is not resent.
+    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
+        "finished");
+    assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
+    assertThat(earlyData(serverEvents)).isEmpty();
+    assertThat(encryptedExtensionsHaveEarlyData(serverEvents)).isFalse();
+  }
+
   /**
    * The client's first flight goes to one server, which takes its 0-RTT data, and is then
    * replayed byte for byte to a second instance sharing the configuration (ticket key and
