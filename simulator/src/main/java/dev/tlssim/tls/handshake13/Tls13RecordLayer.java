@@ -95,6 +95,13 @@ final class Tls13RecordLayer {
 
   /** The record's content, or empty for a rejected 0-RTT record that is skipped. */
   private Optional<Tls13InnerPlaintext> open(TlsRecord record) throws TlsAlertException {
+    if (reading == null && record.type() == ContentType.APPLICATION_DATA && record.length() <= skipBudget) {
+      // RFC 8446 §4.2.10: after a HelloRetryRequest the server has no keys for the 0-RTT records
+      // that follow the first ClientHello and "ignore[s] any application data records" until the
+      // second one, within max_early_data_size like any rejected early data.
+      skipBudget -= record.length();
+      return Optional.empty();
+    }
     if (record.type() == ContentType.CHANGE_CIPHER_SPEC || reading == null) {
       if (reading == null && record.type() == ContentType.APPLICATION_DATA) {
         // Protected records, 0-RTT ones included, only come once the ClientHello that installs

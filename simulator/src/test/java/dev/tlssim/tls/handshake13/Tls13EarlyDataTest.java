@@ -27,9 +27,13 @@ class Tls13EarlyDataTest {
 
   /** A client that holds one ticket from {@code serverConfig} and has queued {@link #EARLY}. */
   private static Tls13Endpoint earlyClient(Tls13ServerConfig serverConfig) {
+    return earlyClient(serverConfig, Tls13TestPki.client());
+  }
+
+  private static Tls13Endpoint earlyClient(Tls13ServerConfig serverConfig, Tls13ClientConfig clientConfig) {
     Tls13ClientSessionStore store = new Tls13ClientSessionStore();
     Tls13ResumptionTest.firstConnection(store, serverConfig, Tls13ResumptionTest.T0);
-    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), LATER, store);
+    Tls13Endpoint client = Tls13Endpoint.client(clientConfig, Tls13Pipe.seeded(4), LATER, store);
     client.writeEarly(EARLY);
     return client;
   }
@@ -80,7 +84,7 @@ class Tls13EarlyDataTest {
   }
 
   @Test
-  void ticketWithoutEarlyDataAllowanceSendsNoEarlyData() throws Exception {
+  void ticketWithoutEarlyDataAllowanceSendsNoEarlyData() {
     Tls13ServerConfig serverConfig = earlyDataServer(0, Tls13EarlyDataReplayGuard.none());
     Tls13Endpoint client = earlyClient(serverConfig);
     Tls13Endpoint server = Tls13Endpoint.server(serverConfig, Tls13Pipe.seeded(3), LATER);
@@ -88,7 +92,7 @@ class Tls13EarlyDataTest {
     List<TlsEvent> started = client.drainEvents();
     assertThat(Tls13Pipe.sent(started)).containsExactly("client_hello");
     byte[] clientHello = Tls13Pipe.of(started, TlsEvent.MessageSent.class).get(0).bytes();
-    assertThat(extensionTypes(ClientHello.decode(Arrays.copyOfRange(clientHello, 4, clientHello.length)))).doesNotContain(ExtensionType.EARLY_DATA.code());
+    assertThat(extensionTypes(decodeClientHello(clientHello))).doesNotContain(ExtensionType.EARLY_DATA.code());
 
     Tls13Pipe.run(client, server);
     assertThat(client.established()).isTrue();
@@ -150,6 +154,32 @@ class Tls13EarlyDataTest {
     assertThat(encryptedExtensionsHaveEarlyData(serverEvents)).isFalse();
   }
 
+  @Test
+  void helloRetryRequestRejectsTheEarlyData() {
+    Tls13ServerConfig serverConfig = earlyDataServer(1024, Tls13EarlyDataReplayGuard.none());
+    Tls13Endpoint client = earlyClient(serverConfig, Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)));
+    // The client's only share is x25519; this server wants secp256r1, so it asks again (§4.1.4).
+    Tls13Endpoint server = Tls13Endpoint.server(serverConfig.withGroups(List.of(NamedGroup.SECP256R1)),
+        Tls13Pipe.seeded(3), LATER);
+    client.start();
+    Tls13Pipe.run(client, server);
+
+    assertThat(client.established()).isTrue();
+    assertThat(server.established()).isTrue();
+    Tls13Parameters expected = Tls13Parameters.resumed(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.SECP256R1);
+    assertThat(client.parameters()).contains(expected);
+    assertThat(server.parameters()).contains(expected);
+    List<TlsEvent> clientEvents = client.drainEvents();
+    List<TlsEvent> serverEvents = server.drainEvents();
+    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
+        "client_hello", "finished");
+    assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec",
+        "client_hello", "finished");
+    byte[] secondHello = Tls13Pipe.of(clientEvents, TlsEvent.MessageSent.class).stream()
+        .filter(m -> m.name().equals("client_hello")).toList().get(1).bytes();
+    assertThat(extensionTypes(decodeClientHello(secondHello))).doesNotContain(ExtensionType.EARLY_DATA.code());
+  }
+
   /**
    * The client's first flight goes to one server, which takes its 0-RTT data, and is then
    * replayed byte for byte to a second instance sharing the configuration (ticket key and
@@ -203,6 +233,15 @@ class Tls13EarlyDataTest {
       i += 4 + length;
     }
     return false;
+  }
+
+  /** A ClientHello as sent, with its 4-byte handshake header (RFC 8446 §4). */
+  private static ClientHello decodeClientHello(byte[] message) {
+    try {
+      return ClientHello.decode(Arrays.copyOfRange(message, 4, message.length));
+    } catch (dev.tlssim.tls.TlsAlertException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static List<Integer> extensionTypes(ClientHello hello) {
