@@ -18,6 +18,7 @@ import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.wire.Certificate;
 import dev.tlssim.tls.wire.CertificateStatus;
 import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.DowngradeSentinel;
 import dev.tlssim.tls.wire.DigitallySigned;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.Extensions;
@@ -93,6 +94,8 @@ final class ClientHandshake extends Handshake {
   private ServerCertificate serverCertificate;
   private byte[] serverEcdhPublic;
   private SessionParameters established;
+  /** The ClientHello offered TLS 1.3 too: a TLS 1.2 ServerHello must not carry the downgrade sentinel. */
+  private boolean tls13Offered;
 
   ClientHandshake(ClientConfig config, SecureRandom random, Instant now, EventQueue events,
       RecordLayer records, AlertProtocol alerts) {
@@ -187,7 +190,35 @@ final class ClientHandshake extends Handshake {
     state = State.WAIT_SERVER_HELLO;
   }
 
+  /**
+   * Takes over a handshake a client offering TLS 1.3 and 1.2 opened with {@code sent}, once the
+   * ServerHello chose TLS 1.2 (RFC 8446 Appendix D.1): the hello is in the transcript and the
+   * ServerHello is held to it, and no session is being resumed.
+   */
+  void continueAfter(ClientHello sent) {
+    if (state != State.CLIENT_START) {
+      throw new IllegalStateException("already started");
+    }
+    clientHelloVersion = sent.clientVersion();
+    clientRandom = sent.random();
+    String sniName = ClientOffer.sniName(config);
+    peer = sniName != null ? sniName : config.peerId();
+    offer = ClientOffer.sent(config, sent);
+    transcript.add(sent.encode());
+    tls13Offered = true;
+    state = State.WAIT_SERVER_HELLO;
+  }
+
   private void onServerHello(ServerHello hello) throws TlsAlertException {
+    if (tls13Offered && DowngradeSentinel.in(hello).isPresent()) {
+      // RFC 8446 §4.1.3: "TLS 1.3 clients receiving a ServerHello indicating TLS 1.2 or below
+      // MUST check that the last 8 bytes are not equal to either of these values ... If a match
+      // is found, the client MUST abort the handshake with an "illegal_parameter" alert." A
+      // server that speaks TLS 1.3 answered 1.2: someone removed 1.3 from our hello.
+      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+          "server_hello: TLS 1.2 with the downgrade sentinel " + DowngradeSentinel.in(hello).get()
+              + " in its random, though TLS 1.3 was offered (RFC 8446 §4.1.3)");
+    }
     CipherSuite chosen = offer.checkServerHello(hello, records.currentRecordVersion());
     negotiated(hello.serverVersion(), chosen);
     serverRandom = hello.random();

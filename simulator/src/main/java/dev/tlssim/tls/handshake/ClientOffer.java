@@ -81,6 +81,14 @@ final class ClientOffer {
   }
 
   /**
+   * The offer of a ClientHello already sent by a client that offered TLS 1.3 as well (RFC 8446
+   * Appendix D.1): the ServerHello is held to what that hello carried.
+   */
+  static ClientOffer sent(ClientConfig c, ClientHello hello) {
+    return new ClientOffer(c, hello, sniName(c));
+  }
+
+  /**
    * The host name the ClientHello sends in server_name, or null. RFC 6066 §3: "Literal IPv4 and
    * IPv6 addresses are not permitted in HostName."
    */

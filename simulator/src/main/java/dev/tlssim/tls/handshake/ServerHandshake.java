@@ -7,6 +7,7 @@ import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.wire.Certificate;
 import dev.tlssim.tls.wire.CertificateStatus;
 import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.DowngradeSentinel;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
@@ -120,7 +121,7 @@ final class ServerHandshake extends Handshake {
       return;
     }
     negotiated(choices.version(), choices.suite());
-    serverRandom = randomBytes(ClientHello.RANDOM_LENGTH);
+    serverRandom = withDowngradeSentinel(choices.version(), randomBytes(ClientHello.RANDOM_LENGTH));
     issueTicket = config.ticketKeys() != null
         && hello.extensionsOrEmpty().find(SessionTicket.class).isPresent();
     sessionId = config.sessionCache() != null && !issueTicket
@@ -156,7 +157,7 @@ final class ServerHandshake extends Handshake {
     resumption = found;
     SessionParameters session = found.session();
     negotiated(session.version(), session.suite());
-    serverRandom = randomBytes(ClientHello.RANDOM_LENGTH);
+    serverRandom = withDowngradeSentinel(session.version(), randomBytes(ClientHello.RANDOM_LENGTH));
     sessionId = hello.sessionId();
     extendedMasterSecret = session.extendedMasterSecret();
     List<HandshakeMessage> flight = new ArrayList<>();
@@ -248,5 +249,19 @@ final class ServerHandshake extends Handshake {
     if (config.sessionCache() != null && sessionId.length > 0) {
       config.sessionCache().invalidate(sessionId);
     }
+  }
+
+  /**
+   * RFC 8446 §4.1.3: a server that supports TLS 1.3 (its maxVersion) but negotiates 1.2 ends its
+   * random with "DOWNGRD" 01, and below 1.2 with "DOWNGRD" 00, so that a TLS 1.3 client whose
+   * hello an attacker stripped of 1.3 notices. The random is covered by the ServerKeyExchange
+   * signature and the Finished, so the attacker cannot take the sentinel out again.
+   */
+  private byte[] withDowngradeSentinel(ProtocolVersion version, byte[] random) {
+    if (config.maxVersion().compareTo(ProtocolVersion.TLS13) < 0) {
+      return random;
+    }
+    return (version.equals(ProtocolVersion.TLS12) ? DowngradeSentinel.TLS12 : DowngradeSentinel.TLS11_OR_BELOW)
+        .applyTo(random);
   }
 }

@@ -8,6 +8,7 @@ import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.wire.Alert;
+import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.ChangeCipherSpec;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +48,7 @@ import java.util.Optional;
  * <p>Inside, this class only routes records by content type (RFC 5246 §6.2.1) between the
  * {@link RecordLayer}, the {@link AlertProtocol} and the side's {@link Handshake}.
  */
-public final class TlsEndpoint {
+public final class TlsEndpoint implements TlsConnection {
   private final ConnectionEnd side;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final EventQueue events = new EventQueue();
@@ -75,6 +76,28 @@ public final class TlsEndpoint {
         Objects.requireNonNull(random, "random"), Objects.requireNonNull(now, "now"));
   }
 
+  /**
+   * The ClientHello a client with {@code config} sends for a full handshake, with
+   * {@code clientRandom}: what a client offering TLS 1.3 and 1.2 at once puts in its ClientHello
+   * besides its TLS 1.3 offer, so that a TLS 1.2 server finds its suites and extensions there
+   * (RFC 8446 §4.1.2, Appendix D.1).
+   */
+  public static ClientHello fullHandshakeHello(ClientConfig config, byte[] clientRandom) {
+    return ClientOffer.of(config, Handshake.cap(config.maxVersion()), clientRandom, Optional.empty()).hello();
+  }
+
+  /**
+   * A TLS 1.2 client that takes over where a client offering TLS 1.3 and 1.2 left off: it sent
+   * {@code sent} and the server chose TLS 1.2 (RFC 8446 Appendix D.1). Feed it the server's
+   * bytes from the ServerHello on. It aborts with illegal_parameter if the ServerHello carries
+   * the downgrade sentinel (RFC 8446 §4.1.3).
+   */
+  public static TlsEndpoint clientAfterHello(ClientConfig config, SecureRandom random, Instant now, ClientHello sent) {
+    TlsEndpoint endpoint = client(config, random, now);
+    ((ClientHandshake) endpoint.handshake).continueAfter(sent);
+    return endpoint;
+  }
+
   public static TlsEndpoint server(ServerConfig config, SecureRandom random, Instant now) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(random, "random");
@@ -83,11 +106,13 @@ public final class TlsEndpoint {
   }
 
   /** Which end this is. */
+  @Override
   public ConnectionEnd side() {
     return side;
   }
 
   /** The client queues its ClientHello (RFC 5246 §7.4.1.2); the server waits for one. */
+  @Override
   public void start() {
     handshake.start();
   }
@@ -96,6 +121,7 @@ public final class TlsEndpoint {
    * Bytes from the peer, in any chunking. Never throws for what the peer sends: a protocol
    * violation becomes a fatal alert.
    */
+  @Override
   public void receive(byte[] bytes) {
     if (alerts.closed() || bytes.length == 0) {
       return;
@@ -108,6 +134,7 @@ public final class TlsEndpoint {
    * Whether the client waits for revocation status it announced with {@link
    * TlsEvent.RevocationStatusNeeded}; bytes received meanwhile are buffered, not processed.
    */
+  @Override
   public boolean awaitingRevocationStatus() {
     return !alerts.closed() && handshake.paused();
   }
@@ -123,6 +150,7 @@ public final class TlsEndpoint {
    *
    * @throws IllegalStateException if the endpoint is not waiting for revocation status
    */
+  @Override
   public void supplyRevocationStatus(RevocationSource fetched, Instant now) {
     Objects.requireNonNull(fetched, "fetched");
     Objects.requireNonNull(now, "now");
@@ -158,9 +186,15 @@ public final class TlsEndpoint {
     }
   }
 
+  @Override
+  public boolean canWrite() {
+    return established() && !alerts.closeNotifySent();
+  }
+
   /** Sends application data; only after the handshake and before close. */
+  @Override
   public void write(byte[] applicationData) {
-    if (!established() || alerts.closeNotifySent()) {
+    if (!canWrite()) {
       throw new IllegalStateException("cannot write application data in state " + state()
           + (alerts.closeNotifySent() ? " after close_notify" : ""));
     }
@@ -171,6 +205,7 @@ public final class TlsEndpoint {
    * Sends close_notify (RFC 5246 §7.2.1). The endpoint counts as closed once the peer's
    * close_notify has arrived too; until then data from the peer is still delivered.
    */
+  @Override
   public void close() {
     if (alerts.closed() || alerts.closeNotifySent()) {
       return;
@@ -188,20 +223,24 @@ public final class TlsEndpoint {
     }
   }
 
+  @Override
   public byte[] drainOutput() {
     byte[] bytes = output.toByteArray();
     output.reset();
     return bytes;
   }
 
+  @Override
   public List<TlsEvent> drainEvents() {
     return events.drain();
   }
 
+  @Override
   public boolean established() {
     return !alerts.closed() && handshake.established();
   }
 
+  @Override
   public boolean closed() {
     return alerts.closed();
   }

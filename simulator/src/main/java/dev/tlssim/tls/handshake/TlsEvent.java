@@ -6,6 +6,8 @@ import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.SignatureScheme;
+import dev.tlssim.tls.Tls13CipherSuite;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -176,6 +178,36 @@ public sealed interface TlsEvent {
     @Override
     public byte[] sessionId() {
       return sessionId.clone();
+    }
+  }
+
+  /**
+   * A TLS 1.3 handshake completed (RFC 8446 §2): both Finished messages sent and verified.
+   * {@code keyExchangeMode} is "ecdhe" for a full handshake with a certificate, "psk_dhe_ke" or
+   * "psk_ke" for a resumption (§4.2.9); {@code group} is null in psk_ke and
+   * {@code signatureScheme} null when resumed (the PSK authenticates). {@code earlyDataAccepted}
+   * says whether the server took the client's 0-RTT data (§4.2.10).
+   */
+  record Tls13Established(Tls13CipherSuite suite, NamedGroup group, SignatureScheme signatureScheme,
+      String keyExchangeMode, boolean earlyDataAccepted) implements TlsEvent {
+    public boolean resumed() {
+      return !keyExchangeMode.equals("ecdhe");
+    }
+  }
+
+  /**
+   * 0-RTT data from the client (RFC 8446 §2.3), decrypted: apart from {@link ApplicationData}
+   * because it is not forward secret and may be a replay (§8), so the application decides what
+   * it is willing to act on.
+   */
+  record EarlyData(byte[] data) implements TlsEvent {
+    public EarlyData {
+      data = data.clone();
+    }
+
+    @Override
+    public byte[] data() {
+      return data.clone();
     }
   }
 

@@ -97,6 +97,8 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private final Tls13ClientSessionStore store;
   private final Tls13HandshakeChannel channel;
   private final List<TlsEvent> events;
+  /** TLS 1.2 offered as well: its suites and extensions join the ClientHello; null for 1.3 only. */
+  private final Tls12Fallback fallback;
   private final Map<NamedGroup, EcdheKeyPair> keyShares = new LinkedHashMap<>();
   private State state = State.START;
   private byte[] clientRandom;
@@ -120,8 +122,9 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private boolean earlyDataAccepted;
 
   Tls13ClientHandshake(Tls13ClientConfig config, SecureRandom random, Instant now,
-      Tls13ClientSessionStore store, Tls13HandshakeChannel channel, List<TlsEvent> events) {
+      Tls13ClientSessionStore store, Tls12Fallback fallback, Tls13HandshakeChannel channel, List<TlsEvent> events) {
     this.config = config;
+    this.fallback = fallback;
     this.random = random;
     this.now = now;
     this.store = store;
@@ -234,9 +237,14 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   }
 
   private ClientHello clientHello(List<Extension> extensions) {
-    return new ClientHello(ProtocolVersion.TLS12, clientRandom, sessionId,
-        config.cipherSuites().stream().map(Tls13CipherSuite::code).toList(),
-        List.of(ClientHello.COMPRESSION_NULL), Optional.of(new Extensions(extensions)));
+    List<Integer> suites = config.cipherSuites().stream().map(Tls13CipherSuite::code).toList();
+    List<Extension> all = extensions;
+    if (fallback != null) {
+      suites = fallback.cipherSuites(suites);
+      all = fallback.extensions(extensions);
+    }
+    return new ClientHello(ProtocolVersion.TLS12, clientRandom, sessionId, suites,
+        List.of(ClientHello.COMPRESSION_NULL), Optional.of(new Extensions(all)));
   }
 
   /** RFC 8446 §D.4: the client's one change_cipher_spec goes right before its second flight. */

@@ -6,6 +6,7 @@ import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.Tls13InnerPlaintext;
+import dev.tlssim.tls.handshake.TlsConnection;
 import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.Alert;
 import dev.tlssim.tls.wire.HandshakeFrame;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * <p>Inside, this class routes records by content type (§5) between the {@link Tls13RecordLayer},
  * the alert protocol (§6) and the side's {@link Tls13Handshake}.
  */
-public final class Tls13Endpoint {
+public final class Tls13Endpoint implements TlsConnection {
   private final ConnectionEnd side;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final List<TlsEvent> events = new ArrayList<>();
@@ -42,10 +43,13 @@ public final class Tls13Endpoint {
   private final Tls13Handshake handshake;
   private boolean closed;
   private boolean closeNotifySent;
+  private boolean establishedReported;
 
-  private Tls13Endpoint(Tls13ClientConfig config, SecureRandom random, Instant now, Tls13ClientSessionStore store) {
+  private Tls13Endpoint(Tls13ClientConfig config, SecureRandom random, Instant now, Tls13ClientSessionStore store,
+      Tls12Fallback fallback) {
     side = ConnectionEnd.CLIENT;
-    handshake = new Tls13ClientHandshake(config, random, now, store, new Tls13HandshakeChannel(records, events), events);
+    handshake = new Tls13ClientHandshake(config, random, now, store, fallback,
+        new Tls13HandshakeChannel(records, events), events);
   }
 
   private Tls13Endpoint(Tls13ServerConfig config, SecureRandom random, Instant now) {
@@ -56,7 +60,7 @@ public final class Tls13Endpoint {
   /** A client that neither offers nor keeps tickets, and sends no psk_key_exchange_modes. */
   public static Tls13Endpoint client(Tls13ClientConfig config, SecureRandom random, Instant now) {
     return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"),
-        Objects.requireNonNull(now, "now"), null);
+        Objects.requireNonNull(now, "now"), null, null);
   }
 
   /**
@@ -67,7 +71,19 @@ public final class Tls13Endpoint {
   public static Tls13Endpoint client(Tls13ClientConfig config, SecureRandom random, Instant now,
       Tls13ClientSessionStore store) {
     return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"),
-        Objects.requireNonNull(now, "now"), Objects.requireNonNull(store, "store"));
+        Objects.requireNonNull(now, "now"), Objects.requireNonNull(store, "store"), null);
+  }
+
+  /**
+   * A client that offers TLS 1.2 too: {@code fallback}'s suites and extensions join its
+   * ClientHello (RFC 8446 Appendix D.1). If the server answers TLS 1.2, the host hands the
+   * handshake to a TLS 1.2 endpoint; this one only ever speaks 1.3. {@code store} may be null
+   * for a client that does not resume.
+   */
+  public static Tls13Endpoint client(Tls13ClientConfig config, SecureRandom random, Instant now,
+      Tls13ClientSessionStore store, Tls12Fallback fallback) {
+    return new Tls13Endpoint(Objects.requireNonNull(config, "config"), Objects.requireNonNull(random, "random"),
+        Objects.requireNonNull(now, "now"), store, Objects.requireNonNull(fallback, "fallback"));
   }
 
   /**
@@ -79,16 +95,19 @@ public final class Tls13Endpoint {
         Objects.requireNonNull(now, "now"));
   }
 
+  @Override
   public ConnectionEnd side() {
     return side;
   }
 
   /** The client queues its ClientHello (RFC 8446 §4.1.2); the server waits for one. */
+  @Override
   public void start() {
     handshake.start();
   }
 
   /** Bytes from the peer, in any chunking. Never throws for what the peer sends. */
+  @Override
   public void receive(byte[] bytes) {
     if (closed || bytes.length == 0) {
       return;
@@ -114,6 +133,7 @@ public final class Tls13Endpoint {
    * shows in {@link Tls13Parameters#earlyDataAccepted()}; rejected data is not resent (§4.2.10
    * leaves that to the application, which knows whether a repeat is safe).
    */
+  @Override
   public void writeEarly(byte[] earlyData) {
     if (!(handshake instanceof Tls13ClientHandshake client)) {
       throw new IllegalStateException("only a client sends 0-RTT data");
@@ -121,9 +141,20 @@ public final class Tls13Endpoint {
     client.queueEarlyData(earlyData.clone());
   }
 
-  /** Sends application data; only once the handshake is complete and before close. */
+  /**
+   * Whether application data may be sent: once the handshake is complete, and on a server already
+   * after its Finished, before the client's (RFC 8446 §2, Figure 1: the server's "[Application
+   * Data]" in its first flight, called 0.5-RTT data), until close_notify.
+   */
+  @Override
+  public boolean canWrite() {
+    return !closed && !closeNotifySent && handshake.writesApplicationData();
+  }
+
+  /** Sends application data; only when {@link #canWrite}. */
+  @Override
   public void write(byte[] applicationData) {
-    if (!established() || closeNotifySent) {
+    if (!canWrite()) {
       throw new IllegalStateException("cannot write application data in state " + state());
     }
     records.send(ContentType.APPLICATION_DATA, applicationData);
@@ -131,6 +162,7 @@ public final class Tls13Endpoint {
   }
 
   /** Sends close_notify (RFC 8446 §6.1); data from the peer is still delivered until its own. */
+  @Override
   public void close() {
     if (closed || closeNotifySent) {
       return;
@@ -139,22 +171,26 @@ public final class Tls13Endpoint {
     closeNotifySent = true;
   }
 
+  @Override
   public byte[] drainOutput() {
     byte[] bytes = output.toByteArray();
     output.reset();
     return bytes;
   }
 
+  @Override
   public List<TlsEvent> drainEvents() {
     List<TlsEvent> drained = List.copyOf(events);
     events.clear();
     return drained;
   }
 
+  @Override
   public boolean established() {
     return !closed && handshake.established();
   }
 
+  @Override
   public boolean closed() {
     return closed;
   }
@@ -182,6 +218,9 @@ public final class Tls13Endpoint {
           // included, never an ApplicationData event.
           handshake.onEarlyData(content.length);
           events.add(new TlsEvent.MessageReceived(Tls13MessageName.EARLY_DATA, content.length, content));
+          if (content.length > 0) {
+            events.add(new TlsEvent.EarlyData(content));
+          }
           return;
         }
         if (!handshake.established()) {
@@ -227,7 +266,19 @@ public final class Tls13Endpoint {
         throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
             "handshake: data after " + f.type().rfcName() + " in the record that ends the key epoch");
       }
+      reportEstablished();
     }
+  }
+
+  /** The handshake just completed: say so once, with what it negotiated. */
+  private void reportEstablished() {
+    if (establishedReported || !handshake.established()) {
+      return;
+    }
+    establishedReported = true;
+    Tls13Parameters p = handshake.parameters().orElseThrow();
+    events.add(new TlsEvent.Tls13Established(p.suite(), p.group(), p.signatureScheme(),
+        p.keyExchangeMode().name().toLowerCase(java.util.Locale.ROOT), p.earlyDataAccepted()));
   }
 
   /**

@@ -16,6 +16,14 @@ sealed interface Tls13Handshake permits Tls13ClientHandshake, Tls13ServerHandsha
   boolean established();
 
   /**
+   * Whether our application data may go out now: once established, and for a server already
+   * after its own Finished (RFC 8446 §2, 0.5-RTT data).
+   */
+  default boolean writesApplicationData() {
+    return established();
+  }
+
+  /**
    * Whether a change_cipher_spec record is the middlebox-compatibility one to drop: RFC 8446 §5
    * allows it "at any time after the first ClientHello message has been sent or received and
    * before the peer's Finished message has been received".

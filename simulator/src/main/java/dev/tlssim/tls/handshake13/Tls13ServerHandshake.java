@@ -124,6 +124,16 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     return state == State.CONNECTED;
   }
 
+  /**
+   * RFC 8446 §2, Figure 1: the server may send application data right after its Finished, under
+   * its application traffic keys, before the client's Finished has arrived (0.5-RTT data, to a
+   * client not yet known to hold the keys; §4.4.4).
+   */
+  @Override
+  public boolean writesApplicationData() {
+    return state == State.WAIT_END_OF_EARLY_DATA || state == State.WAIT_FINISHED || state == State.CONNECTED;
+  }
+
   @Override
   public boolean acceptsCompatibilityChangeCipherSpec() {
     // RFC 8446 §5: after the first ClientHello; a client in compatibility mode may send it
