@@ -9,6 +9,14 @@ interface Channel {
 
   void close(long now);
 
+  /**
+   * Whether the server accepted the 0-RTT data this client channel sent before the handshake
+   * (RFC 8446 §2.3): then the application must not send that data again.
+   */
+  default boolean earlyDataAccepted() {
+    return false;
+  }
+
   /** The TCP flow underneath ("client:49152>server:443"), which names it in the trace. */
   String flow();
 

@@ -75,7 +75,12 @@ public final class ClientParty extends Endpoint {
     @Override
     public void opened(Channel c, long now) {
       trace("conn.established", "conn", spec.id());
-      if (spec.requestBytes() > 0) {
+      if (c.earlyDataAccepted()) {
+        // The request already went as 0-RTT data and the server took it (RFC 8446 §4.2.10).
+        if (spec.responseBytes() == 0) {
+          finish(c, now);
+        }
+      } else if (spec.requestBytes() > 0) {
         byte[] request = RequestResponse.request(spec.requestBytes(), spec.responseBytes());
         c.write(now, request);
         trace("app.send", "conn", spec.id(), "bytes", request.length);

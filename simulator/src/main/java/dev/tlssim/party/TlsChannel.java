@@ -4,7 +4,7 @@ import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.crypto.ConnectionEnd;
-import dev.tlssim.tls.handshake.TlsEndpoint;
+import dev.tlssim.tls.handshake.TlsConnection;
 import dev.tlssim.tls.crypto.KeyBlock;
 import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.Field;
@@ -17,14 +17,21 @@ import java.util.function.LongFunction;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * TLS over one TCP connection: hosts a sans-I/O {@link TlsEndpoint}, charges its cryptographic
+ * TLS over one TCP connection: hosts a sans-I/O {@link TlsConnection} (TLS 1.2, 1.3, or one that
+ * negotiates between them), charges its cryptographic
  * operations to the node's CPU cores (so a flight leaves only when its signature is computed),
  * writes its bytes to TCP and tells the application what the handshake decided. Every handshake
  * message, certificate check, alert and the outcome go to the trace under the connection's flow.
  */
 final class TlsChannel extends SecureChannel {
-  private final LongFunction<TlsEndpoint> newEndpoint;
-  private TlsEndpoint tls;
+  private final LongFunction<? extends TlsConnection> newEndpoint;
+  private TlsConnection tls;
+  /** A client's 0-RTT data (RFC 8446 §2.3), handed to the endpoint before its ClientHello; or null. */
+  private final byte[] earlyData;
+  /** Whether the server accepted our 0-RTT data, once the handshake says. */
+  private boolean earlyDataAccepted;
+  /** Application data written before the endpoint may send it; it goes as soon as it may. */
+  private final List<byte[]> pendingWrites = new ArrayList<>();
   private long readyAt;
   private boolean closeAfterFlush;
 
@@ -43,16 +50,24 @@ final class TlsChannel extends SecureChannel {
    * @param keyLog      put the session secrets in the trace (NSS key log lines), because the user
    *                    asked for a key log; never otherwise
    */
-  TlsChannel(Endpoint host, Channel.Listener app, LongFunction<TlsEndpoint> newEndpoint, boolean keyLog) {
-    this(host, app, newEndpoint, keyLog, null);
+  TlsChannel(Endpoint host, Channel.Listener app, LongFunction<? extends TlsConnection> newEndpoint, boolean keyLog) {
+    this(host, app, newEndpoint, keyLog, null, null);
   }
 
-  TlsChannel(Endpoint host, Channel.Listener app, LongFunction<TlsEndpoint> newEndpoint, boolean keyLog,
-      OnlineRevocation revocation) {
+  /** @param earlyData what a client sends as 0-RTT data if its ticket allows, or null */
+  TlsChannel(Endpoint host, Channel.Listener app, LongFunction<? extends TlsConnection> newEndpoint, boolean keyLog,
+      OnlineRevocation revocation, byte[] earlyData) {
     super(host, app);
     this.newEndpoint = newEndpoint;
     this.keyLog = keyLog;
     this.revocation = revocation;
+    this.earlyData = earlyData == null ? null : earlyData.clone();
+  }
+
+  /** The server took the 0-RTT data: the application must not send it again. */
+  @Override
+  public boolean earlyDataAccepted() {
+    return earlyDataAccepted;
   }
 
   // ------------------------------------------------------------ TCP below
@@ -62,6 +77,9 @@ final class TlsChannel extends SecureChannel {
     tcp = c;
     tls = newEndpoint.apply(now);
     host.trace("tls.start", "flow", c.flow(), "role", tls.side() == ConnectionEnd.CLIENT ? "client" : "server");
+    if (earlyData != null) {
+      tls.writeEarly(earlyData);
+    }
     tls.start();
     process(now);
   }
@@ -80,6 +98,10 @@ final class TlsChannel extends SecureChannel {
   @Override
   public void write(long now, byte[] data) {
     if (ended) {
+      return;
+    }
+    if (!tls.canWrite() || !pendingWrites.isEmpty()) {
+      pendingWrites.add(data.clone());
       return;
     }
     tls.write(data);
@@ -106,6 +128,9 @@ final class TlsChannel extends SecureChannel {
    * received messages are traced at once, everything else when the CPU work completes.
    */
   private void process(long now) {
+    while (!pendingWrites.isEmpty() && tls.canWrite()) {
+      tls.write(pendingWrites.remove(0));
+    }
     List<TlsEvent> events = tls.drainEvents();
     byte[] output = tls.drainOutput();
     List<String> operations = new ArrayList<>();
@@ -211,6 +236,18 @@ final class TlsChannel extends SecureChannel {
         }
         opened = true;
         app.opened(this, now);
+      } else if (e instanceof TlsEvent.Tls13Established est) {
+        // RFC 8446 has no session IDs to resume by: a resumption is by PSK from a ticket (§2.2).
+        earlyDataAccepted = est.earlyDataAccepted();
+        host.trace("tls.established", "flow", flow, "version", "TLSv1.3", "suite", est.suite().name(),
+            "group", est.group() == null ? null : est.group().rfcName(), "resumed", est.resumed(),
+            "resumedBy", est.resumed() ? "psk" : null, "keyExchange", est.keyExchangeMode(),
+            "earlyData", est.earlyDataAccepted());
+        opened = true;
+        app.opened(this, now);
+      } else if (e instanceof TlsEvent.EarlyData d) {
+        host.trace("tls.early-data", "flow", flow, "dir", "received", "bytes", d.data().length);
+        app.received(this, now, d.data());
       } else if (e instanceof TlsEvent.SessionSecrets secrets && keyLog && tls.side() == ConnectionEnd.CLIENT) {
         host.trace("tls.keylog", "flow", flow, "line", secrets.keyLogLine());
         secretsForKeyPanel = secrets;

@@ -3,9 +3,8 @@ package dev.tlssim.party;
 import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
-import dev.tlssim.tls.handshake.ClientConfig;
-import dev.tlssim.tls.handshake.ServerConfig;
-import dev.tlssim.tls.handshake.TlsEndpoint;
+import dev.tlssim.tls.negotiation.ClientVersions;
+import dev.tlssim.tls.negotiation.ServerVersions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -32,14 +31,17 @@ public final class TlsParties {
    * @param fetchTimeout how long the client waits for revocation answers
    */
   public static ClientParty client(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
-      ClientConfig config, SecureRandom random, Instant epoch, boolean keyLog,
+      ClientVersions versions, boolean earlyData, SecureRandom random, Instant epoch, boolean keyLog,
       Function<X509CertificateHolder, String> caNodeOf, long fetchTimeout) {
     TlsChannel.OnlineRevocation online = caNodeOf == null ? null
         : new TlsChannel.OnlineRevocation(caNodeOf, fetchTimeout, epoch);
     return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
-      ClientConfig forThis = connect.serverName() == null ? config : config.withServerName(connect.serverName());
-      TlsChannel channel = new TlsChannel(party, app, now -> TlsEndpoint.client(forThis, random, epoch.plusNanos(now)),
-          keyLog, online);
+      ClientVersions forThis = connect.serverName() == null ? versions : versions.withServerName(connect.serverName());
+      // RFC 8446 §2.3: the request goes as 0-RTT data when the ticket allows; the endpoint decides.
+      byte[] early = earlyData && versions.tls13() != null && connect.requestBytes() > 0
+          ? RequestResponse.request(connect.requestBytes(), connect.responseBytes()) : null;
+      TlsChannel channel = new TlsChannel(party, app, now -> forThis.newConnection(random, epoch.plusNanos(now)),
+          keyLog, online, early);
       return new ClientParty.ChannelBinding(channel, channel);
     });
   }
@@ -72,11 +74,11 @@ public final class TlsParties {
    * renewal present the new chain.
    */
   public static ServerParty server(String name, List<Integer> ports, TcpConfig tcp, int cores, CostProfile costs,
-      SplittableRandom isn, ServerConfig config, SecureRandom random, Instant epoch,
+      SplittableRandom isn, ServerVersions config, SecureRandom random, Instant epoch,
       BiFunction<String, String, AsymmetricCipherKeyPair> keys) {
-    AtomicReference<ServerConfig> current = new AtomicReference<>(config);
+    AtomicReference<ServerVersions> current = new AtomicReference<>(config);
     ServerParty party = new ServerParty(name, ports, tcp, cores, costs, isn, p -> app -> new TlsChannel(p, app,
-        now -> TlsEndpoint.server(current.get(), random, epoch.plusNanos(now)), false));
+        now -> current.get().newConnection(random, epoch.plusNanos(now)), false));
     party.enableEnrollment(new Enroller(keys,
         (chain, keyPair) -> current.set(current.get().withCertificate(chain, keyPair.getPrivate()))));
     return party;

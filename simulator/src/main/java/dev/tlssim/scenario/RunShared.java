@@ -1,5 +1,6 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.tls.handshake13.Tls13EarlyDataReplayGuard;
 import dev.tlssim.sim.RandomStreams;
 import dev.tlssim.tls.handshake.SessionCache;
 import dev.tlssim.tls.handshake.TicketKeys;
@@ -17,6 +18,8 @@ final class RunShared {
   private final RandomStreams randoms;
   private final Map<String, SessionCache> caches = new HashMap<>();
   private final Map<String, TicketKeys> ticketKeys = new HashMap<>();
+  private final Map<String, byte[]> tls13TicketKeys = new HashMap<>();
+  private final Map<String, Tls13EarlyDataReplayGuard> replayGuards = new HashMap<>();
 
   RunShared(RandomStreams randoms) {
     this.randoms = randoms;
@@ -36,5 +39,32 @@ final class RunShared {
       return new TicketKeys(seed, epoch, Duration.ofNanos(spec.rotationNanos()), Duration.ofNanos(spec.graceNanos()),
           Duration.ofNanos(spec.lifetimeNanos()));
     });
+  }
+
+  /**
+   * The key that seals a TLS 1.3 server's tickets (RFC 8446 §4.6.1 leaves the format to the
+   * server): from the run's seed and the group, so servers of one group resume each other's.
+   */
+  byte[] tls13TicketKey(String node, TlsSpec.TicketSpec spec) {
+    String group = spec.keys() == null ? "node/" + node : "group/" + spec.keys();
+    return tls13TicketKeys.computeIfAbsent(group, g -> {
+      byte[] key = new byte[32];
+      randoms.secureRandom("tls13-ticket-key/" + g).nextBytes(key);
+      return key;
+    }).clone();
+  }
+
+  /**
+   * The anti-replay memory for 0-RTT data (RFC 8446 §8): shared by the servers that share ticket
+   * keys, since a replay to any of them must be refused.
+   */
+  Tls13EarlyDataReplayGuard replayGuard(String node, TlsSpec.TicketSpec spec, TlsSpec.EarlyDataSpec early) {
+    if (early == null || early.antiReplay().equals("none")) {
+      return Tls13EarlyDataReplayGuard.none();
+    }
+    String group = spec.keys() == null ? "node/" + node : "group/" + spec.keys();
+    return replayGuards.computeIfAbsent(group, g -> early.antiReplay().equals("single-use")
+        ? Tls13EarlyDataReplayGuard.singleUseTickets()
+        : Tls13EarlyDataReplayGuard.clientHelloRecording(Duration.ofNanos(early.windowNanos())));
   }
 }

@@ -4,6 +4,7 @@ import dev.tlssim.pki.RevocationMode;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.Tls13CipherSuite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +18,8 @@ final class TlsReader {
       CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
       CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
       CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+  static final List<Tls13CipherSuite> DEFAULT_TLS13_SUITES = List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256,
+      Tls13CipherSuite.TLS_AES_256_GCM_SHA384, Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
   static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
 
   private TlsReader() {}
@@ -27,11 +30,11 @@ final class TlsReader {
     }
     if (role == Scenario.Role.SERVER) {
       c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "certificate",
-          "sessionCache", "tickets", "staple");
+          "sessionCache", "tickets", "staple", "earlyData");
     } else if (role == Scenario.Role.CLIENT) {
       c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "serverName", "trust",
           "checkHostname", "revocation", "acceptAny", "resumption", "policy", "extraTrust", "revocationCheck",
-          "statusRequest", "fetchTimeout");
+          "statusRequest", "fetchTimeout", "keyShares", "earlyData", "pskModes");
     } else {
       throw c.error("only clients and servers speak TLS");
     }
@@ -45,20 +48,71 @@ final class TlsReader {
     Cursor v = c.get("versions");
     if (v.present()) {
       List<ProtocolVersion> versions = list(v, ProtocolVersion::parse);
-      for (int i = 0; i < versions.size(); i++) {
-        if (versions.get(i).compareTo(ProtocolVersion.TLS12) > 0) {
-          throw v.elements().get(i).error("TLS 1.3 is not simulated yet; use 1.0, 1.1 or 1.2");
-        }
-      }
       min = versions.stream().min(ProtocolVersion::compareTo).orElseThrow();
       max = versions.stream().max(ProtocolVersion::compareTo).orElseThrow();
     }
-    List<CipherSuite> suites = c.get("suites").present() ? list(c.get("suites"), CipherSuite::parse) : DEFAULT_SUITES;
+    boolean tls13 = max.compareTo(ProtocolVersion.TLS13) >= 0;
+    boolean tls12 = min.compareTo(ProtocolVersion.TLS12) <= 0;
+    // One list names the suites of every version; each engine takes its own (RFC 8446 §B.4 names
+    // are TLS 1.3's, RFC 5246 / 8422 / 5288 ones the older versions').
+    List<CipherSuite> suites = DEFAULT_SUITES;
+    List<Tls13CipherSuite> tls13Suites = DEFAULT_TLS13_SUITES;
+    if (c.get("suites").present()) {
+      List<CipherSuite> older = new ArrayList<>();
+      List<Tls13CipherSuite> newer = new ArrayList<>();
+      for (Cursor e : c.get("suites").isArray() ? c.get("suites").elements() : List.of(c.get("suites"))) {
+        String name = e.text().trim();
+        var tls13Suite = java.util.Arrays.stream(Tls13CipherSuite.values()).filter(x -> x.name().equals(name)).findFirst();
+        if (tls13Suite.isPresent()) {
+          newer.add(tls13Suite.get());
+        } else {
+          older.add(e.parsed(CipherSuite::parse));
+        }
+      }
+      if (tls12 && older.isEmpty()) {
+        throw c.get("suites").error("no TLS 1.2 suite, though the versions include 1.2");
+      }
+      if (tls13 && newer.isEmpty()) {
+        throw c.get("suites").error("no TLS 1.3 suite (TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, "
+            + "TLS_CHACHA20_POLY1305_SHA256), though the versions include 1.3");
+      }
+      suites = older.isEmpty() ? DEFAULT_SUITES : older;
+      tls13Suites = newer.isEmpty() ? DEFAULT_TLS13_SUITES : newer;
+    }
     List<NamedGroup> groups = c.get("groups").present() ? list(c.get("groups"), NamedGroup::parse) : DEFAULT_GROUPS;
     for (int i = 0; i < groups.size(); i++) {
-      if (groups.get(i) != NamedGroup.X25519 && groups.get(i) != NamedGroup.SECP256R1) {
-        throw c.get("groups").elements().get(i).error("supported groups are x25519 and secp256r1");
+      NamedGroup g = groups.get(i);
+      boolean allowed = g == NamedGroup.X25519 || g == NamedGroup.SECP256R1 || (g == NamedGroup.SECP384R1 && !tls12);
+      if (!allowed) {
+        throw c.get("groups").elements().get(i).error(tls12
+            ? "supported groups are x25519 and secp256r1 (secp384r1 too for TLS 1.3 only)"
+            : "supported groups are x25519, secp256r1 and secp384r1");
       }
+    }
+    List<NamedGroup> keyShares = groups;
+    if (c.get("keyShares").present()) {
+      keyShares = list(c.get("keyShares"), NamedGroup::parse);
+      for (int i = 0; i < keyShares.size(); i++) {
+        if (!groups.contains(keyShares.get(i))) {
+          // RFC 8446 §4.2.8: every KeyShareEntry is for a group in supported_groups.
+          throw c.get("keyShares").elements().get(i).error("a key share only for a group in groups " + groups);
+        }
+      }
+    }
+    boolean clientEarlyData = role == Scenario.Role.CLIENT && c.get("earlyData").bool(false);
+    List<Integer> pskModes = c.get("pskModes").present() ? list(c.get("pskModes"), TlsReader::pskMode)
+        : List.of(dev.tlssim.tls.wire.PskKeyExchangeModes.PSK_DHE_KE);
+    TlsSpec.EarlyDataSpec serverEarlyData = role == Scenario.Role.SERVER ? earlyData(c.get("earlyData")) : null;
+    if (!tls13) {
+      for (String key : List.of("keyShares", "earlyData", "pskModes")) {
+        if (c.get(key).present()) {
+          throw c.get(key).error(key + " is a TLS 1.3 setting; add 1.3 to versions");
+        }
+      }
+    }
+    if (tls13 && !c.get("revocationCheck").text("preloaded").equals("preloaded")) {
+      throw c.get("revocationCheck").error("online revocation checks are simulated for TLS 1.2 only; "
+          + "use versions: [\"1.2\"] or revocationCheck: preloaded");
     }
     boolean ems = c.get("extendedMasterSecret").bool(true);
     String certificate = null;
@@ -109,7 +163,33 @@ final class TlsReader {
         role == Scenario.Role.SERVER ? cache(c.get("sessionCache")) : null,
         role == Scenario.Role.SERVER ? tickets(c.get("tickets")) : null,
         revocationCheck(c.get("revocationCheck")), c.get("statusRequest").bool(false),
-        c.get("fetchTimeout").parsed(Units::durationNanos, 3_000_000_000L), c.get("staple").bool(false));
+        c.get("fetchTimeout").parsed(Units::durationNanos, 3_000_000_000L), c.get("staple").bool(false),
+        tls13Suites, keyShares, clientEarlyData, pskModes, serverEarlyData);
+  }
+
+  private static int pskMode(String text) {
+    return switch (text.trim()) {
+      case "psk_dhe_ke" -> dev.tlssim.tls.wire.PskKeyExchangeModes.PSK_DHE_KE;
+      case "psk_ke" -> dev.tlssim.tls.wire.PskKeyExchangeModes.PSK_KE;
+      default -> throw new IllegalArgumentException("unknown psk mode '" + text + "' (use psk_dhe_ke or psk_ke)");
+    };
+  }
+
+  /**
+   * {@code off}, or {maxSize, antiReplay, window}: 0-RTT allowed with the server's tickets up to
+   * maxSize bytes, replays refused by none, single-use or window (RFC 8446 §8).
+   */
+  private static TlsSpec.EarlyDataSpec earlyData(Cursor c) {
+    if (!c.present() || isOff(c)) {
+      return null;
+    }
+    c.allowOnly("maxSize", "antiReplay", "window");
+    String antiReplay = c.get("antiReplay").text("single-use");
+    if (!List.of("none", "single-use", "window").contains(antiReplay)) {
+      throw c.get("antiReplay").error("use none, single-use (each ticket once) or window (ClientHellos recorded)");
+    }
+    return new TlsSpec.EarlyDataSpec(c.get("maxSize").parsed(Units::bytes, 16_384L), antiReplay,
+        c.get("window").parsed(Units::durationNanos, 10_000_000_000L));
   }
 
   private static String revocationCheck(Cursor c) {

@@ -20,6 +20,12 @@ import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.handshake.ClientConfig;
 import dev.tlssim.tls.handshake.ServerConfig;
+import dev.tlssim.tls.handshake13.Tls13ClientConfig;
+import dev.tlssim.tls.handshake13.Tls13ClientSessionStore;
+import dev.tlssim.tls.handshake13.Tls13ServerConfig;
+import dev.tlssim.tls.handshake13.Tls13TicketPolicy;
+import dev.tlssim.tls.negotiation.ClientVersions;
+import dev.tlssim.tls.negotiation.ServerVersions;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -69,11 +75,11 @@ final class TlsSetup {
     if (tls.implementation().equals("jdk")) {
       return TlsParties.jdkClient(n.name(), n.tcp(), n.cores(), s.costs(), isn,
           tls.trust().stream().map(pki::anchor).toList(), tls.serverName(), tls.checkHostname(), jdkProtocols(tls),
-          tls.cipherSuites().stream().map(Enum::name).toList(), random);
+          jdkSuites(tls), random);
     }
     boolean online = !tls.revocationCheck().equals("preloaded");
-    return TlsParties.client(n.name(), n.tcp(), n.cores(), s.costs(), isn, clientConfig(tls, pki), random, pki.epoch(),
-        s.keyLog(), online ? caNodes(s, pki) : null, tls.fetchTimeoutNanos());
+    return TlsParties.client(n.name(), n.tcp(), n.cores(), s.costs(), isn, clientVersions(tls, pki), tls.earlyData(),
+        random, pki.epoch(), s.keyLog(), online ? caNodes(s, pki) : null, tls.fetchTimeoutNanos());
   }
 
   /** Which CA node hosts the authority that issued a certificate (by the issuer's certificate). */
@@ -97,10 +103,10 @@ final class TlsSetup {
     if (tls.implementation().equals("jdk")) {
       Provisioning.Issued cert = pki.certificates().get(tls.certificate());
       return TlsParties.jdkServer(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn, cert.chain(),
-          cert.keyPair().getPrivate(), jdkProtocols(tls), tls.cipherSuites().stream().map(Enum::name).toList(), random);
+          cert.keyPair().getPrivate(), jdkProtocols(tls), jdkSuites(tls), random);
     }
-    return TlsParties.server(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn, serverConfig(tls, pki, n.name(), shared), random,
-        pki.epoch(), pki::key);
+    return TlsParties.server(n.name(), n.listen(), n.tcp(), n.cores(), s.costs(), isn,
+        serverVersions(tls, pki, n.name(), shared), random, pki.epoch(), pki::key);
   }
 
   /** The man in the middle with what its plan needs: certificates to present, codes to erase. */
@@ -152,15 +158,66 @@ final class TlsSetup {
     return new MitmParty(n.name(), n.tcp(), n.cores(), s.costs(), isn, config);
   }
 
-  /** The JDK's protocol names for the versions in range ("TLSv1", "TLSv1.1", "TLSv1.2"). */
+  /** The JDK's names for the suites of every version in range. */
+  private static List<String> jdkSuites(TlsSpec tls) {
+    List<String> names = new ArrayList<>();
+    if (tls.speaksTls13()) {
+      tls.tls13Suites().forEach(suite -> names.add(suite.name()));
+    }
+    if (tls.speaksTls12()) {
+      tls.cipherSuites().forEach(suite -> names.add(suite.name()));
+    }
+    return names;
+  }
+
+  /** The JDK's protocol names for the versions in range ("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"). */
   private static List<String> jdkProtocols(TlsSpec tls) {
     List<String> names = new ArrayList<>();
-    for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11, ProtocolVersion.TLS12)) {
+    for (ProtocolVersion v : List.of(ProtocolVersion.TLS10, ProtocolVersion.TLS11, ProtocolVersion.TLS12,
+        ProtocolVersion.TLS13)) {
       if (v.compareTo(tls.minVersion()) >= 0 && v.compareTo(tls.maxVersion()) <= 0) {
         names.add(v.equals(ProtocolVersion.TLS10) ? "TLSv1" : v.toString());
       }
     }
     return names;
+  }
+
+  /**
+   * TLS 1.2, 1.3 or both, as the versions say. TLS 1.3 resumes by tickets only (RFC 8446 §2.2),
+   * so a client that resumes by ticket (or both ways) keeps its 1.3 tickets.
+   */
+  static ClientVersions clientVersions(TlsSpec tls, Provisioning.Result pki) {
+    ClientConfig tls12 = clientConfig(tls, pki);
+    Tls13ClientConfig tls13 = null;
+    if (tls.speaksTls13()) {
+      tls13 = Tls13ClientConfig.defaults(tls.serverName() == null ? "" : tls.serverName(), tls12.verifier())
+          .withCipherSuites(tls.tls13Suites())
+          .withGroups(tls.groups())
+          .withKeyShareGroups(tls.keyShares())
+          .withPskKeyExchangeModes(tls.pskModes());
+    }
+    boolean tickets = tls.resumption().equals("ticket") || tls.resumption().equals("both");
+    return new ClientVersions(tls.speaksTls12() ? tls12 : null, tls13,
+        tls13 != null && tickets ? new Tls13ClientSessionStore() : null);
+  }
+
+  /** TLS 1.2, 1.3 or both, as the versions say. */
+  static ServerVersions serverVersions(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared) {
+    Tls13ServerConfig tls13 = null;
+    if (tls.speaksTls13()) {
+      Provisioning.Issued cert = pki.certificates().get(tls.certificate());
+      tls13 = Tls13ServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate())
+          .withCipherSuites(tls.tls13Suites())
+          .withGroups(tls.groups());
+      if (tls.tickets() != null) {
+        TlsSpec.EarlyDataSpec early = tls.serverEarlyData();
+        tls13 = tls13.withTickets(Tls13TicketPolicy.of(shared.tls13TicketKey(node, tls.tickets()))
+                .withLifetime(Duration.ofNanos(tls.tickets().lifetimeNanos()))
+                .withMaxEarlyDataSize(early == null ? 0 : early.maxSize()))
+            .withReplayGuard(shared.replayGuard(node, tls.tickets(), early));
+      }
+    }
+    return new ServerVersions(tls.speaksTls12() ? serverConfig(tls, pki, node, shared) : null, tls13);
   }
 
   static ClientConfig clientConfig(TlsSpec tls, Provisioning.Result pki) {

@@ -95,6 +95,12 @@ public record Tls13ClientConfig(
         certificateSignatureSchemes, verifier, modes);
   }
 
+  /** The same client connecting to {@code name}: server_name and the hostname check (RFC 6066 §3). */
+  public Tls13ClientConfig withServerName(String name) {
+    return new Tls13ClientConfig(name, cipherSuites, groups, keyShareGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
+  }
+
   public Tls13ClientConfig withSignatureSchemes(List<SignatureScheme> schemes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, schemes,
         certificateSignatureSchemes, verifier, pskKeyExchangeModes);

@@ -65,6 +65,16 @@ public record Tls13ServerConfig(
     return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy, replayGuard);
   }
 
+  /**
+   * The same server presenting {@code newChain} with its key, and the one CertificateVerify
+   * scheme of {@link #defaults} that fits that key.
+   */
+  public Tls13ServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
+    List<SignatureScheme> schemes = key instanceof RSAKeyParameters == privateKey instanceof RSAKeyParameters
+        ? signatureSchemes : defaults(newChain, key).signatureSchemes();
+    return new Tls13ServerConfig(cipherSuites, groups, schemes, newChain, key, tickets, replayGuard);
+  }
+
   public Tls13ServerConfig withCipherSuites(List<Tls13CipherSuite> suites) {
     return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard);
   }
