@@ -113,6 +113,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private Tls13ResumptionTicket offeredTicket;
   private boolean resumed;
   private byte[] resumptionMasterSecret;
+  private HandshakeTrafficSecrets.ApplicationTrafficKeys applicationKeys;
   /** 0-RTT data queued before start (RFC 8446 §2.3); empty for none. */
   private byte[] earlyData = new byte[0];
   /** Whether the first ClientHello carried early_data and 0-RTT records followed it. */
@@ -258,6 +259,11 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   }
 
   @Override
+  public Optional<HandshakeTrafficSecrets.ApplicationTrafficKeys> applicationTrafficKeys() {
+    return established() ? Optional.of(applicationKeys) : Optional.empty();
+  }
+
+  @Override
   public Optional<Tls13Parameters> parameters() {
     return Optional.ofNullable(parameters);
   }
@@ -286,7 +292,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
         if (!(decode(frame) instanceof NewSessionTicket13 ticket)) {
           throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
               "handshake: " + frame.type().rfcName() + " after the handshake; only "
-                  + "NewSessionTicket is accepted (KeyUpdate, §4.6.3, is not built yet)");
+                  + "NewSessionTicket and KeyUpdate are accepted (RFC 8446 §4.6)");
         }
         keep(ticket);
       }
@@ -591,8 +597,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
           "finished: the server's verify_data is wrong (RFC 8446 §4.4.4)");
     }
     channel.received(frame);
-    HandshakeTrafficSecrets.ApplicationTrafficKeys applicationKeys =
-        secrets.applicationKeys(channel.transcriptHash(suite));
+    applicationKeys = secrets.applicationKeys(channel.transcriptHash(suite));
     channel.records().readWith(applicationKeys.server());
     // RFC 8446 §D.4: in compatibility mode the client's change_cipher_spec goes right before its
     // second flight, in plaintext, unless it already went before a second ClientHello.

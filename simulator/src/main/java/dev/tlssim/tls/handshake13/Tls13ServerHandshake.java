@@ -149,6 +149,11 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   }
 
   @Override
+  public Optional<HandshakeTrafficSecrets.ApplicationTrafficKeys> applicationTrafficKeys() {
+    return established() ? Optional.of(applicationKeys) : Optional.empty();
+  }
+
+  @Override
   public Optional<Tls13Parameters> parameters() {
     return Optional.ofNullable(parameters);
   }
@@ -183,8 +188,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
         onFinished(frame);
       }
       case CONNECTED -> throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-          "handshake: " + frame.type().rfcName() + " after the handshake; post-handshake "
-              + "messages (KeyUpdate, §4.6.3) are not built yet");
+          "handshake: " + frame.type().rfcName() + " after the handshake; of the post-handshake "
+              + "messages (RFC 8446 §4.6) a server without client authentication accepts KeyUpdate only");
     }
   }
 
