@@ -1,6 +1,8 @@
 package dev.tlssim.tls.handshake13;
 
+import dev.tlssim.pki.CheckStatus;
 import dev.tlssim.pki.ServerKeyUse;
+import dev.tlssim.pki.VerificationCheck;
 import dev.tlssim.pki.VerificationResult;
 import dev.tlssim.pki.VerificationStep;
 import dev.tlssim.tls.AlertDescription;
@@ -560,6 +562,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
           "certificate: cannot parse certificate " + chain.size() + ": " + e.getMessage(), e);
     }
     VerificationResult result = config.verifier().verify(chain, config.serverName(), now, ServerKeyUse.SIGNING);
+    reportChainSignatures(result);
     for (VerificationStep step : result.steps()) {
       events.add(new TlsEvent.CertificateCheck(step.check().name().toLowerCase(Locale.ROOT),
           step.status().name().toLowerCase(Locale.ROOT), step.detail()));
@@ -573,13 +576,37 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     state = State.WAIT_CERTIFICATE_VERIFY;
   }
 
+  /**
+   * One crypto operation per certificate signature the verifier checked, named by the issuer's
+   * key, before the CertificateCheck events: what the TLS 1.2 engine charges for the same chain,
+   * so the cost profile prices a chain alike in both versions: the signatures in certificates
+   * (RFC 8446 §4.2.3, signature_algorithms_cert) are the same X.509 signatures in both.
+   */
+  private void reportChainSignatures(VerificationResult result) {
+    boolean signaturesChecked = result.steps().stream().anyMatch(
+        s -> s.check() == VerificationCheck.SIGNATURE && s.status() != CheckStatus.SKIPPED);
+    if (!signaturesChecked) {
+      return;
+    }
+    List<X509CertificateHolder> path = result.path();
+    for (int i = 0; i + 1 < path.size(); i++) {
+      try {
+        channel.cryptoOperation(PublicKeyFactory.createKey(path.get(i + 1).getSubjectPublicKeyInfo()), "verify");
+      } catch (IOException e) {
+        // An issuer key we cannot read has no cost profile entry; the verifier reported on it.
+      }
+    }
+  }
+
   private void onCertificateVerify(HandshakeFrame frame, CertificateVerify verify) throws TlsAlertException {
     SignatureScheme scheme = verify.knownAlgorithm().filter(config.signatureSchemes()::contains)
         .orElseThrow(() -> new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
             String.format("certificate_verify: algorithm 0x%04x was not offered in signature_algorithms "
                 + "(RFC 8446 §4.4.3)", verify.algorithm())));
     byte[] signed = CertificateVerify.signedContent(ConnectionEnd.SERVER, channel.transcriptHash(suite));
-    if (!HandshakeSignature.verify(scheme, serverKey, signed, verify.signature())) {
+    boolean valid = HandshakeSignature.verify(scheme, serverKey, signed, verify.signature());
+    channel.cryptoOperation(serverKey, "verify");
+    if (!valid) {
       // RFC 8446 §4.4.3: "If the verification fails, the receiver MUST terminate the handshake
       // with a "decrypt_error" alert."
       throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,

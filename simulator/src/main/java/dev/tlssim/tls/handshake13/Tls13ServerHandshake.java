@@ -302,8 +302,9 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     channel.send(Certificate13.ofServer(
         config.chain().certificates().stream().map(Tls13ServerHandshake::der).toList()));
     byte[] signed = CertificateVerify.signedContent(ConnectionEnd.SERVER, channel.transcriptHash(suite));
-    channel.send(CertificateVerify.of(scheme,
-        HandshakeSignature.sign(scheme, config.privateKey(), signed, random)));
+    byte[] signature = HandshakeSignature.sign(scheme, config.privateKey(), signed, random);
+    channel.cryptoOperation(config.privateKey(), "sign");
+    channel.send(CertificateVerify.of(scheme, signature));
     channel.send(new Finished(Tls13Finished.verifyData(suite, secrets.server(), channel.transcriptHash(suite))));
 
     applicationKeys = secrets.applicationKeys(channel.transcriptHash(suite));
