@@ -81,16 +81,50 @@ final class HandshakeTrafficSecrets {
   }
 
   /**
-   * The application traffic keys (RFC 8446 §7.1): Master Secret, then client_ and
+   * The application traffic secrets (RFC 8446 §7.1): Master Secret, then client_ and
    * server_application_traffic_secret_0 over ClientHello...server Finished.
    */
   ApplicationTrafficKeys applicationKeys(byte[] serverFinishedHash) {
     var master = handshakeSecret.masterSecret();
-    return new ApplicationTrafficKeys(
-        Tls13TrafficKeys.derive(suite, master.clientApplicationTrafficSecret0(serverFinishedHash)),
-        Tls13TrafficKeys.derive(suite, master.serverApplicationTrafficSecret0(serverFinishedHash)));
+    return new ApplicationTrafficKeys(suite, master.clientApplicationTrafficSecret0(serverFinishedHash),
+        master.serverApplicationTrafficSecret0(serverFinishedHash));
   }
 
-  /** The record keys of both directions after the handshake (RFC 8446 §7.3). */
-  record ApplicationTrafficKeys(Tls13TrafficKeys client, Tls13TrafficKeys server) {}
+  /**
+   * Both directions' application_traffic_secret_0 after the handshake and their record keys
+   * (RFC 8446 §7.3). The secrets themselves are kept, not only the keys, because a KeyUpdate
+   * derives the next generation from the secret (§7.2). No toString of its own, so no secret is
+   * ever printed.
+   */
+  static final class ApplicationTrafficKeys {
+    private final Tls13CipherSuite suite;
+    private final byte[] clientSecret;
+    private final byte[] serverSecret;
+
+    private ApplicationTrafficKeys(Tls13CipherSuite suite, byte[] clientSecret, byte[] serverSecret) {
+      this.suite = suite;
+      this.clientSecret = clientSecret;
+      this.serverSecret = serverSecret;
+    }
+
+    Tls13CipherSuite suite() {
+      return suite;
+    }
+
+    Tls13TrafficKeys client() {
+      return Tls13TrafficKeys.derive(suite, clientSecret);
+    }
+
+    Tls13TrafficKeys server() {
+      return Tls13TrafficKeys.derive(suite, serverSecret);
+    }
+
+    byte[] clientSecret() {
+      return clientSecret.clone();
+    }
+
+    byte[] serverSecret() {
+      return serverSecret.clone();
+    }
+  }
 }

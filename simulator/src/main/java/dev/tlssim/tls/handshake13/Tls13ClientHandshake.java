@@ -1,6 +1,8 @@
 package dev.tlssim.tls.handshake13;
 
+import dev.tlssim.pki.CheckStatus;
 import dev.tlssim.pki.ServerKeyUse;
+import dev.tlssim.pki.VerificationCheck;
 import dev.tlssim.pki.VerificationResult;
 import dev.tlssim.pki.VerificationStep;
 import dev.tlssim.tls.AlertDescription;
@@ -115,6 +117,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private Tls13ResumptionTicket offeredTicket;
   private boolean resumed;
   private byte[] resumptionMasterSecret;
+  private HandshakeTrafficSecrets.ApplicationTrafficKeys applicationKeys;
   /** 0-RTT data queued before start (RFC 8446 §2.3); empty for none. */
   private byte[] earlyData = new byte[0];
   /** Whether the first ClientHello carried early_data and 0-RTT records followed it. */
@@ -266,6 +269,11 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   }
 
   @Override
+  public Optional<HandshakeTrafficSecrets.ApplicationTrafficKeys> applicationTrafficKeys() {
+    return established() ? Optional.of(applicationKeys) : Optional.empty();
+  }
+
+  @Override
   public Optional<Tls13Parameters> parameters() {
     return Optional.ofNullable(parameters);
   }
@@ -294,7 +302,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
         if (!(decode(frame) instanceof NewSessionTicket13 ticket)) {
           throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
               "handshake: " + frame.type().rfcName() + " after the handshake; only "
-                  + "NewSessionTicket is accepted (KeyUpdate, §4.6.3, is not built yet)");
+                  + "NewSessionTicket and KeyUpdate are accepted (RFC 8446 §4.6)");
         }
         keep(ticket);
       }
@@ -562,6 +570,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
           "certificate: cannot parse certificate " + chain.size() + ": " + e.getMessage(), e);
     }
     VerificationResult result = config.verifier().verify(chain, config.serverName(), now, ServerKeyUse.SIGNING);
+    reportChainSignatures(result);
     for (VerificationStep step : result.steps()) {
       events.add(new TlsEvent.CertificateCheck(step.check().name().toLowerCase(Locale.ROOT),
           step.status().name().toLowerCase(Locale.ROOT), step.detail()));
@@ -575,13 +584,37 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     state = State.WAIT_CERTIFICATE_VERIFY;
   }
 
+  /**
+   * One crypto operation per certificate signature the verifier checked, named by the issuer's
+   * key, before the CertificateCheck events: what the TLS 1.2 engine charges for the same chain,
+   * so the cost profile prices a chain alike in both versions: the signatures in certificates
+   * (RFC 8446 §4.2.3, signature_algorithms_cert) are the same X.509 signatures in both.
+   */
+  private void reportChainSignatures(VerificationResult result) {
+    boolean signaturesChecked = result.steps().stream().anyMatch(
+        s -> s.check() == VerificationCheck.SIGNATURE && s.status() != CheckStatus.SKIPPED);
+    if (!signaturesChecked) {
+      return;
+    }
+    List<X509CertificateHolder> path = result.path();
+    for (int i = 0; i + 1 < path.size(); i++) {
+      try {
+        channel.cryptoOperation(PublicKeyFactory.createKey(path.get(i + 1).getSubjectPublicKeyInfo()), "verify");
+      } catch (IOException e) {
+        // An issuer key we cannot read has no cost profile entry; the verifier reported on it.
+      }
+    }
+  }
+
   private void onCertificateVerify(HandshakeFrame frame, CertificateVerify verify) throws TlsAlertException {
     SignatureScheme scheme = verify.knownAlgorithm().filter(config.signatureSchemes()::contains)
         .orElseThrow(() -> new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
             String.format("certificate_verify: algorithm 0x%04x was not offered in signature_algorithms "
                 + "(RFC 8446 §4.4.3)", verify.algorithm())));
     byte[] signed = CertificateVerify.signedContent(ConnectionEnd.SERVER, channel.transcriptHash(suite));
-    if (!HandshakeSignature.verify(scheme, serverKey, signed, verify.signature())) {
+    boolean valid = HandshakeSignature.verify(scheme, serverKey, signed, verify.signature());
+    channel.cryptoOperation(serverKey, "verify");
+    if (!valid) {
       // RFC 8446 §4.4.3: "If the verification fails, the receiver MUST terminate the handshake
       // with a "decrypt_error" alert."
       throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,
@@ -599,8 +632,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
           "finished: the server's verify_data is wrong (RFC 8446 §4.4.4)");
     }
     channel.received(frame);
-    HandshakeTrafficSecrets.ApplicationTrafficKeys applicationKeys =
-        secrets.applicationKeys(channel.transcriptHash(suite));
+    applicationKeys = secrets.applicationKeys(channel.transcriptHash(suite));
     channel.records().readWith(applicationKeys.server());
     // RFC 8446 §D.4: in compatibility mode the client's change_cipher_spec goes right before its
     // second flight, in plaintext, unless it already went before a second ClientHello.

@@ -3,6 +3,7 @@ package dev.tlssim.tls.handshake13;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.AlertLevel;
 import dev.tlssim.tls.ContentType;
+import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.Tls13InnerPlaintext;
@@ -41,6 +42,8 @@ public final class Tls13Endpoint implements TlsConnection {
   private final Tls13RecordLayer records = new Tls13RecordLayer(output);
   private final HandshakeReassembler reassembler = new HandshakeReassembler();
   private final Tls13Handshake handshake;
+  /** Post-handshake key updates (RFC 8446 §4.6.3); made at the first one, from the handshake's secrets. */
+  private Tls13KeyUpdate keyUpdate;
   private boolean closed;
   private boolean closeNotifySent;
   private boolean establishedReported;
@@ -157,8 +160,25 @@ public final class Tls13Endpoint implements TlsConnection {
     if (!canWrite()) {
       throw new IllegalStateException("cannot write application data in state " + state());
     }
+    if (keyUpdate != null) {
+      keyUpdate.beforeApplicationData();
+    }
     records.send(ContentType.APPLICATION_DATA, applicationData);
     events.add(new TlsEvent.MessageSent(ContentType.APPLICATION_DATA.rfcName(), applicationData.length));
+  }
+
+  /**
+   * Sends a KeyUpdate (RFC 8446 §4.6.3) under the current keys and writes under the next
+   * generation of our application traffic secret from then on (§7.2). With
+   * {@code requestPeerUpdate} the KeyUpdate is update_requested and the peer answers with one of
+   * its own before its next application data. Only once the handshake is complete and before
+   * close.
+   */
+  public void updateKeys(boolean requestPeerUpdate) {
+    if (!established() || closeNotifySent) {
+      throw new IllegalStateException("cannot update keys in state " + state());
+    }
+    keyUpdate().update(requestPeerUpdate);
   }
 
   /** Sends close_notify (RFC 8446 §6.1); data from the peer is still delivered until its own. */
@@ -259,7 +279,11 @@ public final class Tls13Endpoint implements TlsConnection {
       HandshakeFrame f = frame.get();
       events.add(new TlsEvent.MessageReceived(Tls13MessageName.of(f), f.raw().length, f.raw()));
       int keyChanges = records.readKeyChanges();
-      handshake.onMessage(f);
+      if (f.type() == HandshakeType.KEY_UPDATE) {
+        onKeyUpdate(f);
+      } else {
+        handshake.onMessage(f);
+      }
       if (records.readKeyChanges() != keyChanges && !reassembler.atMessageBoundary()) {
         // RFC 8446 §5.1: "Handshake messages MUST NOT span key changes ... [the receiver] MUST
         // terminate the connection with an "unexpected_message" alert."
@@ -279,6 +303,27 @@ public final class Tls13Endpoint implements TlsConnection {
     Tls13Parameters p = handshake.parameters().orElseThrow();
     events.add(new TlsEvent.Tls13Established(p.suite(), p.group(), p.signatureScheme(),
         p.keyExchangeMode().name().toLowerCase(java.util.Locale.ROOT), p.earlyDataAccepted()));
+  }
+
+  /**
+   * RFC 8446 §4.6.3: KeyUpdate "can be sent by either peer after it has sent a Finished message.
+   * Implementations that receive a KeyUpdate message prior to receiving a Finished message MUST
+   * terminate the connection with an "unexpected_message" alert." Established means the peer's
+   * Finished has been received and verified.
+   */
+  private void onKeyUpdate(HandshakeFrame frame) throws TlsAlertException {
+    if (!handshake.established()) {
+      throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+          "key_update before the peer's Finished (state " + state() + ", RFC 8446 §4.6.3)");
+    }
+    keyUpdate().onKeyUpdate(frame);
+  }
+
+  private Tls13KeyUpdate keyUpdate() {
+    if (keyUpdate == null) {
+      keyUpdate = new Tls13KeyUpdate(side, handshake.applicationTrafficKeys().orElseThrow(), records, events);
+    }
+    return keyUpdate;
   }
 
   /**

@@ -47,6 +47,12 @@ sealed interface Tls13Handshake permits Tls13ClientHandshake, Tls13ServerHandsha
         "application_data: no 0-RTT data is expected here (RFC 8446 §2.3)");
   }
 
+  /**
+   * Both directions' application_traffic_secret_0 (RFC 8446 §7.1) once {@link #established()}:
+   * where post-handshake key updates start from (§7.2).
+   */
+  Optional<HandshakeTrafficSecrets.ApplicationTrafficKeys> applicationTrafficKeys();
+
   /** What was negotiated, once known. */
   Optional<Tls13Parameters> parameters();
 

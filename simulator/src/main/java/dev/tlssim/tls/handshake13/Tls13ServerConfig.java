@@ -4,6 +4,7 @@ import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * of preference, its certificate chain exactly as sent (leaf first, §4.4.2) and the leaf's private
  * key, and the policy by which it issues session tickets for resumption (RFC 8446 §4.6.1), or
  * {@code null} to issue none, and the anti-replay state for 0-RTT data (RFC 8446 §8), the one
- * shared, mutable part. Otherwise an immutable value.
+ * shared, mutable part, and how far the ticket age a client claims may be from the server's own
+ * before 0-RTT data is refused (RFC 8446 §4.2.11.1, §8.3). Otherwise an immutable value.
  */
 public record Tls13ServerConfig(
     List<Tls13CipherSuite> cipherSuites,
@@ -24,10 +26,22 @@ public record Tls13ServerConfig(
     CertificateChain chain,
     AsymmetricKeyParameter privateKey,
     Tls13TicketPolicy tickets,
-    Tls13EarlyDataReplayGuard replayGuard) {
+    Tls13EarlyDataReplayGuard replayGuard,
+    Duration ticketAgeWindow) {
+
+  /**
+   * The default {@link #ticketAgeWindow}: RFC 8446 §8.3 notes that clock skew and network delay
+   * between client and server are "on the order of a few seconds", so 10 seconds lets honest
+   * clients through while an old ClientHello replayed later stands out.
+   */
+  public static final Duration DEFAULT_TICKET_AGE_WINDOW = Duration.ofSeconds(10);
 
   public Tls13ServerConfig {
     Objects.requireNonNull(replayGuard, "replayGuard");
+    Objects.requireNonNull(ticketAgeWindow, "ticketAgeWindow");
+    if (ticketAgeWindow.isNegative()) {
+      throw new IllegalArgumentException("negative ticket age window: " + ticketAgeWindow);
+    }
     cipherSuites = List.copyOf(cipherSuites);
     groups = List.copyOf(groups);
     signatureSchemes = List.copyOf(signatureSchemes);
@@ -52,7 +66,7 @@ public record Tls13ServerConfig(
         List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
             Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
-        List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none());
+        List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none(), DEFAULT_TICKET_AGE_WINDOW);
   }
 
   /** The ticket policy, if this server issues tickets and accepts them for resumption. */
@@ -62,7 +76,7 @@ public record Tls13ServerConfig(
 
   /** Issues tickets after each handshake and resumes with them (RFC 8446 §4.6.1, §2.2). */
   public Tls13ServerConfig withTickets(Tls13TicketPolicy policy) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy, replayGuard);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy, replayGuard, ticketAgeWindow);
   }
 
   /**
@@ -76,11 +90,11 @@ public record Tls13ServerConfig(
   }
 
   public Tls13ServerConfig withCipherSuites(List<Tls13CipherSuite> suites) {
-    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard);
+    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow);
   }
 
   public Tls13ServerConfig withGroups(List<NamedGroup> newGroups) {
-    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets, replayGuard);
+    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow);
   }
 
   /**
@@ -88,6 +102,15 @@ public record Tls13ServerConfig(
    * replays. The default remembers nothing ({@link Tls13AntiReplay#NONE}).
    */
   public Tls13ServerConfig withReplayGuard(Tls13EarlyDataReplayGuard guard) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, guard);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, guard, ticketAgeWindow);
+  }
+
+  /**
+   * How far the client's ticket age (obfuscated_ticket_age less ticket_age_add) may differ from
+   * the server's (now less the ticket's issue time) for 0-RTT data to be accepted (RFC 8446
+   * §8.3); further apart, the PSK still resumes the session, without early data.
+   */
+  public Tls13ServerConfig withTicketAgeWindow(Duration window) {
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, window);
   }
 }

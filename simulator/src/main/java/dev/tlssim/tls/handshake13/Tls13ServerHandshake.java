@@ -159,6 +159,11 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   }
 
   @Override
+  public Optional<HandshakeTrafficSecrets.ApplicationTrafficKeys> applicationTrafficKeys() {
+    return established() ? Optional.of(applicationKeys) : Optional.empty();
+  }
+
+  @Override
   public Optional<Tls13Parameters> parameters() {
     return Optional.ofNullable(parameters);
   }
@@ -193,8 +198,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
         onFinished(frame);
       }
       case CONNECTED -> throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-          "handshake: " + frame.type().rfcName() + " after the handshake; post-handshake "
-              + "messages (KeyUpdate, §4.6.3) are not built yet");
+          "handshake: " + frame.type().rfcName() + " after the handshake; of the post-handshake "
+              + "messages (RFC 8446 §4.6) a server without client authentication accepts KeyUpdate only");
     }
   }
 
@@ -307,8 +312,9 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     channel.send(Certificate13.ofServer(
         config.chain().certificates().stream().map(Tls13ServerHandshake::der).toList()));
     byte[] signed = CertificateVerify.signedContent(ConnectionEnd.SERVER, channel.transcriptHash(suite));
-    channel.send(CertificateVerify.of(scheme,
-        HandshakeSignature.sign(scheme, config.privateKey(), signed, random)));
+    byte[] signature = HandshakeSignature.sign(scheme, config.privateKey(), signed, random);
+    channel.cryptoOperation(config.privateKey(), "sign");
+    channel.send(CertificateVerify.of(scheme, signature));
     channel.send(new Finished(Tls13Finished.verifyData(suite, secrets.server(), channel.transcriptHash(suite))));
 
     applicationKeys = secrets.applicationKeys(channel.transcriptHash(suite));
@@ -437,7 +443,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
    * RFC 8446 §4.2.10: to accept early data the server "MUST verify that ... the selected_identity
    * [is] 0", that the suite is the one the ticket was issued with, and this server accepts it
    * only from a ticket that allowed it, never after a HelloRetryRequest (the second ClientHello
-   * "MUST NOT" carry early_data), and when the anti-replay guard has not seen it (§8).
+   * "MUST NOT" carry early_data), when the client's ticket age is within the configured window of
+   * the server's (§8.3), and when the anti-replay guard has not seen it (§8).
    */
   private boolean acceptsEarlyData(Extensions extensions, Resumption resumption) throws TlsAlertException {
     boolean offered = Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, EarlyData.Indication.class)
@@ -446,10 +453,17 @@ final class Tls13ServerHandshake implements Tls13Handshake {
         || resumption.ticket().maxEarlyDataSize() == 0) {
       return false;
     }
-    // RFC 8446 §4.2.11.1, §8.3: the client's view of the ticket age against the server's.
+    // RFC 8446 §4.2.11.1: the client's view of the ticket age is obfuscated_ticket_age less
+    // ticket_age_add modulo 2^32; §8.3: the server compares it with its own, the time since it
+    // issued the ticket, and "if the ticket age differs by more than a certain amount, the server
+    // should reject 0-RTT"; a replay of an old ClientHello claims too young an age. Checked before
+    // the anti-replay guard so that a refused attempt is not recorded there.
     Tls13SessionTicket ticket = resumption.ticket();
     long clientAgeMillis = (resumption.identity().obfuscatedTicketAge() - ticket.ageAdd()) & 0xffffffffL;
     Duration skew = Duration.ofMillis(clientAgeMillis).minus(Duration.between(ticket.issued(), now));
+    if (skew.abs().compareTo(config.ticketAgeWindow()) > 0) {
+      return false;
+    }
     return config.replayGuard().admit(resumption.identity().identity(), resumption.binder(), skew, now);
   }
 

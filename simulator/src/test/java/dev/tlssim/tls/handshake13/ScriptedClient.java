@@ -30,10 +30,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A test double for a TLS 1.3 client whose Finished is wrong: it sends a ClientHello (x25519,
+ * A test double for a TLS 1.3 client that misbehaves: it sends a ClientHello (x25519,
  * TLS_AES_128_GCM_SHA256), reads the server's flight without judging it, and answers with a
- * Finished whose last verify_data byte is flipped, correctly protected under its handshake keys,
- * built from the same parts as {@link Tls13ClientHandshake}.
+ * Finished whose last verify_data byte is flipped, or with handshake bytes of the test's choice
+ * in place of Finished or after a correct one, each correctly protected under the keys of that
+ * moment, built from the same parts as {@link Tls13ClientHandshake}. It can then read what the
+ * server sends under server_application_traffic_secret_0.
  */
 final class ScriptedClient {
   private static final Tls13CipherSuite SUITE = Tls13CipherSuite.TLS_AES_128_GCM_SHA256;
@@ -42,6 +44,8 @@ final class ScriptedClient {
   private final Tls13RecordLayer records = new Tls13RecordLayer(output);
   private final Tls13HandshakeChannel channel = new Tls13HandshakeChannel(records, new ArrayList<TlsEvent>());
   private final EcdheKeyPair ephemeral = EcdheKeyPair.generate(NamedGroup.X25519, Tls13Pipe.seeded(97));
+  private HandshakeTrafficSecrets secrets;
+  private HandshakeTrafficSecrets.ApplicationTrafficKeys applicationKeys;
 
   /** The ClientHello record. */
   byte[] hello() {
@@ -56,9 +60,48 @@ final class ScriptedClient {
 
   /** Reads the server's whole first flight and answers with a wrong Finished. */
   byte[] wrongFinished(byte[] serverFlight) throws TlsAlertException {
+    readServerFlight(serverFlight);
+    byte[] verifyData = Tls13Finished.verifyData(SUITE, secrets.client(), channel.transcriptHash(SUITE));
+    verifyData[verifyData.length - 1] ^= 1;
+    channel.send(new Finished(verifyData));
+    return drain();
+  }
+
+  /**
+   * Reads the server's whole first flight and sends {@code handshakeBytes} as one handshake
+   * record under the client's handshake keys, where its Finished belongs.
+   */
+  byte[] insteadOfFinished(byte[] serverFlight, byte[] handshakeBytes) throws TlsAlertException {
+    readServerFlight(serverFlight);
+    records.send(ContentType.HANDSHAKE, handshakeBytes);
+    return drain();
+  }
+
+  /**
+   * Reads the server's whole first flight, answers with a correct Finished and then sends
+   * {@code handshakeBytes} as one handshake record under client_application_traffic_secret_0.
+   */
+  byte[] finishedThen(byte[] serverFlight, byte[] handshakeBytes) throws TlsAlertException {
+    readServerFlight(serverFlight);
+    channel.send(new Finished(Tls13Finished.verifyData(SUITE, secrets.client(), channel.transcriptHash(SUITE))));
+    records.writeWith(applicationKeys.client());
+    records.send(ContentType.HANDSHAKE, handshakeBytes);
+    return drain();
+  }
+
+  /** The records the server sent after its first flight, opened under its application keys. */
+  List<Tls13InnerPlaintext> openApplicationRecords(byte[] serverRecords) throws TlsAlertException {
+    records.feed(serverRecords);
+    List<Tls13InnerPlaintext> opened = new ArrayList<>();
+    for (Optional<Tls13InnerPlaintext> record = records.next(); record.isPresent(); record = records.next()) {
+      opened.add(record.get());
+    }
+    return opened;
+  }
+
+  private void readServerFlight(byte[] serverFlight) throws TlsAlertException {
     records.feed(serverFlight);
     HandshakeReassembler reassembler = new HandshakeReassembler();
-    HandshakeTrafficSecrets secrets = null;
     for (Optional<Tls13InnerPlaintext> record = records.next(); record.isPresent(); record = records.next()) {
       if (record.get().type() != ContentType.HANDSHAKE) {
         continue; // the server's compatibility change_cipher_spec
@@ -76,11 +119,10 @@ final class ScriptedClient {
         }
       }
     }
+    // The flight ends with the server's Finished: the application secrets cover it (RFC 8446 §7.1).
+    applicationKeys = secrets.applicationKeys(channel.transcriptHash(SUITE));
+    records.readWith(applicationKeys.server());
     records.writeWith(secrets.clientKeys());
-    byte[] verifyData = Tls13Finished.verifyData(SUITE, secrets.client(), channel.transcriptHash(SUITE));
-    verifyData[verifyData.length - 1] ^= 1;
-    channel.send(new Finished(verifyData));
-    return drain();
   }
 
   private byte[] drain() {

@@ -180,6 +180,74 @@ class Tls13EarlyDataTest {
     assertThat(extensionTypes(decodeClientHello(secondHello))).doesNotContain(ExtensionType.EARLY_DATA.code());
   }
 
+  // ---- RFC 8446 §4.2.11.1, §8.3: the client's ticket age against the server's ----
+  // The ticket is issued and received at T0; the client then offers it at clientNow and the
+  // server judges it at serverNow, so the two views of its age differ by serverNow - clientNow.
+
+  @Test
+  void ticketAgeWithinTheDefaultWindowKeepsTheEarlyData() {
+    assertTicketAgeCheck(Tls13ServerConfig.DEFAULT_TICKET_AGE_WINDOW, LATER, LATER.plusSeconds(9), true);
+  }
+
+  @Test
+  void ticketAgeExactlyAtTheWindowKeepsTheEarlyData() {
+    assertTicketAgeCheck(Tls13ServerConfig.DEFAULT_TICKET_AGE_WINDOW, LATER, LATER.plusSeconds(10), true);
+  }
+
+  @Test
+  void ticketAgeOneMillisecondBeyondTheWindowRejectsTheEarlyDataButResumes() {
+    assertTicketAgeCheck(Tls13ServerConfig.DEFAULT_TICKET_AGE_WINDOW, LATER, LATER.plusSeconds(10).plusMillis(1),
+        false);
+  }
+
+  @Test
+  void ticketAgeClaimedOlderThanTheServerKnowsRejectsTheEarlyDataButResumes() {
+    // The client's clock is ahead: it claims 30 s, the server knows 15 s.
+    assertTicketAgeCheck(Tls13ServerConfig.DEFAULT_TICKET_AGE_WINDOW, Tls13ResumptionTest.T0.plusSeconds(30),
+        Tls13ResumptionTest.T0.plusSeconds(15), false);
+  }
+
+  @Test
+  void aWiderConfiguredWindowKeepsTheEarlyData() {
+    assertTicketAgeCheck(Duration.ofSeconds(30), LATER, LATER.plusSeconds(25), true);
+  }
+
+  @Test
+  void aNarrowerConfiguredWindowRejectsTheEarlyData() {
+    assertTicketAgeCheck(Duration.ofSeconds(1), LATER, LATER.plusSeconds(2), false);
+  }
+
+  private static void assertTicketAgeCheck(Duration window, Instant clientNow, Instant serverNow, boolean accepted) {
+    Tls13ServerConfig serverConfig = earlyDataServer(1024, Tls13EarlyDataReplayGuard.none()).withTicketAgeWindow(window);
+    Tls13ClientSessionStore store = new Tls13ClientSessionStore();
+    Tls13ResumptionTest.firstConnection(store, serverConfig, Tls13ResumptionTest.T0);
+    Tls13Endpoint client = Tls13Endpoint.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), clientNow, store);
+    client.writeEarly(EARLY);
+    Tls13Endpoint server = Tls13Endpoint.server(serverConfig, Tls13Pipe.seeded(3), serverNow);
+    client.start();
+    Tls13Pipe.run(client, server);
+
+    assertThat(client.established()).isTrue();
+    assertThat(server.established()).isTrue();
+    // Either way the PSK resumes the session (§8.3 rejects 0-RTT, not the PSK).
+    Tls13Parameters expected = Tls13Parameters.resumed(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.X25519)
+        .withEarlyDataAccepted(accepted);
+    assertThat(client.parameters()).contains(expected);
+    assertThat(server.parameters()).contains(expected);
+    List<TlsEvent> serverEvents = server.drainEvents();
+    assertThat(encryptedExtensionsHaveEarlyData(serverEvents)).isEqualTo(accepted);
+    if (accepted) {
+      assertThat(earlyData(serverEvents)).singleElement().isEqualTo(EARLY);
+      assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec",
+          "early_data", "end_of_early_data", "finished");
+    } else {
+      assertThat(earlyData(serverEvents)).isEmpty();
+      assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
+    }
+    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("server_hello", "change_cipher_spec",
+        "encrypted_extensions", "finished", "new_session_ticket");
+  }
+
   /**
    * The client's first flight goes to one server, which takes its 0-RTT data, and is then
    * replayed byte for byte to a second instance sharing the configuration (ticket key and
