@@ -86,7 +86,7 @@ public record Tls13ServerConfig(
   public Tls13ServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
     List<SignatureScheme> schemes = key instanceof RSAKeyParameters == privateKey instanceof RSAKeyParameters
         ? signatureSchemes : defaults(newChain, key).signatureSchemes();
-    return new Tls13ServerConfig(cipherSuites, groups, schemes, newChain, key, tickets, replayGuard);
+    return new Tls13ServerConfig(cipherSuites, groups, schemes, newChain, key, tickets, replayGuard, ticketAgeWindow);
   }
 
   public Tls13ServerConfig withCipherSuites(List<Tls13CipherSuite> suites) {
