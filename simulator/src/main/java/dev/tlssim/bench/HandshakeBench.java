@@ -7,12 +7,11 @@ import dev.tlssim.scenario.ScenarioRunner;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -105,27 +104,7 @@ final class HandshakeBench {
 
   /** The same number of handshakes, split over one loop per thread. */
   private long jdkRound(HandshakeCase.JdkBaseline jdk, int handshakes) {
-    List<Future<?>> loops = new ArrayList<>();
-    for (int t = 0; t < threadCount; t++) {
-      int share = handshakes / threadCount + (t < handshakes % threadCount ? 1 : 0);
-      loops.add(threads.submit(() -> {
-        for (int i = 0; i < share; i++) {
-          jdk.handshake().run();
-        }
-        return null;
-      }));
-    }
-    for (Future<?> loop : loops) {
-      try {
-        loop.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("the JDK baseline failed: " + e.getCause(), e.getCause());
-      }
-    }
-    return handshakes;
+    return Loops.run(threads, Collections.nCopies(threadCount, jdk.handshake()), handshakes, "the JDK baseline");
   }
 
   /** CPU time of one provisioning, on this thread: wall time would count other processes' turns. */

@@ -1,5 +1,6 @@
 package dev.tlssim.bench;
 
+import dev.tlssim.tls.SignatureScheme;
 import java.util.List;
 
 /** The handshakes the bench measures. Add a case here to measure it. */
@@ -14,5 +15,13 @@ public final class HandshakeCases {
         new FullHandshake("full-ecdhe-x25519", ECDHE_RSA, "x25519"),
         new ResumedHandshake("resumed-session-id", Resumption.SESSION_ID, ECDHE_RSA, "x25519"),
         new ResumedHandshake("resumed-ticket", Resumption.TICKET, ECDHE_RSA, "x25519"));
+  }
+
+  /** The TLS 1.3 handshakes, measured between our engines and the JDK's (not simulated yet). */
+  static List<EngineCase> tls13() {
+    return List.of(
+        new Tls13FullHandshake("tls13-full-ecdsa-p256", "ecdsa-p256", SignatureScheme.ECDSA_SECP256R1_SHA256),
+        new Tls13FullHandshake("tls13-full-rsa-pss", "rsa2048", SignatureScheme.RSA_PSS_RSAE_SHA256),
+        new Tls13ResumedHandshake("tls13-resumed-psk-dhe-ke", "ecdsa-p256"));
   }
 }

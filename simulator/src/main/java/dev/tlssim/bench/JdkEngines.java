@@ -16,8 +16,9 @@ import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * The JDK's TLS 1.2 client and server configured like the simulated parties: the same certificate
- * chain and key (from the same scenario's PKI), one cipher suite, SNI and hostname checking.
+ * The JDK's TLS client and server (one protocol version, TLS 1.2 unless told) configured like the
+ * simulated parties: the same certificate chain and key (from the same scenario's PKI), one cipher
+ * suite, SNI and hostname checking.
  * Contexts are built once; engines per handshake, as a server does per connection.
  *
  * <p>Whether the contexts use session tickets (RFC 5077) is chosen per instance. JDK 17 has no API
@@ -36,18 +37,30 @@ final class JdkEngines {
   private final SSLContext clientContext;
   private final SSLContext serverContext;
   private final String suite;
+  /** The only protocol both engines enable, as the JDK names it: "TLSv1.2" or "TLSv1.3". */
+  private final String protocol;
 
-  /** Contexts with the JDK's default: session tickets on. */
+  /** TLS 1.2 contexts with the JDK's default: session tickets on. */
   JdkEngines(Provisioning.Result pki, String certificate, String anchor, String suite) {
     this(pki, certificate, anchor, suite, true);
   }
 
-  /** Contexts whose client offers and whose server accepts session tickets only when {@code tickets}. */
+  /** TLS 1.2 contexts whose client offers and whose server accepts session tickets only when {@code tickets}. */
   JdkEngines(Provisioning.Result pki, String certificate, String anchor, String suite, boolean tickets) {
+    this(pki, certificate, anchor, suite, tickets, "TLSv1.2");
+  }
+
+  /**
+   * Contexts for {@code protocol} alone. In TLS 1.3 the ticket properties choose between stateless
+   * tickets and a server-side cache; the server issues a NewSessionTicket either way.
+   */
+  JdkEngines(Provisioning.Result pki, String certificate, String anchor, String suite, boolean tickets,
+      String protocol) {
     this.suite = suite;
+    this.protocol = protocol;
     try {
-      this.serverContext = serverContext(pki.certificates().get(certificate), tickets);
-      this.clientContext = clientContext(pki.anchor(anchor), tickets);
+      this.serverContext = serverContext(pki.certificates().get(certificate), tickets, protocol);
+      this.clientContext = clientContext(pki.anchor(anchor), tickets, protocol);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot configure the JDK's TLS: " + e.getMessage(), e);
     }
@@ -73,7 +86,7 @@ final class JdkEngines {
   private SSLEngine configureClient(SSLEngine engine) {
     engine.setUseClientMode(true);
     SSLParameters p = engine.getSSLParameters();
-    p.setProtocols(new String[] {"TLSv1.2"});
+    p.setProtocols(new String[] {protocol});
     p.setCipherSuites(new String[] {suite});
     p.setServerNames(List.of(new SNIHostName(BenchScenarios.SERVER_NAME)));
     p.setEndpointIdentificationAlgorithm("HTTPS");
@@ -85,13 +98,19 @@ final class JdkEngines {
     SSLEngine engine = serverContext.createSSLEngine();
     engine.setUseClientMode(false);
     SSLParameters p = engine.getSSLParameters();
-    p.setProtocols(new String[] {"TLSv1.2"});
+    p.setProtocols(new String[] {protocol});
     p.setCipherSuites(new String[] {suite});
     engine.setSSLParameters(p);
     return engine;
   }
 
-  private static SSLContext serverContext(Provisioning.Issued issued, boolean tickets) throws GeneralSecurityException, IOException {
+  /** "TLSv1.2" or "TLSv1.3". */
+  String protocol() {
+    return protocol;
+  }
+
+  private static SSLContext serverContext(Provisioning.Issued issued, boolean tickets, String protocol)
+      throws GeneralSecurityException, IOException {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     X509Certificate[] chain = issued.chain().certificates().stream().map(JcaBridge::certificate)
@@ -99,34 +118,35 @@ final class JdkEngines {
     ks.setKeyEntry("server", JcaBridge.privateKey(issued.keyPair().getPrivate()), PASSWORD, chain);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(ks, PASSWORD);
-    SSLContext ctx = newContext(tickets);
+    SSLContext ctx = newContext(tickets, protocol);
     ctx.init(kmf.getKeyManagers(), null, null);
     return ctx;
   }
 
-  private static SSLContext clientContext(X509CertificateHolder anchor, boolean tickets) throws GeneralSecurityException, IOException {
+  private static SSLContext clientContext(X509CertificateHolder anchor, boolean tickets, String protocol)
+      throws GeneralSecurityException, IOException {
     KeyStore ts = KeyStore.getInstance("PKCS12");
     ts.load(null, null);
     ts.setCertificateEntry("anchor", JcaBridge.certificate(anchor));
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ts);
-    SSLContext ctx = newContext(tickets);
+    SSLContext ctx = newContext(tickets, protocol);
     ctx.init(null, tmf.getTrustManagers(), null);
     return ctx;
   }
 
   /**
-   * A TLS 1.2 context whose session caches were built with tickets on or off. Synchronized so that
+   * A {@code protocol} context whose session caches were built with tickets on or off. Synchronized so that
    * two cases never see each other's setting; contexts made elsewhere at the same moment (none
    * are while the bench sets up a case) would see it too.
    */
-  private static synchronized SSLContext newContext(boolean tickets) throws GeneralSecurityException {
+  private static synchronized SSLContext newContext(boolean tickets, String protocol) throws GeneralSecurityException {
     String server = System.getProperty(SERVER_TICKETS);
     String client = System.getProperty(CLIENT_TICKETS);
     System.setProperty(SERVER_TICKETS, Boolean.toString(tickets));
     System.setProperty(CLIENT_TICKETS, Boolean.toString(tickets));
     try {
-      return SSLContext.getInstance("TLSv1.2");
+      return SSLContext.getInstance(protocol);
     } finally {
       restore(SERVER_TICKETS, server);
       restore(CLIENT_TICKETS, client);

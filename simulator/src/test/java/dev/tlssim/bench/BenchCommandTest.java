@@ -20,6 +20,9 @@ class BenchCommandTest {
   private static final List<String> METRICS = List.of("handshakes/s full-rsa", "handshakes/CPU-s full-rsa",
       "handshakes/s full-ecdhe-x25519", "handshakes/CPU-s full-ecdhe-x25519", "handshakes/s resumed-session-id",
       "handshakes/CPU-s resumed-session-id", "handshakes/s resumed-ticket", "handshakes/CPU-s resumed-ticket",
+      "handshakes/s tls13-full-ecdsa-p256", "handshakes/CPU-s tls13-full-ecdsa-p256",
+      "handshakes/s tls13-full-rsa-pss", "handshakes/CPU-s tls13-full-rsa-pss",
+      "handshakes/s tls13-resumed-psk-dhe-ke", "handshakes/CPU-s tls13-resumed-psk-dhe-ke",
       "kernel events/s",
       "kernel events/CPU-s", "heap per open TCP connection", "heap per open TLS connection");
 
@@ -37,7 +40,8 @@ class BenchCommandTest {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString()).contains("tlssim bench (quick)", "metric", "baseline", "ratio", "wrote " + json);
     METRICS.forEach(m -> assertThat(out.toString()).contains(m));
-    assertThat(err.toString()).contains("bench: handshakes full-rsa round 1", "bench: memory tls");
+    assertThat(err.toString()).contains("bench: handshakes full-rsa round 1",
+        "bench: handshakes tls13-resumed-psk-dhe-ke round 1", "bench: memory tls");
 
     JsonNode root = new ObjectMapper().readTree(Files.readString(json));
     assertThat(root.get("mode").asText()).isEqualTo("quick");
@@ -54,6 +58,11 @@ class BenchCommandTest {
       JsonNode rate = root.get("rows").get(i);
       assertThat(rate.get("baseline").asDouble()).isPositive();
       assertThat(rate.get("ratio").asDouble()).isPositive().isFinite();
+    }
+    for (JsonNode row : root.get("rows")) {
+      if (row.get("metric").asText().contains("tls13-")) {
+        assertThat(row.get("baselineName").asText()).isEqualTo("JDK SSLEngine TLSv1.3 in memory");
+      }
     }
     // Heap per connection has no baseline; TLS compares with plain TCP.
     assertThat(root.get("rows").get(heapRows).get("ratio").isNull()).isTrue();
