@@ -29,6 +29,7 @@ public final class MatrixWriter {
         x.put("policy", c.policy());
         x.put("succeeded", c.succeeded());
         x.put("bytesRead", c.bytesRead());
+        x.put("replayedRequests", c.replayedRequests());
         x.put("blockedBy", c.blockedBy());
         x.put("alert", c.alert());
         x.put("text", c.text());

@@ -52,8 +52,8 @@ public final class MitmParty extends Endpoint {
     if (action instanceof PartyAction.StealKey steal) {
       trace("mitm.steal", "from", steal.from());
       decryptRecorded();
-    } else if (action instanceof PartyAction.Replay) {
-      replayRecorded(now);
+    } else if (action instanceof PartyAction.Replay replay) {
+      replayRecorded(now, replay.stream().equals("last"));
     }
   }
 
@@ -83,13 +83,16 @@ public final class MitmParty extends Endpoint {
   }
 
   /**
-   * Replays the first recorded client stream (ClientHello through Finished and its application
-   * data) to the server on a connection of our own. The server answers with a fresh random, so the
-   * recorded key exchange yields other keys and the recorded Finished cannot verify (RFC 5246
-   * §7.4.1.2, §F.2): nothing replayed reaches the application.
+   * Replays the first (or last) recorded client stream (ClientHello through Finished and its
+   * application data) to the server on a connection of our own. The server answers with a fresh
+   * random, so the recorded key exchange yields other keys and the recorded Finished cannot verify
+   * (RFC 5246 §7.4.1.2, §F.2, RFC 8446 §4.4.4). TLS 1.3 0-RTT data is the exception: its keys come
+   * from the PSK and the ClientHello alone, so a server without anti-replay decrypts and acts on
+   * the replayed request before the handshake fails (RFC 8446 §8).
    */
-  private void replayRecorded(long now) {
-    var recorded = taps.entrySet().stream().filter(e -> e.getKey().endsWith(">")).findFirst();
+  private void replayRecorded(long now, boolean last) {
+    var recorded = taps.entrySet().stream().filter(e -> e.getKey().endsWith(">"))
+        .reduce((first, second) -> last ? second : first);
     if (recorded.isEmpty()) {
       trace("mitm.replay", "outcome", "nothing recorded to replay");
       return;
@@ -101,6 +104,7 @@ public final class MitmParty extends Endpoint {
     tcp.connect(now, config.target(), config.port(), new TcpConnection.Listener() {
       @Override
       public void established(TcpConnection c, long t) {
+        trace("mitm.replay-start", "flow", c.flow(), "victim", victim);
         c.write(t, bytes);
       }
 

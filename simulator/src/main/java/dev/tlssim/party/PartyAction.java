@@ -22,7 +22,8 @@ public sealed interface PartyAction {
   record StealKey(String from) implements PartyAction {}
 
   /** A man in the middle sends the client bytes it recorded to the server again, on a new connection. */
-  record Replay() implements PartyAction {}
+  /** Replays a recorded client stream: the {@code first} or the {@code last} one recorded. */
+  record Replay(String stream) implements PartyAction {}
 
   /** Close connection {@code id} (FIN after any queued data). */
   record Close(String id) implements PartyAction {}

@@ -34,6 +34,9 @@ import java.util.Map;
  * @param mitmReadBytes    plaintext application bytes a man in the middle read on this connection
  * @param alertReason      why the first fatal alert on this connection was sent, in the words of
  *                         the end that sent it (e.g. "client finished: verify_data does not match")
+ * @param replayedRequests requests the server's application acted on when an attacker replayed
+ *                         this connection's client stream on connections of its own (RFC 8446 §8:
+ *                         0-RTT data can be replayed); null when no one replayed it
  */
 public record ConnectionSummary(
     String id,
@@ -59,12 +62,13 @@ public record ConnectionSummary(
     BigDecimal cpuClientMs,
     BigDecimal cpuServerMs,
     long mitmReadBytes,
-    String alertReason) {
+    String alertReason,
+    Long replayedRequests) {
 
   /** Field names an expectation may test, in summary.json order. */
   public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck",
       "tcpConnectMs", "handshakeMs", "roundTrips", "firstAppByteMs", "responseMs", "bytesClientToServer", "bytesServerToClient",
-      "packets", "retransmissions", "cpuClientMs", "cpuServerMs", "mitmReadBytes", "alertReason");
+      "packets", "retransmissions", "cpuClientMs", "cpuServerMs", "mitmReadBytes", "alertReason", "replayedRequests");
 
   /** Fields whose values are words, not numbers. */
   public static final java.util.Set<String> TEXT_FIELDS =
@@ -97,6 +101,7 @@ public record ConnectionSummary(
     m.put("cpuServerMs", cpuServerMs);
     m.put("mitmReadBytes", mitmReadBytes);
     m.put("alertReason", alertReason);
+    m.put("replayedRequests", replayedRequests);
     return m;
   }
 

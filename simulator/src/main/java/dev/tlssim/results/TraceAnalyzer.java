@@ -25,7 +25,20 @@ public final class TraceAnalyzer {
         byConn.put(a.id, a);
       }
     }
+    // An attacker's replay of a recorded client stream, by the flow it replays on.
+    Map<String, Acc> replays = new HashMap<>();
     for (TraceEvent e : trace) {
+      if (e.kind().equals("mitm.replay-start") && byFlow.containsKey(e.string("victim"))) {
+        Acc victim = byFlow.get(e.string("victim"));
+        victim.replayedRequests = victim.replayedRequests == null ? 0L : victim.replayedRequests;
+        replays.put(e.string("flow"), victim);
+        continue;
+      }
+      if (e.kind().equals("app.request") && replays.containsKey(e.string("flow"))) {
+        Acc victim = replays.get(e.string("flow"));
+        victim.replayedRequests++;
+        continue;
+      }
       Acc a = find(e, byFlow, byConn);
       if (a == null) {
         continue;
@@ -139,6 +152,7 @@ public final class TraceAnalyzer {
     long cpuServer;
     long mitmRead;
     String alertReason;
+    Long replayedRequests;
 
     Acc(String id, String client, String server, String flow, long start) {
       this.id = id;
@@ -176,7 +190,7 @@ public final class TraceAnalyzer {
           resumedBy, failedCheck,
           since(tcpConnect), since(handshake), roundTrips(), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
           retransmissions, millis(cpuClient), millis(cpuServer), mitmRead,
-          alertReason);
+          alertReason, replayedRequests);
     }
   }
 }

@@ -38,9 +38,13 @@ final class TimelineReader {
         String certificate = revoke.get("certificate").require().text();
         out.add(new Scenario.TimelineEntry(at, ca, new Revocation(certificate)));
       } else if (replay.present()) {
-        replay.allowOnly("node");
+        replay.allowOnly("node", "stream");
+        String stream = replay.get("stream").text("first");
+        if (!stream.equals("first") && !stream.equals("last")) {
+          throw replay.get("stream").error("use first or last (which recorded client stream to replay)");
+        }
         out.add(new Scenario.TimelineEntry(at, node(replay.get("node"), nodes, Scenario.Role.MITM),
-            new PartyAction.Replay()));
+            new PartyAction.Replay(stream)));
       } else if (steal.present()) {
         steal.allowOnly("node");
         String mitm = node(steal.get("node"), nodes, Scenario.Role.MITM);

@@ -79,7 +79,7 @@ class HandshakeCasesTest {
   private static ConnectionSummary established(String id, String handshake, String resumedBy) {
     return new ConnectionSummary(id, "client", "server", "flow", BigDecimal.ZERO, "established", "TLSv1.2",
         "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", handshake, resumedBy, null, null, null, null, null, null, 0, 0, 0, 0,
-        null, null, 0, null);
+        null, null, 0, null, null);
   }
 
   @Test
@@ -87,7 +87,7 @@ class HandshakeCasesTest {
     HandshakeCase c = HandshakeCases.all().get(0);
     ConnectionSummary failed = new ConnectionSummary("c0", "client", "server", "flow", BigDecimal.ZERO,
         "alert:unknown_ca", "TLSv1.2", null, "failed", null, "chain", null, null, null, null, null, 0, 0, 0, 0, null, null, 0,
-        null);
+        null, null);
     assertThatThrownBy(() -> c.measured(failed)).hasMessageContaining("connection c0 ended alert:unknown_ca");
   }
 }

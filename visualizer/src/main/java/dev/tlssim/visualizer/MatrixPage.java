@@ -45,7 +45,8 @@ public final class MatrixPage {
           boolean ok = !cell.path("succeeded").asBoolean();
           String text = ok ? "blocked by <b>" + Html.escape(cell.path("blockedBy").asText()) + "</b><br><code>"
               + Html.escape(cell.path("alert").asText()) + "</code>"
-              : "<b>SUCCEEDED</b><br>read " + cell.path("bytesRead").asLong() + " bytes";
+              : cell.path("bytesRead").asLong() > 0 ? "<b>SUCCEEDED</b><br>read " + cell.path("bytesRead").asLong() + " bytes"
+              : "<b>SUCCEEDED</b><br>server acted on " + cell.path("replayedRequests").asLong() + " replayed request(s)";
           b.append("<td style=\"background:").append(ok ? "#d7efe5" : "#f9d9c4").append("\">")
               .append(link == null ? text : "<a href=\"" + link + "\" style=\"color:inherit\">" + text + "</a>")
               .append("</td>");
