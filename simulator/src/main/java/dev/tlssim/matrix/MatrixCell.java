@@ -33,6 +33,9 @@ public record MatrixCell(String attack, String policy, boolean succeeded, long b
     if (reason.contains("downgrade sentinel")) {
       return "downgrade_sentinel";
     }
+    if (reason.contains("certificate_verify")) {
+      return "certificate_verify_signature";
+    }
     if (reason.contains("server_key_exchange")) {
       return "key_exchange_signature";
     }

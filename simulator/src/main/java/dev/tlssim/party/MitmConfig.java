@@ -1,8 +1,8 @@
 package dev.tlssim.party;
 
 import dev.tlssim.tls.HandshakeType;
-import dev.tlssim.tls.handshake.ClientConfig;
-import dev.tlssim.tls.handshake.ServerConfig;
+import dev.tlssim.tls.negotiation.ClientVersions;
+import dev.tlssim.tls.negotiation.ServerVersions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Set;
@@ -15,7 +15,8 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
  *   <li>{@code observe}: forwards everything, records it (and decrypts it later if it can);
  *   <li>{@code intercept}: terminates the client's TCP and TLS itself, impersonating the target
  *       with {@code impersonation}'s certificate, and relays through its own connection
- *       ({@code upstream}), reading the plaintext;
+ *       ({@code upstream}), reading the plaintext; it speaks the TLS versions the target
+ *       speaks, so the same strategies meet TLS 1.2 and TLS 1.3 clients;
  *   <li>{@code tamper}: flips one bit of a handshake message in flight;
  *   <li>{@code rewrite}: overwrites cipher suite and extension codes of the ClientHello in place
  *       (a downgrade, or stripping an extension).
@@ -28,8 +29,8 @@ public record MitmConfig(
     String mode,
     String target,
     int port,
-    ServerConfig impersonation,
-    ClientConfig upstream,
+    ServerVersions impersonation,
+    ClientVersions upstream,
     Tamper tamper,
     Rewrite rewrite,
     SecureRandom random,

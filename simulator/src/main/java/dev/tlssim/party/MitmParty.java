@@ -9,7 +9,6 @@ import dev.tlssim.tcp.TcpStack;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.attack.PassiveDecryption;
-import dev.tlssim.tls.handshake.TlsEndpoint;
 import dev.tlssim.tls.wire.ClientHelloLayout;
 import dev.tlssim.tls.wire.HandshakeLocator;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +40,7 @@ public final class MitmParty extends Endpoint {
       // A second TCP stack that answers as the target: the client's packets to the server end here.
       this.impersonating = new TcpStack(config.target(), tcpConfig, new Impersonation(), isn, "mitm-tcp|");
       impersonating.listen(config.port(), () -> new TlsChannel(this, new Relay(),
-          now -> TlsEndpoint.server(config.impersonation(), config.random(), config.epoch().plusNanos(now)), false));
+          now -> config.impersonation().newConnection(config.random(), config.epoch().plusNanos(now)), false));
     } else {
       this.impersonating = null;
     }
@@ -259,7 +258,7 @@ public final class MitmParty extends Endpoint {
       client = c;
       trace("mitm.accepted", "flow", c.flow());
       TlsChannel upstream = new TlsChannel(MitmParty.this, new Upstream(),
-          t -> TlsEndpoint.client(config.upstream(), config.random(), config.epoch().plusNanos(t)), false);
+          t -> config.upstream().newConnection(config.random(), config.epoch().plusNanos(t)), false);
       tcp.connect(now, config.target(), config.port(), upstream);
       server = upstream;
     }

@@ -8,6 +8,7 @@ import dev.tlssim.party.MitmParty;
 import dev.tlssim.party.PartyActor;
 import dev.tlssim.party.ServerParty;
 import dev.tlssim.party.TlsParties;
+import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.OcspRequest;
 import dev.tlssim.pki.OcspResponder;
@@ -40,6 +41,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.Behavior;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /** Builds each node's party from its spec: plain or TLS client and server, CA, nothing for routers. */
@@ -115,21 +117,31 @@ final class TlsSetup {
     MitmSpec m = n.mitm();
     Scenario.NodeSpec target = s.nodes().stream().filter(x -> x.name().equals(m.target())).findFirst().orElseThrow();
     Provisioning.Issued real = target.tls() == null ? null : pki.certificates().get(target.tls().certificate());
-    ServerConfig impersonation = null;
+    ServerVersions impersonation = null;
+    boolean tls12 = target.tls() == null || target.tls().speaksTls12();
+    boolean tls13 = target.tls() != null && target.tls().speaksTls13();
     if (m.mode().equals("intercept")) {
+      CertificateChain chain;
+      AsymmetricKeyParameter key;
       if (m.certificate().equals("passthrough")) {
         // The real chain, but not the real key: a key of the same kind that the attacker owns.
         boolean rsa = real.keyPair().getPrivate() instanceof RSAKeyParameters;
-        var own = pki.key("mitm/" + n.name(), rsa ? "rsa2048" : "ecdsa-p256");
-        impersonation = ServerConfig.defaults(real.chain(), own.getPrivate()).withTicketKeys(null);
+        chain = real.chain();
+        key = pki.key("mitm/" + n.name(), rsa ? "rsa2048" : "ecdsa-p256").getPrivate();
       } else {
         Provisioning.Issued forged = pki.certificates().get(m.certificate());
-        impersonation = ServerConfig.defaults(forged.chain(), forged.keyPair().getPrivate()).withTicketKeys(null);
+        chain = forged.chain();
+        key = forged.keyPair().getPrivate();
       }
+      // The attacker speaks whatever the real server speaks, so the victim sees nothing unusual.
+      impersonation = new ServerVersions(tls12 ? ServerConfig.defaults(chain, key).withTicketKeys(null) : null,
+          tls13 ? Tls13ServerConfig.defaults(chain, key) : null);
     }
     String host = real == null ? null : HostnameOf.first(real.chain().leaf());
-    ClientConfig upstream = ClientConfig.defaults(host,
-        new CertificateVerifier(VerificationPolicy.acceptAnything())).withResumption(false, false);
+    CertificateVerifier anything = new CertificateVerifier(VerificationPolicy.acceptAnything());
+    ClientVersions upstream = new ClientVersions(
+        tls12 ? ClientConfig.defaults(host, anything).withResumption(false, false) : null,
+        tls13 ? Tls13ClientConfig.defaults(host == null ? "" : host, anything) : null, null);
     MitmConfig.Tamper tamper = m.tamperMessage() == null ? null
         : new MitmConfig.Tamper(m.tamperTowardsServer(), MitmReader.handshakeType(m.tamperMessage()), m.tamperOffset());
     Set<Integer> suites = new HashSet<>();

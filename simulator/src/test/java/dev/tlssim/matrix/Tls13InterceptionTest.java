@@ -1,0 +1,74 @@
+package dev.tlssim.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tlssim.scenario.RunResult;
+import dev.tlssim.scenario.ScenarioLoader;
+import dev.tlssim.scenario.ScenarioRunner;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The interception attacks of the catalog with a TLS 1.3 client and server (the attacker
+ * impersonates the server in TLS 1.3 too): each certificate check stops the same attack under the
+ * same policies as in TLS 1.2, and with the real chain but not the real key (passthrough) the
+ * CertificateVerify signature fails where TLS 1.2's ServerKeyExchange signature did.
+ */
+class Tls13InterceptionTest {
+  private static final String READ = "SUCCEEDED: attacker read 2300 bytes";
+  private static final String SIGNATURE = "blocked by certificate_verify_signature (decrypt_error)";
+
+  /** Columns: strict, browser-like, no-hostname-check, trust-extra-root, no-revocation, accept-any. */
+  private static final String[][] EXPECTED = {
+      {"mitm-expired-certificate", "blocked by validity (certificate_expired)", "blocked by validity (certificate_expired)",
+          "blocked by validity (certificate_expired)", "blocked by validity (certificate_expired)",
+          "blocked by validity (certificate_expired)", READ},
+      {"mitm-leaf-as-ca", "blocked by basic_constraints (bad_certificate)", "blocked by basic_constraints (bad_certificate)",
+          "blocked by basic_constraints (bad_certificate)", "blocked by basic_constraints (bad_certificate)",
+          "blocked by basic_constraints (bad_certificate)", READ},
+      {"mitm-passthrough", SIGNATURE, SIGNATURE, SIGNATURE, SIGNATURE, SIGNATURE, SIGNATURE},
+      {"mitm-revoked-certificate", "blocked by revocation (certificate_revoked)",
+          "blocked by revocation (certificate_revoked)", "blocked by revocation (certificate_revoked)",
+          "blocked by revocation (certificate_revoked)", READ, READ},
+      {"mitm-rogue-ca", "blocked by chain (unknown_ca)", "blocked by chain (unknown_ca)", "blocked by chain (unknown_ca)",
+          READ, "blocked by chain (unknown_ca)", READ},
+      {"mitm-self-signed", "blocked by chain (unknown_ca)", "blocked by chain (unknown_ca)",
+          "blocked by chain (unknown_ca)", "blocked by chain (unknown_ca)", "blocked by chain (unknown_ca)", READ},
+      {"mitm-wrong-name", "blocked by hostname (bad_certificate)", "blocked by hostname (bad_certificate)", READ,
+          "blocked by hostname (bad_certificate)", "blocked by hostname (bad_certificate)", READ},
+  };
+  private static final List<String> POLICIES = List.of("strict", "browser-like", "no-hostname-check",
+      "trust-extra-root", "no-revocation", "accept-any");
+
+  private static ScenarioRunner runner;
+
+  @BeforeAll
+  static void start() {
+    runner = new ScenarioRunner();
+  }
+
+  @AfterAll
+  static void stop() {
+    runner.close();
+  }
+
+  @Test
+  void eachCheckStopsTheSameInterceptionInTls13() {
+    for (String[] row : EXPECTED) {
+      for (int p = 0; p < POLICIES.size(); p++) {
+        RunResult r = runner.run(ScenarioLoader.load(Path.of("../scenarios/attacks/" + row[0] + ".yaml"), List.of(
+            "nodes.client.tls.versions=[\"1.3\"]", "nodes.server.tls.versions=[\"1.3\"]",
+            "nodes.client.tls.policy=" + POLICIES.get(p))));
+        var victim = r.connections().stream().filter(c -> c.id().equals("c1")).findFirst().orElseThrow();
+        if (row[p + 1].equals(READ)) {
+          assertThat(victim.version()).as(row[0]).isEqualTo("TLSv1.3");
+        }
+        assertThat(MatrixCell.of(row[0], POLICIES.get(p), victim).text()).as(row[0] + " vs " + POLICIES.get(p))
+            .isEqualTo(row[p + 1]);
+      }
+    }
+  }
+}
