@@ -34,7 +34,7 @@ final class TlsReader {
     } else if (role == Scenario.Role.CLIENT) {
       c.allowOnly("implementation", "versions", "suites", "groups", "extendedMasterSecret", "serverName", "trust",
           "checkHostname", "revocation", "acceptAny", "resumption", "policy", "extraTrust", "revocationCheck",
-          "statusRequest", "fetchTimeout", "keyShares", "earlyData", "pskModes");
+          "statusRequest", "fetchTimeout", "keyShares", "earlyData", "pskModes", "middleboxCompatibility");
     } else {
       throw c.error("only clients and servers speak TLS");
     }
@@ -104,7 +104,7 @@ final class TlsReader {
         : List.of(dev.tlssim.tls.wire.PskKeyExchangeModes.PSK_DHE_KE);
     TlsSpec.EarlyDataSpec serverEarlyData = role == Scenario.Role.SERVER ? earlyData(c.get("earlyData")) : null;
     if (!tls13) {
-      for (String key : List.of("keyShares", "earlyData", "pskModes")) {
+      for (String key : List.of("keyShares", "earlyData", "pskModes", "middleboxCompatibility")) {
         if (c.get(key).present()) {
           throw c.get(key).error(key + " is a TLS 1.3 setting; add 1.3 to versions");
         }
@@ -164,7 +164,7 @@ final class TlsReader {
         role == Scenario.Role.SERVER ? tickets(c.get("tickets")) : null,
         revocationCheck(c.get("revocationCheck")), c.get("statusRequest").bool(false),
         c.get("fetchTimeout").parsed(Units::durationNanos, 3_000_000_000L), c.get("staple").bool(false),
-        tls13Suites, keyShares, clientEarlyData, pskModes, serverEarlyData);
+        tls13Suites, keyShares, clientEarlyData, pskModes, c.get("middleboxCompatibility").bool(true), serverEarlyData);
   }
 
   private static int pskMode(String text) {

@@ -206,7 +206,8 @@ final class TlsSetup {
           .withCipherSuites(tls.tls13Suites())
           .withGroups(tls.groups())
           .withKeyShareGroups(tls.keyShares())
-          .withPskKeyExchangeModes(tls.pskModes());
+          .withPskKeyExchangeModes(tls.pskModes())
+          .withMiddleboxCompatibility(tls.middleboxCompatibility());
     }
     boolean tickets = tls.resumption().equals("ticket") || tls.resumption().equals("both");
     return new ClientVersions(tls.speaksTls12() ? tls12 : null, tls13,

@@ -26,6 +26,8 @@ import java.util.List;
  *                       (RFC 8446 §4.2.8); a server wanting another answers HelloRetryRequest
  * @param earlyData      client, TLS 1.3: sends its request as 0-RTT data when its ticket allows
  * @param pskModes       client, TLS 1.3: psk_key_exchange_modes codes it offers (RFC 8446 §4.2.9)
+ * @param middleboxCompatibility client, TLS 1.3: legacy_session_id and dummy change_cipher_spec
+ *                       (RFC 8446 Appendix D.4), on by default
  * @param serverEarlyData server, TLS 1.3: how much 0-RTT data its tickets allow and how it guards
  *                       against replays (RFC 8446 §8), or null to allow none
  */
@@ -53,6 +55,7 @@ public record TlsSpec(
     List<NamedGroup> keyShares,
     boolean earlyData,
     List<Integer> pskModes,
+    boolean middleboxCompatibility,
     EarlyDataSpec serverEarlyData) {
 
   /** Whether this node speaks TLS 1.3 (possibly besides older versions). */

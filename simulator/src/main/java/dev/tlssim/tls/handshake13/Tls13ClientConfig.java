@@ -20,7 +20,11 @@ import java.util.Objects;
  * certificates of the chain (signature_algorithms_cert, §4.2.3), which the verifier checks and
  * which, unlike CertificateVerify, may still be PKCS#1 v1.5. {@code pskKeyExchangeModes} are the
  * psk_key_exchange_modes it offers with a ticket (RFC 8446 §4.2.9), by default psk_dhe_ke only,
- * which keeps forward secrecy. An immutable value.
+ * which keeps forward secrecy. {@code middleboxCompatibility} (RFC 8446 Appendix D.4, on by
+ * default as in browsers) sends a random 32-byte legacy_session_id and a dummy change_cipher_spec
+ * so that the handshake looks like a TLS 1.2 resumption to middleboxes; off, the session id is
+ * empty and no change_cipher_spec goes out (nor comes back: the server mirrors the session id).
+ * An immutable value.
  */
 public record Tls13ClientConfig(
     String serverName,
@@ -30,7 +34,8 @@ public record Tls13ClientConfig(
     List<SignatureScheme> signatureSchemes,
     List<SignatureScheme> certificateSignatureSchemes,
     CertificateVerifier verifier,
-    List<Integer> pskKeyExchangeModes) {
+    List<Integer> pskKeyExchangeModes,
+    boolean middleboxCompatibility) {
 
   public Tls13ClientConfig {
     Objects.requireNonNull(serverName, "serverName");
@@ -69,40 +74,46 @@ public record Tls13ClientConfig(
         List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
             SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384),
-        verifier, List.of(PskKeyExchangeModes.PSK_DHE_KE));
+        verifier, List.of(PskKeyExchangeModes.PSK_DHE_KE), true);
   }
 
   public Tls13ClientConfig withCipherSuites(List<Tls13CipherSuite> suites) {
     return new Tls13ClientConfig(serverName, suites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
   }
 
   /** These groups, with a key share for each. */
   public Tls13ClientConfig withGroups(List<NamedGroup> newGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, newGroups, newGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
   }
 
   /** Key shares in the first ClientHello only for {@code groups}, a subset of {@link #groups}. */
   public Tls13ClientConfig withKeyShareGroups(List<NamedGroup> newKeyShareGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, newKeyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
   }
 
   /** The psk_key_exchange_modes offered with a ticket (RFC 8446 §4.2.9), in order of preference. */
   public Tls13ClientConfig withPskKeyExchangeModes(List<Integer> modes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, modes);
+        certificateSignatureSchemes, verifier, modes, middleboxCompatibility);
   }
 
   /** The same client connecting to {@code name}: server_name and the hostname check (RFC 6066 §3). */
   public Tls13ClientConfig withServerName(String name) {
     return new Tls13ClientConfig(name, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
+  }
+
+  /** With or without the middlebox compatibility mode of RFC 8446 Appendix D.4. */
+  public Tls13ClientConfig withMiddleboxCompatibility(boolean enabled) {
+    return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, enabled);
   }
 
   public Tls13ClientConfig withSignatureSchemes(List<SignatureScheme> schemes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, schemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
   }
 }

@@ -154,7 +154,9 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     }
     clientRandom = new byte[ClientHello.RANDOM_LENGTH];
     random.nextBytes(clientRandom);
-    sessionId = new byte[ClientHello.MAX_SESSION_ID_LENGTH];
+    // RFC 8446 Appendix D.4: in compatibility mode a non-empty legacy_session_id; otherwise
+    // empty (§4.1.2: "Otherwise, it MUST be set as a zero-length vector").
+    sessionId = new byte[config.middleboxCompatibility() ? ClientHello.MAX_SESSION_ID_LENGTH : 0];
     random.nextBytes(sessionId);
     // RFC 8446 §4.2.11: a PSK is offered only with a suite of its hash, so a ticket from a suite
     // whose hash none of ours shares is of no use.
@@ -252,7 +254,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
 
   /** RFC 8446 §D.4: the client's one change_cipher_spec goes right before its second flight. */
   private void sendCompatibilityChangeCipherSpec() {
-    if (!changeCipherSpecSent) {
+    if (config.middleboxCompatibility() && !changeCipherSpecSent) {
       channel.sendChangeCipherSpec();
       changeCipherSpecSent = true;
     }
