@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
  * The interception attacks of the catalog with a TLS 1.3 client and server (the attacker
  * impersonates the server in TLS 1.3 too): each certificate check stops the same attack under the
  * same policies as in TLS 1.2, and with the real chain but not the real key (passthrough) the
- * CertificateVerify signature fails where TLS 1.2's ServerKeyExchange signature did.
+ * CertificateVerify signature fails where TLS 1.2's ServerKeyExchange signature did. A tampered
+ * ServerHello is caught by the record protection of the very next message.
  */
 class Tls13InterceptionTest {
   private static final String READ = "SUCCEEDED: attacker read 2300 bytes";
+  private static final String MAC = "blocked by record_mac (bad_record_mac)";
   private static final String SIGNATURE = "blocked by certificate_verify_signature (decrypt_error)";
 
   /** Columns: strict, browser-like, no-hostname-check, trust-extra-root, no-revocation, accept-any. */
@@ -37,6 +39,9 @@ class Tls13InterceptionTest {
           READ, "blocked by chain (unknown_ca)", READ},
       {"mitm-self-signed", "blocked by chain (unknown_ca)", "blocked by chain (unknown_ca)",
           "blocked by chain (unknown_ca)", "blocked by chain (unknown_ca)", "blocked by chain (unknown_ca)", READ},
+      // A flipped bit in the ServerHello changes the transcript, so the handshake keys differ: the
+      // first encrypted record (EncryptedExtensions) fails to authenticate (RFC 8446 §4.4.1, §5.2).
+      {"tamper-server-hello", MAC, MAC, MAC, MAC, MAC, MAC},
       {"mitm-wrong-name", "blocked by hostname (bad_certificate)", "blocked by hostname (bad_certificate)", READ,
           "blocked by hostname (bad_certificate)", "blocked by hostname (bad_certificate)", READ},
   };
