@@ -65,6 +65,27 @@ class HandshakeModesTest {
     assertThat(again.responseMs()).isEqualByComparingTo(String.valueOf(responseMs));
   }
 
+  /**
+   * With CPU costs, each operation on the critical path adds exactly its cost: the client's two
+   * key shares (x25519 1 ms, secp256r1 2 ms) before its ClientHello; the server's x25519 share,
+   * agreement and CertificateVerify signature (1 + 4 + 8 ms) before its flight; the client's
+   * agreement and two ECDSA verifications (chain and CertificateVerify, 4 + 16 + 16 ms) before its
+   * Finished: 200 + 3 + 13 + 36 = 252 ms. A PSK resumption signs and verifies nothing:
+   * 200 + 3 + 5 + 4 = 212 ms.
+   */
+  @Test
+  void modelledCpuCostAddsExactlyTheOperationsOnThePath() {
+    List<String> overrides = new ArrayList<>(mode("tls13-psk"));
+    overrides.add("cost.ops={\"x25519.keygen\": \"1ms\", \"secp256r1.keygen\": \"2ms\", \"x25519.agree\": \"4ms\", "
+        + "\"ecdsa-p256.sign\": \"8ms\", \"ecdsa-p256.verify\": \"16ms\"}");
+    RunResult r = reconnect(overrides);
+    assertThat(r.connections().get(0).handshakeMs()).isEqualByComparingTo("252");
+    assertThat(r.connections().get(0).firstAppByteMs()).isEqualByComparingTo("302");
+    assertThat(r.connections().get(1).handshake()).isEqualTo("abbreviated");
+    assertThat(r.connections().get(1).handshakeMs()).isEqualByComparingTo("212");
+    assertThat(r.connections().get(1).firstAppByteMs()).isEqualByComparingTo("262");
+  }
+
   @Test
   void pskKeResumesWithoutAKeyShareAndPskDheKeWithOne() {
     RunResult dhe = reconnect(mode("tls13-psk"));
