@@ -73,12 +73,35 @@ public final class SweepReader {
     }
     long seed = s.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, 1);
     int trials = (int) s.get("trials").integer(1, MAX_TRIALS, 100);
-    Metric metric = s.get("metric").parsed(Metric::parse, Metric.HANDSHAKE);
+    List<Metric> metrics = readMetrics(s.get("metric"));
     Cursor connectionCursor = s.get("connection");
     String connection = connectionCursor.text(null);
     List<Axis> axes = readGrid(s.get("grid"));
-    return new SweepSpec(file.toString(), name, description, scenario, scenarioCursor, seed, trials, metric,
+    return new SweepSpec(file.toString(), name, description, scenario, scenarioCursor, seed, trials, metrics,
         connection, connectionCursor, axes, tree.root());
+  }
+
+  /** One metric name, or a list of them with the primary first; absent means handshakeMs. */
+  private static List<Metric> readMetrics(Cursor metric) {
+    if (!metric.isArray()) {
+      return List.of(metric.parsed(Metric::parse, Metric.HANDSHAKE));
+    }
+    List<Metric> metrics = new ArrayList<>();
+    for (Cursor m : metric.elements()) {
+      if (!m.present()) {
+        throw m.error("a metric may not be empty");
+      }
+      Metric parsed = m.parsed(Metric::parse);
+      // A repeat would give two identical stats rows per cell, which a reader would take for two metrics.
+      if (metrics.contains(parsed)) {
+        throw m.error("'" + parsed.field() + "' is listed twice");
+      }
+      metrics.add(parsed);
+    }
+    if (metrics.isEmpty()) {
+      throw metric.error("a metric list needs at least one metric (the first is the primary)");
+    }
+    return metrics;
   }
 
   /** An absent or empty grid is one cell: the base scenario as it is. */

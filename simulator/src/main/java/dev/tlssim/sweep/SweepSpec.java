@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A validated sweep file: which scenario to run, the grid of conditions, how many trials per
- * cell, and what to measure. {@code connection} is null for "the base scenario's first
- * connection". {@code tree} is the file as read, for the effective copy beside the results.
+ * cell, and what to measure. {@code metrics} holds one or more metrics, distinct, the primary
+ * first. {@code connection} is null for "the base scenario's first connection". {@code tree} is
+ * the file as read, for the effective copy beside the results.
  */
 public record SweepSpec(
     String file,
@@ -19,19 +20,31 @@ public record SweepSpec(
     Cursor scenarioSource,
     long seed,
     int trials,
-    Metric metric,
+    List<Metric> metrics,
     String connection,
     Cursor connectionSource,
     List<Axis> axes,
     JsonNode tree) {
 
+  public SweepSpec {
+    if (metrics.isEmpty()) {
+      throw new IllegalArgumentException("a sweep measures at least one metric");
+    }
+    metrics = List.copyOf(metrics);
+  }
+
+  /** The primary metric: the first listed, the one trials.csv and the command line lead with. */
+  public Metric metric() {
+    return metrics.get(0);
+  }
+
   public SweepSpec withSeed(long newSeed) {
-    return new SweepSpec(file, name, description, scenario, scenarioSource, newSeed, trials, metric, connection,
+    return new SweepSpec(file, name, description, scenario, scenarioSource, newSeed, trials, metrics, connection,
         connectionSource, axes, tree);
   }
 
   public SweepSpec withTrials(int newTrials) {
-    return new SweepSpec(file, name, description, scenario, scenarioSource, seed, newTrials, metric, connection,
+    return new SweepSpec(file, name, description, scenario, scenarioSource, seed, newTrials, metrics, connection,
         connectionSource, axes, tree);
   }
 

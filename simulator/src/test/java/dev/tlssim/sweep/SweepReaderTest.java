@@ -157,4 +157,28 @@ class SweepReaderTest {
     assertThat(tree.at("/sweep/trials").asInt()).isEqualTo(2);
     assertThat(tree.at("/sweep/scenario").asText()).isEqualTo("scenario.yaml");
   }
+
+  @Test
+  void aMetricListKeepsItsOrderAndItsFirstIsThePrimary() {
+    SweepSpec listed = plan("sweep:\n  scenario: base.yaml\n  metric: [firstAppByteMs, handshakeMs]\n").spec();
+    assertThat(listed.metrics()).containsExactly(Metric.FIRST_APP_BYTE, Metric.HANDSHAKE);
+    assertThat(listed.metric()).isEqualTo(Metric.FIRST_APP_BYTE);
+    SweepSpec single = plan("sweep:\n  scenario: base.yaml\n  metric: responseMs\n").spec();
+    assertThat(single.metrics()).containsExactly(Metric.RESPONSE);
+    SweepSpec absent = plan("sweep:\n  scenario: base.yaml\n").spec();
+    assertThat(absent.metrics()).containsExactly(Metric.HANDSHAKE);
+  }
+
+  @Test
+  void badMetricListsAreLocated() {
+    assertThat(error("sweep:\n  scenario: base.yaml\n  metric: [handshakeMs, latency]\n"))
+        .startsWith("test-sweep.yaml:3:25: sweep.metric[1]: unknown metric 'latency' (use tcpConnectMs, handshakeMs,");
+    assertThat(error("sweep:\n  scenario: base.yaml\n  metric: []\n"))
+        .isEqualTo("test-sweep.yaml:3:11: sweep.metric: a metric list needs at least one metric (the first is the "
+            + "primary)");
+    assertThat(error("sweep:\n  scenario: base.yaml\n  metric:\n    - responseMs\n    - responseMs\n"))
+        .isEqualTo("test-sweep.yaml:5:7: sweep.metric[1]: 'responseMs' is listed twice");
+    assertThat(error("sweep:\n  scenario: base.yaml\n  metric: [handshakeMs, {p99: responseMs}]\n"))
+        .startsWith("test-sweep.yaml:3:25: sweep.metric[1]: expected a single value, found a mapping");
+  }
 }

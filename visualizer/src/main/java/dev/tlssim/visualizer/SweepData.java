@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A sweep folder's numbers, aggregated for drawing: per cell the statistics of stats.csv, and per
- * cell a CDF reduced to at most {@link #CDF_POINTS} quantiles from sweep.csv. The x axis of the
+ * A sweep folder's numbers for one metric, aggregated for drawing: per cell the statistics of
+ * stats.csv, and per cell a CDF reduced to at most {@link #CDF_POINTS} quantiles from sweep.csv.
+ * A sweep of several metrics has one stats.csv row per cell and metric and one sweep.csv column
+ * per metric; {@link #readAll} gives one of these per metric. The x axis of the
  * charts is the RTT when the grid varies network.latency (one way, so RTT = 2 × latency), else the
  * first axis; every other axis value combination is a series.
  */
@@ -39,11 +41,21 @@ final class SweepData {
     this.comments = comments;
   }
 
+  /** The first (primary) metric of the sweep in {@code dir}. */
   static SweepData read(Path dir) throws IOException {
+    return readAll(dir).get(0);
+  }
+
+  /** One per metric in stats.csv, in the order the metrics first appear there (the primary first). */
+  static List<SweepData> readAll(Path dir) throws IOException {
     Csv stats = Csv.read(dir.resolve("stats.csv"));
-    String metric = stats.rows.isEmpty() ? "handshakeMs" : stats.rows.get(0)[stats.col("metric")];
-    SweepData d = new SweepData(metric, stats.axes(), stats.comments);
+    int metricCol = stats.col("metric");
+    Map<String, SweepData> byMetric = new LinkedHashMap<>();
+    if (stats.rows.isEmpty()) {
+      byMetric.put("handshakeMs", new SweepData("handshakeMs", stats.axes(), stats.comments));
+    }
     for (String[] r : stats.rows) {
+      SweepData d = byMetric.computeIfAbsent(r[metricCol], m -> new SweepData(m, stats.axes(), stats.comments));
       Map<String, String> ax = new LinkedHashMap<>();
       d.axes.forEach(a -> ax.put(a, r[stats.col(a)]));
       d.cells.add(new Cell(ax, d.x(ax), (int) Csv.number(r[stats.col("n")]), (int) Csv.number(r[stats.col("successes")]),
@@ -52,9 +64,12 @@ final class SweepData {
     }
     Path trials = dir.resolve("sweep.csv");
     if (Files.exists(trials)) {
-      d.readTrials(Csv.read(trials));
+      Csv csv = Csv.read(trials);
+      for (SweepData d : byMetric.values()) {
+        d.readTrials(csv);
+      }
     }
-    return d;
+    return List.copyOf(byMetric.values());
   }
 
   private void readTrials(Csv csv) {

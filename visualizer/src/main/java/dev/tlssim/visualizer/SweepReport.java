@@ -22,9 +22,9 @@ public final class SweepReport {
 
   public static Path write(Path sweepDir) {
     try {
-      SweepData d = SweepData.read(sweepDir);
+      List<SweepData> d = SweepData.readAll(sweepDir);
       Path out = sweepDir.resolve("report.html");
-      String name = sweepName(d, sweepDir);
+      String name = sweepName(d.get(0), sweepDir);
       Files.writeString(out, Html.page(name + " - tlssim sweep", body(name, d)));
       return out;
     } catch (IOException e) {
@@ -43,10 +43,27 @@ public final class SweepReport {
   }
 
   static String body(String name, SweepData d) {
+    return body(name, List.of(d));
+  }
+
+  /**
+   * The page of a sweep of one or more metrics: the sweep's comments once, then the charts, CDFs
+   * and cell table of each metric in turn. The metrics share their comments and axes (one
+   * stats.csv), so the first one's stand for all.
+   */
+  static String body(String name, List<SweepData> metrics) {
+    SweepData first = metrics.get(0);
     StringBuilder b = new StringBuilder("<h1>").append(Html.escape(name)).append(" <span class=\"muted\">sweep</span></h1>\n");
-    d.comments.forEach(c -> b.append("<p class=\"muted\">").append(Html.escape(c)).append("</p>\n"));
+    first.comments.forEach(c -> b.append("<p class=\"muted\">").append(Html.escape(c)).append("</p>\n"));
     b.append("<p class=\"muted\">files: <a href=\"stats.csv\">stats.csv</a>, <a href=\"sweep.csv\">sweep.csv</a>, ")
         .append("<a href=\"sweep.yaml\">sweep.yaml</a></p>\n");
+    // Only with several metrics do the CDF and table headings need the metric to tell the sections apart.
+    boolean named = metrics.size() > 1;
+    metrics.forEach(d -> section(b, d, named));
+    return b.toString();
+  }
+
+  private static void section(StringBuilder b, SweepData d, boolean named) {
     b.append("<h2>").append(Html.escape(d.metric)).append(" over ").append(Html.escape(d.xTitle())).append("</h2>\n<div class=\"charts\">");
     b.append(ChartSvg.figure(over(d, "median " + d.metric, "ms", Stat.P50), "p50 per cell: the typical trial."));
     b.append(ChartSvg.figure(over(d, "p99 " + d.metric, "ms", Stat.P99),
@@ -55,14 +72,14 @@ public final class SweepReport {
         "Share of trials that reached the metric at all."));
     b.append("</div>\n");
     if (!d.cdfs.isEmpty()) {
-      b.append("<h2>Distribution (CDF) per loss level</h2>\n<div class=\"charts\">");
+      b.append("<h2>").append(named ? Html.escape(d.metric) + ": distribution" : "Distribution")
+          .append(" (CDF) per loss level</h2>\n<div class=\"charts\">");
       d.cdfs.forEach((loss, series) -> b.append(ChartSvg.figure(cdf(d, loss, series),
           "Share of trials finished by a given time, loss " + loss + " (from at most " + SweepData.CDF_POINTS
               + " quantiles per series).")));
       b.append("</div>\n");
     }
-    b.append(table(d));
-    return b.toString();
+    b.append(table(d, named));
   }
 
   enum Stat { P50, P99, SUCCESS }
@@ -116,8 +133,9 @@ public final class SweepReport {
     return c;
   }
 
-  private static String table(SweepData d) {
-    StringBuilder b = new StringBuilder("<h2>Cells</h2><table><tr>");
+  private static String table(SweepData d, boolean named) {
+    StringBuilder b = new StringBuilder("<h2>Cells").append(named ? ": " + Html.escape(d.metric) : "")
+        .append("</h2><table><tr>");
     d.axes.forEach(a -> b.append("<th>").append(Html.escape(SweepData.pretty(a))).append("</th>"));
     b.append("<th>n</th><th>success</th><th>mean</th><th>p50</th><th>p99</th><th>max</th></tr>\n");
     for (SweepData.Cell c : d.cells) {
