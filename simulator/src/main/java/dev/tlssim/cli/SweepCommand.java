@@ -40,11 +40,11 @@ import picocli.CommandLine.Parameters;
             + "parallelism). Keys and certificates come from the sweep seed: every trial talks to the same server.",
         "A sweep file has one top-level key, sweep:, with name, description, scenario (path relative to the sweep "
             + "file), seed (default 1), trials per cell (default 100), metric (handshakeMs (default), responseMs, "
-            + "firstAppByteMs or tcpConnectMs), connection (default: the scenario's first) and grid. A grid axis is "
+            + "firstAppByteMs or tcpConnectMs, or a list of them, the first being the primary), connection (default: the scenario's first) and grid. A grid axis is "
             + "an override path with values (network.loss: [0%%, 1%%]) or a name with variants, each a mapping of "
             + "overrides (suite: {rsa: {nodes.client.tls.suites: [TLS_RSA_WITH_AES_128_GCM_SHA256]}, ecdhe: {}}).",
         "Writes results/<sweep>/<run-id>/: sweep.csv (one row per trial), stats.csv (per cell: n, successes, "
-            + "successRate, mean, p50, p75, p90, p95, p99, max of the metric over trials that reached it; "
+            + "successRate, mean, p50, p75, p90, p95, p99, max of each metric over trials that reached it; "
             + "nearest-rank percentiles: the p-th of n sorted values is v[ceil(p*n/100)]), sweep.yaml and "
             + "scenario.yaml (rerun with ./tlssim sweep DIR/sweep.yaml). Prints the statistics as a table."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -94,7 +94,9 @@ final class SweepCommand implements Callable<Integer> {
     SweepSpec s = plan.spec();
     Path dir = out != null ? out : RunOutput.newRunDir(TlssimCommand.home().resolve("results"), s.name(), s.seed());
     stdout.printf(Locale.ROOT, "sweep %s: %d cells x %d trials = %d runs, %s of connection %s (%d in flight)%n",
-        s.name(), plan.cells().size(), s.trials(), plan.runs(), s.metric().field(), plan.connection(), parallel);
+        s.name(), plan.cells().size(), s.trials(), plan.runs(),
+        s.metrics().stream().map(m -> m.field()).collect(java.util.stream.Collectors.joining(", ")), plan.connection(),
+        parallel);
     stdout.flush();
     long start = System.nanoTime();
     List<TrialResult> results;
