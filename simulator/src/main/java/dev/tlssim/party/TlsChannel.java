@@ -251,6 +251,8 @@ final class TlsChannel extends SecureChannel {
       } else if (e instanceof TlsEvent.SessionSecrets secrets && keyLog && tls.side() == ConnectionEnd.CLIENT) {
         host.trace("tls.keylog", "flow", flow, "line", secrets.keyLogLine());
         secretsForKeyPanel = secrets;
+      } else if (e instanceof TlsEvent.TrafficSecret secret && keyLog && tls.side() == ConnectionEnd.CLIENT) {
+        host.trace("tls.keylog", "flow", flow, "line", secret.keyLogLine());
       } else if (e instanceof TlsEvent.RevocationStatusNeeded need) {
         askAboutRevocation(now, flow, need);
       } else if (e instanceof TlsEvent.TicketReceived t) {

@@ -81,6 +81,38 @@ class CaptureTest {
         "-Y", "tcp.checksum.status==0 || ip.checksum.status==0")).isEmpty();
   }
 
+  /**
+   * TLS 1.3 with 0-RTT: the key log carries the traffic secrets (CLIENT_EARLY_TRAFFIC_SECRET, the
+   * handshake and application secrets), with which tshark decrypts EncryptedExtensions through
+   * Finished, EndOfEarlyData, and the request the client sent as 0-RTT data.
+   */
+  @Test
+  void tsharkDecryptsTls13IncludingTheZeroRttRequest() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tshark")),
+        "tshark test SKIPPED: /usr/bin/tshark is absent (apt-get install tshark)");
+    var cl = TlssimCommand.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    assertThat(cl.execute("run", "../scenarios/tls13-vs-tls12.yaml", "--keylog", "--capture", "--out",
+        dir.toString())).isZero();
+    Path capture = dir.resolve("capture-client-0rtt.pcap");
+    String keylog = "tls.keylog_file:" + dir.resolve("keylog.txt");
+    // TLS 1.2 connections log their master secret, TLS 1.3 ones their traffic secrets; only the
+    // 0-RTT connection has an early secret.
+    assertThat(Files.readAllLines(dir.resolve("keylog.txt"))).extracting(l -> l.split(" ")[0])
+        .contains("CLIENT_RANDOM", "CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
+            "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0")
+        .containsOnlyOnce("CLIENT_EARLY_TRAFFIC_SECRET");
+    List<String> types = tshark("-r", capture.toString(), "-o", keylog, "-Y", "tls.handshake", "-T", "fields", "-e",
+        "tls.handshake.type");
+    // Full: client_hello; server_hello, encrypted_extensions, certificate, certificate_verify,
+    // finished; finished; new_session_ticket. Resumed with 0-RTT: no certificate, and the client's
+    // end_of_early_data (5) before its finished.
+    assertThat(String.join(";", types)).isEqualTo("1;2,8,11,15,20;20;4;1;2,8,20;5,20;4");
+    String resumed = String.join("\n", tshark("-r", capture.toString(), "-o", keylog, "-q", "-z",
+        "follow,tls,ascii,1"));
+    assertThat(resumed).contains("GET /2000 200").contains("<p>Account balance: 1,000,000.00</p>");
+  }
+
   private static List<String> tshark(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("/usr/bin/tshark"));
     command.addAll(List.of(args));

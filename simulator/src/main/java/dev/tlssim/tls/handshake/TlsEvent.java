@@ -245,6 +245,31 @@ public sealed interface TlsEvent {
     }
   }
 
+  /**
+   * A TLS 1.3 traffic secret as an NSS key log names it (CLIENT_EARLY_TRAFFIC_SECRET,
+   * CLIENT_/SERVER_HANDSHAKE_TRAFFIC_SECRET, CLIENT_/SERVER_TRAFFIC_SECRET_0; RFC 8446 §7.1) with
+   * the ClientHello.random that identifies the connection: what Wireshark needs to decrypt a TLS
+   * 1.3 capture. Hosts log it only when the user asked for a key log.
+   */
+  record TrafficSecret(String label, byte[] clientRandom, byte[] secret) implements TlsEvent {
+    public TrafficSecret {
+      clientRandom = clientRandom.clone();
+      secret = secret.clone();
+    }
+
+    /** The NSS key log line (without newline). */
+    public String keyLogLine() {
+      java.util.HexFormat hex = java.util.HexFormat.of();
+      return label + " " + hex.formatHex(clientRandom) + " " + hex.formatHex(secret);
+    }
+
+    /** Never the secret itself: events end up in test failure messages. */
+    @Override
+    public String toString() {
+      return "TrafficSecret[" + label + "]";
+    }
+  }
+
   /** Application data from the peer, decrypted. */
   record ApplicationData(byte[] data) implements TlsEvent {
     public ApplicationData {

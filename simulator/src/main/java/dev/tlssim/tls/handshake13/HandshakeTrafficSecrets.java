@@ -47,8 +47,13 @@ final class HandshakeTrafficSecrets {
    * The keys of the client's 0-RTT records (RFC 8446 §7.1, §7.3): client_early_traffic_secret =
    * Derive-Secret(Early Secret from the PSK, "c e traffic", ClientHello).
    */
+  static byte[] clientEarlyTrafficSecret(Tls13CipherSuite suite, byte[] psk, byte[] clientHelloHash) {
+    return Tls13KeySchedule.start(suite, psk).clientEarlyTrafficSecret(clientHelloHash);
+  }
+
+  /** The record keys of {@link #clientEarlyTrafficSecret}. */
   static Tls13TrafficKeys clientEarlyKeys(Tls13CipherSuite suite, byte[] psk, byte[] clientHelloHash) {
-    return Tls13TrafficKeys.derive(suite, Tls13KeySchedule.start(suite, psk).clientEarlyTrafficSecret(clientHelloHash));
+    return Tls13TrafficKeys.derive(suite, clientEarlyTrafficSecret(suite, psk, clientHelloHash));
   }
 
   private static HandshakeTrafficSecrets of(Tls13CipherSuite suite, Tls13HandshakeSecret hs, byte[] helloHash) {

@@ -18,6 +18,7 @@ import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
 import dev.tlssim.tls.crypto.Tls13KeySchedule;
+import dev.tlssim.tls.crypto.Tls13TrafficKeys;
 import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateVerify;
@@ -183,8 +184,10 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private void sendEarlyData() {
     Tls13CipherSuite pskSuite = offeredTicket.suite();
     sendCompatibilityChangeCipherSpec();
-    channel.records().writeWith(
-        HandshakeTrafficSecrets.clientEarlyKeys(pskSuite, offeredTicket.psk(), channel.transcriptHash(pskSuite)));
+    byte[] earlySecret = HandshakeTrafficSecrets.clientEarlyTrafficSecret(pskSuite, offeredTicket.psk(),
+        channel.transcriptHash(pskSuite));
+    events.add(new TlsEvent.TrafficSecret("CLIENT_EARLY_TRAFFIC_SECRET", clientRandom, earlySecret));
+    channel.records().writeWith(Tls13TrafficKeys.derive(pskSuite, earlySecret));
     channel.records().send(ContentType.APPLICATION_DATA, earlyData);
     events.add(new TlsEvent.MessageSent(Tls13MessageName.EARLY_DATA, earlyData.length));
   }
@@ -419,6 +422,8 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     } else {
       secrets = HandshakeTrafficSecrets.derive(suite, shared, channel.transcriptHash(suite));
     }
+    events.add(new TlsEvent.TrafficSecret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", clientRandom, secrets.client()));
+    events.add(new TlsEvent.TrafficSecret("SERVER_HANDSHAKE_TRAFFIC_SECRET", clientRandom, secrets.server()));
     channel.records().readWith(secrets.serverKeys());
     // From here on the client's records, an alert included, go under its handshake keys (RFC 8446
     // §7.1, §6: alerts "are encrypted as specified by the current connection state"), unless 0-RTT
@@ -635,6 +640,8 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     }
     channel.received(frame);
     applicationKeys = secrets.applicationKeys(channel.transcriptHash(suite));
+    events.add(new TlsEvent.TrafficSecret("CLIENT_TRAFFIC_SECRET_0", clientRandom, applicationKeys.clientSecret()));
+    events.add(new TlsEvent.TrafficSecret("SERVER_TRAFFIC_SECRET_0", clientRandom, applicationKeys.serverSecret()));
     channel.records().readWith(applicationKeys.server());
     // RFC 8446 §D.4: in compatibility mode the client's change_cipher_spec goes right before its
     // second flight, in plaintext, unless it already went before a second ClientHello.
