@@ -5,7 +5,9 @@ import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.wire.PskKeyExchangeModes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -62,7 +64,7 @@ final class TlsReader {
       List<Tls13CipherSuite> newer = new ArrayList<>();
       for (Cursor e : c.get("suites").isArray() ? c.get("suites").elements() : List.of(c.get("suites"))) {
         String name = e.text().trim();
-        var tls13Suite = java.util.Arrays.stream(Tls13CipherSuite.values()).filter(x -> x.name().equals(name)).findFirst();
+        var tls13Suite = Arrays.stream(Tls13CipherSuite.values()).filter(x -> x.name().equals(name)).findFirst();
         if (tls13Suite.isPresent()) {
           newer.add(tls13Suite.get());
         } else {
@@ -101,7 +103,7 @@ final class TlsReader {
     }
     boolean clientEarlyData = role == Scenario.Role.CLIENT && c.get("earlyData").bool(false);
     List<Integer> pskModes = c.get("pskModes").present() ? list(c.get("pskModes"), TlsReader::pskMode)
-        : List.of(dev.tlssim.tls.wire.PskKeyExchangeModes.PSK_DHE_KE);
+        : List.of(PskKeyExchangeModes.PSK_DHE_KE);
     TlsSpec.EarlyDataSpec serverEarlyData = role == Scenario.Role.SERVER ? earlyData(c.get("earlyData")) : null;
     if (!tls13) {
       for (String key : List.of("keyShares", "earlyData", "pskModes", "middleboxCompatibility")) {
@@ -169,8 +171,8 @@ final class TlsReader {
 
   private static int pskMode(String text) {
     return switch (text.trim()) {
-      case "psk_dhe_ke" -> dev.tlssim.tls.wire.PskKeyExchangeModes.PSK_DHE_KE;
-      case "psk_ke" -> dev.tlssim.tls.wire.PskKeyExchangeModes.PSK_KE;
+      case "psk_dhe_ke" -> PskKeyExchangeModes.PSK_DHE_KE;
+      case "psk_ke" -> PskKeyExchangeModes.PSK_KE;
       default -> throw new IllegalArgumentException("unknown psk mode '" + text + "' (use psk_dhe_ke or psk_ke)");
     };
   }

@@ -3,6 +3,7 @@ package dev.tlssim.tls.negotiation;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ final class FirstHandshakeMessage {
 
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
   private boolean undecidable;
+  private Optional<byte[]> message = Optional.empty();
 
   /** Every byte fed so far, for the engine that takes over. */
   byte[] received() {
@@ -26,6 +28,7 @@ final class FirstHandshakeMessage {
 
   void feed(byte[] bytes) {
     received.writeBytes(bytes);
+    message = find();
   }
 
   /**
@@ -33,13 +36,12 @@ final class FirstHandshakeMessage {
    * length): the default engine gets them and answers with the right alert.
    */
   boolean undecidable() {
-    find();
     return undecidable;
   }
 
   /** The complete first handshake message, header included, once it has arrived. */
   Optional<byte[]> message() {
-    return find();
+    return message;
   }
 
   private Optional<byte[]> find() {
@@ -66,7 +68,7 @@ final class FirstHandshakeMessage {
           return Optional.empty();
         }
         if (soFar.length >= HANDSHAKE_HEADER_LENGTH + bodyLength) {
-          return Optional.of(java.util.Arrays.copyOf(soFar, HANDSHAKE_HEADER_LENGTH + bodyLength));
+          return Optional.of(Arrays.copyOf(soFar, HANDSHAKE_HEADER_LENGTH + bodyLength));
         }
       }
     }
