@@ -22,10 +22,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public record Tls13SimulatedResumed(String name) implements HandshakeCase {
   private static final String SETUP_ID = BenchScenarios.id(0);
   /**
-   * A connection's ticket is in the client's store 2.5 round trips (of 10 ms) after it opened: TCP,
-   * the handshake, then the NewSessionTicket the server sends on the client's Finished (§4.6.1).
-   * Twice that keeps every connection clear of its predecessor; virtual time between connections
-   * costs no CPU.
+   * A connection's ticket is in the client's store 3 round trips (of 10 ms) after it opened: TCP,
+   * the handshake, then the NewSessionTicket the server sends once the client's Finished reached it
+   * (§4.6.1). 50 ms keeps every connection clear of its predecessor; virtual time between
+   * connections costs no CPU.
    */
   private static final long SPACING_MICROS = 50_000;
 
