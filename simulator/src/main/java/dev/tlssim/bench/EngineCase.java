@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One kind of TLS 1.3 handshake the bench measures between our own engines and between the JDK's,
- * both in memory (TLS 1.3 is not in scenarios yet, so unlike a {@link HandshakeCase} there is no
- * simulated run). Each kind is an implementation listed in {@link HandshakeCases#tls13()}; the
+ * both in memory: engine only, unlike a {@link HandshakeCase} there is no simulated run, so these
+ * rows show the TLS 1.3 engines' cost without the network, TCP and actors. Each kind is an implementation listed in {@link HandshakeCases#tls13()}; the
  * harness is {@link EngineBench}.
  */
 interface EngineCase {

@@ -72,16 +72,16 @@ final class HandshakeBench {
     long provisionNanos = timeProvisioning(scenario);
     double perCpuSecond = Stats.median(simulated.stream().map(Measured::perCpuSecond).toList());
     String note = String.format(Locale.ROOT,
-        "%s. Simulated: %d runs at once through ScenarioRunner, %d handshakes each (TCP connect and close, "
+        "%s. Simulated end to end: %d runs at once through ScenarioRunner, %d handshakes each (TCP connect and close, "
             + "tracing, result analysis and the run's PKI issuance included: %.1f ms of CPU per run, about %.0f%% "
             + "of a run's CPU). JDK: SSLEngine pairs in memory on %d threads, %s.",
         c.description(), settings.simulatedRuns(), perRun, provisionNanos / 1e6,
         100 * provisionShare(provisionNanos, perRun / perCpuSecond), threadCount, jdk.negotiated());
     return List.of(
         Rows.paired("handshakes/s " + c.name(), "/s", simulated, baseline, Measured::perSecond,
-            "JDK SSLEngine in memory", note),
+            c.baseline(), note),
         Rows.paired("handshakes/CPU-s " + c.name(), "/CPU-s", simulated, baseline, Measured::perCpuSecond,
-            "JDK SSLEngine in memory", "The same rounds per CPU-second of the whole process (GC and JIT "
+            c.baseline(), "The same rounds per CPU-second of the whole process (GC and JIT "
                 + "included): less sensitive to other processes on the machine than the rate per second."));
   }
 

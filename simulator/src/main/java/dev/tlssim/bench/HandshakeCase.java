@@ -35,6 +35,11 @@ public interface HandshakeCase {
    */
   boolean measured(ConnectionSummary connection);
 
+  /** The baseline's name in the report: the JDK protocol version the baseline runs shows in it. */
+  default String baseline() {
+    return "JDK SSLEngine in memory";
+  }
+
   /** The JDK doing the same handshake, with the certificates of {@code pki} (the scenario's own). */
   JdkBaseline jdk(Provisioning.Result pki);
 

@@ -14,10 +14,16 @@ public final class HandshakeCases {
         new FullHandshake("full-rsa", "TLS_RSA_WITH_AES_128_GCM_SHA256", null),
         new FullHandshake("full-ecdhe-x25519", ECDHE_RSA, "x25519"),
         new ResumedHandshake("resumed-session-id", Resumption.SESSION_ID, ECDHE_RSA, "x25519"),
-        new ResumedHandshake("resumed-ticket", Resumption.TICKET, ECDHE_RSA, "x25519"));
+        new ResumedHandshake("resumed-ticket", Resumption.TICKET, ECDHE_RSA, "x25519"),
+        new Tls13SimulatedFull("tls13-full-x25519"),
+        new Tls13SimulatedResumed("tls13-resumed-psk"));
   }
 
-  /** The TLS 1.3 handshakes, measured between our engines and the JDK's (not simulated yet). */
+  /**
+   * TLS 1.3 handshakes measured between our engines alone, no network, TCP or actors, and the JDK's:
+   * the crypto and handshake logic apart from the simulation ({@link #all()} has TLS 1.3 simulated
+   * end to end too).
+   */
   static List<EngineCase> tls13() {
     return List.of(
         new Tls13FullHandshake("tls13-full-ecdsa-p256", "ecdsa-p256", SignatureScheme.ECDSA_SECP256R1_SHA256),

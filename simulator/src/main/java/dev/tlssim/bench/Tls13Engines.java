@@ -22,8 +22,8 @@ import java.util.Map;
  * Our TLS 1.3 client and server ({@link Tls13Endpoint}, sans I/O) configured like the JDK's in
  * {@link JdkEngines}: the same certificate chain and key, one suite, one group, SNI and a strict
  * certificate check; a handshake hands each side's output to the other in memory, as
- * {@link InMemoryHandshake} does for the JDK. TLS 1.3 is not in scenarios yet, so these cases
- * measure the engines alone: no network, TCP, actors or tracing, unlike the TLS 1.2 cases.
+ * {@link InMemoryHandshake} does for the JDK. The engine-only cases measure these alone: no
+ * network, TCP, actors or tracing, unlike the simulated cases (TLS 1.3 ones included).
  *
  * <p>The server issues one ticket per handshake, as the JDK's does, and the client reads it: the
  * two sides then do the same work in a full handshake too.

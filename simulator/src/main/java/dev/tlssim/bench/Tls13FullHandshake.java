@@ -82,7 +82,11 @@ record Tls13FullHandshake(String name, String keyType, SignatureScheme scheme) i
     return "full, " + hello.suite() + " over " + hello.group() + ", " + keyType + " key";
   }
 
-  private static void handshake(JdkEngines jdk, ByteArrayOutputStream serverSent) throws Exception {
+  /**
+   * One JDK handshake from a client that cannot resume, checked to be TLS 1.3 (a session property,
+   * free to read); the group and the absence of a PSK are checked once, on the wire, by the caller.
+   */
+  static void handshake(JdkEngines jdk, ByteArrayOutputStream serverSent) throws Exception {
     SSLEngine client = jdk.client();
     SSLEngine server = jdk.server();
     InMemoryHandshake.run(client, server, serverSent);

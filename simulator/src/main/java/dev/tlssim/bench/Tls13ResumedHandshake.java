@@ -3,11 +3,9 @@ package dev.tlssim.bench;
 import dev.tlssim.scenario.Provisioning;
 import dev.tlssim.tls.handshake13.Tls13ClientSessionStore;
 import dev.tlssim.tls.handshake13.Tls13Parameters;
-import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLEngine;
 
 /**
  * A TLS 1.3 resumption in psk_dhe_ke mode (RFC 8446 §2.2, §4.2.9): the client offers the ticket of
@@ -76,24 +74,12 @@ record Tls13ResumedHandshake(String name, String keyType) implements EngineCase 
     return p;
   }
 
-  /**
-   * One JDK handshake from a client that offers its cached session; throws unless the ServerHello
-   * shows a resumption (a selected pre_shared_key with a key_share, so psk_dhe_ke) when
-   * {@code resumed}, a full handshake otherwise. Reading the ServerHello costs a parse of about a
-   * hundred bytes, small beside the handshake; a baseline that fell back to full handshakes
-   * unnoticed would be wrong several times over.
-   */
+  /** One JDK handshake from a client that offers its cached session, checked by {@link JdkTls13#handshake}. */
   private String jdkHandshake(JdkEngines jdk, boolean resumed) throws Exception {
-    SSLEngine client = jdk.resumingClient();
-    SSLEngine server = jdk.server();
-    ByteArrayOutputStream serverSent = new ByteArrayOutputStream();
-    InMemoryHandshake.run(client, server, serverSent);
-    ServerHello13 hello = ServerHello13.parse(serverSent.toByteArray());
-    String problem = hello.problem(Tls13Engines.SUITE.name(), Tls13Engines.GROUP.rfcName(), resumed);
-    if (problem != null) {
-      throw new IllegalStateException("bench " + name + ": the JDK baseline did not "
-          + (resumed ? "resume" : "do a full handshake") + ": " + problem);
+    try {
+      return JdkTls13.handshake(jdk.resumingClient(), jdk.server(), resumed);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("bench " + name + ": " + e.getMessage(), e);
     }
-    return (resumed ? "resumed, psk_dhe_ke" : "full") + ", " + hello.suite() + " over " + hello.group();
   }
 }

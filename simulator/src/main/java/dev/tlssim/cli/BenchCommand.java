@@ -24,11 +24,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Measures, in one run: simulated TLS 1.2 handshakes per second (RSA and ECDHE x25519 key exchange) "
-            + "against the JDK's SSLEngine doing the same handshakes in memory; our TLS 1.3 engines' handshakes "
-            + "(full with ECDSA P-256 and RSA-PSS, psk_dhe_ke resumption) against the JDK's TLSv1.3 SSLEngine, both "
-            + "in memory; kernel events per second against "
-            + "a bare priority-queue event loop; heap per open TCP and TLS connection.",
+        "Measures, in one run: simulated TLS 1.2 handshakes per second (RSA and ECDHE x25519 key exchange, "
+            + "resumption by session ID and by ticket) and simulated TLS 1.3 handshakes (full over x25519, psk_dhe_ke "
+            + "resumption), end to end over the simulated network, against the JDK's SSLEngine doing the same "
+            + "handshakes in memory; our TLS 1.3 engines alone (engine only: full with ECDSA P-256 and RSA-PSS, "
+            + "psk_dhe_ke resumption) against the JDK's TLSv1.3 SSLEngine, both in memory; kernel events per second "
+            + "against a bare priority-queue event loop; heap per open TCP and TLS connection.",
         "Prints a table (metric, value, spread, baseline, ratio) and notes; progress goes to stderr. "
             + "Run it on a quiet machine: other processes change the numbers, less so the ratios."},
     exitCodeListHeading = "%nExit codes:%n",

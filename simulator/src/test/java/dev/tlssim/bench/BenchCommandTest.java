@@ -20,6 +20,8 @@ class BenchCommandTest {
   private static final List<String> METRICS = List.of("handshakes/s full-rsa", "handshakes/CPU-s full-rsa",
       "handshakes/s full-ecdhe-x25519", "handshakes/CPU-s full-ecdhe-x25519", "handshakes/s resumed-session-id",
       "handshakes/CPU-s resumed-session-id", "handshakes/s resumed-ticket", "handshakes/CPU-s resumed-ticket",
+      "handshakes/s tls13-full-x25519", "handshakes/CPU-s tls13-full-x25519", "handshakes/s tls13-resumed-psk",
+      "handshakes/CPU-s tls13-resumed-psk",
       "handshakes/s tls13-full-ecdsa-p256", "handshakes/CPU-s tls13-full-ecdsa-p256",
       "handshakes/s tls13-full-rsa-pss", "handshakes/CPU-s tls13-full-rsa-pss",
       "handshakes/s tls13-resumed-psk-dhe-ke", "handshakes/CPU-s tls13-resumed-psk-dhe-ke",
@@ -41,6 +43,7 @@ class BenchCommandTest {
     assertThat(out.toString()).contains("tlssim bench (quick)", "metric", "baseline", "ratio", "wrote " + json);
     METRICS.forEach(m -> assertThat(out.toString()).contains(m));
     assertThat(err.toString()).contains("bench: handshakes full-rsa round 1",
+        "bench: handshakes tls13-full-x25519 round 1", "bench: handshakes tls13-resumed-psk round 1",
         "bench: handshakes tls13-resumed-psk-dhe-ke round 1", "bench: memory tls");
 
     JsonNode root = new ObjectMapper().readTree(Files.readString(json));
@@ -60,8 +63,15 @@ class BenchCommandTest {
       assertThat(rate.get("ratio").asDouble()).isPositive().isFinite();
     }
     for (JsonNode row : root.get("rows")) {
-      if (row.get("metric").asText().contains("tls13-")) {
+      String metric = row.get("metric").asText();
+      if (metric.contains("tls13-")) {
         assertThat(row.get("baselineName").asText()).isEqualTo("JDK SSLEngine TLSv1.3 in memory");
+      }
+      // The report must tell the TLS 1.3 rows simulated end to end from the engine-only ones.
+      if (List.of("handshakes/s tls13-full-x25519", "handshakes/s tls13-resumed-psk").contains(metric)) {
+        assertThat(row.get("note").asText()).contains("Simulated end to end").doesNotContain("Engine only");
+      } else if (metric.startsWith("handshakes/s tls13-")) {
+        assertThat(row.get("note").asText()).startsWith("Engine only, not simulated");
       }
     }
     // Heap per connection has no baseline; TLS compares with plain TCP.

@@ -41,8 +41,16 @@ class HandshakeCasesTest {
     assertThat(r.simulation().failure()).isNull();
     // measured() throws for a connection that did another kind of handshake.
     assertThat(r.connections().stream().filter(c::measured).count()).isEqualTo(HANDSHAKES);
-    int setup = c instanceof ResumedHandshake ? 1 : 0;
-    assertThat(r.connections()).hasSize(HANDSHAKES + setup);
+    boolean resumes = c instanceof ResumedHandshake || c instanceof Tls13SimulatedResumed;
+    assertThat(r.connections()).hasSize(HANDSHAKES + (resumes ? 1 : 0));
+    if (c instanceof Tls13SimulatedResumed) {
+      // The summary says "psk" for both TLS 1.3 modes; the trace tells psk_dhe_ke from psk_ke.
+      java.util.List<String> modes = r.simulation().trace().stream()
+          .filter(e -> e.kind().equals("tls.established") && e.node().equals("client"))
+          .map(e -> e.string("keyExchange")).toList();
+      assertThat(modes).hasSize(HANDSHAKES + 1).first().isEqualTo("ecdhe");
+      assertThat(modes.subList(1, modes.size())).containsOnly("psk_dhe_ke");
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -57,6 +65,11 @@ class HandshakeCasesTest {
       if (f.group() != null) {
         assertThat(jdk.negotiated()).startsWith(f.group());
       }
+    } else if (c instanceof Tls13SimulatedFull) {
+      assertThat(jdk.negotiated()).startsWith("full, TLS_AES_128_GCM_SHA256 over x25519");
+    } else if (c instanceof Tls13SimulatedResumed) {
+      // As for TLS 1.2: the handshakes themselves throw unless the ServerHello selected a PSK.
+      assertThat(jdk.negotiated()).startsWith("resumed, psk_dhe_ke, TLS_AES_128_GCM_SHA256 over x25519");
     } else if (c instanceof ResumedHandshake resumed) {
       // The handshakes themselves throw unless they resumed by the expected mechanism.
       assertThat(jdk.negotiated()).startsWith("resumed by " + (resumed.by() == Resumption.TICKET ? "ticket"
@@ -76,9 +89,75 @@ class HandshakeCasesTest {
         .hasMessageContaining("resumed by session-id");
   }
 
+  @Test
+  void theSimulatedTls13ResumptionCountsOnlyTls13PskResumptions() {
+    HandshakeCase c = simulated("tls13-resumed-psk");
+    assertThat(c.measured(tls13("c0", "full", null))).isFalse();
+    assertThat(c.measured(tls13("c1", "abbreviated", "psk"))).isTrue();
+    // A client that found no ticket does a full handshake: not what the case measures.
+    assertThatThrownBy(() -> c.measured(tls13("c2", "full", null)))
+        .hasMessageContaining("connection c2 ended established with a TLSv1.3 full handshake");
+    // A TLS 1.2 resumption by ticket, even on the TLS 1.3 suite's name, is rejected by version.
+    assertThatThrownBy(() -> c.measured(summary("c3", "TLSv1.2", "TLS_AES_128_GCM_SHA256", "abbreviated", "psk")))
+        .hasMessageContaining("TLSv1.2 abbreviated");
+    assertThatThrownBy(() -> c.measured(established("c4", "abbreviated", "ticket")))
+        .hasMessageContaining("expected an established TLSv1.3 abbreviated handshake resumed by psk");
+    // The setup connection must be a full TLS 1.3 handshake too.
+    assertThatThrownBy(() -> c.measured(summary("c0", "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "full",
+        null))).hasMessageContaining("connection c0");
+  }
+
+  @Test
+  void theSimulatedTls13FullHandshakeRejectsResumptionsAndTls12() {
+    HandshakeCase c = simulated("tls13-full-x25519");
+    assertThat(c.measured(tls13("c0", "full", null))).isTrue();
+    assertThatThrownBy(() -> c.measured(tls13("c1", "abbreviated", "psk")))
+        .hasMessageContaining("abbreviated handshake resumed by psk");
+    assertThatThrownBy(() -> c.measured(established("c2", "full", null))).hasMessageContaining("TLSv1.2 full");
+  }
+
+  @Test
+  void theTls13RowsCompareWithTheJdksTls13() {
+    assertThat(simulated("tls13-full-x25519").baseline()).isEqualTo("JDK SSLEngine TLSv1.3 in memory");
+    assertThat(simulated("tls13-resumed-psk").baseline()).isEqualTo("JDK SSLEngine TLSv1.3 in memory");
+    assertThat(simulated("full-ecdhe-x25519").baseline()).isEqualTo("JDK SSLEngine in memory");
+  }
+
+  /**
+   * More loops at once than the pool holds clients: each still resumes (the handshake throws
+   * otherwise), so loops never share a ticket and an extra client is set up when needed.
+   */
+  @Test
+  void theJdkTls13ResumptionBaselineResumesInEveryConcurrentLoop() throws Exception {
+    HandshakeCase c = simulated("tls13-resumed-psk");
+    Scenario scenario = c.scenario(1);
+    HandshakeCase.JdkBaseline jdk = c.jdk(Provisioning.provision(scenario.pki(), scenario.seed()));
+    int loops = Runtime.getRuntime().availableProcessors() + 2;
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(loops);
+    try {
+      assertThat(Loops.run(threads, java.util.Collections.nCopies(loops, jdk.handshake()), 3 * loops, "test"))
+          .isEqualTo(3L * loops);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static HandshakeCase simulated(String name) {
+    return HandshakeCases.all().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static ConnectionSummary tls13(String id, String handshake, String resumedBy) {
+    return summary(id, "TLSv1.3", "TLS_AES_128_GCM_SHA256", handshake, resumedBy);
+  }
+
   private static ConnectionSummary established(String id, String handshake, String resumedBy) {
-    return new ConnectionSummary(id, "client", "server", "flow", BigDecimal.ZERO, "established", "TLSv1.2",
-        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", handshake, resumedBy, null, null, null, null, null, null, 0, 0, 0, 0,
+    return summary(id, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", handshake, resumedBy);
+  }
+
+  private static ConnectionSummary summary(String id, String version, String suite, String handshake,
+      String resumedBy) {
+    return new ConnectionSummary(id, "client", "server", "flow", BigDecimal.ZERO, "established", version,
+        suite, handshake, resumedBy, null, null, null, null, null, null, 0, 0, 0, 0,
         null, null, 0, null, null);
   }
 
