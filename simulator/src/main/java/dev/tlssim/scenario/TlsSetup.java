@@ -207,7 +207,8 @@ final class TlsSetup {
           .withGroups(tls.groups())
           .withKeyShareGroups(tls.keyShares())
           .withPskKeyExchangeModes(tls.pskModes())
-          .withMiddleboxCompatibility(tls.middleboxCompatibility());
+          .withMiddleboxCompatibility(tls.middleboxCompatibility())
+          .withRevocationFetch(tls12.revocationFetch());
     }
     boolean tickets = tls.resumption().equals("ticket") || tls.resumption().equals("both");
     return new ClientVersions(tls.speaksTls12() ? tls12 : null, tls13,

@@ -52,4 +52,36 @@ class OnlineRevocationTest {
             org.assertj.core.groups.Tuple.tuple("stale-crl", "completed"));
     assertThat(Runs.all(r, "ca.revoked")).singleElement().satisfies(e -> assertThat(e.timeNanos()).isEqualTo(5_000_000_000L));
   }
+
+  /**
+   * The same checks in TLS 1.3: the client pauses after the server's Certificate, the rest of the
+   * flight buffered, while it asks the CA: 2 RTT + 2 CA RTT = 400 ms; with the CA unreachable,
+   * soft-fail goes on at 3 s + 2 RTT and hard-fail refuses; a mid-run revocation is caught by OCSP.
+   */
+  @Test
+  void tls13ClientsAskTheCaTooAndTheSamePoliciesDecide() {
+    String v13 = "[\"1.3\"]";
+    RunResult online = run("revocation-online", "nodes.crl-client.tls.versions=" + v13,
+        "nodes.ocsp-client.tls.versions=" + v13, "nodes.server.tls.versions=[\"1.2\", \"1.3\"]");
+    assertThat(conn(online, "crl").version()).isEqualTo("TLSv1.3");
+    assertThat(conn(online, "crl").handshakeMs()).isEqualByComparingTo("400");
+    assertThat(conn(online, "ocsp").handshakeMs()).isEqualByComparingTo("400");
+    assertThat(Runs.all(online, "tls.check")).filteredOn(e -> "revocation".equals(e.get("check")))
+        .extracting(e -> e.string("detail").replaceAll(".*\\(", "("))
+        .containsExactly("(CRL)", "(OCSP)", "(stapled OCSP)");
+
+    RunResult unreachable = run("revocation-ca-unreachable", "nodes.browser.tls.versions=" + v13,
+        "nodes.strict.tls.versions=" + v13, "nodes.server.tls.versions=" + v13);
+    assertThat(conn(unreachable, "soft").handshakeMs()).isEqualByComparingTo("3200");
+    assertThat(conn(unreachable, "hard").result()).isEqualTo("alert:certificate_unknown");
+    assertThat(conn(unreachable, "hard").failedCheck()).isEqualTo("revocation");
+
+    RunResult midRun = run("revocation-mid-run", "nodes.ocsp-client.tls.versions=" + v13,
+        "nodes.cached-client.tls.versions=" + v13, "nodes.server.tls.versions=" + v13);
+    assertThat(midRun.connections()).extracting(ConnectionSummary::id, ConnectionSummary::version,
+        ConnectionSummary::result).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("before", "TLSv1.3", "completed"),
+            org.assertj.core.groups.Tuple.tuple("after", null, "alert:certificate_revoked"),
+            org.assertj.core.groups.Tuple.tuple("stale-crl", "TLSv1.3", "completed"));
+  }
 }

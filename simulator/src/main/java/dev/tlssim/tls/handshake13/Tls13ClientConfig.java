@@ -1,6 +1,7 @@
 package dev.tlssim.tls.handshake13;
 
 import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.pki.RevocationProtocol;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
@@ -24,7 +25,10 @@ import java.util.Objects;
  * default as in browsers) sends a random 32-byte legacy_session_id and a dummy change_cipher_spec
  * so that the handshake looks like a TLS 1.2 resumption to middleboxes; off, the session id is
  * empty and no change_cipher_spec goes out (nor comes back: the server mirrors the session id).
- * An immutable value.
+ * {@code revocationFetch}, when not null, makes the client ask for the revocation status the
+ * verifier lacks (RFC 6960 OCSP or RFC 5280 CRLs) while the handshake waits, as the TLS 1.2 client
+ * does: the endpoint announces a {@link dev.tlssim.tls.handshake.TlsEvent.RevocationStatusNeeded}
+ * after the Certificate and goes on when the host supplies what it fetched. An immutable value.
  */
 public record Tls13ClientConfig(
     String serverName,
@@ -35,7 +39,8 @@ public record Tls13ClientConfig(
     List<SignatureScheme> certificateSignatureSchemes,
     CertificateVerifier verifier,
     List<Integer> pskKeyExchangeModes,
-    boolean middleboxCompatibility) {
+    boolean middleboxCompatibility,
+    RevocationProtocol revocationFetch) {
 
   public Tls13ClientConfig {
     Objects.requireNonNull(serverName, "serverName");
@@ -74,46 +79,52 @@ public record Tls13ClientConfig(
         List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
             SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384),
-        verifier, List.of(PskKeyExchangeModes.PSK_DHE_KE), true);
+        verifier, List.of(PskKeyExchangeModes.PSK_DHE_KE), true, null);
   }
 
   public Tls13ClientConfig withCipherSuites(List<Tls13CipherSuite> suites) {
     return new Tls13ClientConfig(serverName, suites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
   }
 
   /** These groups, with a key share for each. */
   public Tls13ClientConfig withGroups(List<NamedGroup> newGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, newGroups, newGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
   }
 
   /** Key shares in the first ClientHello only for {@code groups}, a subset of {@link #groups}. */
   public Tls13ClientConfig withKeyShareGroups(List<NamedGroup> newKeyShareGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, newKeyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
   }
 
   /** The psk_key_exchange_modes offered with a ticket (RFC 8446 §4.2.9), in order of preference. */
   public Tls13ClientConfig withPskKeyExchangeModes(List<Integer> modes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, modes, middleboxCompatibility);
+        certificateSignatureSchemes, verifier, modes, middleboxCompatibility, revocationFetch);
   }
 
   /** The same client connecting to {@code name}: server_name and the hostname check (RFC 6066 §3). */
   public Tls13ClientConfig withServerName(String name) {
     return new Tls13ClientConfig(name, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
   }
 
   /** With or without the middlebox compatibility mode of RFC 8446 Appendix D.4. */
   public Tls13ClientConfig withMiddleboxCompatibility(boolean enabled) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, enabled);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, enabled, revocationFetch);
+  }
+
+  /** Asks for missing revocation status over {@code protocol} during the handshake; null: never. */
+  public Tls13ClientConfig withRevocationFetch(RevocationProtocol protocol) {
+    return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, protocol);
   }
 
   public Tls13ClientConfig withSignatureSchemes(List<SignatureScheme> schemes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, schemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
   }
 }

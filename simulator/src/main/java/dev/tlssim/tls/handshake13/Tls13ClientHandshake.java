@@ -1,6 +1,8 @@
 package dev.tlssim.tls.handshake13;
 
 import dev.tlssim.pki.CheckStatus;
+import dev.tlssim.pki.RevocationQuery;
+import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.pki.ServerKeyUse;
 import dev.tlssim.pki.VerificationCheck;
 import dev.tlssim.pki.VerificationResult;
@@ -91,7 +93,7 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  */
 final class Tls13ClientHandshake implements Tls13Handshake {
   private enum State { START, WAIT_SERVER_HELLO, WAIT_ENCRYPTED_EXTENSIONS, WAIT_CERTIFICATE,
-    WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
+    WAIT_REVOCATION_STATUS, WAIT_CERTIFICATE_VERIFY, WAIT_FINISHED, CONNECTED }
 
   private final Tls13ClientConfig config;
   private final SecureRandom random;
@@ -114,6 +116,8 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private HandshakeTrafficSecrets secrets;
   private AsymmetricKeyParameter serverKey;
   private Tls13Parameters parameters;
+  /** The server's chain, kept while its revocation status is being fetched. */
+  private List<X509CertificateHolder> receivedChain;
   /** The ticket offered in pre_shared_key, if any; dropped if a HelloRetryRequest rules it out. */
   private Tls13ResumptionTicket offeredTicket;
   private boolean resumed;
@@ -578,6 +582,48 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     }
     VerificationResult result = config.verifier().verify(chain, config.serverName(), now, ServerKeyUse.SIGNING);
     reportChainSignatures(result);
+    // The Certificate joins the transcript whatever the verdict: CertificateVerify signs it (§4.4.3).
+    channel.received(frame);
+    receivedChain = chain;
+    if (config.revocationFetch() != null && onlyRevocationUndecided(result)) {
+      List<RevocationQuery> missing = config.verifier().missingRevocationStatus(chain, Optional.empty(), now);
+      if (!missing.isEmpty()) {
+        // As in TLS 1.2: the handshake waits here, the rest of the server's flight buffered, until
+        // the host has asked the CAs (RFC 6960, RFC 5280) and supplies what it got.
+        state = State.WAIT_REVOCATION_STATUS;
+        events.add(new TlsEvent.RevocationStatusNeeded(missing, config.revocationFetch()));
+        return;
+      }
+    }
+    certificateJudged(result);
+  }
+
+  /** Every check but REVOCATION passed, and REVOCATION found nothing revoked. */
+  private static boolean onlyRevocationUndecided(VerificationResult result) {
+    Optional<VerificationStep> failed = result.failedCheck();
+    return failed.isEmpty() || (failed.get().check() == VerificationCheck.REVOCATION
+        && failed.get().alert().orElseThrow() != AlertDescription.CERTIFICATE_REVOKED);
+  }
+
+  @Override
+  public boolean paused() {
+    return state == State.WAIT_REVOCATION_STATUS;
+  }
+
+  /**
+   * The host's answer to RevocationStatusNeeded: the chain verified again at {@code at} with
+   * {@code fetched} before the verifier's own source; the handshake goes on from CertificateVerify.
+   */
+  void supplyRevocationStatus(RevocationSource fetched, Instant at) throws TlsAlertException {
+    if (state != State.WAIT_REVOCATION_STATUS) {
+      throw new IllegalStateException("not waiting for revocation status in " + state);
+    }
+    certificateJudged(config.verifier().withRevocationSource(fetched)
+        .verify(receivedChain, config.serverName(), at, ServerKeyUse.SIGNING));
+  }
+
+  /** Reports each check of the verdict; a rejection ends the handshake with the check's alert. */
+  private void certificateJudged(VerificationResult result) throws TlsAlertException {
     for (VerificationStep step : result.steps()) {
       events.add(new TlsEvent.CertificateCheck(step.check().name().toLowerCase(Locale.ROOT),
           step.status().name().toLowerCase(Locale.ROOT), step.detail()));
@@ -587,7 +633,6 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       throw new TlsAlertException(result.alert().orElse(AlertDescription.CERTIFICATE_UNKNOWN),
           "certificate: " + failed.check().name().toLowerCase(Locale.ROOT) + " check failed: " + failed.detail());
     }
-    channel.received(frame);
     state = State.WAIT_CERTIFICATE_VERIFY;
   }
 

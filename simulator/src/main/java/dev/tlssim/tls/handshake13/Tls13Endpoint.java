@@ -1,5 +1,6 @@
 package dev.tlssim.tls.handshake13;
 
+import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.AlertLevel;
 import dev.tlssim.tls.ContentType;
@@ -116,10 +117,17 @@ public final class Tls13Endpoint implements TlsConnection {
       return;
     }
     records.feed(bytes);
+    guarded(this::processRecords);
+  }
+
+  private interface Step {
+    void run() throws TlsAlertException;
+  }
+
+  /** Runs a step of input processing; what the peer caused ends in an alert, never a throw. */
+  private void guarded(Step step) {
     try {
-      for (Optional<Tls13InnerPlaintext> next = records.next(); next.isPresent() && !closed; next = records.next()) {
-        onRecord(next.get());
-      }
+      step.run();
     } catch (TlsAlertException e) {
       fail(e.alert(), e.getMessage());
     } catch (RuntimeException e) {
@@ -127,6 +135,45 @@ public final class Tls13Endpoint implements TlsConnection {
       // internal error unrelated to the peer" (RFC 8446 §6.2).
       fail(AlertDescription.INTERNAL_ERROR, "internal error: " + e);
     }
+  }
+
+  /**
+   * Handshake messages already reassembled, then records, until the input runs out or the
+   * handshake pauses: while it waits (for revocation status), records stay undecrypted, since a
+   * key change may be pending in the messages it has not handled yet.
+   */
+  private void processRecords() throws TlsAlertException {
+    processFrames();
+    while (!closed && !handshake.paused()) {
+      Optional<Tls13InnerPlaintext> next = records.next();
+      if (next.isEmpty()) {
+        return;
+      }
+      onRecord(next.get());
+    }
+  }
+
+  /** Whether the client waits for revocation status it announced with RevocationStatusNeeded. */
+  @Override
+  public boolean awaitingRevocationStatus() {
+    return !closed && handshake.paused();
+  }
+
+  /**
+   * Ends the wait announced by {@link TlsEvent.RevocationStatusNeeded}: {@code fetched} is what
+   * the host obtained from the CAs ({@link RevocationSource#unavailable()} if nothing), {@code at}
+   * the instant it arrived; the verdict follows the policy, and the handshake goes on with what
+   * arrived meanwhile.
+   */
+  @Override
+  public void supplyRevocationStatus(RevocationSource fetched, Instant at) {
+    if (!awaitingRevocationStatus() || !(handshake instanceof Tls13ClientHandshake client)) {
+      throw new IllegalStateException("not waiting for revocation status (state " + state() + ")");
+    }
+    guarded(() -> {
+      client.supplyRevocationStatus(fetched, at);
+      processRecords();
+    });
   }
 
   /**
@@ -275,7 +322,15 @@ public final class Tls13Endpoint implements TlsConnection {
 
   private void onHandshake(byte[] content) throws TlsAlertException {
     reassembler.feed(content);
-    for (Optional<HandshakeFrame> frame = reassembler.next(); frame.isPresent() && !closed; frame = reassembler.next()) {
+    processFrames();
+  }
+
+  private void processFrames() throws TlsAlertException {
+    while (!closed && !handshake.paused()) {
+      Optional<HandshakeFrame> frame = reassembler.next();
+      if (frame.isEmpty()) {
+        return;
+      }
       HandshakeFrame f = frame.get();
       events.add(new TlsEvent.MessageReceived(Tls13MessageName.of(f), f.raw().length, f.raw()));
       int keyChanges = records.readKeyChanges();

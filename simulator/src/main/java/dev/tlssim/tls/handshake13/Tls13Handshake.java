@@ -53,6 +53,14 @@ sealed interface Tls13Handshake permits Tls13ClientHandshake, Tls13ServerHandsha
    */
   Optional<HandshakeTrafficSecrets.ApplicationTrafficKeys> applicationTrafficKeys();
 
+  /**
+   * Whether the handshake waits for something from the host (the client: revocation status it
+   * asked for); records and messages arriving meanwhile stay buffered.
+   */
+  default boolean paused() {
+    return false;
+  }
+
   /** What was negotiated, once known. */
   Optional<Tls13Parameters> parameters();
 
