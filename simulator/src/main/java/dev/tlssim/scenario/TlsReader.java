@@ -112,10 +112,6 @@ final class TlsReader {
         }
       }
     }
-    if (tls13 && c.get("statusRequest").bool(false)) {
-      throw c.get("statusRequest").error("OCSP stapling is simulated for TLS 1.2 only; "
-          + "use versions: [\"1.2\"], or revocationCheck: ocsp to ask the CA during the handshake");
-    }
     boolean ems = c.get("extendedMasterSecret").bool(true);
     String certificate = null;
     String serverName = null;

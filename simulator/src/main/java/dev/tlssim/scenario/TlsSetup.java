@@ -208,7 +208,8 @@ final class TlsSetup {
           .withKeyShareGroups(tls.keyShares())
           .withPskKeyExchangeModes(tls.pskModes())
           .withMiddleboxCompatibility(tls.middleboxCompatibility())
-          .withRevocationFetch(tls12.revocationFetch());
+          .withRevocationFetch(tls12.revocationFetch())
+          .withStatusRequest(tls.statusRequest());
     }
     boolean tickets = tls.resumption().equals("ticket") || tls.resumption().equals("both");
     return new ClientVersions(tls.speaksTls12() ? tls12 : null, tls13,
@@ -222,7 +223,8 @@ final class TlsSetup {
       Provisioning.Issued cert = pki.certificates().get(tls.certificate());
       tls13 = Tls13ServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate())
           .withCipherSuites(tls.tls13Suites())
-          .withGroups(tls.groups());
+          .withGroups(tls.groups())
+          .withStapledOcspResponse(tls.staple() ? staple(cert, pki) : null);
       if (tls.tickets() != null) {
         TlsSpec.EarlyDataSpec early = tls.serverEarlyData();
         tls13 = tls13.withTickets(Tls13TicketPolicy.of(shared.tls13TicketKey(node, tls.tickets()))

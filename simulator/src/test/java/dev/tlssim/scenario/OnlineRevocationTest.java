@@ -55,17 +55,20 @@ class OnlineRevocationTest {
 
   /**
    * The same checks in TLS 1.3: the client pauses after the server's Certificate, the rest of the
-   * flight buffered, while it asks the CA: 2 RTT + 2 CA RTT = 400 ms; with the CA unreachable,
+   * flight buffered, while it asks the CA: 2 RTT + 2 CA RTT = 400 ms; stapled, 2 RTT; with the CA unreachable,
    * soft-fail goes on at 3 s + 2 RTT and hard-fail refuses; a mid-run revocation is caught by OCSP.
    */
   @Test
   void tls13ClientsAskTheCaTooAndTheSamePoliciesDecide() {
     String v13 = "[\"1.3\"]";
     RunResult online = run("revocation-online", "nodes.crl-client.tls.versions=" + v13,
-        "nodes.ocsp-client.tls.versions=" + v13, "nodes.server.tls.versions=[\"1.2\", \"1.3\"]");
-    assertThat(conn(online, "crl").version()).isEqualTo("TLSv1.3");
+        "nodes.ocsp-client.tls.versions=" + v13, "nodes.stapled-client.tls.versions=" + v13,
+        "nodes.server.tls.versions=" + v13);
+    assertThat(online.connections()).extracting(ConnectionSummary::version).containsOnly("TLSv1.3");
     assertThat(conn(online, "crl").handshakeMs()).isEqualByComparingTo("400");
     assertThat(conn(online, "ocsp").handshakeMs()).isEqualByComparingTo("400");
+    // RFC 8446 §4.4.2.1: the OCSP response rides in the leaf's CertificateEntry; no extra round trip.
+    assertThat(conn(online, "stapled").handshakeMs()).isEqualByComparingTo("200");
     assertThat(Runs.all(online, "tls.check")).filteredOn(e -> "revocation".equals(e.get("check")))
         .extracting(e -> e.string("detail").replaceAll(".*\\(", "("))
         .containsExactly("(CRL)", "(OCSP)", "(stapled OCSP)");

@@ -29,7 +29,6 @@ class Tls13ScenarioErrorsTest {
       "p-384 with 1.2       | versions: [\"1.2\", \"1.3\"], groups: [secp384r1]           | inline.yaml:7:67: nodes.client.tls.groups[0]: supported groups are x25519 and secp256r1 (secp384r1 too for TLS 1.3 only)",
       "unknown psk mode     | versions: [\"1.3\"], pskModes: [psk_rsa_ke]                | inline.yaml:7:62: nodes.client.tls.pskModes[0]: unknown psk mode 'psk_rsa_ke' (use psk_dhe_ke or psk_ke)",
       "no 1.3 suite         | versions: [\"1.3\"], suites: [TLS_RSA_WITH_AES_128_GCM_SHA256] | inline.yaml:7:59: nodes.client.tls.suites: no TLS 1.3 suite",
-      "stapling             | versions: [\"1.3\"], statusRequest: true                 | inline.yaml:7:66: nodes.client.tls.statusRequest: OCSP stapling is simulated for TLS 1.2 only",
   })
   void tls13MistakesAreLocated(String what, String clientTls, String message) {
     String yaml = BASE.replace("CLIENT", clientTls.strip());

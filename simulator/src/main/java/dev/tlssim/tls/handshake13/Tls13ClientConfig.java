@@ -28,7 +28,9 @@ import java.util.Objects;
  * {@code revocationFetch}, when not null, makes the client ask for the revocation status the
  * verifier lacks (RFC 6960 OCSP or RFC 5280 CRLs) while the handshake waits, as the TLS 1.2 client
  * does: the endpoint announces a {@link dev.tlssim.tls.handshake.TlsEvent.RevocationStatusNeeded}
- * after the Certificate and goes on when the host supplies what it fetched. An immutable value.
+ * after the Certificate and goes on when the host supplies what it fetched. {@code statusRequest}
+ * asks the server to staple an OCSP response to its certificate (status_request, RFC 8446
+ * §4.4.2.1, RFC 6066 §8). An immutable value.
  */
 public record Tls13ClientConfig(
     String serverName,
@@ -40,7 +42,8 @@ public record Tls13ClientConfig(
     CertificateVerifier verifier,
     List<Integer> pskKeyExchangeModes,
     boolean middleboxCompatibility,
-    RevocationProtocol revocationFetch) {
+    RevocationProtocol revocationFetch,
+    boolean statusRequest) {
 
   public Tls13ClientConfig {
     Objects.requireNonNull(serverName, "serverName");
@@ -79,52 +82,58 @@ public record Tls13ClientConfig(
         List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
             SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384),
-        verifier, List.of(PskKeyExchangeModes.PSK_DHE_KE), true, null);
+        verifier, List.of(PskKeyExchangeModes.PSK_DHE_KE), true, null, false);
   }
 
   public Tls13ClientConfig withCipherSuites(List<Tls13CipherSuite> suites) {
     return new Tls13ClientConfig(serverName, suites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
   }
 
   /** These groups, with a key share for each. */
   public Tls13ClientConfig withGroups(List<NamedGroup> newGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, newGroups, newGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
   }
 
   /** Key shares in the first ClientHello only for {@code groups}, a subset of {@link #groups}. */
   public Tls13ClientConfig withKeyShareGroups(List<NamedGroup> newKeyShareGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, newKeyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
   }
 
   /** The psk_key_exchange_modes offered with a ticket (RFC 8446 §4.2.9), in order of preference. */
   public Tls13ClientConfig withPskKeyExchangeModes(List<Integer> modes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, modes, middleboxCompatibility, revocationFetch);
+        certificateSignatureSchemes, verifier, modes, middleboxCompatibility, revocationFetch, statusRequest);
   }
 
   /** The same client connecting to {@code name}: server_name and the hostname check (RFC 6066 §3). */
   public Tls13ClientConfig withServerName(String name) {
     return new Tls13ClientConfig(name, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
   }
 
   /** With or without the middlebox compatibility mode of RFC 8446 Appendix D.4. */
   public Tls13ClientConfig withMiddleboxCompatibility(boolean enabled) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, enabled, revocationFetch);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, enabled, revocationFetch, statusRequest);
   }
 
   /** Asks for missing revocation status over {@code protocol} during the handshake; null: never. */
   public Tls13ClientConfig withRevocationFetch(RevocationProtocol protocol) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, protocol);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, protocol, statusRequest);
+  }
+
+  /** Asks the server to staple an OCSP response (RFC 8446 §4.4.2.1). */
+  public Tls13ClientConfig withStatusRequest(boolean enabled) {
+    return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, enabled);
   }
 
   public Tls13ClientConfig withSignatureSchemes(List<SignatureScheme> schemes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, schemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
   }
 }

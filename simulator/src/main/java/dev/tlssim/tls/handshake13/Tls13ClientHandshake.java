@@ -23,6 +23,10 @@ import dev.tlssim.tls.crypto.Tls13KeySchedule;
 import dev.tlssim.tls.crypto.Tls13TrafficKeys;
 import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.Certificate13;
+import dev.tlssim.tls.wire.ExtensionType;
+import dev.tlssim.tls.wire.CertificateStatus;
+import dev.tlssim.tls.wire.OcspStatusRequest;
+import dev.tlssim.tls.wire.StatusRequest;
 import dev.tlssim.tls.wire.CertificateVerify;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Cookie;
@@ -65,6 +69,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 
@@ -118,6 +123,8 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private Tls13Parameters parameters;
   /** The server's chain, kept while its revocation status is being fetched. */
   private List<X509CertificateHolder> receivedChain;
+  /** The OCSP response stapled to the leaf (RFC 8446 §4.4.2.1), if any. */
+  private Optional<OCSPResp> stapled = Optional.empty();
   /** The ticket offered in pre_shared_key, if any; dropped if a HelloRetryRequest rules it out. */
   private Tls13ResumptionTicket offeredTicket;
   private boolean resumed;
@@ -219,6 +226,10 @@ final class Tls13ClientHandshake implements Tls13Handshake {
         SupportedVersions.Offered.of(ProtocolVersion.TLS13),
         new KeyShareClientHello(shares)));
     cookie.ifPresent(extensions::add);
+    if (config.statusRequest()) {
+      // RFC 8446 §4.4.2.1, RFC 6066 §8: ask for an OCSP response from any responder the server knows.
+      extensions.add(StatusRequest.ocsp(OcspStatusRequest.any()));
+    }
     if (earlyDataSent && retrySuite == null) {
       // RFC 8446 §4.2.10: only in the first ClientHello; after a HelloRetryRequest the client
       // "MUST NOT include the "early_data" extension in its followup ClientHello".
@@ -580,13 +591,15 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
           "certificate: cannot parse certificate " + chain.size() + ": " + e.getMessage(), e);
     }
-    VerificationResult result = config.verifier().verify(chain, config.serverName(), now, ServerKeyUse.SIGNING);
+    stapled = stapledOcspResponse(certificate);
+    VerificationResult result = config.verifier().verify(chain, config.serverName(), now, ServerKeyUse.SIGNING,
+        stapled);
     reportChainSignatures(result);
     // The Certificate joins the transcript whatever the verdict: CertificateVerify signs it (§4.4.3).
     channel.received(frame);
     receivedChain = chain;
     if (config.revocationFetch() != null && onlyRevocationUndecided(result)) {
-      List<RevocationQuery> missing = config.verifier().missingRevocationStatus(chain, Optional.empty(), now);
+      List<RevocationQuery> missing = config.verifier().missingRevocationStatus(chain, stapled, now);
       if (!missing.isEmpty()) {
         // As in TLS 1.2: the handshake waits here, the rest of the server's flight buffered, until
         // the host has asked the CAs (RFC 6960, RFC 5280) and supplies what it got.
@@ -596,6 +609,30 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       }
     }
     certificateJudged(result);
+  }
+
+  /**
+   * RFC 8446 §4.4.2.1: the OCSP response the server stapled in the leaf's status_request, if it
+   * did. A client that did not ask must not get one (§4.2: an extension not requested is an
+   * "unsupported_extension"); one that does not parse is a "bad_certificate_status_response"
+   * (RFC 6066 §8).
+   */
+  private Optional<OCSPResp> stapledOcspResponse(Certificate13 certificate) throws TlsAlertException {
+    Optional<Extension> status = certificate.certificateList().get(0).extensions()
+        .find(ExtensionType.STATUS_REQUEST);
+    if (status.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!config.statusRequest()) {
+      throw new TlsAlertException(AlertDescription.UNSUPPORTED_EXTENSION,
+          "certificate: a stapled OCSP response, but status_request was not sent (RFC 8446 §4.2)");
+    }
+    try {
+      return Optional.of(new OCSPResp(CertificateStatus.decode(status.get().encodeData()).ocspResponse()));
+    } catch (IOException | RuntimeException e) {
+      throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE_STATUS_RESPONSE,
+          "certificate: the stapled OCSP response cannot be parsed: " + e.getMessage(), e);
+    }
   }
 
   /** Every check but REVOCATION passed, and REVOCATION found nothing revoked. */
@@ -619,7 +656,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       throw new IllegalStateException("not waiting for revocation status in " + state);
     }
     certificateJudged(config.verifier().withRevocationSource(fetched)
-        .verify(receivedChain, config.serverName(), at, ServerKeyUse.SIGNING));
+        .verify(receivedChain, config.serverName(), at, ServerKeyUse.SIGNING, stapled));
   }
 
   /** Reports each check of the verdict; a rejection ends the handshake with the check's alert. */

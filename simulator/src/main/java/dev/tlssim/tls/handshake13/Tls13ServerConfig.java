@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
@@ -17,7 +18,9 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * key, and the policy by which it issues session tickets for resumption (RFC 8446 §4.6.1), or
  * {@code null} to issue none, and the anti-replay state for 0-RTT data (RFC 8446 §8), the one
  * shared, mutable part, and how far the ticket age a client claims may be from the server's own
- * before 0-RTT data is refused (RFC 8446 §4.2.11.1, §8.3). Otherwise an immutable value.
+ * before 0-RTT data is refused (RFC 8446 §4.2.11.1, §8.3). {@code stapledOcspResponse}, if not
+ * null, gives the OCSP response the server staples to its leaf certificate for clients that send
+ * status_request (RFC 8446 §4.4.2.1). Otherwise an immutable value.
  */
 public record Tls13ServerConfig(
     List<Tls13CipherSuite> cipherSuites,
@@ -27,7 +30,8 @@ public record Tls13ServerConfig(
     AsymmetricKeyParameter privateKey,
     Tls13TicketPolicy tickets,
     Tls13EarlyDataReplayGuard replayGuard,
-    Duration ticketAgeWindow) {
+    Duration ticketAgeWindow,
+    Supplier<byte[]> stapledOcspResponse) {
 
   /**
    * The default {@link #ticketAgeWindow}: RFC 8446 §8.3 notes that clock skew and network delay
@@ -66,7 +70,7 @@ public record Tls13ServerConfig(
         List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
             Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
-        List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none(), DEFAULT_TICKET_AGE_WINDOW);
+        List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none(), DEFAULT_TICKET_AGE_WINDOW, null);
   }
 
   /** The ticket policy, if this server issues tickets and accepts them for resumption. */
@@ -76,7 +80,7 @@ public record Tls13ServerConfig(
 
   /** Issues tickets after each handshake and resumes with them (RFC 8446 §4.6.1, §2.2). */
   public Tls13ServerConfig withTickets(Tls13TicketPolicy policy) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy, replayGuard, ticketAgeWindow);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy, replayGuard, ticketAgeWindow, stapledOcspResponse);
   }
 
   /**
@@ -86,15 +90,15 @@ public record Tls13ServerConfig(
   public Tls13ServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
     List<SignatureScheme> schemes = key instanceof RSAKeyParameters == privateKey instanceof RSAKeyParameters
         ? signatureSchemes : defaults(newChain, key).signatureSchemes();
-    return new Tls13ServerConfig(cipherSuites, groups, schemes, newChain, key, tickets, replayGuard, ticketAgeWindow);
+    return new Tls13ServerConfig(cipherSuites, groups, schemes, newChain, key, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse);
   }
 
   public Tls13ServerConfig withCipherSuites(List<Tls13CipherSuite> suites) {
-    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow);
+    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse);
   }
 
   public Tls13ServerConfig withGroups(List<NamedGroup> newGroups) {
-    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow);
+    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse);
   }
 
   /**
@@ -102,7 +106,7 @@ public record Tls13ServerConfig(
    * replays. The default remembers nothing ({@link Tls13AntiReplay#NONE}).
    */
   public Tls13ServerConfig withReplayGuard(Tls13EarlyDataReplayGuard guard) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, guard, ticketAgeWindow);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, guard, ticketAgeWindow, stapledOcspResponse);
   }
 
   /**
@@ -111,6 +115,12 @@ public record Tls13ServerConfig(
    * §8.3); further apart, the PSK still resumes the session, without early data.
    */
   public Tls13ServerConfig withTicketAgeWindow(Duration window) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, window);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, window, stapledOcspResponse);
+  }
+
+  /** Staples {@code response}'s OCSP response for clients that ask (RFC 8446 §4.4.2.1); null: none. */
+  public Tls13ServerConfig withStapledOcspResponse(Supplier<byte[]> response) {
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard,
+        ticketAgeWindow, response);
   }
 }

@@ -14,6 +14,10 @@ import dev.tlssim.tls.crypto.Tls13Finished;
 import dev.tlssim.tls.crypto.Tls13KeySchedule;
 import dev.tlssim.tls.crypto.Tls13TrafficKeys;
 import dev.tlssim.tls.wire.Certificate13;
+import dev.tlssim.tls.wire.UnknownExtension;
+import dev.tlssim.tls.wire.ExtensionType;
+import dev.tlssim.tls.wire.CertificateStatus;
+import dev.tlssim.tls.wire.CertificateEntry;
 import dev.tlssim.tls.wire.CertificateVerify;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.EarlyData;
@@ -309,8 +313,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     channel.records().readWith(secrets.clientKeys());
 
     sendEncryptedExtensions(sni.isPresent(), false);
-    channel.send(Certificate13.ofServer(
-        config.chain().certificates().stream().map(Tls13ServerHandshake::der).toList()));
+    channel.send(certificate(hello));
     byte[] signed = CertificateVerify.signedContent(ConnectionEnd.SERVER, channel.transcriptHash(suite));
     byte[] signature = HandshakeSignature.sign(scheme, config.privateKey(), signed, random);
     channel.cryptoOperation(config.privateKey(), "sign");
@@ -595,5 +598,24 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode the server's own certificate", e);
     }
+  }
+
+  /**
+   * The server's Certificate (RFC 8446 §4.4.2). §4.4.2.1: to a ClientHello with status_request,
+   * the leaf's CertificateEntry carries the OCSP response in a status_request extension whose
+   * body is a CertificateStatus, the message TLS 1.2 sends on its own (RFC 6066 §8).
+   */
+  private Certificate13 certificate(ClientHello hello) {
+    List<byte[]> chain = config.chain().certificates().stream().map(Tls13ServerHandshake::der).toList();
+    boolean asked = hello.extensionsOrEmpty().contains(ExtensionType.STATUS_REQUEST);
+    byte[] staple = asked && config.stapledOcspResponse() != null ? config.stapledOcspResponse().get() : null;
+    if (staple == null) {
+      return Certificate13.ofServer(chain);
+    }
+    List<CertificateEntry> entries = new ArrayList<>();
+    entries.add(new CertificateEntry(chain.get(0), Extensions.of(
+        new UnknownExtension(ExtensionType.STATUS_REQUEST.code(), new CertificateStatus(staple).encodeBody()))));
+    chain.stream().skip(1).map(CertificateEntry::of).forEach(entries::add);
+    return new Certificate13(new byte[0], entries);
   }
 }
