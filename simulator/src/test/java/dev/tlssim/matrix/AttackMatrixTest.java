@@ -17,13 +17,13 @@ class AttackMatrixTest {
   private static final String DOWNGRADE = "blocked by finished (decrypt_error)";
   private static final String SIGNATURE = "blocked by key_exchange_signature (decrypt_error)";
   private static final String STRIP = "blocked by record_mac (bad_record_mac)";
-  private static final String READ = "SUCCEEDED: attacker read 2300 bytes";
+  static final String READ = "SUCCEEDED: attacker read 2300 bytes";
   private static final String SENTINEL = "blocked by downgrade_sentinel (illegal_parameter)";
   private static final String REPLAYED = "SUCCEEDED: the server acted on 1 replayed request";
   private static final String ANTI_REPLAY = "blocked by anti_replay (0-RTT data refused)";
 
   /** Columns: strict, browser-like, no-hostname-check, trust-extra-root, no-revocation, accept-any. */
-  private static final String[][] EXPECTED = {
+  static final String[][] EXPECTED = {
       {"downgrade-tls13", SENTINEL, SENTINEL, SENTINEL, SENTINEL, SENTINEL, SENTINEL},
       {"downgrade-to-rsa", DOWNGRADE, DOWNGRADE, DOWNGRADE, DOWNGRADE, DOWNGRADE, DOWNGRADE},
       {"mitm-expired-certificate", "blocked by validity (certificate_expired)", "blocked by validity (certificate_expired)",
