@@ -40,6 +40,17 @@ public record VerificationResult(
     return failedCheck().flatMap(VerificationStep::alert);
   }
 
+  /**
+   * Whether fetching revocation status could still change the verdict: every check but
+   * REVOCATION passed, and REVOCATION found nothing revoked (it lacked status, or passed). A
+   * client that asks the CAs during the handshake does so only then.
+   */
+  public boolean onlyRevocationUndecided() {
+    Optional<VerificationStep> failed = failedCheck();
+    return failed.isEmpty() || (failed.get().check() == VerificationCheck.REVOCATION
+        && failed.get().alert().orElseThrow() != AlertDescription.CERTIFICATE_REVOKED);
+  }
+
   public VerificationStep step(VerificationCheck check) {
     return steps.stream()
         .filter(s -> s.check() == check)

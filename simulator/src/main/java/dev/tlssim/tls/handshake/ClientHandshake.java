@@ -3,9 +3,7 @@ package dev.tlssim.tls.handshake;
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.RevocationQuery;
 import dev.tlssim.pki.RevocationSource;
-import dev.tlssim.pki.VerificationCheck;
 import dev.tlssim.pki.VerificationResult;
-import dev.tlssim.pki.VerificationStep;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.HandshakeType;
@@ -303,7 +301,7 @@ final class ClientHandshake extends Handshake {
     CertificateVerifier verifier = config.verifier();
     VerificationResult result = ServerCertificate.judge(
         verifier, receivedChain, config.serverName(), now, suite, stapled);
-    if (config.revocationFetch() != null && onlyRevocationUndecided(result)) {
+    if (config.revocationFetch() != null && result.onlyRevocationUndecided()) {
       List<RevocationQuery> missing =
           verifier.missingRevocationStatus(receivedChain, stapled, now);
       if (!missing.isEmpty()) {
@@ -315,12 +313,6 @@ final class ClientHandshake extends Handshake {
     certificateJudged(result);
   }
 
-  /** Every check but REVOCATION passed, and REVOCATION found nothing revoked. */
-  private static boolean onlyRevocationUndecided(VerificationResult result) {
-    Optional<VerificationStep> failed = result.failedCheck();
-    return failed.isEmpty() || (failed.get().check() == VerificationCheck.REVOCATION
-        && failed.get().alert().orElseThrow() != AlertDescription.CERTIFICATE_REVOKED);
-  }
 
   /**
    * The host's answer to RevocationStatusNeeded: verifies the chain again, at {@code at}, with

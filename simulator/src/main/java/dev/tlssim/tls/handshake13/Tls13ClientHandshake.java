@@ -598,7 +598,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     // The Certificate joins the transcript whatever the verdict: CertificateVerify signs it (§4.4.3).
     channel.received(frame);
     receivedChain = chain;
-    if (config.revocationFetch() != null && onlyRevocationUndecided(result)) {
+    if (config.revocationFetch() != null && result.onlyRevocationUndecided()) {
       List<RevocationQuery> missing = config.verifier().missingRevocationStatus(chain, stapled, now);
       if (!missing.isEmpty()) {
         // As in TLS 1.2: the handshake waits here, the rest of the server's flight buffered, until
@@ -635,12 +635,6 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     }
   }
 
-  /** Every check but REVOCATION passed, and REVOCATION found nothing revoked. */
-  private static boolean onlyRevocationUndecided(VerificationResult result) {
-    Optional<VerificationStep> failed = result.failedCheck();
-    return failed.isEmpty() || (failed.get().check() == VerificationCheck.REVOCATION
-        && failed.get().alert().orElseThrow() != AlertDescription.CERTIFICATE_REVOKED);
-  }
 
   @Override
   public boolean paused() {
