@@ -25,33 +25,46 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 public final class TlsParties {
   private TlsParties() {}
 
+  /** What every party is built from: its name, TCP settings, CPU and the seeded stream of its TCP ISNs. */
+  public record Node(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn) {}
+
   /**
-   * @param caNodeOf     which node hosts the CA that issued a certificate, for online revocation
-   *                     checks (null when the client never asks over the network)
-   * @param fetchTimeout how long the client waits for revocation answers
+   * Where a client asks about revocation during the handshake: the node hosting the CA that
+   * issued a certificate, and how long it waits for the answer.
    */
-  public static ClientParty client(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
-      ClientVersions versions, boolean earlyData, SecureRandom random, Instant epoch, boolean keyLog,
-      Function<X509CertificateHolder, String> caNodeOf, long fetchTimeout) {
-    TlsChannel.OnlineRevocation online = caNodeOf == null ? null
-        : new TlsChannel.OnlineRevocation(caNodeOf, fetchTimeout, epoch);
-    return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
+  public record OnlineChecks(Function<X509CertificateHolder, String> caNodeOf, long fetchTimeoutNanos) {}
+
+  /**
+   * A TLS client of our engine.
+   *
+   * @param earlyData sends the request as 0-RTT data when TLS 1.3 and the ticket allow
+   * @param keyLog    writes the session secrets in NSS key log format
+   * @param online    how it asks CAs about revocation; null when it never asks over the network
+   */
+  public record ClientSetup(Node node, ClientVersions versions, boolean earlyData, SecureRandom random, Instant epoch,
+      boolean keyLog, OnlineChecks online) {}
+
+  public static ClientParty client(ClientSetup setup) {
+    Node n = setup.node();
+    ClientVersions versions = setup.versions();
+    TlsChannel.OnlineRevocation online = setup.online() == null ? null
+        : new TlsChannel.OnlineRevocation(setup.online().caNodeOf(), setup.online().fetchTimeoutNanos(), setup.epoch());
+    return new ClientParty(n.name(), n.tcp(), n.cores(), n.costs(), n.isn(), party -> (connect, app) -> {
       ClientVersions forThis = connect.serverName() == null ? versions : versions.withServerName(connect.serverName());
       // RFC 8446 §2.3: the request goes as 0-RTT data when the ticket allows; the endpoint decides.
-      byte[] early = earlyData && versions.tls13() != null && connect.requestBytes() > 0
+      byte[] early = setup.earlyData() && versions.tls13() != null && connect.requestBytes() > 0
           ? RequestResponse.request(connect.requestBytes(), connect.responseBytes()) : null;
-      TlsChannel channel = new TlsChannel(party, app, now -> forThis.newConnection(random, epoch.plusNanos(now)),
-          keyLog, online, early);
+      TlsChannel channel = new TlsChannel(party, app,
+          now -> forThis.newConnection(setup.random(), setup.epoch().plusNanos(now)), setup.keyLog(), online, early);
       return new ClientParty.ChannelBinding(channel, channel);
     });
   }
 
   /** A client whose TLS is the JDK's SSLEngine (for interoperability runs). */
-  public static ClientParty jdkClient(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
-      List<X509CertificateHolder> anchors, String serverName, boolean checkHostname, List<String> protocols,
-      List<String> suites, SecureRandom random) {
+  public static ClientParty jdkClient(Node n, List<X509CertificateHolder> anchors, String serverName,
+      boolean checkHostname, List<String> protocols, List<String> suites, SecureRandom random) {
     SSLContext context = JdkTls.clientContext(anchors, random);
-    return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
+    return new ClientParty(n.name(), n.tcp(), n.cores(), n.costs(), n.isn(), party -> (connect, app) -> {
       String host = connect.serverName() == null ? serverName : connect.serverName();
       SslEngineChannel channel = new SslEngineChannel(party, app,
           JdkTls.clientEngine(context, host, connect.port(), checkHostname, protocols, suites));
@@ -60,11 +73,10 @@ public final class TlsParties {
   }
 
   /** A server whose TLS is the JDK's SSLEngine (for interoperability runs). */
-  public static ServerParty jdkServer(String name, List<Integer> ports, TcpConfig tcp, int cores, CostProfile costs,
-      SplittableRandom isn, CertificateChain chain, AsymmetricKeyParameter key, List<String> protocols,
-      List<String> suites, SecureRandom random) {
+  public static ServerParty jdkServer(Node n, List<Integer> ports, CertificateChain chain,
+      AsymmetricKeyParameter key, List<String> protocols, List<String> suites, SecureRandom random) {
     SSLContext context = JdkTls.serverContext(chain, key, random);
-    return new ServerParty(name, ports, tcp, cores, costs, isn,
+    return new ServerParty(n.name(), ports, n.tcp(), n.cores(), n.costs(), n.isn(),
         party -> app -> new SslEngineChannel(party, app, JdkTls.serverEngine(context, protocols, suites)));
   }
 
@@ -73,12 +85,11 @@ public final class TlsParties {
    * {@code keys} gives the new key pair for (label, key type); connections accepted after the
    * renewal present the new chain.
    */
-  public static ServerParty server(String name, List<Integer> ports, TcpConfig tcp, int cores, CostProfile costs,
-      SplittableRandom isn, ServerVersions config, SecureRandom random, Instant epoch,
-      BiFunction<String, String, AsymmetricCipherKeyPair> keys) {
+  public static ServerParty server(Node n, List<Integer> ports, ServerVersions config, SecureRandom random,
+      Instant epoch, BiFunction<String, String, AsymmetricCipherKeyPair> keys) {
     AtomicReference<ServerVersions> current = new AtomicReference<>(config);
-    ServerParty party = new ServerParty(name, ports, tcp, cores, costs, isn, p -> app -> new TlsChannel(p, app,
-        now -> current.get().newConnection(random, epoch.plusNanos(now)), false));
+    ServerParty party = new ServerParty(n.name(), ports, n.tcp(), n.cores(), n.costs(), n.isn(),
+        p -> app -> new TlsChannel(p, app, now -> current.get().newConnection(random, epoch.plusNanos(now)), false));
     party.enableEnrollment(new Enroller(keys,
         (chain, keyPair) -> current.set(current.get().withCertificate(chain, keyPair.getPrivate()))));
     return party;

@@ -8,8 +8,21 @@ import java.util.List;
  * {@code ratePerSecond}, with exponential gaps (Poisson arrivals) or fixed ones. The runner expands
  * it into single connections ("web-0001", ...) with arrival times drawn from the run's seed.
  */
-public record Load(String id, String server, int port, int count, double ratePerSecond, boolean poisson,
+public record Load(String id, String server, int port, int count, double ratePerSecond, Arrivals arrivals,
     int requestBytes, int responseBytes, String serverName) {
+
+  /** How a load's connections are spaced: exponential gaps (a Poisson process) or equal ones. */
+  public enum Arrivals {
+    POISSON, UNIFORM;
+
+    public static Arrivals parse(String text) {
+      return switch (text.trim()) {
+        case "poisson" -> POISSON;
+        case "uniform" -> UNIFORM;
+        default -> throw new IllegalArgumentException("use poisson (exponential gaps) or uniform (fixed gaps)");
+      };
+    }
+  }
 
   public List<String> connectionIds() {
     List<String> ids = new ArrayList<>(count);

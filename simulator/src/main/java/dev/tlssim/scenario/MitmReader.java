@@ -4,18 +4,20 @@ import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /** Reads a MITM node's plan and checks it against the topology and the PKI. */
 final class MitmReader {
+  /** The rewrite shorthand for every suite with an ephemeral (EC)DHE key exchange. */
+  private static final String ALL_ECDHE = "ecdhe";
+  private static final String PASSTHROUGH = "passthrough";
+
   private MitmReader() {}
 
   static MitmSpec read(Cursor n, Map<String, Cursor> nodes, PkiSpec pki) {
-    String mode = n.get("mode").require().text();
-    if (!List.of("observe", "intercept", "tamper", "rewrite").contains(mode)) {
-      throw n.get("mode").error("unknown mode '" + mode + "' (use observe, intercept, tamper or rewrite)");
-    }
+    MitmMode mode = n.get("mode").require().parsed(MitmMode::parse);
     Cursor t = n.get("target").require();
     String target = t.text();
     Cursor targetNode = nodes.get(target);
@@ -23,54 +25,64 @@ final class MitmReader {
       throw t.error("the target must be a server node, got '" + target + "'");
     }
     int port = (int) n.get("port").integer(1, 65535, 443);
-    String certificate = null;
-    if (mode.equals("intercept")) {
-      Cursor c = n.get("certificate").require();
-      certificate = c.text();
-      if (!certificate.equals("passthrough") && !pki.certificates().containsKey(certificate)) {
-        throw c.error("no certificate '" + certificate + "' under pki.certificates (or use passthrough)");
-      }
+    return new MitmSpec(mode, target, port, mode == MitmMode.INTERCEPT ? presented(n.get("certificate"), pki) : null,
+        mode == MitmMode.TAMPER ? tamper(n.get("tamper")) : null,
+        mode == MitmMode.REWRITE ? rewrite(n.get("rewrite")) : null);
+  }
+
+  private static MitmSpec.Presented presented(Cursor c, PkiSpec pki) {
+    String certificate = c.require().text();
+    if (certificate.equals(PASSTHROUGH)) {
+      return new MitmSpec.Passthrough();
     }
-    String message = null;
-    boolean towardsServer = false;
-    int offset = 0;
-    if (mode.equals("tamper")) {
-      Cursor tm = n.get("tamper").require().allowOnly("message", "towards", "offset");
-      Cursor m = tm.get("message").require();
-      message = m.text();
-      HandshakeType type = m.parsed(MitmReader::handshakeType);
-      String towards = tm.get("towards").text(type == HandshakeType.CLIENT_HELLO
-          || type == HandshakeType.CLIENT_KEY_EXCHANGE ? "server" : "client");
-      if (!towards.equals("server") && !towards.equals("client")) {
-        throw tm.get("towards").error("use server or client");
-      }
-      towardsServer = towards.equals("server");
-      offset = (int) tm.get("offset").integer(0, 1 << 20, 4);
+    if (!pki.certificates().containsKey(certificate)) {
+      throw c.error("no certificate '" + certificate + "' under pki.certificates (or use passthrough)");
     }
-    List<String> suites = new ArrayList<>();
-    List<String> extensions = new ArrayList<>();
-    if (mode.equals("rewrite")) {
-      Cursor rw = n.get("rewrite").require().allowOnly("suites", "extensions");
-      if (rw.get("suites").present()) {
-        for (Cursor s : rw.get("suites").elements()) {
-          String v = s.text();
-          if (!v.equals("ecdhe")) {
-            s.parsed(CipherSuite::parse);
-          }
-          suites.add(v);
-        }
-      }
-      if (rw.get("extensions").present()) {
-        for (Cursor e : rw.get("extensions").elements()) {
-          String v = e.text();
-          if (java.util.Arrays.stream(ExtensionType.values()).noneMatch(x -> x.rfcName().equals(v))) {
-            throw e.error("unknown extension '" + v + "'");
-          }
-          extensions.add(v);
+    return new MitmSpec.Forged(certificate);
+  }
+
+  private static MitmSpec.Tamper tamper(Cursor c) {
+    Cursor tm = c.require().allowOnly("message", "towards", "offset");
+    HandshakeType type = tm.get("message").require().parsed(MitmReader::handshakeType);
+    // By default towards the peer the message is for: the client's messages go to the server.
+    MitmSpec.Towards fallback = type == HandshakeType.CLIENT_HELLO || type == HandshakeType.CLIENT_KEY_EXCHANGE
+        ? MitmSpec.Towards.SERVER : MitmSpec.Towards.CLIENT;
+    MitmSpec.Towards towards = tm.get("towards").parsed(MitmReader::towards, fallback);
+    return new MitmSpec.Tamper(type, towards, (int) tm.get("offset").integer(0, 1 << 20, 4));
+  }
+
+  private static MitmSpec.Rewrite rewrite(Cursor c) {
+    Cursor rw = c.require().allowOnly("suites", "extensions");
+    List<CipherSuite> suites = new ArrayList<>();
+    if (rw.get("suites").present()) {
+      for (Cursor s : rw.get("suites").elements()) {
+        if (s.text().equals(ALL_ECDHE)) {
+          Arrays.stream(CipherSuite.values()).filter(cs -> cs.keyExchange().ephemeral()).forEach(suites::add);
+        } else {
+          suites.add(s.parsed(CipherSuite::parse));
         }
       }
     }
-    return new MitmSpec(mode, target, port, certificate, message, towardsServer, offset, suites, extensions);
+    List<ExtensionType> extensions = new ArrayList<>();
+    if (rw.get("extensions").present()) {
+      for (Cursor e : rw.get("extensions").elements()) {
+        String v = e.text();
+        List<ExtensionType> named = Arrays.stream(ExtensionType.values()).filter(x -> x.rfcName().equals(v)).toList();
+        if (named.isEmpty()) {
+          throw e.error("unknown extension '" + v + "'");
+        }
+        extensions.addAll(named);
+      }
+    }
+    return new MitmSpec.Rewrite(suites, extensions);
+  }
+
+  private static MitmSpec.Towards towards(String text) {
+    return switch (text.trim()) {
+      case "server" -> MitmSpec.Towards.SERVER;
+      case "client" -> MitmSpec.Towards.CLIENT;
+      default -> throw new IllegalArgumentException("use server or client");
+    };
   }
 
   static HandshakeType handshakeType(String rfcName) {

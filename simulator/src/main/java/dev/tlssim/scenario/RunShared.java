@@ -25,13 +25,13 @@ final class RunShared {
     this.randoms = randoms;
   }
 
-  SessionCache sessionCache(String node, TlsSpec.CacheSpec spec) {
+  SessionCache sessionCache(String node, TlsServerSpec.CacheSpec spec) {
     String group = spec.shared() == null ? "node/" + node : "group/" + spec.shared();
     return caches.computeIfAbsent(group, g -> new SessionCache(spec.capacity(), Duration.ofNanos(spec.lifetimeNanos())));
   }
 
   /** Keys derived from the run's seed and the group: same seed, same keys; other groups, other keys. */
-  TicketKeys ticketKeys(String node, TlsSpec.TicketSpec spec, Instant epoch) {
+  TicketKeys ticketKeys(String node, TlsServerSpec.TicketSpec spec, Instant epoch) {
     String group = spec.keys() == null ? "node/" + node : "group/" + spec.keys();
     return ticketKeys.computeIfAbsent(group, g -> {
       byte[] seed = new byte[32];
@@ -45,7 +45,7 @@ final class RunShared {
    * The key that seals a TLS 1.3 server's tickets (RFC 8446 §4.6.1 leaves the format to the
    * server): from the run's seed and the group, so servers of one group resume each other's.
    */
-  byte[] tls13TicketKey(String node, TlsSpec.TicketSpec spec) {
+  byte[] tls13TicketKey(String node, TlsServerSpec.TicketSpec spec) {
     String group = spec.keys() == null ? "node/" + node : "group/" + spec.keys();
     return tls13TicketKeys.computeIfAbsent(group, g -> {
       byte[] key = new byte[32];
@@ -58,13 +58,15 @@ final class RunShared {
    * The anti-replay memory for 0-RTT data (RFC 8446 §8): shared by the servers that share ticket
    * keys, since a replay to any of them must be refused.
    */
-  Tls13EarlyDataReplayGuard replayGuard(String node, TlsSpec.TicketSpec spec, TlsSpec.EarlyDataSpec early) {
-    if (early == null || early.antiReplay().equals("none")) {
+  Tls13EarlyDataReplayGuard replayGuard(String node, TlsServerSpec.TicketSpec spec, EarlyData early) {
+    if (!early.enabled() || early.antiReplay() == AntiReplay.NONE) {
       return Tls13EarlyDataReplayGuard.none();
     }
     String group = spec.keys() == null ? "node/" + node : "group/" + spec.keys();
-    return replayGuards.computeIfAbsent(group, g -> early.antiReplay().equals("single-use")
-        ? Tls13EarlyDataReplayGuard.singleUseTickets()
-        : Tls13EarlyDataReplayGuard.clientHelloRecording(Duration.ofNanos(early.windowNanos())));
+    return replayGuards.computeIfAbsent(group, g -> switch (early.antiReplay()) {
+      case SINGLE_USE -> Tls13EarlyDataReplayGuard.singleUseTickets();
+      case WINDOW -> Tls13EarlyDataReplayGuard.clientHelloRecording(Duration.ofNanos(early.windowNanos()));
+      case NONE -> Tls13EarlyDataReplayGuard.none();
+    });
   }
 }

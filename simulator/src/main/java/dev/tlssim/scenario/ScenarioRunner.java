@@ -62,7 +62,7 @@ public final class ScenarioRunner implements AutoCloseable {
     Map<String, Behavior<NodeProtocol>> parties = new LinkedHashMap<>();
     RunShared shared = new RunShared(randoms);
     for (Scenario.NodeSpec n : scenario.nodes()) {
-      parties.putAll(TlsSetup.party(n, scenario, pki, randoms, shared));
+      parties.putAll(PartyFactory.forNode(n, scenario, pki, randoms, shared));
     }
     List<Simulation.ScheduledAction> actions = new ArrayList<>();
     for (Scenario.TimelineEntry t : scenario.timeline()) {
@@ -111,7 +111,7 @@ public final class ScenarioRunner implements AutoCloseable {
     for (String id : load.connectionIds()) {
       out.add(new Simulation.ScheduledAction(at, t.node(), new PartyAction.Connect(id, load.server(), load.port(),
           load.requestBytes(), load.responseBytes(), true, load.serverName())));
-      double gap = load.poisson() ? -Math.log(1.0 - random.nextDouble()) * meanGapNanos : meanGapNanos;
+      double gap = load.arrivals() == Load.Arrivals.POISSON ? -Math.log(1.0 - random.nextDouble()) * meanGapNanos : meanGapNanos;
       at += Math.round(gap);
     }
     return out;

@@ -57,13 +57,10 @@ final class TimelineReader {
         int port = (int) load.get("port").integer(1, 65535, nodes.get(to).listen().get(0));
         int count = (int) load.get("count").require().integer(1, 15_000);
         double rate = load.get("rate").require().parsed(TimelineReader::perSecond);
-        String arrivals = load.get("arrivals").text("poisson");
-        if (!arrivals.equals("poisson") && !arrivals.equals("uniform")) {
-          throw load.get("arrivals").error("use poisson (exponential gaps) or uniform (fixed gaps)");
-        }
+        Load.Arrivals arrivals = load.get("arrivals").parsed(Load.Arrivals::parse, Load.Arrivals.POISSON);
         int request = (int) load.get("request").parsed(Units::bytes, 0L).longValue();
         int response = (int) load.get("response").parsed(Units::bytes, 0L).longValue();
-        Load l = new Load(id, to, port, count, rate, arrivals.equals("poisson"), request, response,
+        Load l = new Load(id, to, port, count, rate, arrivals, request, response,
             load.get("serverName").text(null));
         for (String cid : l.connectionIds()) {
           if (openedBy.put(cid, from) != null) {
@@ -74,7 +71,7 @@ final class TimelineReader {
       } else if (enroll.present()) {
         enroll.allowOnly("node", "ca", "names", "key");
         String server = node(enroll.get("node"), nodes, Scenario.Role.SERVER);
-        if (nodes.get(server).tls() == null || !nodes.get(server).tls().implementation().equals("tlssim")) {
+        if (nodes.get(server).tls() == null || nodes.get(server).tls().implementation() != Implementation.OURS) {
           throw enroll.get("node").error("only a TLS server (implementation tlssim) renews its certificate");
         }
         String ca = node(enroll.get("ca"), nodes, Scenario.Role.CA);

@@ -1,0 +1,89 @@
+package dev.tlssim.scenario;
+
+import dev.tlssim.party.MitmConfig;
+import dev.tlssim.party.MitmParty;
+import dev.tlssim.pki.CertificateChain;
+import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.pki.VerificationPolicy;
+import dev.tlssim.tls.CipherSuite;
+import dev.tlssim.tls.handshake.ClientConfig;
+import dev.tlssim.tls.handshake.ServerConfig;
+import dev.tlssim.tls.handshake13.Tls13ClientConfig;
+import dev.tlssim.tls.handshake13.Tls13ServerConfig;
+import dev.tlssim.tls.negotiation.ClientVersions;
+import dev.tlssim.tls.negotiation.ServerVersions;
+import dev.tlssim.tls.wire.ExtensionType;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+
+/**
+ * The man in the middle with what its plan needs: the versions its target speaks, the chain it
+ * presents when it intercepts, the codes it erases when it rewrites.
+ */
+final class MitmBuilder {
+  private MitmBuilder() {}
+
+  /** The chain an intercepting MITM presents, and the key it signs with. */
+  private record Impersonation(CertificateChain chain, AsymmetricKeyParameter key) {}
+
+  static MitmParty party(NodeContext node) {
+    MitmSpec m = node.node().mitm();
+    Scenario.NodeSpec target = node.scenario().nodes().stream().filter(x -> x.name().equals(m.target()))
+        .findFirst().orElseThrow();
+    TlsSpec targetTls = target.tls();
+    Provisioning.Issued real = targetTls == null ? null
+        : node.pki().certificates().get(targetTls.server().certificate());
+    // The attacker speaks whatever the real server speaks, so the victim sees nothing unusual.
+    boolean tls12 = targetTls == null || targetTls.speaksTls12();
+    boolean tls13 = targetTls != null && targetTls.speaksTls13();
+    ServerVersions impersonation = m.presented() == null ? null
+        : impersonationConfig(impersonation(m.presented(), real, node), tls12, tls13);
+    String host = real == null ? null : HostnameOf.first(real.chain().leaf());
+    MitmConfig.Tamper tamper = m.tamper() == null ? null : new MitmConfig.Tamper(
+        m.tamper().towards() == MitmSpec.Towards.SERVER, m.tamper().message(), m.tamper().offset());
+    MitmConfig config = new MitmConfig(m.mode().spelling(), m.target(), m.port(), impersonation,
+        upstreamConfig(host, tls12, tls13), tamper, rewrite(m.rewrite()), node.random(), node.pki().epoch(),
+        real == null ? null : real.keyPair().getPrivate());
+    return new MitmParty(node.node().name(), node.node().tcp(), node.node().cores(), node.scenario().costs(),
+        node.isn(), config);
+  }
+
+  private static Impersonation impersonation(MitmSpec.Presented presented, Provisioning.Issued real,
+      NodeContext node) {
+    if (presented instanceof MitmSpec.Forged forged) {
+      Provisioning.Issued cert = node.pki().certificates().get(forged.certificate());
+      return new Impersonation(cert.chain(), cert.keyPair().getPrivate());
+    }
+    // The real chain, but not the real key: a key of the same kind that the attacker owns.
+    boolean rsa = real.keyPair().getPrivate() instanceof RSAKeyParameters;
+    return new Impersonation(real.chain(),
+        node.pki().key("mitm/" + node.node().name(), rsa ? "rsa2048" : "ecdsa-p256").getPrivate());
+  }
+
+  /** The engine configuration the MITM answers the client with, in the versions of its target. */
+  private static ServerVersions impersonationConfig(Impersonation as, boolean tls12, boolean tls13) {
+    return new ServerVersions(tls12 ? ServerConfig.defaults(as.chain(), as.key()).withTicketKeys(null) : null,
+        tls13 ? Tls13ServerConfig.defaults(as.chain(), as.key()) : null);
+  }
+
+  /** The engine configuration of the MITM's own connection to the target: it accepts any certificate. */
+  static ClientVersions upstreamConfig(String host, boolean tls12, boolean tls13) {
+    CertificateVerifier anything = new CertificateVerifier(VerificationPolicy.acceptAnything());
+    return new ClientVersions(tls12 ? ClientConfig.defaults(host, anything).withResumption(false, false) : null,
+        tls13 ? Tls13ClientConfig.defaults(host == null ? "" : host, anything) : null, null);
+  }
+
+  private static MitmConfig.Rewrite rewrite(MitmSpec.Rewrite rewrite) {
+    if (rewrite == null) {
+      return new MitmConfig.Rewrite(Set.of(), Set.of());
+    }
+    Set<Integer> suites = rewrite.suites().stream().map(CipherSuite::code)
+        .collect(Collectors.toCollection(HashSet::new));
+    Set<Integer> extensions = rewrite.extensions().stream().map(ExtensionType::code)
+        .collect(Collectors.toCollection(HashSet::new));
+    return new MitmConfig.Rewrite(suites, extensions);
+  }
+}
