@@ -35,6 +35,7 @@ public sealed interface Extension
     }
     return switch (type.get()) {
       case SERVER_NAME -> ServerName.decode(data);
+      case MAX_FRAGMENT_LENGTH -> MaxFragmentLengthExtension.decode(data);
       case STATUS_REQUEST -> StatusRequest.decode(data);
       case SUPPORTED_GROUPS -> SupportedGroups.decode(data);
       case EC_POINT_FORMATS -> EcPointFormats.decode(data);

@@ -41,6 +41,7 @@ public final class Tls13Extensions {
       case EARLY_DATA -> Optional.of(EarlyData.decode(data, context));
       case COOKIE -> Optional.of(Cookie.decode(data));
       case SIGNATURE_ALGORITHMS_CERT -> Optional.of(SignatureAlgorithmsCert.decode(data));
+      case MAX_FRAGMENT_LENGTH -> Optional.of(MaxFragmentLengthExtension.decode(data));
       default -> Optional.empty();
     };
   }
