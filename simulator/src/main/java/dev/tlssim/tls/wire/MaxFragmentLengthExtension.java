@@ -32,11 +32,16 @@ public record MaxFragmentLengthExtension(MaxFragmentLength length) implements Tl
   }
 
   static MaxFragmentLengthExtension decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    int code = r.u8("max_fragment_length.max_fragment_length");
-    r.expectEnd("max_fragment_length");
+    return decode(new WireReader(data, "max_fragment_length"));
+  }
+
+  static MaxFragmentLengthExtension decode(WireReader r) throws TlsAlertException {
+    int code = r.u8("max_fragment_length");
+    r.describe(c -> MaxFragmentLength.fromCode(c).map(MaxFragmentLength::rfcName)
+        .orElse(CodeNames.unknown(c)), code);
+    r.expectEnd();
     return new MaxFragmentLengthExtension(MaxFragmentLength.fromCode(code).orElseThrow(() ->
-        new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-            "max_fragment_length: value " + code + " is not one of 1..4 (RFC 6066 §4)")));
+        r.alert(AlertDescription.ILLEGAL_PARAMETER,
+            "value " + code + " is not one of 1..4 (RFC 6066 §4)")));
   }
 }
