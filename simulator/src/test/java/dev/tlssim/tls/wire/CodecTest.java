@@ -325,6 +325,17 @@ class CodecTest {
     return b;
   }
 
+  /** Each byte in exactly one field, in wire order, and none undecodable. */
+  static void assertTiles(List<Field> fields, int length) {
+    int at = 0;
+    for (Field field : fields) {
+      assertThat(field.name()).as("%s", fields).isNotEqualTo(Field.UNDECODABLE);
+      assertThat(field.offset()).as("offset of %s after %d bytes", field, at).isEqualTo(at);
+      at += field.length();
+    }
+    assertThat(at).as("where the fields end").isEqualTo(length);
+  }
+
   static void assertWithinBounds(List<Field> fields, byte[] bytes) {
     List<String> problems = new ArrayList<>();
     int undecodable = 0;
