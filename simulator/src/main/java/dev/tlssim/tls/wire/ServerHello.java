@@ -99,7 +99,8 @@ public record ServerHello(
     byte[] random = r.bytes(ClientHello.RANDOM_LENGTH, "random");
     boolean retry = HelloRetryRequest.isHelloRetryRequestRandom(random);
     if (retry) {
-      r.describe("HelloRetryRequest: SHA-256(\"HelloRetryRequest\") (RFC 8446 §4.1.3)");
+      r.describe(b -> CodeNames.hex(b) + " = SHA-256(\"HelloRetryRequest\"): a HelloRetryRequest"
+          + " (RFC 8446 §4.1.3)", random);
     }
     byte[] sessionId = r.vector8("session_id", 0, ClientHello.MAX_SESSION_ID_LENGTH);
     int suite = r.u16("cipher_suite");
