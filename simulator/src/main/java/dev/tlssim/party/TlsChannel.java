@@ -17,6 +17,7 @@ import dev.tlssim.tls.wire.ServerHello;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -187,7 +188,7 @@ final class TlsChannel extends SecureChannel {
     if (!hello && !name.equals(HandshakeMessageName.HELLO_RETRY_REQUEST)) {
       return;
     }
-    java.util.Optional<Decoded<ServerHello>> decoded = Codec.serverHello(bytes);
+    Optional<Decoded<ServerHello>> decoded = Codec.serverHello(bytes);
     if (decoded.isPresent()) {
       version = Codec.negotiatedVersion(decoded.get().message());
       if (hello) {
