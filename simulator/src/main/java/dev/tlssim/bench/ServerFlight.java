@@ -1,7 +1,12 @@
 package dev.tlssim.bench;
 
+import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
+import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.wire.HandshakeFrame;
+import dev.tlssim.tls.wire.ServerHello;
+import dev.tlssim.tls.wire.ServerKeyExchange;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,13 +22,8 @@ import java.util.List;
  * @param sessionId       the ServerHello's session_id in hex, "" when empty
  */
 record ServerFlight(List<Integer> handshakeTypes, String group, String signature, String sessionId) {
-  private static final int SERVER_HELLO = 2;
-  private static final int NEW_SESSION_TICKET = 4;
-  private static final int SERVER_KEY_EXCHANGE = 12;
-  private static final int CERTIFICATE = 11;
-  private static final int NAMED_CURVE = 3;
-  /** ServerHello: server_version (2) and random (32) come before the session_id. */
-  private static final int SESSION_ID_AT = 34;
+  private static final int NEW_SESSION_TICKET = HandshakeType.NEW_SESSION_TICKET.code();
+  private static final int CERTIFICATE = HandshakeType.CERTIFICATE.code();
 
   /** A full handshake sends the certificate; an abbreviated one does not. */
   boolean full() {
@@ -40,21 +40,23 @@ record ServerFlight(List<Integer> handshakeTypes, String group, String signature
     String group = null;
     String signature = null;
     String sessionId = "";
-    for (HandshakeRecords.Message m : HandshakeRecords.beforeChangeCipherSpec(sent)) {
-      types.add(m.type());
-      byte[] body = m.body();
-      if (m.type() == SERVER_HELLO) {
-        int length = body[SESSION_ID_AT] & 0xff;
-        sessionId = HexFormat.of().formatHex(body, SESSION_ID_AT + 1, SESSION_ID_AT + 1 + length);
+    try {
+      for (HandshakeFrame m : HandshakeRecords.beforeChangeCipherSpec(sent)) {
+        types.add(m.type().code());
+        if (m.type() == HandshakeType.SERVER_HELLO) {
+          sessionId = HexFormat.of().formatHex(ServerHello.decode(m.body()).sessionId());
+        }
+        if (m.type() == HandshakeType.SERVER_KEY_EXCHANGE) {
+          ServerKeyExchange kx = ServerKeyExchange.decode(m.body());
+          int code = kx.params().namedCurve();
+          group = NamedGroup.fromCode(code).map(NamedGroup::rfcName).orElse(String.format("0x%04x", code));
+          int scheme = kx.signedParams().algorithm();
+          signature = SignatureScheme.fromCode(scheme).map(SignatureScheme::rfcName)
+              .orElse(String.format("0x%04x", scheme));
+        }
       }
-      if (m.type() == SERVER_KEY_EXCHANGE && (body[0] & 0xff) == NAMED_CURVE) {
-        int code = HandshakeRecords.u16(body, 1);
-        group = NamedGroup.fromCode(code).map(NamedGroup::rfcName).orElse(String.format("0x%04x", code));
-        int afterKey = 3 + 1 + (body[3] & 0xff);
-        int scheme = HandshakeRecords.u16(body, afterKey);
-        signature = SignatureScheme.fromCode(scheme).map(SignatureScheme::rfcName)
-            .orElse(String.format("0x%04x", scheme));
-      }
+    } catch (TlsAlertException e) {
+      throw new IllegalArgumentException("the server's flight does not decode: " + e.getMessage(), e);
     }
     return new ServerFlight(List.copyOf(types), group, signature, sessionId);
   }

@@ -1,17 +1,30 @@
 package dev.tlssim.bench;
 
+import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.wire.Codec;
+import dev.tlssim.tls.wire.Decoded;
+import dev.tlssim.tls.wire.Extension;
+import dev.tlssim.tls.wire.ExtensionContext;
 import dev.tlssim.tls.wire.ExtensionType;
+import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HelloRetryRequest;
-import java.util.Arrays;
+import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
+import dev.tlssim.tls.wire.KeyShareServerHello;
+import dev.tlssim.tls.wire.ServerHello;
+import dev.tlssim.tls.wire.SupportedVersions;
+import dev.tlssim.tls.wire.Tls13Extension;
+import dev.tlssim.tls.wire.Tls13Extensions;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a TLS 1.3 server negotiated, read from its ServerHello: the one handshake message it sends
  * in the clear (RFC 8446 §4.1.3; everything after it is encrypted). JDK 17 has no API telling the
- * group or whether a session was resumed, so the bench reads them here to check that the JDK
- * baseline did the handshake the case measures.
+ * group or whether a session was resumed, so the bench reads them here, with the simulator's
+ * codec, to check that the JDK baseline did the handshake the case measures.
  *
  * @param helloRetry  the first message was a HelloRetryRequest (§4.1.4): the client's key share
  *                    did not suit the server, and the handshake took an extra round trip
@@ -22,43 +35,41 @@ import java.util.List;
  */
 record ServerHello13(boolean helloRetry, int version, String suite, String group, boolean psk) {
   static final int TLS13 = 0x0304;
-  private static final int SERVER_HELLO = 2;
-  /** ServerHello: legacy_version (2) comes before the random (32), then legacy_session_id_echo. */
-  private static final int RANDOM_AT = 2;
-  private static final int SESSION_ID_AT = 34;
 
   static ServerHello13 parse(byte[] serverSent) {
-    List<HandshakeRecords.Message> messages = HandshakeRecords.beforeChangeCipherSpec(serverSent);
-    if (messages.isEmpty() || messages.get(0).type() != SERVER_HELLO) {
+    List<HandshakeFrame> messages = HandshakeRecords.beforeChangeCipherSpec(serverSent);
+    if (messages.isEmpty() || messages.get(0).type() != HandshakeType.SERVER_HELLO) {
       throw new IllegalArgumentException("the server's first message is not a ServerHello");
     }
-    byte[] b = messages.get(0).body();
-    boolean retry = HelloRetryRequest.isHelloRetryRequestRandom(Arrays.copyOfRange(b, RANDOM_AT, RANDOM_AT + 32));
-    int pos = SESSION_ID_AT + 1 + (b[SESSION_ID_AT] & 0xff);
-    int suiteCode = HandshakeRecords.u16(b, pos);
-    String suite = Tls13CipherSuite.fromCode(suiteCode).map(Tls13CipherSuite::name)
-        .orElse(String.format("0x%04x", suiteCode));
-    pos += 2 + 1; // cipher_suite, legacy_compression_method
-    int version = 0;
-    String group = null;
-    boolean psk = false;
-    int end = pos + 2 + HandshakeRecords.u16(b, pos);
-    for (pos += 2; pos + 4 <= end; ) {
-      int type = HandshakeRecords.u16(b, pos);
-      int length = HandshakeRecords.u16(b, pos + 2);
-      int data = pos + 4;
-      if (type == ExtensionType.SUPPORTED_VERSIONS.code()) {
-        version = HandshakeRecords.u16(b, data);
-      } else if (type == ExtensionType.KEY_SHARE.code()) {
-        // ServerHello: one KeyShareEntry, group first (§4.2.8); a HelloRetryRequest: the group alone.
-        int code = HandshakeRecords.u16(b, data);
-        group = NamedGroup.fromCode(code).map(NamedGroup::rfcName).orElse(String.format("0x%04x", code));
-      } else if (type == ExtensionType.PRE_SHARED_KEY.code()) {
-        psk = true;
-      }
-      pos = data + length;
-    }
+    ServerHello hello = Codec.serverHello(messages.get(0).raw()).map(Decoded::message)
+        .orElseThrow(() -> new IllegalArgumentException("the server's ServerHello does not decode"));
+    boolean retry = HelloRetryRequest.isHelloRetryRequest(hello);
+    ExtensionContext context = retry ? ExtensionContext.HELLO_RETRY_REQUEST : ExtensionContext.SERVER_HELLO;
+    String suite = Tls13CipherSuite.fromCode(hello.cipherSuite()).map(Tls13CipherSuite::name)
+        .orElse(String.format("0x%04x", hello.cipherSuite()));
+    int version = extension(hello, ExtensionType.SUPPORTED_VERSIONS, context)
+        .map(v -> ((SupportedVersions.Selected) v).selectedVersion()).orElse(0);
+    // ServerHello: one KeyShareEntry (§4.2.8); a HelloRetryRequest: the group alone.
+    String group = extension(hello, ExtensionType.KEY_SHARE, context)
+        .map(k -> k instanceof KeyShareServerHello sh ? sh.serverShare().group()
+            : ((KeyShareHelloRetryRequest) k).selectedGroup())
+        .map(code -> NamedGroup.fromCode(code).map(NamedGroup::rfcName).orElse(String.format("0x%04x", code)))
+        .orElse(null);
+    boolean psk = hello.extensionsOrEmpty().contains(ExtensionType.PRE_SHARED_KEY);
     return new ServerHello13(retry, version, suite, group, psk);
+  }
+
+  /** The TLS 1.3 extension of {@code type} in the hello, read as the message it came in. */
+  private static Optional<Tls13Extension> extension(ServerHello hello, ExtensionType type, ExtensionContext context) {
+    Optional<Extension> entry = hello.extensionsOrEmpty().find(type);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Tls13Extensions.decode(entry.get(), context);
+    } catch (TlsAlertException e) {
+      throw new IllegalArgumentException("the server's " + type.rfcName() + " does not decode: " + e.getMessage(), e);
+    }
   }
 
   /** Null when this is a TLS 1.3 ServerHello (no retry) for {@code suite} over {@code group} that resumed exactly when {@code resumed}. */

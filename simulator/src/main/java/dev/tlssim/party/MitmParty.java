@@ -9,7 +9,10 @@ import dev.tlssim.tcp.TcpStack;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.attack.PassiveDecryption;
-import dev.tlssim.tls.wire.ClientHelloLayout;
+import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.Decoded;
+import dev.tlssim.tls.wire.Extension;
+import dev.tlssim.tls.wire.Field;
 import dev.tlssim.tls.wire.HandshakeLocator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
@@ -187,23 +191,36 @@ public final class MitmParty extends Endpoint {
       });
     }
     if (config.mode().equals("rewrite") && toTarget && config.rewrite() != null) {
-      ClientHelloLayout layout = tap.clientHello();
-      if (layout != null) {
+      Optional<Decoded<ClientHello>> seen = tap.clientHello();
+      if (seen.isPresent()) {
         long base = tap.offsetOf(HandshakeType.CLIENT_HELLO, 0).orElse(-1);
-        for (ClientHelloLayout.Field f : layout.suites()) {
-          if (config.rewrite().suites().contains(f.code())) {
-            tap.overwrite16(tap.offsetOf(HandshakeType.CLIENT_HELLO, f.offset()).orElseThrow(), f.code(), nextCode());
+        ClientHello hello = seen.get().message();
+        // Each code is overwritten where the codec found it: same length, so TCP needs no
+        // resynchronisation; only the Finished messages can reveal it (RFC 5246 §7.4.9).
+        List<Integer> suites = hello.cipherSuites();
+        for (int i = 0; i < suites.size(); i++) {
+          if (config.rewrite().suites().contains(suites.get(i))) {
+            overwrite(tap, seen.get(), "cipher_suites[" + i + "]", suites.get(i));
           }
         }
-        for (ClientHelloLayout.Field f : layout.extensions()) {
-          if (config.rewrite().extensions().contains(f.code())) {
-            tap.overwrite16(tap.offsetOf(HandshakeType.CLIENT_HELLO, f.offset()).orElseThrow(), f.code(), nextCode());
+        List<Extension> extensions = hello.extensionsOrEmpty().list();
+        for (int i = 0; i < extensions.size(); i++) {
+          int code = extensions.get(i).typeCode();
+          if (config.rewrite().extensions().contains(code)) {
+            overwrite(tap, seen.get(), "extensions[" + i + "].type", code);
           }
         }
         planned.put(key, true);
         trace("mitm.plan", "flow", flow, "action", "rewrite-client-hello", "at", base);
       }
     }
+  }
+
+  /** Schedules the 16-bit code in field {@code name} of the ClientHello to be replaced. */
+  private void overwrite(StreamTap tap, Decoded<ClientHello> hello, String name, int code) {
+    Field field = hello.field(name).orElseThrow();
+    tap.overwrite16(tap.offsetOf(HandshakeType.CLIENT_HELLO, field.offset()).orElseThrow(), code,
+        nextCode());
   }
 
   /** Codes of the form 0x?A?A, reserved so that no one implements them (RFC 8701). */

@@ -2,10 +2,13 @@ package dev.tlssim.party;
 
 import dev.tlssim.tcp.TcpSegment;
 import dev.tlssim.tls.HandshakeType;
-import dev.tlssim.tls.wire.ClientHelloLayout;
+import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.Codec;
+import dev.tlssim.tls.wire.Decoded;
 import dev.tlssim.tls.wire.HandshakeLocator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -60,9 +63,10 @@ final class StreamTap {
     return locator.offsetOf(type, index);
   }
 
-  ClientHelloLayout clientHello() {
+  /** The first ClientHello as the codec decoded it, with its field spans, once seen whole. */
+  Optional<Decoded<ClientHello>> clientHello() {
     byte[] m = locator.message(HandshakeType.CLIENT_HELLO);
-    return m == null ? null : ClientHelloLayout.of(m);
+    return m == null ? Optional.empty() : Codec.clientHello(m);
   }
 
   boolean hasEdits(long offset, int length) {

@@ -3,15 +3,21 @@ package dev.tlssim.party;
 import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tls.AlertDescription;
+import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.handshake.TlsConnection;
 import dev.tlssim.tls.crypto.KeyBlock;
 import dev.tlssim.tls.handshake.TlsEvent;
 import dev.tlssim.tls.wire.Field;
-import dev.tlssim.tls.wire.MessageFields;
+import dev.tlssim.tls.wire.Codec;
+import dev.tlssim.tls.wire.Decoded;
+import dev.tlssim.tls.wire.HandshakeMessageName;
+import dev.tlssim.tls.wire.ServerHello;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -140,9 +146,6 @@ final class TlsChannel extends SecureChannel {
         operations.add(op.name());
       } else if (e instanceof TlsEvent.MessageReceived m) {
         traceMessage(flow, "received", m.name(), m.length(), m.bytes());
-        if (m.name().equals("server_hello") && m.bytes().length >= 38) {
-          serverRandom = java.util.Arrays.copyOfRange(m.bytes(), 6, 38);
-        }
       }
     }
     host.compute(now, readyAt, operations, flow, done -> {
@@ -153,15 +156,21 @@ final class TlsChannel extends SecureChannel {
 
   private byte[] serverRandom;
   private TlsEvent.SessionSecrets secretsForKeyPanel;
+  /**
+   * The version whose layouts the inspector reads this connection's messages with: TLS 1.2 until
+   * a ServerHello (or HelloRetryRequest) passing either way says otherwise (RFC 8446 §4.2.1).
+   */
+  private ProtocolVersion version = ProtocolVersion.TLS12;
 
   /** A message, with its bytes and annotated fields when the node keeps message detail. */
   private void traceMessage(String flow, String dir, String name, int length, byte[] bytes) {
+    learnFromServerHello(name, bytes);
     if (!host.messageDetail() || bytes.length == 0) {
       host.trace("tls.message", "flow", flow, "dir", dir, "name", name, "length", length);
       return;
     }
     List<java.util.Map<String, Object>> fields = new ArrayList<>();
-    for (Field f : MessageFields.describe(name, bytes)) {
+    for (Field f : Codec.annotate(name, version, bytes)) {
       java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
       m.put("name", f.name());
       m.put("offset", f.offset());
@@ -171,6 +180,21 @@ final class TlsChannel extends SecureChannel {
     }
     host.trace("tls.message", "flow", flow, "dir", dir, "name", name, "length", length,
         "hex", java.util.HexFormat.of().formatHex(bytes), "fields", fields);
+  }
+
+  /** The ServerHello fixes the version and carries the server random the key panel needs. */
+  private void learnFromServerHello(String name, byte[] bytes) {
+    boolean hello = name.equals(HandshakeType.SERVER_HELLO.rfcName());
+    if (!hello && !name.equals(HandshakeMessageName.HELLO_RETRY_REQUEST)) {
+      return;
+    }
+    Optional<Decoded<ServerHello>> decoded = Codec.serverHello(bytes);
+    if (decoded.isPresent()) {
+      version = Codec.negotiatedVersion(decoded.get().message());
+      if (hello) {
+        serverRandom = decoded.get().message().random();
+      }
+    }
   }
 
   /**

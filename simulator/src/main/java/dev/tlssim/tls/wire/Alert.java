@@ -3,6 +3,7 @@ package dev.tlssim.tls.wire;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.AlertLevel;
 import dev.tlssim.tls.TlsAlertException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,14 +50,23 @@ public record Alert(AlertLevel level, int descriptionCode) {
   }
 
   public static Alert decode(byte[] fragment) throws TlsAlertException {
-    if (fragment.length != 2) {
-      throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-          "alert: fragment must be 2 bytes, got " + fragment.length);
+    return decode(new WireReader(fragment, "alert"));
+  }
+
+  static Alert decode(WireReader r) throws TlsAlertException {
+    if (r.remaining() != 2) {
+      throw r.alert(AlertDescription.DECODE_ERROR,
+          "fragment must be 2 bytes, got " + r.remaining());
     }
-    int levelCode = fragment[0] & 0xff;
-    AlertLevel level = AlertLevel.fromCode(levelCode).orElseThrow(() -> new TlsAlertException(
-        AlertDescription.DECODE_ERROR, "alert: unknown level " + levelCode));
-    return new Alert(level, fragment[1] & 0xff);
+    int levelCode = r.u8("level");
+    r.describe(l -> AlertLevel.fromCode(l).map(v -> v.name().toLowerCase(Locale.ROOT) + " (" + l + ")")
+        .orElse(CodeNames.unknown(l)), levelCode);
+    AlertLevel level = AlertLevel.fromCode(levelCode).orElseThrow(() ->
+        r.alert(AlertDescription.DECODE_ERROR, "unknown level " + levelCode));
+    int description = r.u8("description");
+    r.describe(d -> AlertDescription.fromCode(d).map(v -> v.rfcName() + " (" + d + ")")
+        .orElse(CodeNames.unknown(d)), description);
+    return new Alert(level, description);
   }
 
   @Override

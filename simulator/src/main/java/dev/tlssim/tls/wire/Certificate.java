@@ -47,12 +47,18 @@ public record Certificate(List<byte[]> certificates) implements HandshakeMessage
   }
 
   public static Certificate decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    WireReader list = r.nested24("certificate.certificate_list", 0, 0xffffff);
-    r.expectEnd("certificate");
+    return decode(new WireReader(body, "certificate"));
+  }
+
+  static Certificate decode(WireReader r) throws TlsAlertException {
+    WireReader list = r.nested24("certificate_list", 0, 0xffffff);
+    r.expectEnd();
     List<byte[]> certs = new ArrayList<>();
-    while (list.hasRemaining()) {
-      certs.add(list.vector24("certificate.ASN.1Cert", 1, 0xffffff));
+    for (int i = 0; list.hasRemaining(); i++) {
+      byte[] der = list.vector24(list.annotating() ? "certificate_list[" + i + "]" : "ASN.1Cert",
+          1, 0xffffff);
+      list.describe(CodeNames::x509, der);
+      certs.add(der);
     }
     return new Certificate(certs);
   }

@@ -63,13 +63,18 @@ public record Certificate13(byte[] certificateRequestContext, List<CertificateEn
   }
 
   public static Certificate13 decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    byte[] context = r.vector8("certificate.certificate_request_context", 0, 0xff);
-    WireReader list = r.nested24("certificate.certificate_list", 0, 0xffffff);
-    r.expectEnd("certificate");
+    return decode(new WireReader(body, "certificate"));
+  }
+
+  static Certificate13 decode(WireReader r) throws TlsAlertException {
+    byte[] context = r.vector8("certificate_request_context", 0, 0xff);
+    WireReader list = r.nested24("certificate_list", 0, 0xffffff);
+    r.expectEnd();
     List<CertificateEntry> entries = new ArrayList<>();
-    while (list.hasRemaining()) {
+    for (int i = 0; list.hasRemaining(); i++) {
+      list.enter("certificate_list", i);
       entries.add(CertificateEntry.decode(list));
+      list.exit();
     }
     return new Certificate13(context, entries);
   }

@@ -46,7 +46,8 @@ public record CertificateEntry(byte[] certData, Extensions extensions) {
   }
 
   static CertificateEntry decode(WireReader r) throws TlsAlertException {
-    byte[] data = r.vector24("certificate.cert_data", 1, 0xffffff);
+    byte[] data = r.vector24("cert_data", 1, 0xffffff);
+    r.describe(CodeNames::x509, data);
     Extensions extensions =
         Tls13Extensions.decodeBlock(r, "certificate_entry", ExtensionContext.CERTIFICATE);
     return new CertificateEntry(data, extensions);

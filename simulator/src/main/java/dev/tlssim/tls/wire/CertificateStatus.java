@@ -51,14 +51,28 @@ public record CertificateStatus(byte[] ocspResponse) implements HandshakeMessage
   }
 
   public static CertificateStatus decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    int statusType = r.u8("certificate_status.status_type");
+    return decode(new WireReader(body, "certificate_status"));
+  }
+
+  static CertificateStatus decode(WireReader r) throws TlsAlertException {
+    CertificateStatus status = decodeStatus(r);
+    r.expectEnd();
+    return status;
+  }
+
+  /**
+   * The structure alone, wherever it travels: the TLS 1.2 message's body, or the extension_data
+   * of a status_request in a TLS 1.3 CertificateEntry (RFC 8446 §4.4.2.1).
+   */
+  static CertificateStatus decodeStatus(WireReader r) throws TlsAlertException {
+    int statusType = r.u8("status_type");
+    r.describe(StatusRequest::statusTypeName, statusType);
     if (statusType != StatusRequest.OCSP) {
-      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-          "certificate_status: status_type " + statusType + " is not ocsp(1)");
+      throw r.alert(AlertDescription.ILLEGAL_PARAMETER,
+          "status_type " + statusType + " is not ocsp(1)");
     }
-    byte[] response = r.vector24("certificate_status.response", 1, 0xffffff);
-    r.expectEnd("certificate_status");
+    byte[] response = r.vector24("ocsp_response", 1, 0xffffff);
+    r.describe(CodeNames::ocspResponse, response);
     return new CertificateStatus(response);
   }
 

@@ -76,10 +76,14 @@ public record CertificateVerify(int algorithm, byte[] signature) implements Tls1
   }
 
   public static CertificateVerify decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    int algorithm = r.u16("certificate_verify.algorithm");
-    byte[] signature = r.vector16("certificate_verify.signature", 0, 0xffff);
-    r.expectEnd("certificate_verify");
+    return decode(new WireReader(body, "certificate_verify"));
+  }
+
+  static CertificateVerify decode(WireReader r) throws TlsAlertException {
+    int algorithm = r.u16("algorithm");
+    r.describe(CodeNames::signatureScheme, algorithm);
+    byte[] signature = r.vector16("signature", 0, 0xffff);
+    r.expectEnd();
     return new CertificateVerify(algorithm, signature);
   }
 

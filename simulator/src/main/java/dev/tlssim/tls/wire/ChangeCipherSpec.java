@@ -21,14 +21,19 @@ public record ChangeCipherSpec() {
   }
 
   public static ChangeCipherSpec decode(byte[] fragment) throws TlsAlertException {
-    if (fragment.length != 1) {
-      throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-          "change_cipher_spec: fragment must be 1 byte, got " + fragment.length);
+    return decode(new WireReader(fragment, "change_cipher_spec"));
+  }
+
+  static ChangeCipherSpec decode(WireReader r) throws TlsAlertException {
+    if (r.remaining() != 1) {
+      throw r.alert(AlertDescription.DECODE_ERROR,
+          "fragment must be 1 byte, got " + r.remaining());
     }
-    int value = fragment[0] & 0xff;
+    int value = r.u8("type");
+    r.describe(v -> v == CHANGE_CIPHER_SPEC ? "change_cipher_spec (1)" : CodeNames.unknown(v),
+        value);
     if (value != CHANGE_CIPHER_SPEC) {
-      throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-          "change_cipher_spec: type " + value + ", expected 1");
+      throw r.alert(AlertDescription.UNEXPECTED_MESSAGE, "type " + value + ", expected 1");
     }
     return new ChangeCipherSpec();
   }

@@ -28,9 +28,12 @@ public record ClientEcDiffieHellmanPublic(byte[] ecdhYc) implements ClientKeyExc
   }
 
   public static ClientEcDiffieHellmanPublic decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    byte[] point = r.vector8("client_key_exchange.ecdh_Yc", 1, 0xff);
-    r.expectEnd("client_key_exchange");
+    return decode(new WireReader(body, "client_key_exchange"));
+  }
+
+  static ClientEcDiffieHellmanPublic decode(WireReader r) throws TlsAlertException {
+    byte[] point = r.vector8("ecdh_Yc", 1, 0xff);
+    r.expectEnd();
     return new ClientEcDiffieHellmanPublic(point);
   }
 

@@ -110,18 +110,31 @@ public record ClientHello(
   }
 
   public static ClientHello decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    ProtocolVersion version = new ProtocolVersion(
-        r.u8("client_hello.client_version"), r.u8("client_hello.client_version"));
-    byte[] random = r.bytes(RANDOM_LENGTH, "client_hello.random");
-    byte[] sessionId = r.vector8("client_hello.session_id", 0, MAX_SESSION_ID_LENGTH);
-    List<Integer> suites = r.u16List("client_hello.cipher_suites", 2, 0xfffe);
-    List<Integer> compression = r.u8List("client_hello.compression_methods", 1, 0xff);
-    Optional<Extensions> extensions = r.hasRemaining()
-        ? Optional.of(Extensions.decode(r, "client_hello"))
-        : Optional.empty();
-    r.expectEnd("client_hello");
-    return new ClientHello(version, random, sessionId, suites, compression, extensions);
+    return decode(new WireReader(body, "client_hello"), ProtocolVersion.TLS12);
+  }
+
+  /**
+   * Reads a ClientHello from {@code r}, its extension block by the rules of {@code rules}: TLS
+   * 1.2's (RFC 5246 §7.4.1.4) or TLS 1.3's for a ClientHello (RFC 8446 §4.2, which also reads
+   * key_share, pre_shared_key and the other TLS 1.3 extensions field by field).
+   */
+  static ClientHello decode(WireReader r, ProtocolVersion rules) throws TlsAlertException {
+    int version = r.u16("client_version");
+    r.describe(CodeNames::version, version);
+    byte[] random = r.bytes(RANDOM_LENGTH, "random");
+    byte[] sessionId = r.vector8("session_id", 0, MAX_SESSION_ID_LENGTH);
+    List<Integer> suites = r.u16List("cipher_suites", 2, 0xfffe, CodeNames::cipherSuite);
+    List<Integer> compression =
+        r.u8List("compression_methods", 1, 0xff, CodeNames::compression);
+    Optional<Extensions> extensions = Optional.empty();
+    if (r.hasRemaining()) {
+      extensions = Optional.of(rules.equals(ProtocolVersion.TLS13)
+          ? Tls13Extensions.decodeBlock(r, "client_hello", ExtensionContext.CLIENT_HELLO)
+          : Extensions.decode(r, "client_hello"));
+    }
+    r.expectEnd();
+    return new ClientHello(new ProtocolVersion(version >> 8, version & 0xff), random, sessionId,
+        suites, compression, extensions);
   }
 
   @Override

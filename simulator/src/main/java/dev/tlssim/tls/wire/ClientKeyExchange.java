@@ -24,4 +24,13 @@ public sealed interface ClientKeyExchange extends HandshakeMessage
       case ECDHE_RSA, ECDHE_ECDSA -> ClientEcDiffieHellmanPublic.decode(body);
     };
   }
+
+  /** As {@link #decode(byte[], CipherSuite.KeyExchange)}, reading the body from {@code r}. */
+  static ClientKeyExchange decode(WireReader r, CipherSuite.KeyExchange keyExchange)
+      throws TlsAlertException {
+    return switch (keyExchange) {
+      case RSA -> EncryptedPreMasterSecret.decode(r);
+      case ECDHE_RSA, ECDHE_ECDSA -> ClientEcDiffieHellmanPublic.decode(r);
+    };
+  }
 }

@@ -32,10 +32,9 @@ public record Cookie(byte[] cookie) implements Tls13Extension {
     return new WireWriter().vector16(cookie).toByteArray();
   }
 
-  static Cookie decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    byte[] cookie = r.vector16("cookie.cookie", 1, 0xffff);
-    r.expectEnd("cookie");
+  static Cookie decode(WireReader r) throws TlsAlertException {
+    byte[] cookie = r.vector16("cookie", 1, 0xffff);
+    r.expectEnd();
     return new Cookie(cookie);
   }
 

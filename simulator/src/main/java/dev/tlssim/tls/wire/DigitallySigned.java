@@ -39,9 +39,12 @@ public record DigitallySigned(int algorithm, byte[] signature) {
     w.u16(algorithm).vector16(signature);
   }
 
-  static DigitallySigned decode(WireReader r, String owner) throws TlsAlertException {
-    int algorithm = r.u16(owner + ".algorithm");
-    byte[] signature = r.vector16(owner + ".signature", 0, 0xffff);
+  static DigitallySigned decode(WireReader r) throws TlsAlertException {
+    r.enter("signed_params");
+    int algorithm = r.u16("algorithm");
+    r.describe(CodeNames::signatureScheme, algorithm);
+    byte[] signature = r.vector16("signature", 0, 0xffff);
+    r.exit();
     return new DigitallySigned(algorithm, signature);
   }
 

@@ -50,15 +50,18 @@ public sealed interface EarlyData extends Tls13Extension
   }
 
   /** Reads the form {@code context} calls for; any other context is an illegal_parameter. */
-  static EarlyData decode(byte[] data, ExtensionContext context) throws TlsAlertException {
-    WireReader r = new WireReader(data);
+  static EarlyData decode(WireReader r, ExtensionContext context) throws TlsAlertException {
     EarlyData out = switch (context) {
       case CLIENT_HELLO, ENCRYPTED_EXTENSIONS -> new Indication();
-      case NEW_SESSION_TICKET -> new MaxEarlyDataSize(r.u32("early_data.max_early_data_size"));
+      case NEW_SESSION_TICKET -> {
+        long size = r.u32("max_early_data_size");
+        r.describeLong(n -> n + " bytes", size);
+        yield new MaxEarlyDataSize(size);
+      }
       default -> throw Tls13Extensions.illegal(
           "early_data is not allowed in " + context.abbreviation() + " (RFC 8446 §4.2)");
     };
-    r.expectEnd("early_data");
+    r.expectEnd();
     return out;
   }
 }

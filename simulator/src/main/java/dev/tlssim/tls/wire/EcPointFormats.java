@@ -37,10 +37,10 @@ public record EcPointFormats(List<Integer> formats) implements Extension {
     return new WireWriter().u8List(formats).toByteArray();
   }
 
-  static EcPointFormats decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    List<Integer> formats = r.u8List("ec_point_formats.ec_point_format_list", 1, 0xff);
-    r.expectEnd("ec_point_formats");
+  static EcPointFormats decode(WireReader r) throws TlsAlertException {
+    List<Integer> formats =
+        r.u8List("ec_point_format_list", 1, 0xff, CodeNames::pointFormat);
+    r.expectEnd();
     return new EcPointFormats(formats);
   }
 }

@@ -26,10 +26,13 @@ public record EncryptedExtensions(Extensions extensions) implements Tls13Handsha
   }
 
   public static EncryptedExtensions decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
+    return decode(new WireReader(body, "encrypted_extensions"));
+  }
+
+  static EncryptedExtensions decode(WireReader r) throws TlsAlertException {
     Extensions extensions = Tls13Extensions.decodeBlock(
         r, "encrypted_extensions", ExtensionContext.ENCRYPTED_EXTENSIONS);
-    r.expectEnd("encrypted_extensions");
+    r.expectEnd();
     return new EncryptedExtensions(extensions);
   }
 }

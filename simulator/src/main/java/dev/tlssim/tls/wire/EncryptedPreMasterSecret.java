@@ -29,9 +29,12 @@ public record EncryptedPreMasterSecret(byte[] encrypted) implements ClientKeyExc
   }
 
   public static EncryptedPreMasterSecret decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    byte[] encrypted = r.vector16("client_key_exchange.encrypted_pre_master_secret", 0, 0xffff);
-    r.expectEnd("client_key_exchange");
+    return decode(new WireReader(body, "client_key_exchange"));
+  }
+
+  static EncryptedPreMasterSecret decode(WireReader r) throws TlsAlertException {
+    byte[] encrypted = r.vector16("encrypted_pre_master_secret", 0, 0xffff);
+    r.expectEnd();
     return new EncryptedPreMasterSecret(encrypted);
   }
 

@@ -21,9 +21,13 @@ public record EndOfEarlyData() implements Tls13HandshakeMessage {
   }
 
   public static EndOfEarlyData decode(byte[] body) throws TlsAlertException {
-    if (body.length != 0) {
-      throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-          "end_of_early_data: body must be empty, got " + body.length + " byte(s)");
+    return decode(new WireReader(body, "end_of_early_data"));
+  }
+
+  static EndOfEarlyData decode(WireReader r) throws TlsAlertException {
+    if (r.hasRemaining()) {
+      throw r.alert(AlertDescription.DECODE_ERROR,
+          "body must be empty, got " + r.remaining() + " byte(s)");
     }
     return new EndOfEarlyData();
   }

@@ -18,10 +18,10 @@ public record ExtendedMasterSecret() implements Extension {
     return new byte[0];
   }
 
-  static ExtendedMasterSecret decode(byte[] data) throws TlsAlertException {
-    if (data.length != 0) {
-      throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-          "extended_master_secret: extension_data must be empty, got " + data.length + " byte(s)");
+  static ExtendedMasterSecret decode(WireReader r) throws TlsAlertException {
+    if (r.hasRemaining()) {
+      throw r.alert(AlertDescription.DECODE_ERROR,
+          "extension_data must be empty, got " + r.remaining() + " byte(s)");
     }
     return new ExtendedMasterSecret();
   }

@@ -29,12 +29,18 @@ public sealed interface Extension
    * decode_error (RFC 5246 §7.2.2).
    */
   static Extension decode(int typeCode, byte[] data) throws TlsAlertException {
+    return decode(typeCode, new WireReader(data, ExtensionType.describe(typeCode)));
+  }
+
+  /**
+   * As {@link #decode(int, byte[])}, reading the extension_data from {@code data}, a reader
+   * confined to it, which must be consumed exactly.
+   */
+  static Extension decode(int typeCode, WireReader data) throws TlsAlertException {
     Optional<ExtensionType> type = ExtensionType.fromCode(typeCode);
-    if (type.isEmpty()) {
-      return new UnknownExtension(typeCode, data);
-    }
-    return switch (type.get()) {
+    Extension out = switch (type.orElse(ExtensionType.PADDING)) {
       case SERVER_NAME -> ServerName.decode(data);
+      case MAX_FRAGMENT_LENGTH -> MaxFragmentLengthExtension.decode(data);
       case STATUS_REQUEST -> StatusRequest.decode(data);
       case SUPPORTED_GROUPS -> SupportedGroups.decode(data);
       case EC_POINT_FORMATS -> EcPointFormats.decode(data);
@@ -42,7 +48,9 @@ public sealed interface Extension
       case EXTENDED_MASTER_SECRET -> ExtendedMasterSecret.decode(data);
       case SESSION_TICKET -> SessionTicket.decode(data);
       case RENEGOTIATION_INFO -> RenegotiationInfo.decode(data);
-      default -> new UnknownExtension(typeCode, data);
+      default -> UnknownExtension.decode(typeCode, data);
     };
+    data.expectEnd();
+    return out;
   }
 }

@@ -56,6 +56,12 @@ public enum ExtensionType {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The RFC name and the code, e.g. {@code key_share (51)}, or {@code unknown (2570)}. */
+  static String describeCode(int code) {
+    return fromCode(code).map(t -> t.rfcName() + " (" + code + ")")
+        .orElse(CodeNames.unknown(code));
+  }
+
   /** The RFC name if known, else the code in hex: for error messages and traces. */
   static String describe(int code) {
     return fromCode(code).map(ExtensionType::rfcName).orElse(String.format("0x%04x", code));

@@ -67,23 +67,35 @@ public record Extensions(List<Extension> list) {
     return w.toByteArray();
   }
 
-  /** Reads a block, 2-byte length prefix included, from {@code r}. */
+  /**
+   * Reads a block, 2-byte length prefix included, from {@code r}: each entry recorded as {@code
+   * extensions[i]} with its {@code type} and {@code length} and the fields of its
+   * extension_data.
+   */
   public static Extensions decode(WireReader r, String owner) throws TlsAlertException {
-    WireReader block = r.nested16(owner + ".extensions", 0, 0xffff);
+    WireReader block = r.nested16("extensions", 0, 0xffff);
     List<Extension> out = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
-    while (block.hasRemaining()) {
-      int type = block.u16(owner + ".extension_type");
-      byte[] data = block.vector16(
-          owner + "." + ExtensionType.describe(type) + ".extension_data", 0, 0xffff);
+    for (int i = 0; block.hasRemaining(); i++) {
+      block.enter("extensions", i);
+      int type = readType(block);
+      WireReader data = block.extensionData(ExtensionType.describe(type));
       if (!seen.add(type)) {
         throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
             owner + ": duplicate extension " + ExtensionType.describe(type)
                 + " (RFC 5246 §7.4.1.4)");
       }
       out.add(Extension.decode(type, data));
+      block.exit();
     }
     return new Extensions(out);
+  }
+
+  /** An entry's extension_type, described by its IANA name. */
+  static int readType(WireReader block) throws TlsAlertException {
+    int type = block.u16("type");
+    block.describe(ExtensionType::describeCode, type);
+    return type;
   }
 
   /** Decodes a standalone block (length prefix included) that must fill {@code data}. */

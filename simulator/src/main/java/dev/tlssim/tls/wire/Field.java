@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One annotated field of a message's bytes, for the report's message inspector: {@code bytes[offset
- * .. offset+length)} of the message given to {@link MessageFields#describe} is the field called
+ * .. offset+length)} of the message given to {@link Codec#annotate} is the field called
  * {@code name} (the RFC's name, nested with dots and indexed with brackets, e.g. {@code
  * extensions[2].named_group_list[0]}), and {@code value} says what it means in words, e.g.
  * {@code x25519 (0x001d)}.

@@ -39,15 +39,19 @@ public record Finished(byte[] verifyData) implements HandshakeMessage {
   }
 
   public static Finished decode(byte[] body, int verifyDataLength) throws TlsAlertException {
+    return decode(new WireReader(body, "finished"), verifyDataLength);
+  }
+
+  static Finished decode(WireReader r, int verifyDataLength) throws TlsAlertException {
     if (verifyDataLength < 1) {
       throw new IllegalArgumentException(
           "verify_data_length must be positive: " + verifyDataLength);
     }
-    if (body.length != verifyDataLength) {
-      throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-          "finished: verify_data is " + body.length + " byte(s), expected " + verifyDataLength);
+    if (r.remaining() != verifyDataLength) {
+      throw r.alert(AlertDescription.DECODE_ERROR,
+          "verify_data is " + r.remaining() + " byte(s), expected " + verifyDataLength);
     }
-    return new Finished(body);
+    return new Finished(r.bytes(verifyDataLength, "verify_data"));
   }
 
   /** Decodes a TLS 1.2 Finished with the standard 12-byte verify_data. */

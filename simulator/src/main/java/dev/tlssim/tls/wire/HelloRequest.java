@@ -20,9 +20,13 @@ public record HelloRequest() implements HandshakeMessage {
   }
 
   public static HelloRequest decode(byte[] body) throws TlsAlertException {
-    if (body.length != 0) {
-      throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-          "hello_request: body must be empty, got " + body.length + " byte(s)");
+    return decode(new WireReader(body, "hello_request"));
+  }
+
+  static HelloRequest decode(WireReader r) throws TlsAlertException {
+    if (r.hasRemaining()) {
+      throw r.alert(AlertDescription.DECODE_ERROR,
+          "body must be empty, got " + r.remaining() + " byte(s)");
     }
     return new HelloRequest();
   }

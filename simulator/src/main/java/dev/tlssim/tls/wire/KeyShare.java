@@ -16,7 +16,7 @@ public sealed interface KeyShare extends Tls13Extension
   }
 
   /** Reads the form {@code context} calls for; any other context is an illegal_parameter. */
-  static KeyShare decode(byte[] data, ExtensionContext context) throws TlsAlertException {
+  static KeyShare decode(WireReader data, ExtensionContext context) throws TlsAlertException {
     return switch (context) {
       case CLIENT_HELLO -> KeyShareClientHello.decode(data);
       case HELLO_RETRY_REQUEST -> KeyShareHelloRetryRequest.decode(data);

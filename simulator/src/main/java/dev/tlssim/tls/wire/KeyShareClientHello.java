@@ -39,14 +39,15 @@ public record KeyShareClientHello(List<KeyShareEntry> clientShares) implements K
     return new WireWriter().vector16(w -> clientShares.forEach(e -> e.encode(w))).toByteArray();
   }
 
-  static KeyShareClientHello decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    WireReader list = r.nested16("key_share.client_shares", 0, 0xffff);
-    r.expectEnd("key_share");
+  static KeyShareClientHello decode(WireReader r) throws TlsAlertException {
+    WireReader list = r.nested16("client_shares", 0, 0xffff);
+    r.expectEnd();
     List<KeyShareEntry> shares = new ArrayList<>();
     Set<Integer> groups = new HashSet<>();
-    while (list.hasRemaining()) {
+    for (int i = 0; list.hasRemaining(); i++) {
+      list.enter("client_shares", i);
       KeyShareEntry e = KeyShareEntry.decode(list);
+      list.exit();
       if (!groups.add(e.group())) {
         throw Tls13Extensions.illegal(String.format(
             "key_share.client_shares: two shares for group 0x%04x (RFC 8446 §4.2.8)", e.group()));

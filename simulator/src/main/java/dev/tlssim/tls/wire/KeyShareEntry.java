@@ -42,8 +42,9 @@ public record KeyShareEntry(int group, byte[] keyExchange) {
   }
 
   static KeyShareEntry decode(WireReader r) throws TlsAlertException {
-    int group = r.u16("key_share.group");
-    byte[] keyExchange = r.vector16("key_share.key_exchange", 1, 0xffff);
+    int group = r.u16("group");
+    r.describe(CodeNames::group, group);
+    byte[] keyExchange = r.vector16("key_exchange", 1, 0xffff);
     return new KeyShareEntry(group, keyExchange);
   }
 

@@ -28,10 +28,10 @@ public record KeyShareHelloRetryRequest(int selectedGroup) implements KeyShare {
     return new WireWriter().u16(selectedGroup).toByteArray();
   }
 
-  static KeyShareHelloRetryRequest decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    int group = r.u16("key_share.selected_group");
-    r.expectEnd("key_share");
+  static KeyShareHelloRetryRequest decode(WireReader r) throws TlsAlertException {
+    int group = r.u16("selected_group");
+    r.describe(CodeNames::group, group);
+    r.expectEnd();
     return new KeyShareHelloRetryRequest(group);
   }
 }

@@ -19,10 +19,11 @@ public record KeyShareServerHello(KeyShareEntry serverShare) implements KeyShare
     return w.toByteArray();
   }
 
-  static KeyShareServerHello decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
+  static KeyShareServerHello decode(WireReader r) throws TlsAlertException {
+    r.enter("server_share");
     KeyShareEntry share = KeyShareEntry.decode(r);
-    r.expectEnd("key_share");
+    r.exit();
+    r.expectEnd();
     return new KeyShareServerHello(share);
   }
 }

@@ -48,9 +48,13 @@ public record KeyUpdate(KeyUpdate.Request requestUpdate) implements Tls13Handsha
   }
 
   public static KeyUpdate decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    int code = r.u8("key_update.request_update");
-    r.expectEnd("key_update");
+    return decode(new WireReader(body, "key_update"));
+  }
+
+  static KeyUpdate decode(WireReader r) throws TlsAlertException {
+    int code = r.u8("request_update");
+    r.describe(KeyUpdate::requestName, code);
+    r.expectEnd();
     for (Request request : Request.values()) {
       if (request.code() == code) {
         return new KeyUpdate(request);
@@ -58,5 +62,15 @@ public record KeyUpdate(KeyUpdate.Request requestUpdate) implements Tls13Handsha
     }
     throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
         "key_update.request_update: " + code + " is neither 0 nor 1 (RFC 8446 §4.6.3)");
+  }
+
+  /** KeyUpdateRequest in words (RFC 8446 §4.6.3). */
+  static String requestName(int code) {
+    for (Request request : Request.values()) {
+      if (request.code() == code) {
+        return request.name().toLowerCase(java.util.Locale.ROOT) + " (" + code + ")";
+      }
+    }
+    return CodeNames.unknown(code);
   }
 }

@@ -1,7 +1,9 @@
 package dev.tlssim.tls.wire;
 
+import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.TlsAlertException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -19,8 +21,8 @@ import java.util.HexFormat;
  *
  * that is, a handshake message of type message_hash(254) whose body is Hash(ClientHello1).
  *
- * It is never sent, so it has no decoder; {@link #encode()} gives the bytes to feed the
- * transcript in place of ClientHello1.
+ * It is never sent; {@link #encode()} gives the bytes to feed the transcript in place of
+ * ClientHello1, and {@link #decode(WireReader)} reads them back for the inspector.
  */
 public record MessageHash(byte[] hash) implements Tls13HandshakeMessage {
   public MessageHash {
@@ -40,6 +42,15 @@ public record MessageHash(byte[] hash) implements Tls13HandshakeMessage {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks " + suite.hash(), e);
     }
+  }
+
+  /** The body, Hash(ClientHello1), as long as the suite's hash. */
+  static MessageHash decode(WireReader r) throws TlsAlertException {
+    if (r.remaining() < 1 || r.remaining() > 0xff) {
+      throw r.alert(AlertDescription.DECODE_ERROR,
+          "a hash of 1..255 bytes, got " + r.remaining());
+    }
+    return new MessageHash(r.rest("hash"));
   }
 
   @Override

@@ -38,10 +38,14 @@ public record NewSessionTicket(long ticketLifetimeHint, byte[] ticket) implement
   }
 
   public static NewSessionTicket decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    long hint = r.u32("new_session_ticket.ticket_lifetime_hint");
-    byte[] ticket = r.vector16("new_session_ticket.ticket", 0, 0xffff);
-    r.expectEnd("new_session_ticket");
+    return decode(new WireReader(body, "new_session_ticket"));
+  }
+
+  static NewSessionTicket decode(WireReader r) throws TlsAlertException {
+    long hint = r.u32("ticket_lifetime_hint");
+    r.describeLong(v -> v == 0 ? "0 (unspecified)" : v + " seconds", hint);
+    byte[] ticket = r.vector16("ticket", 0, 0xffff);
+    r.expectEnd();
     return new NewSessionTicket(hint, ticket);
   }
 

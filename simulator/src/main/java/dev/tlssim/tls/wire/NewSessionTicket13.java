@@ -74,14 +74,18 @@ public record NewSessionTicket13(
   }
 
   public static NewSessionTicket13 decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    long lifetime = r.u32("new_session_ticket.ticket_lifetime");
-    long ageAdd = r.u32("new_session_ticket.ticket_age_add");
-    byte[] nonce = r.vector8("new_session_ticket.ticket_nonce", 0, 0xff);
-    byte[] ticket = r.vector16("new_session_ticket.ticket", 1, 0xffff);
+    return decode(new WireReader(body, "new_session_ticket"));
+  }
+
+  static NewSessionTicket13 decode(WireReader r) throws TlsAlertException {
+    long lifetime = r.u32("ticket_lifetime");
+    r.describeLong(v -> v + " seconds", lifetime);
+    long ageAdd = r.u32("ticket_age_add");
+    byte[] nonce = r.vector8("ticket_nonce", 0, 0xff);
+    byte[] ticket = r.vector16("ticket", 1, 0xffff);
     Extensions extensions = Tls13Extensions.decodeBlock(
         r, "new_session_ticket", ExtensionContext.NEW_SESSION_TICKET);
-    r.expectEnd("new_session_ticket");
+    r.expectEnd();
     return new NewSessionTicket13(lifetime, ageAdd, nonce, ticket, extensions);
   }
 

@@ -60,12 +60,12 @@ public record OcspStatusRequest(List<byte[]> responderIdList, byte[] requestExte
   }
 
   static OcspStatusRequest decode(WireReader r) throws TlsAlertException {
-    WireReader list = r.nested16("status_request.responder_id_list", 0, 0xffff);
+    WireReader list = r.nested16("responder_id_list", 0, 0xffff);
     List<byte[]> ids = new ArrayList<>();
-    while (list.hasRemaining()) {
-      ids.add(list.vector16("status_request.responder_id", 1, 0xffff));
+    for (int i = 0; list.hasRemaining(); i++) {
+      ids.add(list.vector16("responder_id_list[" + i + "]", 1, 0xffff));
     }
-    byte[] extensions = r.vector16("status_request.request_extensions", 0, 0xffff);
+    byte[] extensions = r.vector16("request_extensions", 0, 0xffff);
     return new OcspStatusRequest(ids, extensions);
   }
 

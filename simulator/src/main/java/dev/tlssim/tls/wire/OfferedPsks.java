@@ -88,19 +88,20 @@ public record OfferedPsks(List<PskIdentity> identities, List<byte[]> binders)
         .toByteArray();
   }
 
-  static OfferedPsks decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    WireReader identityList = r.nested16("pre_shared_key.identities", 7, 0xffff);
-    WireReader binderList = r.nested16("pre_shared_key.binders", 33, 0xffff);
-    r.expectEnd("pre_shared_key");
+  static OfferedPsks decode(WireReader r) throws TlsAlertException {
+    WireReader identityList = r.nested16("identities", 7, 0xffff);
     List<PskIdentity> identities = new ArrayList<>();
-    while (identityList.hasRemaining()) {
+    for (int i = 0; identityList.hasRemaining(); i++) {
+      identityList.enter("identities", i);
       identities.add(PskIdentity.decode(identityList));
+      identityList.exit();
     }
+    WireReader binderList = r.nested16("binders", 33, 0xffff);
+    r.expectEnd();
     List<byte[]> binders = new ArrayList<>();
-    while (binderList.hasRemaining()) {
-      binders.add(binderList.vector8(
-          "pre_shared_key.binder", MIN_BINDER_LENGTH, MAX_BINDER_LENGTH));
+    for (int i = 0; binderList.hasRemaining(); i++) {
+      binders.add(binderList.vector8(binderList.annotating() ? "binders[" + i + "]" : "binder",
+          MIN_BINDER_LENGTH, MAX_BINDER_LENGTH));
     }
     if (binders.size() != identities.size()) {
       throw Tls13Extensions.illegal("pre_shared_key: " + binders.size() + " binder(s) for "

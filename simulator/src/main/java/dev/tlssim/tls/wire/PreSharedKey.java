@@ -39,16 +39,16 @@ public sealed interface PreSharedKey extends Tls13Extension
       return new WireWriter().u16(selectedIdentity).toByteArray();
     }
 
-    static SelectedIdentity decode(byte[] data) throws TlsAlertException {
-      WireReader r = new WireReader(data);
-      int selected = r.u16("pre_shared_key.selected_identity");
-      r.expectEnd("pre_shared_key");
+    static SelectedIdentity decode(WireReader r) throws TlsAlertException {
+      int selected = r.u16("selected_identity");
+      r.expectEnd();
       return new SelectedIdentity(selected);
     }
   }
 
   /** Reads the form {@code context} calls for; any other context is an illegal_parameter. */
-  static PreSharedKey decode(byte[] data, ExtensionContext context) throws TlsAlertException {
+  static PreSharedKey decode(WireReader data, ExtensionContext context)
+      throws TlsAlertException {
     return switch (context) {
       case CLIENT_HELLO -> OfferedPsks.decode(data);
       case SERVER_HELLO -> SelectedIdentity.decode(data);

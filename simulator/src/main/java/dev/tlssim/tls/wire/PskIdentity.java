@@ -36,8 +36,8 @@ public record PskIdentity(byte[] identity, long obfuscatedTicketAge) {
   }
 
   static PskIdentity decode(WireReader r) throws TlsAlertException {
-    byte[] identity = r.vector16("pre_shared_key.identity", 1, 0xffff);
-    long age = r.u32("pre_shared_key.obfuscated_ticket_age");
+    byte[] identity = r.vector16("identity", 1, 0xffff);
+    long age = r.u32("obfuscated_ticket_age");
     return new PskIdentity(identity, age);
   }
 

@@ -40,10 +40,18 @@ public record PskKeyExchangeModes(List<Integer> keModes) implements Tls13Extensi
     return new WireWriter().u8List(keModes).toByteArray();
   }
 
-  static PskKeyExchangeModes decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    List<Integer> modes = r.u8List("psk_key_exchange_modes.ke_modes", 1, 255);
-    r.expectEnd("psk_key_exchange_modes");
+  static PskKeyExchangeModes decode(WireReader r) throws TlsAlertException {
+    List<Integer> modes = r.u8List("ke_modes", 1, 255, PskKeyExchangeModes::modeName);
+    r.expectEnd();
     return new PskKeyExchangeModes(modes);
+  }
+
+  /** PskKeyExchangeMode in words (RFC 8446 §4.2.9). */
+  static String modeName(int mode) {
+    return switch (mode) {
+      case PSK_KE -> "psk_ke (0)";
+      case PSK_DHE_KE -> "psk_dhe_ke (1)";
+      default -> CodeNames.unknown(mode);
+    };
   }
 }

@@ -37,10 +37,9 @@ public record RenegotiationInfo(byte[] renegotiatedConnection) implements Extens
     return new WireWriter().vector8(renegotiatedConnection).toByteArray();
   }
 
-  static RenegotiationInfo decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    byte[] value = r.vector8("renegotiation_info.renegotiated_connection", 0, 0xff);
-    r.expectEnd("renegotiation_info");
+  static RenegotiationInfo decode(WireReader r) throws TlsAlertException {
+    byte[] value = r.vector8("renegotiated_connection", 0, 0xff);
+    r.expectEnd();
     return new RenegotiationInfo(value);
   }
 

@@ -51,15 +51,19 @@ public record ServerEcdhParams(int namedCurve, byte[] publicPoint) {
   }
 
   static ServerEcdhParams decode(WireReader r) throws TlsAlertException {
-    int curveType = r.u8("server_key_exchange.curve_type");
+    r.enter("curve_params");
+    int curveType = r.u8("curve_type");
+    r.describe(t -> t == NAMED_CURVE ? "named_curve (3)" : CodeNames.unknown(t), curveType);
     if (curveType != NAMED_CURVE) {
       // RFC 8422 §5.4: explicit_prime and explicit_char2 are deprecated and "MUST NOT" be used;
       // the field is well-formed but not acceptable, hence illegal_parameter, not decode_error.
       throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
           "server_key_exchange: unsupported ECCurveType " + curveType + " (only named_curve)");
     }
-    int curve = r.u16("server_key_exchange.namedcurve");
-    byte[] point = r.vector8("server_key_exchange.public", 1, 0xff);
+    int curve = r.u16("namedcurve");
+    r.describe(CodeNames::group, curve);
+    r.exit();
+    byte[] point = r.vector8("public", 1, 0xff);
     return new ServerEcdhParams(curve, point);
   }
 

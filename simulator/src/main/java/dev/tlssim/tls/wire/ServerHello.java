@@ -85,19 +85,38 @@ public record ServerHello(
   }
 
   public static ServerHello decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
-    ProtocolVersion version = new ProtocolVersion(
-        r.u8("server_hello.server_version"), r.u8("server_hello.server_version"));
-    byte[] random = r.bytes(ClientHello.RANDOM_LENGTH, "server_hello.random");
-    byte[] sessionId =
-        r.vector8("server_hello.session_id", 0, ClientHello.MAX_SESSION_ID_LENGTH);
-    int suite = r.u16("server_hello.cipher_suite");
-    int compression = r.u8("server_hello.compression_method");
-    Optional<Extensions> extensions = r.hasRemaining()
-        ? Optional.of(Extensions.decode(r, "server_hello"))
-        : Optional.empty();
-    r.expectEnd("server_hello");
-    return new ServerHello(version, random, sessionId, suite, compression, extensions);
+    return decode(new WireReader(body, "server_hello"), ProtocolVersion.TLS12);
+  }
+
+  /**
+   * Reads a ServerHello from {@code r}, its extension block by the rules of {@code rules}: TLS
+   * 1.2's, or TLS 1.3's for a ServerHello or, when the random is the special value of RFC 8446
+   * §4.1.3, a HelloRetryRequest.
+   */
+  static ServerHello decode(WireReader r, ProtocolVersion rules) throws TlsAlertException {
+    int version = r.u16("server_version");
+    r.describe(CodeNames::version, version);
+    byte[] random = r.bytes(ClientHello.RANDOM_LENGTH, "random");
+    boolean retry = HelloRetryRequest.isHelloRetryRequestRandom(random);
+    if (retry) {
+      r.describe(b -> CodeNames.hex(b) + " = SHA-256(\"HelloRetryRequest\"): a HelloRetryRequest"
+          + " (RFC 8446 §4.1.3)", random);
+    }
+    byte[] sessionId = r.vector8("session_id", 0, ClientHello.MAX_SESSION_ID_LENGTH);
+    int suite = r.u16("cipher_suite");
+    r.describe(CodeNames::cipherSuite, suite);
+    int compression = r.u8("compression_method");
+    r.describe(CodeNames::compression, compression);
+    Optional<Extensions> extensions = Optional.empty();
+    if (r.hasRemaining()) {
+      extensions = Optional.of(rules.equals(ProtocolVersion.TLS13)
+          ? Tls13Extensions.decodeBlock(r, "server_hello", retry
+              ? ExtensionContext.HELLO_RETRY_REQUEST : ExtensionContext.SERVER_HELLO)
+          : Extensions.decode(r, "server_hello"));
+    }
+    r.expectEnd();
+    return new ServerHello(new ProtocolVersion(version >> 8, version & 0xff), random, sessionId,
+        suite, compression, extensions);
   }
 
   @Override

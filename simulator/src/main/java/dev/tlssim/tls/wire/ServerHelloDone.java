@@ -17,9 +17,13 @@ public record ServerHelloDone() implements HandshakeMessage {
   }
 
   public static ServerHelloDone decode(byte[] body) throws TlsAlertException {
-    if (body.length != 0) {
-      throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-          "server_hello_done: body must be empty, got " + body.length + " byte(s)");
+    return decode(new WireReader(body, "server_hello_done"));
+  }
+
+  static ServerHelloDone decode(WireReader r) throws TlsAlertException {
+    if (r.hasRemaining()) {
+      throw r.alert(AlertDescription.DECODE_ERROR,
+          "body must be empty, got " + r.remaining() + " byte(s)");
     }
     return new ServerHelloDone();
   }

@@ -54,10 +54,13 @@ public record ServerKeyExchange(ServerEcdhParams params, DigitallySigned signedP
   }
 
   public static ServerKeyExchange decode(byte[] body) throws TlsAlertException {
-    WireReader r = new WireReader(body);
+    return decode(new WireReader(body, "server_key_exchange"));
+  }
+
+  static ServerKeyExchange decode(WireReader r) throws TlsAlertException {
     ServerEcdhParams params = ServerEcdhParams.decode(r);
-    DigitallySigned signed = DigitallySigned.decode(r, "server_key_exchange");
-    r.expectEnd("server_key_exchange");
+    DigitallySigned signed = DigitallySigned.decode(r);
+    r.expectEnd();
     return new ServerKeyExchange(params, signed);
   }
 }

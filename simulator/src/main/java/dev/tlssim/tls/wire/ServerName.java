@@ -55,32 +55,33 @@ public record ServerName(List<String> hostNames) implements Extension {
         w.u8(HOST_NAME).vector16(h.getBytes(StandardCharsets.US_ASCII)))).toByteArray();
   }
 
-  static ServerName decode(byte[] data) throws TlsAlertException {
-    if (data.length == 0) {
+  static ServerName decode(WireReader r) throws TlsAlertException {
+    if (!r.hasRemaining()) {
       return acknowledgement();
     }
-    WireReader r = new WireReader(data);
-    WireReader list = r.nested16("server_name.server_name_list", 1, 0xffff);
-    r.expectEnd("server_name");
+    WireReader list = r.nested16("server_name_list", 1, 0xffff);
+    r.expectEnd();
     List<String> names = new ArrayList<>();
-    while (list.hasRemaining()) {
-      int nameType = list.u8("server_name.name_type");
+    for (int i = 0; list.hasRemaining(); i++) {
+      list.enter("server_name_list", i);
+      int nameType = list.u8("name_type");
+      list.describe(t -> t == HOST_NAME ? "host_name (0)" : CodeNames.unknown(t), nameType);
       if (nameType != HOST_NAME) {
         // RFC 6066 §3 defines no other NameType, and its layout is unknown, so the rest of the
         // list cannot be parsed.
-        throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-            "server_name: unknown name_type " + nameType);
+        throw list.alert(AlertDescription.DECODE_ERROR, "unknown name_type " + nameType);
       }
-      byte[] name = list.vector16("server_name.host_name", 1, 0xffff);
+      byte[] name = list.vector16("host_name", 1, 0xffff);
       if (!printableAscii(name)) {
-        throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-            "server_name: host_name is not printable ASCII");
+        throw list.alert(AlertDescription.DECODE_ERROR, "host_name is not printable ASCII");
       }
-      names.add(new String(name, StandardCharsets.US_ASCII));
+      String host = new String(name, StandardCharsets.US_ASCII);
+      list.describe(host);
+      names.add(host);
+      list.exit();
     }
     if (names.size() > 1) {
-      throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-          "server_name: more than one host_name (RFC 6066 §3)");
+      throw r.alert(AlertDescription.ILLEGAL_PARAMETER, "more than one host_name (RFC 6066 §3)");
     }
     return new ServerName(names);
   }

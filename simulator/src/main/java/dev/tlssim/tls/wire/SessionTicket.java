@@ -38,8 +38,8 @@ public record SessionTicket(byte[] ticket) implements Extension {
     return ticket.clone();
   }
 
-  static SessionTicket decode(byte[] data) {
-    return new SessionTicket(data);
+  static SessionTicket decode(WireReader r) {
+    return new SessionTicket(r.hasRemaining() ? r.rest("ticket") : new byte[0]);
   }
 
   @Override

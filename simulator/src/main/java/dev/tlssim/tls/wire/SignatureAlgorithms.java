@@ -37,11 +37,10 @@ public record SignatureAlgorithms(List<Integer> schemeCodes) implements Extensio
     return new WireWriter().u16List(schemeCodes).toByteArray();
   }
 
-  static SignatureAlgorithms decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    List<Integer> codes =
-        r.u16List("signature_algorithms.supported_signature_algorithms", 2, 0xfffe);
-    r.expectEnd("signature_algorithms");
+  static SignatureAlgorithms decode(WireReader r) throws TlsAlertException {
+    List<Integer> codes = r.u16List("supported_signature_algorithms", 2, 0xfffe,
+        CodeNames::signatureScheme);
+    r.expectEnd();
     return new SignatureAlgorithms(codes);
   }
 }

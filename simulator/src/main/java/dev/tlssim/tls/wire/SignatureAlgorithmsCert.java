@@ -37,11 +37,10 @@ public record SignatureAlgorithmsCert(List<Integer> schemeCodes) implements Tls1
     return new WireWriter().u16List(schemeCodes).toByteArray();
   }
 
-  static SignatureAlgorithmsCert decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    List<Integer> codes =
-        r.u16List("signature_algorithms_cert.supported_signature_algorithms", 2, 0xfffe);
-    r.expectEnd("signature_algorithms_cert");
+  static SignatureAlgorithmsCert decode(WireReader r) throws TlsAlertException {
+    List<Integer> codes = r.u16List("supported_signature_algorithms", 2, 0xfffe,
+        CodeNames::signatureScheme);
+    r.expectEnd();
     return new SignatureAlgorithmsCert(codes);
   }
 }

@@ -57,17 +57,25 @@ public record StatusRequest(Optional<OcspStatusRequest> ocsp) implements Extensi
     return w.toByteArray();
   }
 
-  static Extension decode(byte[] data) throws TlsAlertException {
-    if (data.length == 0) {
+  static Extension decode(WireReader r) throws TlsAlertException {
+    if (!r.hasRemaining()) {
       return acknowledgement();
     }
-    WireReader r = new WireReader(data);
-    int statusType = r.u8("status_request.status_type");
+    int statusType = r.u8("status_type");
+    r.describe(StatusRequest::statusTypeName, statusType);
     if (statusType != OCSP) {
-      return new UnknownExtension(ExtensionType.STATUS_REQUEST.code(), data);
+      // Another CertificateStatusType's request has a layout of its own: kept, not read.
+      byte[] request = r.rest("request");
+      return new UnknownExtension(ExtensionType.STATUS_REQUEST.code(),
+          new WireWriter().u8(statusType).bytes(request).toByteArray());
     }
     OcspStatusRequest request = OcspStatusRequest.decode(r);
-    r.expectEnd("status_request");
+    r.expectEnd();
     return ocsp(request);
+  }
+
+  /** CertificateStatusType in words (RFC 6066 §8). */
+  static String statusTypeName(int type) {
+    return type == OCSP ? "ocsp (1)" : CodeNames.unknown(type);
   }
 }

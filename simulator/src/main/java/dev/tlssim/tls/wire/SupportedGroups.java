@@ -37,10 +37,10 @@ public record SupportedGroups(List<Integer> groupCodes) implements Extension {
     return new WireWriter().u16List(groupCodes).toByteArray();
   }
 
-  static SupportedGroups decode(byte[] data) throws TlsAlertException {
-    WireReader r = new WireReader(data);
-    List<Integer> codes = r.u16List("supported_groups.named_curve_list", 2, 0xffff);
-    r.expectEnd("supported_groups");
+  static SupportedGroups decode(WireReader r) throws TlsAlertException {
+    // RFC 8446 §4.2.7 renamed RFC 4492's named_curve_list; the inspector uses the current name.
+    List<Integer> codes = r.u16List("named_group_list", 2, 0xffff, CodeNames::group);
+    r.expectEnd();
     return new SupportedGroups(codes);
   }
 }

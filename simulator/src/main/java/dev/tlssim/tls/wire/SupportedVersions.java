@@ -1,5 +1,6 @@
 package dev.tlssim.tls.wire;
 
+import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import java.util.ArrayList;
@@ -78,29 +79,31 @@ public sealed interface SupportedVersions extends Tls13Extension
   }
 
   /** Reads the form {@code context} calls for; any other context is an illegal_parameter. */
-  static SupportedVersions decode(byte[] data, ExtensionContext context)
+  static SupportedVersions decode(WireReader r, ExtensionContext context)
       throws TlsAlertException {
-    WireReader r = new WireReader(data);
     SupportedVersions out = switch (context) {
       case CLIENT_HELLO -> {
-        byte[] raw = r.vector8("supported_versions.versions", 2, 254);
-        if (raw.length % 2 != 0) {
-          throw Tls13Extensions.decodeError(
-              "supported_versions.versions: odd length " + raw.length);
+        WireReader items = r.nested8("versions", 2, 254);
+        if (items.remaining() % 2 != 0) {
+          throw r.alert(AlertDescription.DECODE_ERROR, "versions: odd length " + items.remaining());
         }
-        WireReader items = new WireReader(raw);
         List<Integer> versions = new ArrayList<>();
-        while (items.hasRemaining()) {
-          versions.add(items.u16("supported_versions.versions"));
+        for (int i = 0; items.hasRemaining(); i++) {
+          int version = items.u16(items.annotating() ? "versions[" + i + "]" : "versions");
+          items.describe(CodeNames::version, version);
+          versions.add(version);
         }
         yield new Offered(versions);
       }
-      case SERVER_HELLO, HELLO_RETRY_REQUEST ->
-          new Selected(r.u16("supported_versions.selected_version"));
+      case SERVER_HELLO, HELLO_RETRY_REQUEST -> {
+        int selected = r.u16("selected_version");
+        r.describe(CodeNames::version, selected);
+        yield new Selected(selected);
+      }
       default -> throw Tls13Extensions.illegal(
           "supported_versions is not allowed in " + context.abbreviation() + " (RFC 8446 §4.2)");
     };
-    r.expectEnd("supported_versions");
+    r.expectEnd();
     return out;
   }
 }

@@ -14,7 +14,7 @@ package dev.tlssim.tls.wire;
  */
 public sealed interface Tls13Extension extends Extension
     permits SupportedVersions, KeyShare, PreSharedKey, PskKeyExchangeModes, EarlyData, Cookie,
-        SignatureAlgorithmsCert {
+        SignatureAlgorithmsCert, MaxFragmentLengthExtension {
 
   /** The same type and extension_data as an entry that fits an {@link Extensions} block. */
   default UnknownExtension toUnknownExtension() {

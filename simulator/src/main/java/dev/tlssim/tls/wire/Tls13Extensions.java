@@ -28,12 +28,22 @@ public final class Tls13Extensions {
    */
   public static Optional<Tls13Extension> decode(
       int typeCode, byte[] data, ExtensionContext context) throws TlsAlertException {
+    return decode(typeCode, new WireReader(data, ExtensionType.describe(typeCode)), context);
+  }
+
+  /**
+   * As {@link #decode(int, byte[], ExtensionContext)}, reading the extension_data from {@code
+   * data}, a reader confined to it: consumed exactly when a TLS 1.3 extension is returned, left
+   * untouched when empty.
+   */
+  static Optional<Tls13Extension> decode(int typeCode, WireReader data, ExtensionContext context)
+      throws TlsAlertException {
     requireAllowed(typeCode, context);
     Optional<ExtensionType> type = ExtensionType.fromCode(typeCode);
     if (type.isEmpty()) {
       return Optional.empty();
     }
-    return switch (type.get()) {
+    Optional<Tls13Extension> out = switch (type.get()) {
       case SUPPORTED_VERSIONS -> Optional.of(SupportedVersions.decode(data, context));
       case KEY_SHARE -> Optional.of(KeyShare.decode(data, context));
       case PRE_SHARED_KEY -> Optional.of(PreSharedKey.decode(data, context));
@@ -41,8 +51,13 @@ public final class Tls13Extensions {
       case EARLY_DATA -> Optional.of(EarlyData.decode(data, context));
       case COOKIE -> Optional.of(Cookie.decode(data));
       case SIGNATURE_ALGORITHMS_CERT -> Optional.of(SignatureAlgorithmsCert.decode(data));
+      case MAX_FRAGMENT_LENGTH -> Optional.of(MaxFragmentLengthExtension.decode(data));
       default -> Optional.empty();
     };
+    if (out.isPresent()) {
+      data.expectEnd();
+    }
+    return out;
   }
 
   /** {@link #decode(int, byte[], ExtensionContext)} of one entry of a decoded block. */
@@ -106,27 +121,30 @@ public final class Tls13Extensions {
    */
   public static Extensions decodeBlock(WireReader r, String owner, ExtensionContext context)
       throws TlsAlertException {
-    WireReader block = r.nested16(owner + ".extensions", 0, 0xffff);
+    WireReader block = r.nested16("extensions", 0, 0xffff);
     List<Extension> out = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
-    while (block.hasRemaining()) {
-      int type = block.u16(owner + ".extension_type");
-      byte[] data = block.vector16(
-          owner + "." + ExtensionType.describe(type) + ".extension_data", 0, 0xffff);
+    for (int i = 0; block.hasRemaining(); i++) {
+      block.enter("extensions", i);
+      int type = Extensions.readType(block);
+      WireReader data = block.extensionData(ExtensionType.describe(type));
       if (!seen.add(type)) {
         throw illegal(owner + ": duplicate extension " + ExtensionType.describe(type)
             + " (RFC 8446 §4.2)");
       }
       requireAllowed(type, context);
+      byte[] raw = data.remainingBytes();
       if (context == ExtensionContext.CERTIFICATE
           && type == ExtensionType.STATUS_REQUEST.code()) {
-        CertificateStatus.decode(data);
-        out.add(new UnknownExtension(type, data));
+        CertificateStatus.decodeStatus(data);
+        data.expectEnd();
+        out.add(new UnknownExtension(type, raw));
       } else if (decode(type, data, context).isPresent()) {
-        out.add(new UnknownExtension(type, data));
+        out.add(new UnknownExtension(type, raw));
       } else {
         out.add(Extension.decode(type, data));
       }
+      block.exit();
     }
     Extensions extensions = new Extensions(out);
     checkBlock(extensions, context);

@@ -20,6 +20,12 @@ public record UnknownExtension(int typeCode, byte[] data) implements Extension {
     data = data.clone();
   }
 
+  /** The extension_data kept as it is, recorded as one opaque field when there is any. */
+  static UnknownExtension decode(int typeCode, WireReader data) {
+    return new UnknownExtension(typeCode,
+        data.hasRemaining() ? data.rest("extension_data") : new byte[0]);
+  }
+
   @Override
   public byte[] data() {
     return data.clone();

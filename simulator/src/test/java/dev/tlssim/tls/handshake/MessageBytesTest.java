@@ -7,12 +7,14 @@ import dev.tlssim.pki.OcspResponder;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.testing.WebPki;
+import dev.tlssim.tls.wire.Codec;
 import dev.tlssim.tls.wire.Field;
 import dev.tlssim.tls.wire.HandshakeDecoder;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
-import dev.tlssim.tls.wire.MessageFields;
+import dev.tlssim.tls.wire.Codec;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -38,7 +40,7 @@ class MessageBytesTest {
     assertThat(c.client.established()).isTrue();
     assertThat(Pipe.sent(c.serverEvents)).contains("certificate_status");
     checkBytes(c);
-    List<Field> status = MessageFields.describe("certificate_status",
+    List<Field> status = Codec.annotate("certificate_status", ProtocolVersion.TLS12,
         bytesOf(c.serverEvents, "certificate_status"));
     assertThat(status.get(status.size() - 1).value())
         .startsWith("OCSPResponse responseStatus=successful (0), serial=0x")
@@ -52,7 +54,7 @@ class MessageBytesTest {
         TestPki.rsaServer(), WebPki.NOW, 42);
     assertThat(c.client.established()).isTrue();
     checkBytes(c);
-    assertThat(MessageFields.describe("client_key_exchange",
+    assertThat(Codec.annotate("client_key_exchange", ProtocolVersion.TLS12,
         bytesOf(c.clientEvents, "client_key_exchange")))
         .extracting(Field::name)
         .containsExactly("msg_type", "length", "encrypted_pre_master_secret.length",
@@ -114,7 +116,7 @@ class MessageBytesTest {
         continue;
       }
       assertThat(bytes).as(name).hasSize(length);
-      List<Field> fields = MessageFields.describe(name, bytes);
+      List<Field> fields = Codec.annotate(name, ProtocolVersion.TLS12, bytes);
       assertThat(fields).as(name).extracting(Field::name).doesNotContain(Field.UNDECODABLE);
       if (name.equals(ContentType.CHANGE_CIPHER_SPEC.rfcName())) {
         assertThat(bytes).containsExactly(1);

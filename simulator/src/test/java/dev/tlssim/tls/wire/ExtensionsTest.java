@@ -147,7 +147,7 @@ class ExtensionsTest {
 
   @Test
   void twoHostNamesAreIllegalParameter() {
-    assertAlert(ServerName::decode, hex("0008 00 0001 61 00 0001 62"), AlertDescription.ILLEGAL_PARAMETER);
+    assertAlert(d -> ServerName.decode(new WireReader(d)), hex("0008 00 0001 61 00 0001 62"), AlertDescription.ILLEGAL_PARAMETER);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
+import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import java.util.Arrays;
@@ -73,6 +74,63 @@ class MutationFuzzTest {
   void mutatedInputsOnlyEverRaiseAlerts(Target target) throws TlsAlertException {
     // Most mutations must be caught; a decoder that accepted everything would fail here.
     assertOnlyAlertsOrCanonical(target, MUTATIONS / 10);
+  }
+
+  /** The TLS 1.2 targets as events carry them: named, framed, for the annotator. */
+  static Stream<Arguments> annotated() {
+    ProtocolVersion v = ProtocolVersion.TLS12;
+    return Stream.of(
+        Arguments.of("client_hello", v, ClientHelloTest.sample().encode()),
+        Arguments.of("client_hello", v, HandshakeFrame.frame(HandshakeType.CLIENT_HELLO,
+            hex("0303" + ClientHelloTest.RANDOM + "00 0004 c02f 002f 01 00")).raw()),
+        Arguments.of("server_hello", v, ServerHelloTest.sample().encode()),
+        Arguments.of("certificate", v,
+            new Certificate(List.of(hex("308201"), hex("3003020101"))).encode()),
+        Arguments.of("server_key_exchange", v, ServerKeyExchangeTest.sample().encode()),
+        Arguments.of("server_hello_done", v, new ServerHelloDone().encode()),
+        Arguments.of("hello_request", v, new HelloRequest().encode()),
+        Arguments.of("client_key_exchange", v,
+            HandshakeFrame.frame(HandshakeType.CLIENT_KEY_EXCHANGE, hex("0004 01020304")).raw()),
+        Arguments.of("client_key_exchange", v,
+            HandshakeFrame.frame(HandshakeType.CLIENT_KEY_EXCHANGE, hex("04 01020304")).raw()),
+        Arguments.of("finished", v, new Finished(hex("0102030405060708090a0b0c")).encode()),
+        Arguments.of("new_session_ticket", v, new NewSessionTicket(7200, hex("deadbeef")).encode()),
+        Arguments.of("change_cipher_spec", v, hex("01")),
+        Arguments.of("alert", v, hex("0228")));
+  }
+
+  @ParameterizedTest(name = "{0} {2}")
+  @MethodSource("annotated")
+  void annotatingMutatedMessagesNeverThrowsAndStaysWithinTheBytes(String name,
+      ProtocolVersion version, byte[] message) {
+    assertAnnotationSafe(name, version, message);
+  }
+
+  /**
+   * The annotator on a valid message tiles it exactly with no undecodable field; on each of
+   * {@link #MUTATIONS} / 3 seeded mutations it never throws, every field lies within the bytes,
+   * and when it reports nothing undecodable its fields tile the mutated bytes exactly too.
+   */
+  static void assertAnnotationSafe(String name, ProtocolVersion version, byte[] valid) {
+    CodecTest.assertTiles(Codec.annotate(name, version, valid), valid.length);
+    SplittableRandom random = new SplittableRandom(name.hashCode() ^ Arrays.hashCode(valid));
+    int undecodable = 0;
+    for (int i = 0; i < MUTATIONS / 3; i++) {
+      byte[] input = mutate(valid, random);
+      List<Field> fields;
+      try {
+        fields = Codec.annotate(name, version, input);
+      } catch (RuntimeException e) {
+        throw new AssertionError(name + ": annotate threw " + e + " on " + hex(input), e);
+      }
+      CodecTest.assertWithinBounds(fields, input);
+      if (fields.stream().anyMatch(f -> f.name().equals(Field.UNDECODABLE))) {
+        undecodable++;
+      } else {
+        CodecTest.assertTiles(fields, input.length);
+      }
+    }
+    assertThat(undecodable).as("mutations the annotator could not decode").isPositive();
   }
 
   /**

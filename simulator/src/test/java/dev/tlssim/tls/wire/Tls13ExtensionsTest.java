@@ -204,10 +204,10 @@ class Tls13ExtensionsTest {
       for (ExtensionType type : List.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE,
           ExtensionType.PRE_SHARED_KEY, ExtensionType.EARLY_DATA)) {
         WireAssertions.Decoder direct = switch (type) {
-          case SUPPORTED_VERSIONS -> d -> SupportedVersions.decode(d, context);
-          case KEY_SHARE -> d -> KeyShare.decode(d, context);
-          case PRE_SHARED_KEY -> d -> PreSharedKey.decode(d, context);
-          default -> d -> EarlyData.decode(d, context);
+          case SUPPORTED_VERSIONS -> d -> SupportedVersions.decode(new WireReader(d), context);
+          case KEY_SHARE -> d -> KeyShare.decode(new WireReader(d), context);
+          case PRE_SHARED_KEY -> d -> PreSharedKey.decode(new WireReader(d), context);
+          default -> d -> EarlyData.decode(new WireReader(d), context);
         };
         if (!ExtensionContext.contextsOf(type).contains(context)) {
           assertAlert(direct, hex("0304"), AlertDescription.ILLEGAL_PARAMETER);

@@ -3,6 +3,7 @@ package dev.tlssim.tls.wire;
 import static dev.tlssim.tls.wire.WireAssertions.hex;
 
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,34 @@ class Tls13MutationFuzzTest {
     }
     return Arguments.of(new MutationFuzzTest.Target(name, block, d -> Tls13Extensions.decodeBlock(d, context),
         o -> ((Extensions) o).encode()));
+  }
+
+  /** Every TLS 1.3 message of the targets, named and framed as events carry them. */
+  static Stream<Arguments> annotated() {
+    ProtocolVersion v = ProtocolVersion.TLS13;
+    Stream<Arguments> known = Tls13MessagesTest.knownEncodings().map(a -> Arguments.of(
+        ((Tls13HandshakeMessage) a.get()[0]).type().rfcName(), v, hex((String) a.get()[1])));
+    Stream<Arguments> rfc8448 = Stream.of(
+        Arguments.of("client_hello", v, Rfc8448Messages.CLIENT_HELLO),
+        Arguments.of("server_hello", v, Rfc8448Messages.SERVER_HELLO),
+        Arguments.of("encrypted_extensions", v, Rfc8448Messages.ENCRYPTED_EXTENSIONS),
+        Arguments.of("certificate", v, Rfc8448Messages.CERTIFICATE),
+        Arguments.of("certificate_verify", v, Rfc8448Messages.CERTIFICATE_VERIFY),
+        Arguments.of("new_session_ticket", v, Rfc8448Messages.NEW_SESSION_TICKET),
+        Arguments.of("client_hello", v, Rfc8448Messages.RESUMED_CLIENT_HELLO),
+        Arguments.of("client_hello", v, Rfc8448Messages.HRR_CLIENT_HELLO1),
+        Arguments.of(HandshakeMessageName.HELLO_RETRY_REQUEST, v,
+            Rfc8448Messages.HELLO_RETRY_REQUEST),
+        Arguments.of("finished", v, new Finished(hex("11".repeat(32))).encode()),
+        Arguments.of("message_hash", v, new MessageHash(hex("22".repeat(32))).encode()));
+    return Stream.concat(known, rfc8448);
+  }
+
+  @ParameterizedTest(name = "{0} {2}")
+  @MethodSource("annotated")
+  void annotatingMutatedMessagesNeverThrowsAndStaysWithinTheBytes(String name,
+      ProtocolVersion version, byte[] message) {
+    MutationFuzzTest.assertAnnotationSafe(name, version, message);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -108,4 +108,51 @@ class WireReaderTest {
     assertThat(e).isNotNull();
     return e;
   }
+
+  /** A recording reader names each read by the scopes entered, with offset, length and meaning. */
+  @Test
+  void recordingReaderAnnotatesEveryReadInScope() throws TlsAlertException {
+    FieldRecorder recorder = new FieldRecorder();
+    WireReader r = WireReader.recording(hex("07 0004 c02f 002f 0003 02 aabb"), recorder);
+    r.describe(x -> "seven", r.u8("kind"));
+    r.u16List("suites", 2, 0xfffe, CodeNames::cipherSuite);
+    WireReader list = r.nested16("list", 0, 0xffff);
+    list.enter("list", 0);
+    list.vector8("item", 1, 255);
+    list.exit();
+    r.expectEnd("x");
+    assertThat(recorder.fields()).containsExactly(
+        new Field("kind", 0, 1, "seven"),
+        new Field("suites.length", 1, 2, "4 bytes"),
+        new Field("suites[0]", 3, 2, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (0xc02f)"),
+        new Field("suites[1]", 5, 2, "TLS_RSA_WITH_AES_128_CBC_SHA (0x002f)"),
+        new Field("list.length", 7, 2, "3 bytes"),
+        new Field("list[0].item.length", 9, 1, "2 bytes"),
+        new Field("list[0].item", 10, 2, "aabb"));
+    assertThat(recorder.end()).isEqualTo(12);
+  }
+
+  /** Without a recorder, scopes and meanings are no-ops: a meaning is never even computed. */
+  @Test
+  void plainReaderNeverComputesMeanings() throws TlsAlertException {
+    WireReader r = new WireReader(hex("01 02"));
+    assertThat(r.annotating()).isFalse();
+    r.enter("scope");
+    r.describe(v -> {
+      throw new AssertionError("computed a meaning without a recorder");
+    }, r.u8("a"));
+    r.describeLong(v -> {
+      throw new AssertionError("computed a meaning without a recorder");
+    }, r.u8("b"));
+    r.exit();
+    r.expectEnd();
+  }
+
+  @Test
+  void failuresNameTheOwner() {
+    assertThat(failure(() -> new WireReader(hex("00"), "cookie").vector16("cookie", 1, 0xffff)))
+        .hasMessageContaining("cookie.cookie length: needs 2 byte(s) but only 1 remain");
+    assertThat(failure(() -> new WireReader(hex("0000"), "key_update").expectEnd()))
+        .hasMessage("key_update: 2 trailing byte(s)");
+  }
 }

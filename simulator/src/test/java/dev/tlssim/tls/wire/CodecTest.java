@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class MessageFieldsTest {
+/** The codec's annotation of TLS 1.2 messages and records: field by field, bad input included. */
+class CodecTest {
+  private static final ProtocolVersion TLS12 = ProtocolVersion.TLS12;
+
   /** The ClientHello of PinnedHandshakeTest#clientHelloBytes, without its record header. */
   static final String CLIENT_HELLO = ""
       + "01000080030396cb4cedc6d78a4666351950dd1d06af55611874210658966039dee8335b88fd"
@@ -31,7 +34,7 @@ class MessageFieldsTest {
 
   @Test
   void clientHelloFieldByField() {
-    assertThat(MessageFields.describe("client_hello", hex(CLIENT_HELLO))).containsExactly(
+    assertThat(Codec.annotate("client_hello", TLS12, hex(CLIENT_HELLO))).containsExactly(
         f("msg_type", 0, 1, "client_hello (1)"),
         f("length", 1, 3, "128 bytes"),
         f("client_version", 4, 2, "TLS 1.2 (0x0303)"),
@@ -92,14 +95,14 @@ class MessageFieldsTest {
   @Test
   void clientHelloWithStatusRequestAndUnknownCodes() {
     byte[] bytes = ClientHelloTest.sample().encode();
-    List<Field> fields = MessageFields.describe("client_hello", bytes);
+    List<Field> fields = Codec.annotate("client_hello", TLS12, bytes);
     assertThat(fields).extracting(Field::name).doesNotContain(Field.UNDECODABLE);
     assertWithinBounds(fields, bytes);
 
     byte[] stapling = ClientHello.of(ProtocolVersion.TLS12, new byte[32], new byte[0],
         List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256),
         Extensions.of(StatusRequest.ocsp(OcspStatusRequest.any()))).encode();
-    assertThat(MessageFields.describe("client_hello", stapling))
+    assertThat(Codec.annotate("client_hello", TLS12, stapling))
         .filteredOn(field -> field.name().startsWith("extensions")).containsExactly(
             f("extensions.length", 45, 2, "9 bytes"),
             f("extensions[0].type", 47, 2, "status_request (5)"),
@@ -109,14 +112,14 @@ class MessageFieldsTest {
             f("extensions[0].request_extensions.length", 54, 2, "0 bytes"),
             f("extensions[0].request_extensions", 56, 0, "(empty)"));
     // Codes this simulator does not implement still get the IANA name, or say "unknown".
-    assertThat(MessageFields.cipherSuite(0x1301)).isEqualTo("TLS_AES_128_GCM_SHA256 (0x1301)");
-    assertThat(MessageFields.cipherSuite(0x0a0a)).isEqualTo("unknown (0x0a0a)");
-    assertThat(MessageFields.group(0x0a0a)).isEqualTo("unknown (0x0a0a)");
+    assertThat(CodeNames.cipherSuite(0x1301)).isEqualTo("TLS_AES_128_GCM_SHA256 (0x1301)");
+    assertThat(CodeNames.cipherSuite(0x0a0a)).isEqualTo("unknown (0x0a0a)");
+    assertThat(CodeNames.group(0x0a0a)).isEqualTo("unknown (0x0a0a)");
   }
 
   @Test
   void serverHelloFieldByField() {
-    assertThat(MessageFields.describe("server_hello", ServerHelloTest.sample().encode()))
+    assertThat(Codec.annotate("server_hello", TLS12, ServerHelloTest.sample().encode()))
         .containsExactly(
             f("msg_type", 0, 1, "server_hello (2)"),
             f("length", 1, 3, "57 bytes"),
@@ -145,7 +148,7 @@ class MessageFieldsTest {
     byte[] der = CertificateAuthority.root("tlssim Fields Root", keys.ecP256("root"), from, to)
         .certificate().getEncoded();
     byte[] bytes = new Certificate(List.of(der, hex("3003020101"))).encode();
-    List<Field> fields = MessageFields.describe("certificate", bytes);
+    List<Field> fields = Codec.annotate("certificate", TLS12, bytes);
     assertThat(fields).extracting(Field::name).containsExactly("msg_type", "length",
         "certificate_list.length", "certificate_list[0].length", "certificate_list[0]",
         "certificate_list[1].length", "certificate_list[1]");
@@ -161,7 +164,7 @@ class MessageFieldsTest {
 
   @Test
   void serverKeyExchange() {
-    assertThat(MessageFields.describe("server_key_exchange",
+    assertThat(Codec.annotate("server_key_exchange", TLS12,
         ServerKeyExchangeTest.sample().encode())).containsExactly(
             f("msg_type", 0, 1, "server_key_exchange (12)"),
             f("length", 1, 3, "14 bytes"),
@@ -179,14 +182,14 @@ class MessageFieldsTest {
     byte[] rsa = new byte[2 + 256];
     rsa[0] = 1;
     rsa[2] = (byte) 0xab;
-    assertThat(MessageFields.describe("client_key_exchange",
+    assertThat(Codec.annotate("client_key_exchange", TLS12,
         HandshakeFrame.frame(HandshakeType.CLIENT_KEY_EXCHANGE, rsa).raw())).containsExactly(
             f("msg_type", 0, 1, "client_key_exchange (16)"),
             f("length", 1, 3, "258 bytes"),
             f("encrypted_pre_master_secret.length", 4, 2, "256 bytes"),
             f("encrypted_pre_master_secret", 6, 256,
                 "ab000000000000000000000000000000... (256 bytes)"));
-    assertThat(MessageFields.describe("client_key_exchange",
+    assertThat(Codec.annotate("client_key_exchange", TLS12,
         HandshakeFrame.frame(HandshakeType.CLIENT_KEY_EXCHANGE, hex("04 01020304")).raw()))
         .containsExactly(
             f("msg_type", 0, 1, "client_key_exchange (16)"),
@@ -197,53 +200,53 @@ class MessageFieldsTest {
 
   @Test
   void finishedTicketHelloDoneStatusCcsAlert() {
-    assertThat(MessageFields.describe("finished",
+    assertThat(Codec.annotate("finished", TLS12,
         new Finished(hex("0102030405060708090a0b0c")).encode())).containsExactly(
             f("msg_type", 0, 1, "finished (20)"),
             f("length", 1, 3, "12 bytes"),
             f("verify_data", 4, 12, "0102030405060708090a0b0c"));
-    assertThat(MessageFields.describe("new_session_ticket",
+    assertThat(Codec.annotate("new_session_ticket", TLS12,
         new NewSessionTicket(7200, hex("deadbeef")).encode())).containsExactly(
             f("msg_type", 0, 1, "new_session_ticket (4)"),
             f("length", 1, 3, "10 bytes"),
             f("ticket_lifetime_hint", 4, 4, "7200 seconds"),
             f("ticket.length", 8, 2, "4 bytes"),
             f("ticket", 10, 4, "deadbeef"));
-    assertThat(MessageFields.describe("server_hello_done", new ServerHelloDone().encode()))
+    assertThat(Codec.annotate("server_hello_done", TLS12, new ServerHelloDone().encode()))
         .containsExactly(f("msg_type", 0, 1, "server_hello_done (14)"),
             f("length", 1, 3, "0 bytes"));
-    assertThat(MessageFields.describe("certificate_status",
+    assertThat(Codec.annotate("certificate_status", TLS12,
         new CertificateStatus(hex("3003020101")).encode())).containsExactly(
             f("msg_type", 0, 1, "certificate_status (22)"),
             f("length", 1, 3, "9 bytes"),
             f("status_type", 4, 1, "ocsp (1)"),
             f("ocsp_response.length", 5, 3, "5 bytes"),
             f("ocsp_response", 8, 5, "not a parseable OCSPResponse (5 bytes)"));
-    assertThat(MessageFields.describe("change_cipher_spec", hex("01")))
+    assertThat(Codec.annotate("change_cipher_spec", TLS12, hex("01")))
         .containsExactly(f("type", 0, 1, "change_cipher_spec (1)"));
-    assertThat(MessageFields.describe("alert",
+    assertThat(Codec.annotate("alert", TLS12,
         Alert.fatal(AlertDescription.HANDSHAKE_FAILURE).encode())).containsExactly(
             f("level", 0, 1, "fatal (2)"), f("description", 1, 1, "handshake_failure (40)"));
-    assertThat(MessageFields.describe("application_data", new byte[0])).isEmpty();
+    assertThat(Codec.annotate("application_data", TLS12, new byte[0])).isEmpty();
   }
 
   @Test
   void truncatedAndTrailingBytesEndInUndecodable() {
     byte[] hello = hex(CLIENT_HELLO);
-    List<Field> cut = MessageFields.describe("client_hello", Arrays.copyOf(hello, 20));
+    List<Field> cut = Codec.annotate("client_hello", TLS12, Arrays.copyOf(hello, 20));
     assertThat(cut).extracting(Field::name).containsExactly("msg_type", "length", "undecodable");
     assertThat(cut.get(2)).isEqualTo(
         f("undecodable", 4, 16, "length 128 but 16 byte(s) follow"));
 
     byte[] longer = Arrays.copyOf(hello, hello.length + 2);
-    List<Field> trailing = MessageFields.describe("client_hello", longer);
+    List<Field> trailing = Codec.annotate("client_hello", TLS12, longer);
     assertThat(trailing.get(trailing.size() - 1))
         .isEqualTo(f("undecodable", hello.length, 2, "message: 2 trailing byte(s)"));
 
     // A vector length pointing past its enclosing vector: fields so far, then the rest.
     byte[] bad = hello.clone();
     bad[60] = (byte) 0xff; // extensions[0].length = 0x00ff > what the extensions hold
-    List<Field> fields = MessageFields.describe("client_hello", bad);
+    List<Field> fields = Codec.annotate("client_hello", TLS12, bad);
     Field last = fields.get(fields.size() - 1);
     assertThat(fields.get(fields.size() - 2)).isEqualTo(
         f("extensions[0].length", 59, 2, "255 bytes"));
@@ -251,10 +254,10 @@ class MessageFieldsTest {
     assertThat(last.offset()).isEqualTo(61);
     assertThat(last.length()).isEqualTo(hello.length - 61);
 
-    assertThat(MessageFields.describe("no_such_message", hex("0102")))
+    assertThat(Codec.annotate("no_such_message", TLS12, hex("0102")))
         .containsExactly(f("undecodable", 0, 2, "no message called 'no_such_message'"));
-    assertThat(MessageFields.describe("finished", new byte[0]))
-        .containsExactly(f("undecodable", 0, 0, "msg_type: needs 1 byte(s) but 0 remain"));
+    assertThat(Codec.annotate("finished", TLS12, new byte[0]))
+        .containsExactly(f("undecodable", 0, 0, "msg_type: needs 1 byte(s) but only 0 remain"));
   }
 
   /** Seeded mutations of every message kind: never throws, every field within the bytes. */
@@ -285,11 +288,11 @@ class MessageFieldsTest {
     for (Object[] sample : samples) {
       String name = (String) sample[0];
       byte[] valid = (byte[]) sample[1];
-      assertThat(MessageFields.describe(name, valid)).as(name)
+      assertThat(Codec.annotate(name, TLS12, valid)).as(name)
           .extracting(Field::name).doesNotContain(Field.UNDECODABLE);
       for (int i = 0; i < 1500; i++) {
         byte[] mutated = mutate(valid, random);
-        List<Field> fields = MessageFields.describe(name, mutated);
+        List<Field> fields = Codec.annotate(name, TLS12, mutated);
         assertWithinBounds(fields, mutated);
         described++;
       }
@@ -320,6 +323,17 @@ class MessageFieldsTest {
       }
     }
     return b;
+  }
+
+  /** Each byte in exactly one field, in wire order, and none undecodable. */
+  static void assertTiles(List<Field> fields, int length) {
+    int at = 0;
+    for (Field field : fields) {
+      assertThat(field.name()).as("%s", fields).isNotEqualTo(Field.UNDECODABLE);
+      assertThat(field.offset()).as("offset of %s after %d bytes", field, at).isEqualTo(at);
+      at += field.length();
+    }
+    assertThat(at).as("where the fields end").isEqualTo(length);
   }
 
   static void assertWithinBounds(List<Field> fields, byte[] bytes) {
