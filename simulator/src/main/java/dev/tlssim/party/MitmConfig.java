@@ -1,8 +1,8 @@
 package dev.tlssim.party;
 
 import dev.tlssim.tls.HandshakeType;
-import dev.tlssim.tls.negotiation.ClientVersions;
-import dev.tlssim.tls.negotiation.ServerVersions;
+import dev.tlssim.tls.core.ClientVersions;
+import dev.tlssim.tls.core.ServerVersions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Set;

@@ -25,7 +25,7 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
  * explains each byte: the input of the report's message inspector. Sans-I/O and stateless.
  *
  * <p>{@link #describe} takes a message's name as {@link
- * dev.tlssim.tls.handshake.TlsEvent.MessageSent} spells it and the bytes that event carries: a
+ * dev.tlssim.tls.core.TlsEvent.MessageSent} spells it and the bytes that event carries: a
  * handshake message with its 4-byte header (RFC 5246 §7.4), or the plaintext payload of a
  * change_cipher_spec or alert record. Fields come in wire order, named as the RFCs name them,
  * nested with dots and indexed with brackets:
