@@ -3,8 +3,8 @@ package dev.tlssim.party;
 import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
-import dev.tlssim.tls.core.ClientVersions;
-import dev.tlssim.tls.core.ServerVersions;
+import dev.tlssim.tls.core.TlsClientConfig;
+import dev.tlssim.tls.core.TlsServerConfig;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -31,14 +31,14 @@ public final class TlsParties {
    * @param fetchTimeout how long the client waits for revocation answers
    */
   public static ClientParty client(String name, TcpConfig tcp, int cores, CostProfile costs, SplittableRandom isn,
-      ClientVersions versions, boolean earlyData, SecureRandom random, Instant epoch, boolean keyLog,
+      TlsClientConfig versions, boolean earlyData, SecureRandom random, Instant epoch, boolean keyLog,
       Function<X509CertificateHolder, String> caNodeOf, long fetchTimeout) {
     TlsChannel.OnlineRevocation online = caNodeOf == null ? null
         : new TlsChannel.OnlineRevocation(caNodeOf, fetchTimeout, epoch);
     return new ClientParty(name, tcp, cores, costs, isn, party -> (connect, app) -> {
-      ClientVersions forThis = connect.serverName() == null ? versions : versions.withServerName(connect.serverName());
+      TlsClientConfig forThis = connect.serverName() == null ? versions : versions.withServerName(connect.serverName());
       // RFC 8446 §2.3: the request goes as 0-RTT data when the ticket allows; the endpoint decides.
-      byte[] early = earlyData && versions.tls13() != null && connect.requestBytes() > 0
+      byte[] early = earlyData && versions.tls13().isPresent() && connect.requestBytes() > 0
           ? RequestResponse.request(connect.requestBytes(), connect.responseBytes()) : null;
       TlsChannel channel = new TlsChannel(party, app, now -> forThis.newConnection(random, epoch.plusNanos(now)),
           keyLog, online, early);
@@ -74,9 +74,9 @@ public final class TlsParties {
    * renewal present the new chain.
    */
   public static ServerParty server(String name, List<Integer> ports, TcpConfig tcp, int cores, CostProfile costs,
-      SplittableRandom isn, ServerVersions config, SecureRandom random, Instant epoch,
+      SplittableRandom isn, TlsServerConfig config, SecureRandom random, Instant epoch,
       BiFunction<String, String, AsymmetricCipherKeyPair> keys) {
-    AtomicReference<ServerVersions> current = new AtomicReference<>(config);
+    AtomicReference<TlsServerConfig> current = new AtomicReference<>(config);
     ServerParty party = new ServerParty(name, ports, tcp, cores, costs, isn, p -> app -> new TlsChannel(p, app,
         now -> current.get().newConnection(random, epoch.plusNanos(now)), false));
     party.enableEnrollment(new Enroller(keys,

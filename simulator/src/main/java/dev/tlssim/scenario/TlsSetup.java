@@ -19,14 +19,10 @@ import dev.tlssim.sim.NodeProtocol;
 import dev.tlssim.sim.RandomStreams;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ProtocolVersion;
-import dev.tlssim.tls.v12.ClientConfig;
-import dev.tlssim.tls.v12.ServerConfig;
-import dev.tlssim.tls.v13.Tls13ClientConfig;
+import dev.tlssim.tls.core.TlsClientConfig;
+import dev.tlssim.tls.core.TlsServerConfig;
 import dev.tlssim.tls.v13.Tls13ClientSessionStore;
-import dev.tlssim.tls.v13.Tls13ServerConfig;
 import dev.tlssim.tls.v13.Tls13TicketPolicy;
-import dev.tlssim.tls.core.ClientVersions;
-import dev.tlssim.tls.core.ServerVersions;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -117,7 +113,7 @@ final class TlsSetup {
     MitmSpec m = n.mitm();
     Scenario.NodeSpec target = s.nodes().stream().filter(x -> x.name().equals(m.target())).findFirst().orElseThrow();
     Provisioning.Issued real = target.tls() == null ? null : pki.certificates().get(target.tls().certificate());
-    ServerVersions impersonation = null;
+    TlsServerConfig impersonation = null;
     boolean tls12 = target.tls() == null || target.tls().speaksTls12();
     boolean tls13 = target.tls() != null && target.tls().speaksTls13();
     if (m.mode().equals("intercept")) {
@@ -134,14 +130,14 @@ final class TlsSetup {
         key = forged.keyPair().getPrivate();
       }
       // The attacker speaks whatever the real server speaks, so the victim sees nothing unusual.
-      impersonation = new ServerVersions(tls12 ? ServerConfig.defaults(chain, key).withTicketKeys(null) : null,
-          tls13 ? Tls13ServerConfig.defaults(chain, key) : null);
+      impersonation = TlsServerConfig.defaults(chain, key, versions(tls12, tls13));
     }
     String host = real == null ? null : HostnameOf.first(real.chain().leaf());
     CertificateVerifier anything = new CertificateVerifier(VerificationPolicy.acceptAnything());
-    ClientVersions upstream = new ClientVersions(
-        tls12 ? ClientConfig.defaults(host, anything).withResumption(false, false) : null,
-        tls13 ? Tls13ClientConfig.defaults(host == null ? "" : host, anything) : null, null);
+    TlsClientConfig upstream = TlsClientConfig.defaults(host, anything, versions(tls12, tls13));
+    if (tls12) {
+      upstream = upstream.withTls12(upstream.tls12().orElseThrow().withResumption(false, false));
+    }
     MitmConfig.Tamper tamper = m.tamperMessage() == null ? null
         : new MitmConfig.Tamper(m.tamperTowardsServer(), MitmReader.handshakeType(m.tamperMessage()), m.tamperOffset());
     Set<Integer> suites = new HashSet<>();
@@ -198,33 +194,40 @@ final class TlsSetup {
    * TLS 1.2, 1.3 or both, as the versions say. TLS 1.3 resumes by tickets only (RFC 8446 §2.2),
    * so a client that resumes by ticket (or both ways) keeps its 1.3 tickets.
    */
-  static ClientVersions clientVersions(TlsSpec tls, Provisioning.Result pki) {
-    ClientConfig tls12 = clientConfig(tls, pki);
-    Tls13ClientConfig tls13 = null;
+  static TlsClientConfig clientVersions(TlsSpec tls, Provisioning.Result pki) {
+    TlsClientConfig config = clientConfig(tls, pki);
     if (tls.speaksTls13()) {
-      tls13 = Tls13ClientConfig.defaults(tls.serverName() == null ? "" : tls.serverName(), tls12.verifier())
+      boolean tickets = tls.resumption().equals("ticket") || tls.resumption().equals("both");
+      config = config.withTls13(TlsClientConfig.Tls13Settings.defaults()
           .withCipherSuites(tls.tls13Suites())
-          .withGroups(tls.groups())
           .withKeyShareGroups(tls.keyShares())
           .withPskKeyExchangeModes(tls.pskModes())
           .withMiddleboxCompatibility(tls.middleboxCompatibility())
-          .withRevocationFetch(tls12.revocationFetch())
-          .withStatusRequest(tls.statusRequest());
+          .withTickets(tickets ? new Tls13ClientSessionStore() : null));
     }
-    boolean tickets = tls.resumption().equals("ticket") || tls.resumption().equals("both");
-    return new ClientVersions(tls.speaksTls12() ? tls12 : null, tls13,
-        tls13 != null && tickets ? new Tls13ClientSessionStore() : null);
+    return config;
+  }
+
+  private static List<ProtocolVersion> versions(boolean tls12, boolean tls13) {
+    List<ProtocolVersion> versions = new ArrayList<>();
+    if (tls13) {
+      versions.add(ProtocolVersion.TLS13);
+    }
+    if (tls12) {
+      versions.add(ProtocolVersion.TLS12);
+    }
+    return versions;
   }
 
   /** TLS 1.2, 1.3 or both, as the versions say. */
-  static ServerVersions serverVersions(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared) {
-    Tls13ServerConfig tls13 = null;
+  static TlsServerConfig serverVersions(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared) {
+    Provisioning.Issued cert = pki.certificates().get(tls.certificate());
+    TlsServerConfig config = TlsServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate(),
+            versions(tls.speaksTls12(), tls.speaksTls13()))
+        .withGroups(tls.groups())
+        .withStapledOcspResponse(tls.staple() ? staple(cert, pki) : null);
     if (tls.speaksTls13()) {
-      Provisioning.Issued cert = pki.certificates().get(tls.certificate());
-      tls13 = Tls13ServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate())
-          .withCipherSuites(tls.tls13Suites())
-          .withGroups(tls.groups())
-          .withStapledOcspResponse(tls.staple() ? staple(cert, pki) : null);
+      TlsServerConfig.Tls13Settings tls13 = TlsServerConfig.Tls13Settings.defaults().withCipherSuites(tls.tls13Suites());
       if (tls.tickets() != null) {
         TlsSpec.EarlyDataSpec early = tls.serverEarlyData();
         tls13 = tls13.withTickets(Tls13TicketPolicy.of(shared.tls13TicketKey(node, tls.tickets()))
@@ -232,11 +235,12 @@ final class TlsSetup {
                 .withMaxEarlyDataSize(early == null ? 0 : early.maxSize()))
             .withReplayGuard(shared.replayGuard(node, tls.tickets(), early));
       }
+      config = config.withTls13(tls13);
     }
-    return new ServerVersions(tls.speaksTls12() ? serverConfig(tls, pki, node, shared) : null, tls13);
+    return tls.speaksTls12() ? config.withTls12(serverConfig(tls, pki, node, shared)) : config;
   }
 
-  static ClientConfig clientConfig(TlsSpec tls, Provisioning.Result pki) {
+  static TlsClientConfig clientConfig(TlsSpec tls, Provisioning.Result pki) {
     VerificationPolicy.Builder policy = VerificationPolicy.builder()
         .checkHostname(tls.checkHostname())
         .revocation(tls.revocation())
@@ -247,29 +251,29 @@ final class TlsSetup {
     boolean online = !tls.revocationCheck().equals("preloaded");
     CertificateVerifier verifier = new CertificateVerifier(policy.build(),
         online ? RevocationSource.unavailable() : RevocationSource.of(pki.crls()));
-    // defaults() gives the client its own session store: its connections resume each other's sessions.
-    return ClientConfig.defaults(tls.serverName(), verifier)
-        .withVersions(tls.minVersion(), tls.maxVersion())
-        .withCipherSuites(tls.cipherSuites())
+    // Tls12Settings.defaults() gives the client its own session store: its connections resume each other's sessions.
+    TlsClientConfig config = TlsClientConfig.defaults(tls.serverName(), verifier,
+            versions(tls.speaksTls12(), tls.speaksTls13()))
         .withGroups(tls.groups())
-        .withExtendedMasterSecret(tls.extendedMasterSecret())
-        .withResumption(tls.resumption().equals("session-id") || tls.resumption().equals("both"),
-            tls.resumption().equals("ticket") || tls.resumption().equals("both"))
         .withStatusRequest(tls.statusRequest())
         .withRevocationFetch(!online ? null : tls.revocationCheck().equals("ocsp")
             ? RevocationProtocol.OCSP : RevocationProtocol.CRL);
-  }
-
-  static ServerConfig serverConfig(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared) {
-    Provisioning.Issued cert = pki.certificates().get(tls.certificate());
-    return ServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate())
+    return !tls.speaksTls12() ? config : config.withTls12(TlsClientConfig.Tls12Settings.defaults()
         .withVersions(tls.minVersion(), tls.maxVersion())
         .withCipherSuites(tls.cipherSuites())
-        .withGroups(tls.groups())
+        .withExtendedMasterSecret(tls.extendedMasterSecret())
+        .withResumption(tls.resumption().equals("session-id") || tls.resumption().equals("both"),
+            tls.resumption().equals("ticket") || tls.resumption().equals("both")));
+  }
+
+  static TlsServerConfig.Tls12Settings serverConfig(TlsSpec tls, Provisioning.Result pki, String node,
+      RunShared shared) {
+    return TlsServerConfig.Tls12Settings.defaults()
+        .withVersions(tls.minVersion(), tls.maxVersion())
+        .withCipherSuites(tls.cipherSuites())
         .withExtendedMasterSecret(tls.extendedMasterSecret())
         .withSessionCache(tls.sessionCache() == null ? null : shared.sessionCache(node, tls.sessionCache()))
-        .withTicketKeys(tls.tickets() == null ? null : shared.ticketKeys(node, tls.tickets(), pki.epoch()))
-        .withStapledOcspResponse(tls.staple() ? staple(cert, pki) : null);
+        .withTicketKeys(tls.tickets() == null ? null : shared.ticketKeys(node, tls.tickets(), pki.epoch()));
   }
 
   /**

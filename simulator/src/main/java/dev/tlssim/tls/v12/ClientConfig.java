@@ -48,6 +48,26 @@ public record ClientConfig(
     boolean offerStatusRequest,
     RevocationProtocol revocationFetch) {
 
+  /** The suites of {@link #defaults}. */
+  public static final List<CipherSuite> DEFAULT_CIPHER_SUITES = List.of(
+      CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+      CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+
+  /** The signature_algorithms of {@link #defaults}. */
+  public static final List<SignatureScheme> DEFAULT_SIGNATURE_SCHEMES = List.of(
+      SignatureScheme.ECDSA_SECP256R1_SHA256,
+      SignatureScheme.RSA_PSS_RSAE_SHA256,
+      SignatureScheme.RSA_PKCS1_SHA256,
+      SignatureScheme.ECDSA_SECP384R1_SHA384,
+      SignatureScheme.RSA_PSS_RSAE_SHA384,
+      SignatureScheme.RSA_PKCS1_SHA384,
+      SignatureScheme.RSA_PSS_RSAE_SHA512,
+      SignatureScheme.RSA_PKCS1_SHA512);
+
   public ClientConfig {
     Objects.requireNonNull(minVersion, "minVersion");
     Objects.requireNonNull(maxVersion, "maxVersion");
@@ -102,23 +122,9 @@ public record ClientConfig(
     return new ClientConfig(
         ProtocolVersion.TLS12,
         ProtocolVersion.TLS12,
-        List.of(
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
-            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA),
+        DEFAULT_CIPHER_SUITES,
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
-        List.of(
-            SignatureScheme.ECDSA_SECP256R1_SHA256,
-            SignatureScheme.RSA_PSS_RSAE_SHA256,
-            SignatureScheme.RSA_PKCS1_SHA256,
-            SignatureScheme.ECDSA_SECP384R1_SHA384,
-            SignatureScheme.RSA_PSS_RSAE_SHA384,
-            SignatureScheme.RSA_PKCS1_SHA384,
-            SignatureScheme.RSA_PSS_RSAE_SHA512,
-            SignatureScheme.RSA_PKCS1_SHA512),
+        DEFAULT_SIGNATURE_SCHEMES,
         serverName,
         true,
         verifier,

@@ -85,27 +85,33 @@ public record ServerConfig(
     return new ServerConfig(
         ProtocolVersion.TLS12,
         ProtocolVersion.TLS12,
-        List.of(
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
-            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA),
+        DEFAULT_CIPHER_SUITES,
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
-        List.of(
-            SignatureScheme.ECDSA_SECP256R1_SHA256,
-            SignatureScheme.RSA_PSS_RSAE_SHA256,
-            SignatureScheme.RSA_PKCS1_SHA256,
-            SignatureScheme.ECDSA_SECP384R1_SHA384,
-            SignatureScheme.RSA_PSS_RSAE_SHA384,
-            SignatureScheme.RSA_PKCS1_SHA384,
-            SignatureScheme.RSA_PSS_RSAE_SHA512,
-            SignatureScheme.RSA_PKCS1_SHA512),
+        DEFAULT_SIGNATURE_SCHEMES,
         chain,
         privateKey,
         true);
   }
+
+  /** The suites of {@link #defaults}, in the server's order of preference. */
+  public static final List<CipherSuite> DEFAULT_CIPHER_SUITES = List.of(
+      CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+      CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+      CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
+      CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+
+  /** The signature schemes of {@link #defaults}, in the server's order of preference. */
+  public static final List<SignatureScheme> DEFAULT_SIGNATURE_SCHEMES = List.of(
+      SignatureScheme.ECDSA_SECP256R1_SHA256,
+      SignatureScheme.RSA_PSS_RSAE_SHA256,
+      SignatureScheme.RSA_PKCS1_SHA256,
+      SignatureScheme.ECDSA_SECP384R1_SHA384,
+      SignatureScheme.RSA_PSS_RSAE_SHA384,
+      SignatureScheme.RSA_PKCS1_SHA384,
+      SignatureScheme.RSA_PSS_RSAE_SHA512,
+      SignatureScheme.RSA_PKCS1_SHA512);
 
   public ServerConfig withCipherSuites(List<CipherSuite> suites) {
     return new ServerConfig(minVersion, maxVersion, suites, groups, signatureSchemes, chain,

@@ -73,17 +73,30 @@ public record Tls13ClientConfig(
    * on certificates also ECDSA P-384 and RSA PKCS#1 v1.5 with SHA-256/384, which CAs still use.
    */
   public static Tls13ClientConfig defaults(String serverName, CertificateVerifier verifier) {
-    return new Tls13ClientConfig(serverName,
-        List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
-            Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
+    return new Tls13ClientConfig(serverName, DEFAULT_CIPHER_SUITES,
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
-        List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256),
-        List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
-            SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
-            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384),
-        verifier, List.of(PskKeyExchangeModes.PSK_DHE_KE), true, null, false);
+        DEFAULT_SIGNATURE_SCHEMES, DEFAULT_CERTIFICATE_SIGNATURE_SCHEMES,
+        verifier, DEFAULT_PSK_KEY_EXCHANGE_MODES, true, null, false);
   }
+
+  /** The suites of {@link #defaults}. */
+  public static final List<Tls13CipherSuite> DEFAULT_CIPHER_SUITES = List.of(
+      Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
+      Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+
+  /** The CertificateVerify schemes of {@link #defaults} (signature_algorithms). */
+  public static final List<SignatureScheme> DEFAULT_SIGNATURE_SCHEMES = List.of(
+      SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256);
+
+  /** The certificate schemes of {@link #defaults} (signature_algorithms_cert). */
+  public static final List<SignatureScheme> DEFAULT_CERTIFICATE_SIGNATURE_SCHEMES = List.of(
+      SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+      SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
+      SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384);
+
+  /** psk_dhe_ke only, which keeps forward secrecy (RFC 8446 §4.2.9). */
+  public static final List<Integer> DEFAULT_PSK_KEY_EXCHANGE_MODES = List.of(PskKeyExchangeModes.PSK_DHE_KE);
 
   public Tls13ClientConfig withCipherSuites(List<Tls13CipherSuite> suites) {
     return new Tls13ClientConfig(serverName, suites, groups, keyShareGroups, signatureSchemes,

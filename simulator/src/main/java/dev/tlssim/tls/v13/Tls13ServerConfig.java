@@ -40,6 +40,10 @@ public record Tls13ServerConfig(
    */
   public static final Duration DEFAULT_TICKET_AGE_WINDOW = Duration.ofSeconds(10);
 
+  /** The suites of {@link #defaults}, in the server's order of preference. */
+  public static final List<Tls13CipherSuite> DEFAULT_CIPHER_SUITES = List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256,
+      Tls13CipherSuite.TLS_AES_256_GCM_SHA384, Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+
   public Tls13ServerConfig {
     Objects.requireNonNull(replayGuard, "replayGuard");
     Objects.requireNonNull(ticketAgeWindow, "ticketAgeWindow");
@@ -66,9 +70,7 @@ public record Tls13ServerConfig(
     SignatureScheme scheme = privateKey instanceof RSAKeyParameters
         ? SignatureScheme.RSA_PSS_RSAE_SHA256
         : SignatureScheme.ECDSA_SECP256R1_SHA256;
-    return new Tls13ServerConfig(
-        List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
-            Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
+    return new Tls13ServerConfig(DEFAULT_CIPHER_SUITES,
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none(), DEFAULT_TICKET_AGE_WINDOW, null);
   }
