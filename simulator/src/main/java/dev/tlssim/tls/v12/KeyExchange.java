@@ -1,10 +1,10 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.EventQueue;
 
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.RsaPreMasterSecret;

@@ -1,9 +1,9 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.EventQueue;
 
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.FinishedVerifyData;
 import dev.tlssim.tls.crypto.KeyBlock;

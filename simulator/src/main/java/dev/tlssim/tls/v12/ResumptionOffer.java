@@ -1,7 +1,7 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.TlsEvent;
 
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.wire.ClientHello;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,6 +1,4 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.EventQueue;
-import dev.tlssim.tls.core.TlsEvent;
 
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.CheckStatus;
@@ -11,6 +9,8 @@ import dev.tlssim.pki.VerificationStep;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.wire.Certificate;
 import java.io.IOException;
 import java.time.Instant;

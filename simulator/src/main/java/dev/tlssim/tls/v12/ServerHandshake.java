@@ -1,11 +1,9 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.EndpointContext;
-import dev.tlssim.tls.wire.HandshakeReassembler;
 
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
-import dev.tlssim.tls.crypto.ConnectionEnd;
+import dev.tlssim.tls.core.EndpointContext;
 import dev.tlssim.tls.wire.Certificate;
 import dev.tlssim.tls.wire.CertificateStatus;
 import dev.tlssim.tls.wire.ClientHello;
@@ -13,6 +11,7 @@ import dev.tlssim.tls.wire.DowngradeSentinel;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
+import dev.tlssim.tls.wire.HandshakeReassembler;
 import dev.tlssim.tls.wire.NewSessionTicket;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.ServerHelloDone;

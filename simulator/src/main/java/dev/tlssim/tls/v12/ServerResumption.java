@@ -1,9 +1,9 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.EventQueue;
-import dev.tlssim.tls.core.TlsEvent;
 
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.SessionTicket;

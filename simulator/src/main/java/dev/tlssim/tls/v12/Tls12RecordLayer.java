@@ -1,13 +1,13 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.EventQueue;
-import dev.tlssim.tls.core.RecordLayer;
-import dev.tlssim.tls.core.TlsPlaintext;
-import dev.tlssim.tls.core.TlsEvent;
 
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.RecordLayer;
+import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.core.TlsPlaintext;
 import dev.tlssim.tls.crypto.NullRecordProtection;
 import dev.tlssim.tls.crypto.RecordProtection;
 import dev.tlssim.tls.wire.Alert;

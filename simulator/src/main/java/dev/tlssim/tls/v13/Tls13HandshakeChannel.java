@@ -2,13 +2,12 @@ package dev.tlssim.tls.v13;
 
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.Tls13CipherSuite;
-import dev.tlssim.tls.crypto.TranscriptHash;
 import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.crypto.TranscriptHash;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
 import dev.tlssim.tls.wire.MessageHash;
-import java.util.List;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;

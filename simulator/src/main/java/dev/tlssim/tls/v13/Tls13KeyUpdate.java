@@ -3,14 +3,13 @@ package dev.tlssim.tls.v13;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.Tls13KeySchedule;
 import dev.tlssim.tls.crypto.Tls13TrafficKeys;
-import dev.tlssim.tls.core.EventQueue;
-import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.KeyUpdate;
-import java.util.List;
 
 /**
  * Post-handshake key updates of one endpoint (RFC 8446 §4.6.3, §7.2). Each direction has its own

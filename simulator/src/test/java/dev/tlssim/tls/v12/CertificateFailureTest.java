@@ -10,6 +10,8 @@ import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,13 +67,13 @@ class CertificateFailureTest {
   @Test
   void untrustedRootIsUnknownCa() {
     ServerConfig server = ServerConfig.defaults(IMPOSTOR_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate());
-    assertRejected(handshake(TestPki.client(), server, WebPki.NOW),
+    assertRejected(handshake(TestPki.client12(), server, WebPki.NOW),
         AlertDescription.UNKNOWN_CA, "chain");
   }
 
   @Test
   void expiredCertificateIsCertificateExpired() {
-    assertRejected(handshake(TestPki.client(), TestPki.rsaServer(),
+    assertRejected(handshake(TestPki.client12(), TestPki.rsaServer12(),
             WebPki.NOT_AFTER.plus(Duration.ofDays(1))),
         AlertDescription.CERTIFICATE_EXPIRED, "validity");
   }
@@ -79,7 +81,7 @@ class CertificateFailureTest {
   @Test
   void wrongHostIsBadCertificate() {
     ClientConfig client = ClientConfig.defaults("wrong.example.org", WebPki.strictVerifier());
-    assertRejected(handshake(client, TestPki.ecServer(), WebPki.NOW),
+    assertRejected(handshake(client, TestPki.ecServer12(), WebPki.NOW),
         AlertDescription.BAD_CERTIFICATE, "hostname");
   }
 

@@ -4,6 +4,7 @@ import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeReassembler;

@@ -8,6 +8,8 @@ import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.ExtendedMasterSecret;
@@ -36,7 +38,7 @@ class ExtendedMasterSecretResumptionTest {
   private static final Instant NOW = WebPki.NOW;
 
   private static ServerConfig server(boolean tickets) {
-    ServerConfig server = TestPki.ecServer();
+    ServerConfig server = TestPki.ecServer12();
     return tickets
         ? server.withTicketKeys(new TicketKeys("ems".getBytes(StandardCharsets.US_ASCII), NOW,
             Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(2)))
@@ -45,7 +47,7 @@ class ExtendedMasterSecretResumptionTest {
 
   /** An EMS client, or a legacy one, offering tickets or session IDs only. */
   private static ClientConfig client(boolean tickets) {
-    return TestPki.client().withResumption(!tickets, tickets);
+    return TestPki.client12().withResumption(!tickets, tickets);
   }
 
   @ParameterizedTest(name = "tickets={0}")
@@ -103,7 +105,7 @@ class ExtendedMasterSecretResumptionTest {
 
   @Test
   void legacyResumptionWithoutEmsOnEitherSideIsAllowed() {
-    ClientConfig legacy = TestPki.client().withExtendedMasterSecret(false);
+    ClientConfig legacy = TestPki.client12().withExtendedMasterSecret(false);
     ServerConfig server = server(false);
     Connection.run(legacy, server, NOW, 10);
     Connection resumed = Connection.run(legacy, server, NOW, 20);
@@ -115,7 +117,7 @@ class ExtendedMasterSecretResumptionTest {
   @Test
   void aServerThatIgnoresEmsResumesItsOwnSessions() {
     ServerConfig legacyServer = server(false).withExtendedMasterSecret(false);
-    ClientConfig legacyClient = TestPki.client().withExtendedMasterSecret(false);
+    ClientConfig legacyClient = TestPki.client12().withExtendedMasterSecret(false);
     Connection.run(legacyClient, legacyServer, NOW, 10);
     assertThat(Connection.run(legacyClient, legacyServer, NOW, 20).clientEstablished().resumed())
         .isTrue();

@@ -7,6 +7,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.WebPki;
 import java.nio.charset.StandardCharsets;
 import java.security.Security;

@@ -1,5 +1,4 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.TlsEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,9 @@ import dev.tlssim.pki.OcspResponder;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.Field;
 import dev.tlssim.tls.wire.HandshakeDecoder;
@@ -34,8 +36,8 @@ class MessageBytesTest {
     byte[] staple = new OcspResponder(WebPki.ISSUER, Duration.ofDays(7)).respond(
         OcspRequest.forCertificate(WebPki.EC_CHAIN.leaf(), WebPki.ISSUER.certificate()),
         WebPki.NOW).getEncoded();
-    Connection c = Connection.run(TestPki.client().withStatusRequest(true),
-        TestPki.ecServer().withStapledOcspResponse(() -> staple), WebPki.NOW, 41);
+    Connection c = Connection.run(TestPki.client12().withStatusRequest(true),
+        TestPki.ecServer12().withStapledOcspResponse(() -> staple), WebPki.NOW, 41);
     assertThat(c.client.established()).isTrue();
     assertThat(Pipe.sent(c.serverEvents)).contains("certificate_status");
     checkBytes(c);
@@ -49,8 +51,8 @@ class MessageBytesTest {
   @Test
   void rsaHandshakeCarriesExactBytes() {
     Connection c = Connection.run(
-        TestPki.client().withCipherSuites(List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA)),
-        TestPki.rsaServer(), WebPki.NOW, 42);
+        TestPki.client12().withCipherSuites(List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA)),
+        TestPki.rsaServer12(), WebPki.NOW, 42);
     assertThat(c.client.established()).isTrue();
     checkBytes(c);
     assertThat(MessageFields.describe("client_key_exchange",
@@ -62,7 +64,7 @@ class MessageBytesTest {
 
   @Test
   void applicationDataAndAlertsCarryTheirPayloadOrNothing() {
-    Connection c = Connection.run(TestPki.client(), TestPki.ecServer(), WebPki.NOW, 43);
+    Connection c = Connection.run(TestPki.client12(), TestPki.ecServer12(), WebPki.NOW, 43);
     c.client.write(new byte[] {1, 2, 3});
     c.client.close();
     c.server.receive(c.client.drainOutput());

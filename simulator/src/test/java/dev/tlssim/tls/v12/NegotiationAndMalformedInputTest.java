@@ -9,6 +9,8 @@ import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.EcPointFormats;
@@ -31,7 +33,7 @@ class NegotiationAndMalformedInputTest {
   }
 
   private static TlsEndpoint server() {
-    return Tls12.server(TestPki.rsaServer(), Pipe.seeded(42), WebPki.NOW);
+    return Tls12.server(TestPki.rsaServer12(), Pipe.seeded(42), WebPki.NOW);
   }
 
   /** The endpoint sent exactly one alert, this fatal one, and is closed. */
@@ -65,7 +67,7 @@ class NegotiationAndMalformedInputTest {
   @Test
   void clientBelowServerMinimumGetsProtocolVersion() {
     TlsEndpoint client = startedClient(
-        TestPki.client().withVersions(ProtocolVersion.TLS10, ProtocolVersion.TLS11));
+        TestPki.client12().withVersions(ProtocolVersion.TLS10, ProtocolVersion.TLS11));
     TlsEndpoint server = server();
     server.receive(client.drainOutput());
     assertFailedWith(server, AlertDescription.PROTOCOL_VERSION);
@@ -74,7 +76,7 @@ class NegotiationAndMalformedInputTest {
   @Test
   void clientSeesTheServersProtocolVersionAlert() {
     TlsEndpoint client = startedClient(
-        TestPki.client().withVersions(ProtocolVersion.TLS10, ProtocolVersion.TLS11));
+        TestPki.client12().withVersions(ProtocolVersion.TLS10, ProtocolVersion.TLS11));
     TlsEndpoint server = server();
     Pipe.run(client, server);
     assertThat(client.closed()).isTrue();
@@ -85,7 +87,7 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void serverAboveClientMaximumIsRefusedByTheClient() {
-    TlsEndpoint client = startedClient(TestPki.client());
+    TlsEndpoint client = startedClient(TestPki.client12());
     ServerHello hello = ServerHello.of(ProtocolVersion.TLS11, new byte[32], new byte[0],
         CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, Extensions.EMPTY);
     client.receive(handshakeRecord(hello));
@@ -94,9 +96,9 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void noCommonSuiteIsHandshakeFailure() {
-    TlsEndpoint client = startedClient(TestPki.client().withCipherSuites(
+    TlsEndpoint client = startedClient(TestPki.client12().withCipherSuites(
         List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)));
-    TlsEndpoint server = Tls12.server(TestPki.rsaServer().withCipherSuites(
+    TlsEndpoint server = Tls12.server(TestPki.rsaServer12().withCipherSuites(
         List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA)), Pipe.seeded(1), WebPki.NOW);
     server.receive(client.drainOutput());
     assertFailedWith(server, AlertDescription.HANDSHAKE_FAILURE);
@@ -104,27 +106,27 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void suiteTheKeyCannotServeIsHandshakeFailure() {
-    TlsEndpoint client = startedClient(TestPki.client().withCipherSuites(List.of(
+    TlsEndpoint client = startedClient(TestPki.client12().withCipherSuites(List.of(
         CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
         CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)));
-    TlsEndpoint server = Tls12.server(TestPki.ecServer(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server = Tls12.server(TestPki.ecServer12(), Pipe.seeded(1), WebPki.NOW);
     server.receive(client.drainOutput());
     assertFailedWith(server, AlertDescription.HANDSHAKE_FAILURE);
   }
 
   @Test
   void ecdsaCertificateCurveMustBeInSupportedGroups() {
-    TlsEndpoint client = startedClient(TestPki.client()
+    TlsEndpoint client = startedClient(TestPki.client12()
         .withCipherSuites(List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256))
         .withGroups(List.of(dev.tlssim.tls.NamedGroup.X25519)));
-    TlsEndpoint server = Tls12.server(TestPki.ecServer(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server = Tls12.server(TestPki.ecServer12(), Pipe.seeded(1), WebPki.NOW);
     server.receive(client.drainOutput());
     assertFailedWith(server, AlertDescription.HANDSHAKE_FAILURE);
   }
 
   @Test
   void serverPickingAnUnofferedSuiteIsIllegalParameter() {
-    TlsEndpoint client = startedClient(TestPki.client().withCipherSuites(
+    TlsEndpoint client = startedClient(TestPki.client12().withCipherSuites(
         List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)));
     client.receive(handshakeRecord(ServerHello.of(ProtocolVersion.TLS12, new byte[32],
         new byte[0], CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, Extensions.EMPTY)));
@@ -133,7 +135,7 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void serverPickingCompressionIsIllegalParameter() {
-    TlsEndpoint client = startedClient(TestPki.client());
+    TlsEndpoint client = startedClient(TestPki.client12());
     client.receive(handshakeRecord(new ServerHello(ProtocolVersion.TLS12, new byte[32],
         new byte[0], CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256.code(), 1,
         java.util.Optional.empty())));
@@ -142,7 +144,7 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void unsolicitedServerExtensionIsUnsupportedExtension() {
-    TlsEndpoint client = startedClient(TestPki.client().withCipherSuites(
+    TlsEndpoint client = startedClient(TestPki.client12().withCipherSuites(
         List.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)));
     client.receive(handshakeRecord(ServerHello.of(ProtocolVersion.TLS12, new byte[32],
         new byte[0], CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
@@ -159,15 +161,15 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void oversizedRecordIsRecordOverflow() {
-    TlsEndpoint client = startedClient(TestPki.client());
+    TlsEndpoint client = startedClient(TestPki.client12());
     client.receive(new byte[] {22, 3, 3, (byte) 0x48, 1});
     assertFailedWith(client, AlertDescription.RECORD_OVERFLOW);
   }
 
   @Test
   void clientHelloSentToAClientIsUnexpectedMessage() {
-    TlsEndpoint client = startedClient(TestPki.client());
-    TlsEndpoint other = startedClient(TestPki.client());
+    TlsEndpoint client = startedClient(TestPki.client12());
+    TlsEndpoint other = startedClient(TestPki.client12());
     client.receive(other.drainOutput());
     assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE);
   }
@@ -182,14 +184,14 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void applicationDataBeforeTheHandshakeIsUnexpectedMessage() {
-    TlsEndpoint client = startedClient(TestPki.client());
+    TlsEndpoint client = startedClient(TestPki.client12());
     client.receive(record(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {1}));
     assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE);
   }
 
   @Test
   void changeCipherSpecBeforeClientKeyExchangeIsUnexpectedMessage() {
-    TlsEndpoint client = startedClient(TestPki.client());
+    TlsEndpoint client = startedClient(TestPki.client12());
     TlsEndpoint server = server();
     server.receive(client.drainOutput());
     server.drainEvents();
@@ -200,7 +202,7 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void nonEmptyServerHelloDoneIsDecodeError() {
-    TlsEndpoint client = startedClient(TestPki.client().withCipherSuites(
+    TlsEndpoint client = startedClient(TestPki.client12().withCipherSuites(
         List.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)));
     TlsEndpoint server = server();
     server.receive(client.drainOutput());
@@ -225,7 +227,7 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void fatalAlertFromThePeerClosesTheEndpoint() {
-    TlsEndpoint client = startedClient(TestPki.client());
+    TlsEndpoint client = startedClient(TestPki.client12());
     client.drainEvents();
     client.drainOutput();
     client.receive(record(ContentType.ALERT, ProtocolVersion.TLS12, new byte[] {2, 40}));
@@ -239,12 +241,12 @@ class NegotiationAndMalformedInputTest {
 
   @Test
   void unprotectedRecordAfterTheHandshakeIsBadRecordMac() {
-    TlsEndpoint client = startedClient(TestPki.client());
+    TlsEndpoint client = startedClient(TestPki.client12());
     TlsEndpoint server = server();
     Pipe.run(client, server);
     assertThat(server.established()).isTrue();
     server.drainEvents();
-    TlsEndpoint another = startedClient(TestPki.client());
+    TlsEndpoint another = startedClient(TestPki.client12());
     // A plaintext client_hello where only protected records may arrive (RFC 5246 §6.2.3).
     server.receive(another.drainOutput());
     assertFailedWith(server, AlertDescription.BAD_RECORD_MAC);

@@ -11,6 +11,7 @@ import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

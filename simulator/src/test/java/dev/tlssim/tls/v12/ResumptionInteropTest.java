@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.SessionTicket;
@@ -58,7 +60,7 @@ class ResumptionInteropTest {
   @Test
   void jdkClientResumesBySessionId() throws Exception {
     SSLContext context = JdkPeer.clientContext("TLSv1.2", WebPki.rootCertificate());
-    ServerConfig config = TestPki.ecServer();
+    ServerConfig config = TestPki.ecServer12();
     Run first = jdkClientToOurServer(context, config, 1);
     Run second = jdkClientToOurServer(context, config, 2);
 
@@ -86,7 +88,7 @@ class ResumptionInteropTest {
   @Test
   void jdkClientResumesByTicket() throws Exception {
     SSLContext context = JdkPeer.clientContext("TLSv1.2", WebPki.rootCertificate());
-    ServerConfig config = TestPki.ecServer().withTicketKeys(new TicketKeys(
+    ServerConfig config = TestPki.ecServer12().withTicketKeys(new TicketKeys(
         "interop".getBytes(StandardCharsets.US_ASCII), WebPki.NOW, Duration.ofHours(1),
         Duration.ofHours(1), Duration.ofHours(2)));
     Run first = jdkClientToOurServer(context, config, 1);
@@ -122,7 +124,7 @@ class ResumptionInteropTest {
   @Test
   void ourClientResumesWithJdkServerBySessionId() throws Exception {
     SSLContext context = JdkPeer.serverContext("TLSv1.2", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate());
-    ClientConfig config = TestPki.client().withResumption(true, false);
+    ClientConfig config = TestPki.client12().withResumption(true, false);
     List<JdkPeer> servers = new ArrayList<>();
     List<TlsEvent> first = ourClientToJdkServer(context, config, 1, servers);
     List<TlsEvent> second = ourClientToJdkServer(context, config, 2, servers);
@@ -148,7 +150,7 @@ class ResumptionInteropTest {
   @Test
   void ourClientResumesWithJdkServerByTicket() throws Exception {
     SSLContext context = JdkPeer.serverContext("TLSv1.2", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate());
-    ClientConfig config = TestPki.client();
+    ClientConfig config = TestPki.client12();
     List<JdkPeer> servers = new ArrayList<>();
     List<TlsEvent> first = ourClientToJdkServer(context, config, 1, servers);
     assertThat(Pipe.of(first, TlsEvent.TicketReceived.class)).singleElement()

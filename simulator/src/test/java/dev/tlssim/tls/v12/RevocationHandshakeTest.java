@@ -19,6 +19,7 @@ import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.OcspStatusRequest;

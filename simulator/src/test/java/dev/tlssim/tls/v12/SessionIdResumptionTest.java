@@ -1,15 +1,17 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.TlsEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.VerificationPolicy;
-import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.CipherSuite;
+import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.NamedGroup;
-import dev.tlssim.tls.crypto.KeyBlock;
+import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.ConnectionEnd;
+import dev.tlssim.tls.crypto.KeyBlock;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.time.Duration;
@@ -25,8 +27,8 @@ class SessionIdResumptionTest {
 
   @Test
   void abbreviatedHandshakeMessagesAndKeys() {
-    ClientConfig client = TestPki.client();
-    ServerConfig server = TestPki.ecServer();
+    ClientConfig client = TestPki.client12();
+    ServerConfig server = TestPki.ecServer12();
     Connection full = Connection.run(client, server, NOW, 10);
     Connection resumed = Connection.run(client, server, NOW.plusSeconds(60), 20);
 
@@ -105,9 +107,9 @@ class SessionIdResumptionTest {
 
   @Test
   void anotherServerWithoutTheSessionAnswersWithAFullHandshake() {
-    ClientConfig client = TestPki.client();
-    Connection full = Connection.run(client, TestPki.ecServer(), NOW, 10);
-    ServerConfig other = TestPki.ecServer();
+    ClientConfig client = TestPki.client12();
+    Connection full = Connection.run(client, TestPki.ecServer12(), NOW, 10);
+    ServerConfig other = TestPki.ecServer12();
     Connection miss = Connection.run(client, other, NOW, 20);
 
     byte[] offered = full.clientEstablished().sessionId();
@@ -125,9 +127,9 @@ class SessionIdResumptionTest {
   @Test
   void serversSharingOneCacheResumeEachOthersSessions() {
     SessionCache shared = new SessionCache(100, Duration.ofHours(1));
-    ServerConfig first = TestPki.ecServer().withSessionCache(shared);
-    ServerConfig second = TestPki.ecServer().withSessionCache(shared);
-    ClientConfig client = TestPki.client();
+    ServerConfig first = TestPki.ecServer12().withSessionCache(shared);
+    ServerConfig second = TestPki.ecServer12().withSessionCache(shared);
+    ClientConfig client = TestPki.client12();
     Connection.run(client, first, NOW, 10);
     assertThat(shared.size()).isEqualTo(1);
     Connection resumed = Connection.run(client, second, NOW, 20);
@@ -136,9 +138,9 @@ class SessionIdResumptionTest {
 
   @Test
   void anExpiredSessionIsNotResumed() {
-    ServerConfig server = TestPki.ecServer()
+    ServerConfig server = TestPki.ecServer12()
         .withSessionCache(new SessionCache(100, Duration.ofHours(1)));
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     Connection.run(client, server, NOW, 10);
     assertThat(Connection.run(client, server, NOW.plus(Duration.ofMinutes(59)), 20)
         .clientEstablished().resumed()).isTrue();
@@ -149,9 +151,9 @@ class SessionIdResumptionTest {
 
   @Test
   void theClientStoreExpiresSessionsToo() {
-    ClientConfig client = TestPki.client()
+    ClientConfig client = TestPki.client12()
         .withSessionStore(new ClientSessionStore(10, Duration.ofMinutes(5)));
-    ServerConfig server = TestPki.ecServer();
+    ServerConfig server = TestPki.ecServer12();
     Connection.run(client, server, NOW, 10);
     Connection late = Connection.run(client, server, NOW.plus(Duration.ofMinutes(5)), 20);
     assertThat(late.clientHello().sessionId()).isEmpty();
@@ -166,7 +168,7 @@ class SessionIdResumptionTest {
     ClientConfig a = ClientConfig.defaults("a.example.com", anyName);
     ClientConfig b = a.withServerName("b.example.com");
     SessionCache cache = new SessionCache(1, Duration.ofHours(1));
-    ServerConfig server = TestPki.ecServer().withSessionCache(cache);
+    ServerConfig server = TestPki.ecServer12().withSessionCache(cache);
 
     Connection.run(a, server, NOW, 10);
     assertThat(Connection.run(a, server, NOW, 20).clientEstablished().resumed()).isTrue();
@@ -182,8 +184,8 @@ class SessionIdResumptionTest {
 
   @Test
   void withoutACacheTheServerSendsAnEmptySessionId() {
-    ClientConfig client = TestPki.client();
-    ServerConfig server = TestPki.ecServer().withSessionCache(null);
+    ClientConfig client = TestPki.client12();
+    ServerConfig server = TestPki.ecServer12().withSessionCache(null);
     Connection first = Connection.run(client, server, NOW, 10);
     // RFC 5246 §7.4.1.3: an empty session_id says the session will not be cached.
     assertThat(first.serverHello().sessionId()).isEmpty();
@@ -196,8 +198,8 @@ class SessionIdResumptionTest {
 
   @Test
   void aClientThatDoesNotOfferSessionIdsKeepsDoingFullHandshakes() {
-    ClientConfig client = TestPki.client().withResumption(false, true);
-    ServerConfig server = TestPki.ecServer();
+    ClientConfig client = TestPki.client12().withResumption(false, true);
+    ServerConfig server = TestPki.ecServer12();
     Connection.run(client, server, NOW, 10);
     Connection second = Connection.run(client, server, NOW, 20);
     assertThat(second.clientHello().sessionId()).isEmpty();
@@ -206,8 +208,8 @@ class SessionIdResumptionTest {
 
   @Test
   void aClientWithoutAStoreNeverOffers() {
-    ClientConfig client = TestPki.client().withSessionStore(null);
-    ServerConfig server = TestPki.ecServer();
+    ClientConfig client = TestPki.client12().withSessionStore(null);
+    ServerConfig server = TestPki.ecServer12();
     Connection.run(client, server, NOW, 10);
     assertThat(Connection.run(client, server, NOW, 20).clientHello().sessionId()).isEmpty();
   }
@@ -216,7 +218,7 @@ class SessionIdResumptionTest {
   void aSessionWhoseSuiteIsNoLongerOfferedIsNotOffered() {
     ClientConfig client = HandshakeTest.clientFor(
         CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, null);
-    ServerConfig server = TestPki.rsaServer();
+    ServerConfig server = TestPki.rsaServer12();
     Connection.run(client, server, NOW, 10);
     ClientConfig otherSuite = client.withCipherSuites(
         List.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA));
@@ -230,9 +232,9 @@ class SessionIdResumptionTest {
   /** RFC 5246 §7.2: the session of a connection that ended in a fatal alert is forgotten. */
   @Test
   void aFatalAlertInvalidatesTheSessionOnBothSides() {
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     SessionCache cache = new SessionCache(10, Duration.ofHours(1));
-    ServerConfig server = TestPki.ecServer().withSessionCache(cache);
+    ServerConfig server = TestPki.ecServer12().withSessionCache(cache);
     Connection c = Connection.run(client, server, NOW, 10);
     assertThat(cache.size()).isEqualTo(1);
     assertThat(client.sessionStore().size()).isEqualTo(1);

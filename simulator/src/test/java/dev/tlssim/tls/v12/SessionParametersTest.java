@@ -6,6 +6,8 @@ import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,8 +18,8 @@ class SessionParametersTest {
 
   @Test
   void bothSidesRecordTheSameSession() {
-    TlsEndpoint client = Tls12.client(TestPki.client(), Pipe.seeded(21), WebPki.NOW);
-    TlsEndpoint server = Tls12.server(TestPki.ecServer(), Pipe.seeded(22), WebPki.NOW);
+    TlsEndpoint client = Tls12.client(TestPki.client12(), Pipe.seeded(21), WebPki.NOW);
+    TlsEndpoint server = Tls12.server(TestPki.ecServer12(), Pipe.seeded(22), WebPki.NOW);
     assertThat(Tls12.session(client)).isEmpty();
     client.start();
     server.receive(client.drainOutput());
@@ -49,8 +51,8 @@ class SessionParametersTest {
 
   @Test
   void closeNotifyKeepsTheSession() {
-    TlsEndpoint client = Tls12.client(TestPki.client(), Pipe.seeded(23), WebPki.NOW);
-    TlsEndpoint server = Tls12.server(TestPki.rsaServer(), Pipe.seeded(24), WebPki.NOW);
+    TlsEndpoint client = Tls12.client(TestPki.client12(), Pipe.seeded(23), WebPki.NOW);
+    TlsEndpoint server = Tls12.server(TestPki.rsaServer12(), Pipe.seeded(24), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     client.close();
@@ -63,8 +65,8 @@ class SessionParametersTest {
 
   @Test
   void aFatalAlertForgetsTheSession() {
-    TlsEndpoint client = Tls12.client(TestPki.client(), Pipe.seeded(25), WebPki.NOW);
-    TlsEndpoint server = Tls12.server(TestPki.rsaServer(), Pipe.seeded(26), WebPki.NOW);
+    TlsEndpoint client = Tls12.client(TestPki.client12(), Pipe.seeded(25), WebPki.NOW);
+    TlsEndpoint server = Tls12.server(TestPki.rsaServer12(), Pipe.seeded(26), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     client.write(new byte[] {1, 2, 3});

@@ -1,10 +1,12 @@
 package dev.tlssim.tls.v12;
-import dev.tlssim.tls.core.TlsEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.SessionTicket;
@@ -29,12 +31,12 @@ class SessionTicketTest {
   }
 
   private static ServerConfig ticketServer(TicketKeys keys) {
-    return TestPki.ecServer().withTicketKeys(keys);
+    return TestPki.ecServer12().withTicketKeys(keys);
   }
 
   @Test
   void aFullHandshakeIssuesATicketBeforeTheServersChangeCipherSpec() {
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     Connection full = Connection.run(client, ticketServer(keys()), EPOCH, 10);
 
     assertThat(full.serverHello().extensionsOrEmpty().find(SessionTicket.class))
@@ -63,7 +65,7 @@ class SessionTicketTest {
 
   @Test
   void aTicketResumesWithoutServerState() {
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     Connection full = Connection.run(client, ticketServer(keys()), EPOCH, 10);
     // Another server: no session cache at all, only the same ticket keys.
     ServerConfig stateless = ticketServer(keys()).withSessionCache(null);
@@ -96,7 +98,7 @@ class SessionTicketTest {
 
   @Test
   void withinTheGracePeriodTheOldKeyStillOpensAndAFreshTicketIsIssued() {
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     TicketKeys keys = keys();
     Connection.run(client, ticketServer(keys), EPOCH, 10);
     Instant inGrace = EPOCH.plus(Duration.ofMinutes(90));
@@ -121,7 +123,7 @@ class SessionTicketTest {
 
   @Test
   void afterTheGracePeriodTheTicketLeadsToAFullHandshake() {
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     Connection.run(client, ticketServer(keys()), EPOCH, 10);
     // Key 0 was current until 1h and accepted until 2h.
     Connection retired = Connection.run(client, ticketServer(keys()), EPOCH.plus(
@@ -139,7 +141,7 @@ class SessionTicketTest {
   @ParameterizedTest(name = "byte {0} flipped")
   @ValueSource(ints = {0, 20, 33, 40, -1})
   void aTamperedTicketLeadsToAFullHandshakeNotAnAlert(int position) {
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     ServerConfig server = ticketServer(keys());
     Connection.run(client, server, EPOCH, 10);
     ResumableSession stored = client.sessionStore().get(WebPki.HOST, EPOCH).orElseThrow();
@@ -156,7 +158,7 @@ class SessionTicketTest {
 
   @Test
   void aTicketFromAnotherServersKeysDoesNotOpen() {
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     Connection.run(client, ticketServer(keys()), EPOCH, 10);
     TicketKeys otherKeys = new TicketKeys("another seed".getBytes(StandardCharsets.US_ASCII),
         EPOCH, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(4));
@@ -168,7 +170,7 @@ class SessionTicketTest {
   void theClientDropsATicketPastItsLifetimeHint() {
     TicketKeys shortLived = new TicketKeys(SEED, EPOCH, Duration.ofDays(1), Duration.ZERO,
         Duration.ofMinutes(10));
-    ClientConfig client = TestPki.client();
+    ClientConfig client = TestPki.client12();
     ServerConfig server = ticketServer(shortLived);
     Connection.run(client, server, EPOCH, 10);
     Connection late = Connection.run(client, server, EPOCH.plus(Duration.ofMinutes(10)), 20);
@@ -180,7 +182,7 @@ class SessionTicketTest {
 
   @Test
   void aClientThatDoesNotOfferTicketsResumesBySessionId() {
-    ClientConfig client = TestPki.client().withResumption(true, false);
+    ClientConfig client = TestPki.client12().withResumption(true, false);
     ServerConfig server = ticketServer(keys());
     Connection full = Connection.run(client, server, EPOCH, 10);
     assertThat(full.clientHello().extensionsOrEmpty().contains(ExtensionType.SESSION_TICKET))

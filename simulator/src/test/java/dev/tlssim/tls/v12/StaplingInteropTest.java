@@ -7,6 +7,8 @@ import dev.tlssim.pki.OcspResponder;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class StaplingInteropTest {
   void jdkClientAcceptsOurStapledResponse() throws Exception {
     byte[] response = staple();
     TlsEndpoint server = Tls12.server(
-        TestPki.ecServer().withStapledOcspResponse(() -> response), Pipe.seeded(31), WebPki.NOW);
+        TestPki.ecServer12().withStapledOcspResponse(() -> response), Pipe.seeded(31), WebPki.NOW);
     JdkPeer client = JdkPeer.client("TLSv1.2", WebPki.rootCertificate(), WebPki.HOST, SUITE);
     client.beginHandshake();
     JdkInteropTest.shuttle(client, server);
@@ -45,7 +47,7 @@ class StaplingInteropTest {
   void ourClientOfferingStatusRequestCompletesWithTheJdkServer() throws Exception {
     JdkPeer server = JdkPeer.server("TLSv1.2", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(), SUITE);
     TlsEndpoint client = Tls12.client(
-        TestPki.client().withStatusRequest(true), Pipe.seeded(32), WebPki.NOW);
+        TestPki.client12().withStatusRequest(true), Pipe.seeded(32), WebPki.NOW);
     client.start();
     JdkInteropTest.shuttle(server, client);
 

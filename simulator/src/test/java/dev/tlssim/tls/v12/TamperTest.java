@@ -7,6 +7,8 @@ import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class TamperTest {
 
   private static Pair fresh(CipherSuite suite) {
     TlsEndpoint client = Tls12.client(
-        TestPki.client().withCipherSuites(List.of(suite)), Pipe.seeded(51), WebPki.NOW);
+        TestPki.client12().withCipherSuites(List.of(suite)), Pipe.seeded(51), WebPki.NOW);
     TlsEndpoint server = Tls12.server(
         HandshakeTest.serverFor(suite), Pipe.seeded(52), WebPki.NOW);
     client.start();

@@ -5,11 +5,12 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
-import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateVerify;
@@ -18,20 +19,18 @@ import dev.tlssim.tls.wire.EncryptedExtensions;
 import dev.tlssim.tls.wire.ExtensionContext;
 import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.Finished;
-import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.wire.HandshakeFrame;
-import dev.tlssim.tls.wire.RecordReader;
 import dev.tlssim.tls.wire.HandshakeReassembler;
 import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
 import dev.tlssim.tls.wire.KeyShareServerHello;
+import dev.tlssim.tls.wire.RecordReader;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.SupportedVersions;
 import dev.tlssim.tls.wire.Tls13Extensions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -69,7 +68,7 @@ final class ScriptedServer {
     KeyShareEntry clientShare = Tls13Extensions.find(hello.extensionsOrEmpty(), ExtensionContext.CLIENT_HELLO,
         KeyShareClientHello.class).orElseThrow().shareFor(NamedGroup.X25519.code()).orElseThrow();
 
-    EcdheKeyPair ephemeral = EcdheKeyPair.generate(NamedGroup.X25519, Tls13Pipe.seeded(99));
+    EcdheKeyPair ephemeral = EcdheKeyPair.generate(NamedGroup.X25519, Pipe.seeded(99));
     byte[] shared = ephemeral.agree(clientShare.keyExchange());
     channel.send(new ServerHello(ProtocolVersion.TLS12, new byte[32], hello.sessionId(), suite.code(),
         ClientHello.COMPRESSION_NULL, Optional.of(Extensions.of(
@@ -88,7 +87,7 @@ final class ScriptedServer {
     byte[] signedHash = fault == Fault.CERTIFICATE_VERIFY_SIGNATURE
         ? new byte[suite.hashLength()] : channel.transcriptHash(suite);
     channel.send(CertificateVerify.of(scheme, HandshakeSignature.sign(scheme, WebPki.EC_LEAF_KEY.getPrivate(),
-        CertificateVerify.signedContent(ConnectionEnd.SERVER, signedHash), Tls13Pipe.seeded(98))));
+        CertificateVerify.signedContent(ConnectionEnd.SERVER, signedHash), Pipe.seeded(98))));
     byte[] verifyData = Tls13Finished.verifyData(suite, secrets.server(), channel.transcriptHash(suite));
     if (fault == Fault.FINISHED_VERIFY_DATA) {
       verifyData[verifyData.length - 1] ^= 1;

@@ -12,6 +12,8 @@ import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Extension;
@@ -73,7 +75,7 @@ class Tls13AlertTest {
     // The client supports secp256r1 only and the server x25519 only: no HelloRetryRequest can
     // help (RFC 8446 §4.1.4), so "unable to negotiate a supported set of parameters" (§4.1.1).
     TlsEndpoint server = Tls13.server(
-        Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.X25519)), Tls13Pipe.seeded(1), WebPki.NOW);
+        TestPki.ecServer13().withGroups(List.of(NamedGroup.X25519)), Pipe.seeded(1), WebPki.NOW);
     assertServerAlert(server, clientHello(SUITES, TLS13, SupportedGroups.of(NamedGroup.SECP256R1), SCHEMES,
         p256Share()), AlertDescription.HANDSHAKE_FAILURE);
   }
@@ -107,7 +109,7 @@ class Tls13AlertTest {
 
     server.receive(record(clientHello(SUITES, TLS13, GROUPS, SCHEMES, p256Share())));
 
-    assertThat(Tls13Pipe.sent(server.drainEvents())).containsExactly("server_hello",
+    assertThat(Pipe.sent(server.drainEvents())).containsExactly("server_hello",
         "encrypted_extensions", "certificate", "certificate_verify", "finished");
     assertThat(Tls13.parameters(server).orElseThrow().group()).isEqualTo(NamedGroup.SECP256R1);
   }
@@ -117,7 +119,7 @@ class Tls13AlertTest {
   @Test
   void helloRetryRequestForAGroupTheClientAlreadySentAShareForIsIllegalParameter() throws Exception {
     // The default client sends shares for x25519 and secp256r1.
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
     byte[] sessionId = sentClientHello(client).sessionId();
 
@@ -128,7 +130,7 @@ class Tls13AlertTest {
 
   @Test
   void helloRetryRequestForAGroupNotInSupportedGroupsIsIllegalParameter() throws Exception {
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
     byte[] sessionId = sentClientHello(client).sessionId();
 
@@ -140,18 +142,18 @@ class Tls13AlertTest {
   @Test
   void secondHelloRetryRequestIsUnexpectedMessage() throws Exception {
     TlsEndpoint client = Tls13.client(
-        Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)), Tls13Pipe.seeded(2), WebPki.NOW);
+        TestPki.client13().withKeyShareGroups(List.of(NamedGroup.X25519)), Pipe.seeded(2), WebPki.NOW);
     client.start();
     byte[] sessionId = sentClientHello(client).sessionId();
     client.receive(record(helloRetryRequest(sessionId, NamedGroup.SECP256R1.code())));
-    assertThat(Tls13Pipe.sent(client.drainEvents())).containsExactly("change_cipher_spec", "client_hello");
+    assertThat(Pipe.sent(client.drainEvents())).containsExactly("change_cipher_spec", "client_hello");
     client.drainOutput();
 
     client.receive(record(helloRetryRequest(sessionId, NamedGroup.SECP256R1.code())));
 
     List<TlsEvent> events = client.drainEvents();
-    assertThat(Tls13Pipe.received(events)).containsExactly("hello_retry_request");
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+    assertThat(Pipe.received(events)).containsExactly("hello_retry_request");
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
         .containsExactly(tuple(AlertDescription.UNEXPECTED_MESSAGE, true));
     assertThat(client.drainOutput()).containsExactly(21, 3, 3, 0, 2, 2, AlertDescription.UNEXPECTED_MESSAGE.code());
@@ -179,17 +181,17 @@ class Tls13AlertTest {
 
   @Test
   void wrongClientFinishedIsDecryptErrorAtTheServer() throws Exception {
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13(), Pipe.seeded(1), WebPki.NOW);
     ScriptedClient client = new ScriptedClient();
     server.receive(client.hello());
 
     server.receive(client.wrongFinished(server.drainOutput()));
 
     List<TlsEvent> events = server.drainEvents();
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
         .containsExactly(tuple(AlertDescription.DECRYPT_ERROR, true));
-    assertThat(Tls13Pipe.received(events)).containsExactly("client_hello", "finished");
+    assertThat(Pipe.received(events)).containsExactly("client_hello", "finished");
     assertThat(server.established()).isFalse();
     assertThat(server.closed()).isTrue();
   }
@@ -198,8 +200,8 @@ class Tls13AlertTest {
 
   @Test
   void tamperedEncryptedRecordIsBadRecordMacAndTheAlertReachesThePeerUnderHandshakeKeys() {
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     byte[] flight = server.drainOutput();
@@ -208,12 +210,12 @@ class Tls13AlertTest {
     client.receive(flight);
 
     List<TlsEvent> events = client.drainEvents();
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class)).singleElement()
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class)).singleElement()
         .satisfies(a -> {
           assertThat(a.description()).isEqualTo(AlertDescription.BAD_RECORD_MAC);
           assertThat(a.fatal()).isTrue();
         });
-    assertThat(Tls13Pipe.received(events)).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.received(events)).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "certificate", "certificate_verify");
     assertThat(client.closed()).isTrue();
     byte[] alert = client.drainOutput();
@@ -222,15 +224,15 @@ class Tls13AlertTest {
     assertThat(alert).hasSize(24);
 
     server.receive(alert);
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertReceived.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertReceived.class))
         .containsExactly(new TlsEvent.AlertReceived(AlertDescription.BAD_RECORD_MAC, true));
     assertThat(server.closed()).isTrue();
   }
 
   @Test
   void tamperedClientFinishedRecordIsBadRecordMacAtTheServer() {
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     client.receive(server.drainOutput());
@@ -239,7 +241,7 @@ class Tls13AlertTest {
 
     server.receive(finished);
 
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.BAD_RECORD_MAC);
     assertThat(server.established()).isFalse();
   }
@@ -248,8 +250,8 @@ class Tls13AlertTest {
   void handshakeBytesAfterServerHelloInItsRecordAreUnexpectedMessage() throws Exception {
     // RFC 8446 §5.1: handshake messages must not span a key change; ServerHello is the last
     // message under no keys, so bytes after it in the same record are an unexpected_message.
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     RecordReader reader = new RecordReader();
@@ -261,50 +263,50 @@ class Tls13AlertTest {
     client.receive(new TlsRecord(ContentType.HANDSHAKE, ProtocolVersion.TLS12, extended).encode());
 
     List<TlsEvent> events = client.drainEvents();
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.UNEXPECTED_MESSAGE);
-    assertThat(Tls13Pipe.received(events)).containsExactly("server_hello");
+    assertThat(Pipe.received(events)).containsExactly("server_hello");
   }
 
   // ---- middlebox-compatibility change_cipher_spec (RFC 8446 §5, §D.4) ----
 
   @Test
   void changeCipherSpecAfterTheHandshakeIsUnexpectedMessage() {
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     server.drainEvents();
 
     server.receive(new TlsRecord(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12, new byte[] {1}).encode());
 
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.UNEXPECTED_MESSAGE);
   }
 
   @Test
   void changeCipherSpecOtherThanOneByteOfOneIsUnexpectedMessage() {
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
     server.receive(client.drainOutput());
     server.drainEvents();
 
     server.receive(new TlsRecord(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12, new byte[] {2}).encode());
 
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.UNEXPECTED_MESSAGE);
   }
 
   // ---- helpers ----
 
   private static TlsEndpoint p256Server() {
-    return Tls13.server(Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1)), Tls13Pipe.seeded(1), WebPki.NOW);
+    return Tls13.server(TestPki.ecServer13().withGroups(List.of(NamedGroup.SECP256R1)), Pipe.seeded(1), WebPki.NOW);
   }
 
   private static KeyShareClientHello p256Share() {
     return KeyShareClientHello.of(KeyShareEntry.of(NamedGroup.SECP256R1,
-        EcdheKeyPair.generate(NamedGroup.SECP256R1, Tls13Pipe.seeded(4)).publicKey()));
+        EcdheKeyPair.generate(NamedGroup.SECP256R1, Pipe.seeded(4)).publicKey()));
   }
 
   private static byte[] record(HandshakeMessage message) {
@@ -328,9 +330,9 @@ class Tls13AlertTest {
 
   private static void assertClientAlertAfterHelloRetryRequest(TlsEndpoint client, AlertDescription expected) {
     List<TlsEvent> events = client.drainEvents();
-    assertThat(Tls13Pipe.received(events)).containsExactly("hello_retry_request");
-    assertThat(Tls13Pipe.sent(events)).isEmpty();
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+    assertThat(Pipe.received(events)).containsExactly("hello_retry_request");
+    assertThat(Pipe.sent(events)).isEmpty();
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
         .containsExactly(tuple(expected, true));
     assertThat(client.drainOutput()).containsExactly(21, 3, 3, 0, 2, 2, expected.code());
@@ -344,7 +346,7 @@ class Tls13AlertTest {
   private static void assertSecondClientHelloAlert(ClientHello second, AlertDescription expected) {
     TlsEndpoint server = p256Server();
     server.receive(record(clientHello(SUITES, TLS13, GROUPS, SCHEMES, x25519Share())));
-    assertThat(Tls13Pipe.sent(server.drainEvents())).containsExactly("hello_retry_request");
+    assertThat(Pipe.sent(server.drainEvents())).containsExactly("hello_retry_request");
     server.drainOutput();
 
     assertServerAlert(server, second, expected);
@@ -354,7 +356,7 @@ class Tls13AlertTest {
 
   private static KeyShareClientHello x25519Share() {
     return KeyShareClientHello.of(KeyShareEntry.of(NamedGroup.X25519,
-        EcdheKeyPair.generate(NamedGroup.X25519, Tls13Pipe.seeded(3)).publicKey()));
+        EcdheKeyPair.generate(NamedGroup.X25519, Pipe.seeded(3)).publicKey()));
   }
 
   private static ClientHello clientHello(List<Integer> suites, Extension... extensions) {
@@ -365,7 +367,7 @@ class Tls13AlertTest {
   }
 
   private static void assertServerAlert(ClientHello hello, AlertDescription expected) {
-    assertServerAlert(Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW), hello, expected);
+    assertServerAlert(Tls13.server(TestPki.ecServer13(), Pipe.seeded(1), WebPki.NOW), hello, expected);
   }
 
   /** The server answers {@code hello} with exactly one plaintext fatal alert record and closes. */
@@ -373,23 +375,23 @@ class Tls13AlertTest {
     server.receive(new TlsRecord(ContentType.HANDSHAKE, ProtocolVersion.TLS12, hello.encode()).encode());
 
     assertThat(server.drainOutput()).containsExactly(21, 3, 3, 0, 2, 2, expected.code());
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
         .containsExactly(tuple(expected, true));
     assertThat(server.closed()).isTrue();
   }
 
   private static void assertClientAlert(ScriptedServer.Fault fault, AlertDescription expected) throws Exception {
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
 
     client.receive(ScriptedServer.respond(client.drainOutput(), fault));
 
     List<TlsEvent> events = client.drainEvents();
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
         .containsExactly(tuple(expected, true));
-    assertThat(Tls13Pipe.of(events, TlsEvent.Closed.class))
+    assertThat(Pipe.of(events, TlsEvent.Closed.class))
         .containsExactly(new TlsEvent.Closed("alert:" + expected.rfcName()));
     assertThat(client.established()).isFalse();
   }

@@ -6,6 +6,8 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import java.util.Collections;
 import java.util.List;
@@ -21,33 +23,33 @@ class Tls13CompatibilityAndRetryTest {
 
   @Test
   void withoutCompatibilityModeTheSessionIdIsEmptyAndNoChangeCipherSpecGoesEitherWay() {
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client().withMiddleboxCompatibility(false),
-        Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13().withMiddleboxCompatibility(false),
+        Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
     List<TlsEvent> clientEvents = client.drainEvents();
     List<TlsEvent> serverEvents = server.drainEvents();
-    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "finished");
-    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("server_hello", "encrypted_extensions", "certificate",
+    assertThat(Pipe.sent(clientEvents)).containsExactly("client_hello", "finished");
+    assertThat(Pipe.sent(serverEvents)).containsExactly("server_hello", "encrypted_extensions", "certificate",
         "certificate_verify", "finished");
-    byte[] hello = Tls13Pipe.of(clientEvents, TlsEvent.MessageSent.class).get(0).bytes();
+    byte[] hello = Pipe.of(clientEvents, TlsEvent.MessageSent.class).get(0).bytes();
     assertThat(hello[SESSION_ID_LENGTH_AT]).isEqualTo((byte) 0);
   }
 
   @Test
   void withCompatibilityModeBothSendOneChangeCipherSpec() {
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     List<TlsEvent> clientEvents = client.drainEvents();
-    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
-    assertThat(Tls13Pipe.sent(server.drainEvents())).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
+    assertThat(Pipe.sent(server.drainEvents())).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "certificate", "certificate_verify", "finished");
-    byte[] hello = Tls13Pipe.of(clientEvents, TlsEvent.MessageSent.class).get(0).bytes();
+    byte[] hello = Pipe.of(clientEvents, TlsEvent.MessageSent.class).get(0).bytes();
     assertThat(hello[SESSION_ID_LENGTH_AT]).isEqualTo((byte) 32);
   }
 
@@ -55,12 +57,12 @@ class Tls13CompatibilityAndRetryTest {
   void theJdkServerCompletesWithOurClientOutOfCompatibilityMode() throws Exception {
     JdkPeer server = JdkPeer.server("TLSv1.3", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(),
         "TLS_AES_128_GCM_SHA256");
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client().withMiddleboxCompatibility(false),
-        Tls13Pipe.seeded(3), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13().withMiddleboxCompatibility(false),
+        Pipe.seeded(3), WebPki.NOW);
     client.start();
     Tls13JdkInteropTest.shuttle(server, client);
     assertThat(client.established()).isTrue();
-    assertThat(Tls13Pipe.received(client.drainEvents())).startsWith("server_hello", "encrypted_extensions");
+    assertThat(Pipe.received(client.drainEvents())).startsWith("server_hello", "encrypted_extensions");
   }
 
   /**
@@ -72,16 +74,16 @@ class Tls13CompatibilityAndRetryTest {
   void ourClientAnswersTheJdkServersHelloRetryRequest() throws Exception {
     JdkPeer server = JdkPeer.server("TLSv1.3", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(),
         "TLS_AES_128_GCM_SHA256");
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client()
+    TlsEndpoint client = Tls13.client(TestPki.client13()
         .withGroups(List.of(NamedGroup.SECP256R1, NamedGroup.X25519)).withKeyShareGroups(List.of()),
-        Tls13Pipe.seeded(4), WebPki.NOW);
+        Pipe.seeded(4), WebPki.NOW);
     client.start();
     Tls13JdkInteropTest.shuttle(server, client);
     assertThat(client.established()).isTrue();
     assertThat(server.handshaking()).isFalse();
     List<TlsEvent> events = client.drainEvents();
-    assertThat(Tls13Pipe.received(events)).startsWith("hello_retry_request");
-    assertThat(Collections.frequency(Tls13Pipe.sent(events), "client_hello")).isEqualTo(2);
+    assertThat(Pipe.received(events)).startsWith("hello_retry_request");
+    assertThat(Collections.frequency(Pipe.sent(events), "client_hello")).isEqualTo(2);
     assertThat(Tls13.parameters(client).orElseThrow().group()).isIn(NamedGroup.SECP256R1, NamedGroup.X25519);
   }
 }

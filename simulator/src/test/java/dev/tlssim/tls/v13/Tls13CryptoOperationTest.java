@@ -7,6 +7,8 @@ import dev.tlssim.scenario.CostProfiles;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.v12.ClientConfig;
 import dev.tlssim.tls.v12.ServerConfig;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class Tls13CryptoOperationTest {
   @Test
   void ecdsaP256ServerSignsAndTheClientVerifiesChainThenCertificateVerify() {
-    assertOperations(Tls13TestPki.ecServer(),
+    assertOperations(TestPki.ecServer13(),
         List.of("x25519.keygen", "secp256r1.keygen", "x25519.agree",
             "ecdsa-p256.verify", "rsa2048.verify", "ecdsa-p256.verify"),
         List.of("x25519.keygen", "x25519.agree", "ecdsa-p256.sign"));
@@ -33,7 +35,7 @@ class Tls13CryptoOperationTest {
 
   @Test
   void rsaPssServerSignsAndTheClientVerifiesChainThenCertificateVerify() {
-    assertOperations(Tls13TestPki.rsaServer(),
+    assertOperations(TestPki.rsaServer13(),
         List.of("x25519.keygen", "secp256r1.keygen", "x25519.agree",
             "ecdsa-p256.verify", "rsa2048.verify", "rsa2048.verify"),
         List.of("x25519.keygen", "x25519.agree", "rsa2048.sign"));
@@ -41,7 +43,7 @@ class Tls13CryptoOperationTest {
 
   @Test
   void secp256r1KeyExchangeIsNamedByItsGroup() {
-    assertOperations(Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1)),
+    assertOperations(TestPki.ecServer13().withGroups(List.of(NamedGroup.SECP256R1)),
         List.of("x25519.keygen", "secp256r1.keygen", "secp256r1.agree",
             "ecdsa-p256.verify", "rsa2048.verify", "ecdsa-p256.verify"),
         List.of("secp256r1.keygen", "secp256r1.agree", "ecdsa-p256.sign"));
@@ -51,25 +53,25 @@ class Tls13CryptoOperationTest {
   void signaturesAreNamedAsTheTls12EngineNamesThemForTheSameKeys() {
     // TLS 1.2 signs ServerKeyExchange where TLS 1.3 signs CertificateVerify; the key and the
     // operation are the same, so the sign and verify names must be too.
-    assertSameSignatureNames(WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(), Tls13TestPki.ecServer());
-    assertSameSignatureNames(WebPki.RSA_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate(), Tls13TestPki.rsaServer());
+    assertSameSignatureNames(WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(), TestPki.ecServer13());
+    assertSameSignatureNames(WebPki.RSA_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate(), TestPki.rsaServer13());
   }
 
   private static void assertSameSignatureNames(CertificateChain chain, AsymmetricKeyParameter key,
       Tls13ServerConfig serverConfig13) {
-    TlsEndpoint server12 = Tls12.server(ServerConfig.defaults(chain, key), Tls13Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint server12 = Tls12.server(ServerConfig.defaults(chain, key), Pipe.seeded(1), WebPki.NOW);
     TlsEndpoint client12 = Tls12.client(ClientConfig.defaults(WebPki.HOST, WebPki.strictVerifier()),
-        Tls13Pipe.seeded(2), WebPki.NOW);
+        Pipe.seeded(2), WebPki.NOW);
     client12.start();
     for (int round = 0; round < 10; round++) {
       server12.receive(client12.drainOutput());
       client12.receive(server12.drainOutput());
     }
     assertThat(client12.established()).isTrue();
-    TlsEndpoint server13 = Tls13.server(serverConfig13, Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint client13 = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint server13 = Tls13.server(serverConfig13, Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint client13 = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client13.start();
-    Tls13Pipe.run(client13, server13);
+    Pipe.run(client13, server13);
     assertThat(client13.established()).isTrue();
 
     assertThat(signatures(operations(client13.drainEvents())))
@@ -90,10 +92,10 @@ class Tls13CryptoOperationTest {
 
   private static void assertOperations(Tls13ServerConfig serverConfig, List<String> clientOperations,
       List<String> serverOperations) {
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(1), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     assertThat(client.established()).isTrue();
 
     List<TlsEvent> clientEvents = client.drainEvents();
@@ -103,7 +105,7 @@ class Tls13CryptoOperationTest {
     assertThat(server13).containsExactlyElementsOf(serverOperations);
     // The chain's signatures are charged before its CertificateCheck events, as in TLS 1.2.
     int lastChainVerify = clientEvents.indexOf(new TlsEvent.CryptoOperation("rsa2048.verify"));
-    int firstCheck = clientEvents.indexOf(Tls13Pipe.of(clientEvents, TlsEvent.CertificateCheck.class).get(0));
+    int firstCheck = clientEvents.indexOf(Pipe.of(clientEvents, TlsEvent.CertificateCheck.class).get(0));
     assertThat(lastChainVerify).isLessThan(firstCheck);
     // Every name is one the default cost profile prices.
     assertThat(CostProfiles.defaultProfile().costs()).containsKeys(client13.toArray(String[]::new));
@@ -111,6 +113,6 @@ class Tls13CryptoOperationTest {
   }
 
   private static List<String> operations(List<TlsEvent> events) {
-    return Tls13Pipe.of(events, TlsEvent.CryptoOperation.class).stream().map(TlsEvent.CryptoOperation::name).toList();
+    return Pipe.of(events, TlsEvent.CryptoOperation.class).stream().map(TlsEvent.CryptoOperation::name).toList();
   }
 }

@@ -6,6 +6,8 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.ExtensionType;
@@ -22,25 +24,25 @@ class Tls13EarlyDataTest {
   private static final Instant LATER = Tls13ResumptionTest.T0.plusSeconds(10);
 
   private static Tls13ServerConfig earlyDataServer(long maxEarlyDataSize, Tls13EarlyDataReplayGuard guard) {
-    return Tls13TestPki.ecServer().withReplayGuard(guard).withTickets(Tls13TicketPolicy.of(Tls13ResumptionTest.TICKET_KEY)
+    return TestPki.ecServer13().withReplayGuard(guard).withTickets(Tls13TicketPolicy.of(Tls13ResumptionTest.TICKET_KEY)
         .withLifetime(Duration.ofHours(1)).withMaxEarlyDataSize(maxEarlyDataSize));
   }
 
   /** A client that holds one ticket from {@code serverConfig} and has queued {@link #EARLY}. */
   private static TlsEndpoint earlyClient(Tls13ServerConfig serverConfig) {
-    return earlyClient(serverConfig, Tls13TestPki.client());
+    return earlyClient(serverConfig, TestPki.client13());
   }
 
   private static TlsEndpoint earlyClient(Tls13ServerConfig serverConfig, Tls13ClientConfig clientConfig) {
     Tls13ClientSessionStore store = new Tls13ClientSessionStore();
     Tls13ResumptionTest.firstConnection(store, serverConfig, Tls13ResumptionTest.T0);
-    TlsEndpoint client = Tls13.client(clientConfig, Tls13Pipe.seeded(4), LATER, store);
+    TlsEndpoint client = Tls13.client(clientConfig, Pipe.seeded(4), LATER, store);
     client.writeEarly(EARLY);
     return client;
   }
 
   private static List<byte[]> earlyData(List<TlsEvent> events) {
-    return Tls13Pipe.of(events, TlsEvent.MessageReceived.class).stream()
+    return Pipe.of(events, TlsEvent.MessageReceived.class).stream()
         .filter(m -> m.name().equals("early_data")).map(TlsEvent.MessageReceived::bytes).toList();
   }
 
@@ -48,21 +50,21 @@ class Tls13EarlyDataTest {
   void acceptedEarlyDataArrivesBeforeTheClientFinished() {
     Tls13ServerConfig serverConfig = earlyDataServer(1024, Tls13EarlyDataReplayGuard.none());
     TlsEndpoint client = earlyClient(serverConfig);
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), LATER);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), LATER);
     client.start();
 
     // The first flight alone: ClientHello, change_cipher_spec (§D.4) and the 0-RTT data.
     server.receive(client.drainOutput());
     List<TlsEvent> firstFlight = server.drainEvents();
-    assertThat(Tls13Pipe.received(firstFlight)).containsExactly("client_hello", "change_cipher_spec", "early_data");
+    assertThat(Pipe.received(firstFlight)).containsExactly("client_hello", "change_cipher_spec", "early_data");
     assertThat(earlyData(firstFlight)).singleElement().isEqualTo(EARLY);
-    assertThat(Tls13Pipe.of(firstFlight, TlsEvent.ApplicationData.class)).isEmpty();
-    assertThat(Tls13Pipe.sent(firstFlight)).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.of(firstFlight, TlsEvent.ApplicationData.class)).isEmpty();
+    assertThat(Pipe.sent(firstFlight)).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "finished");
     assertThat(encryptedExtensionsHaveEarlyData(firstFlight)).isTrue();
     assertThat(server.established()).isFalse();
 
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
     Tls13Parameters expected = Tls13Parameters.resumed(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.X25519)
@@ -71,16 +73,16 @@ class Tls13EarlyDataTest {
     assertThat(Tls13.parameters(server)).contains(expected);
     List<TlsEvent> clientEvents = client.drainEvents();
     List<TlsEvent> serverEvents = server.drainEvents();
-    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
+    assertThat(Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
         "end_of_early_data", "finished");
-    assertThat(Tls13Pipe.received(clientEvents)).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.received(clientEvents)).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "finished", "new_session_ticket");
-    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("new_session_ticket");
-    assertThat(Tls13Pipe.received(serverEvents)).containsExactly("end_of_early_data", "finished");
+    assertThat(Pipe.sent(serverEvents)).containsExactly("new_session_ticket");
+    assertThat(Pipe.received(serverEvents)).containsExactly("end_of_early_data", "finished");
 
     client.write("after".getBytes(StandardCharsets.US_ASCII));
     server.receive(client.drainOutput());
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.ApplicationData.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.ApplicationData.class))
         .extracting(d -> new String(d.data(), StandardCharsets.US_ASCII)).containsExactly("after");
   }
 
@@ -88,18 +90,18 @@ class Tls13EarlyDataTest {
   void ticketWithoutEarlyDataAllowanceSendsNoEarlyData() {
     Tls13ServerConfig serverConfig = earlyDataServer(0, Tls13EarlyDataReplayGuard.none());
     TlsEndpoint client = earlyClient(serverConfig);
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), LATER);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), LATER);
     client.start();
     List<TlsEvent> started = client.drainEvents();
-    assertThat(Tls13Pipe.sent(started)).containsExactly("client_hello");
-    byte[] clientHello = Tls13Pipe.of(started, TlsEvent.MessageSent.class).get(0).bytes();
+    assertThat(Pipe.sent(started)).containsExactly("client_hello");
+    byte[] clientHello = Pipe.of(started, TlsEvent.MessageSent.class).get(0).bytes();
     assertThat(extensionTypes(decodeClientHello(clientHello))).doesNotContain(ExtensionType.EARLY_DATA.code());
 
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     assertThat(client.established()).isTrue();
     assertThat(Tls13.parameters(client).orElseThrow().resumed()).isTrue();
     assertThat(Tls13.parameters(client).orElseThrow().earlyDataAccepted()).isFalse();
-    assertThat(Tls13Pipe.received(server.drainEvents())).doesNotContain("early_data", "end_of_early_data");
+    assertThat(Pipe.received(server.drainEvents())).doesNotContain("early_data", "end_of_early_data");
   }
 
   @Test
@@ -133,12 +135,12 @@ class Tls13EarlyDataTest {
     TlsEndpoint client = earlyClient(serverConfig);
     client.start();
     // Another server has already seen the ticket (say, an attacker's copy got there first).
-    TlsEndpoint first = Tls13.server(serverConfig, Tls13Pipe.seeded(6), LATER);
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), LATER);
+    TlsEndpoint first = Tls13.server(serverConfig, Pipe.seeded(6), LATER);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), LATER);
     byte[] firstFlight = client.drainOutput();
     first.receive(firstFlight);
     server.receive(firstFlight);
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
 
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
@@ -148,9 +150,9 @@ class Tls13EarlyDataTest {
     List<TlsEvent> clientEvents = client.drainEvents();
     List<TlsEvent> serverEvents = server.drainEvents();
     // RFC 8446 §4.5: no EndOfEarlyData after a rejection; the early data is not resent.
-    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
+    assertThat(Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
         "finished");
-    assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
+    assertThat(Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
     assertThat(earlyData(serverEvents)).isEmpty();
     assertThat(encryptedExtensionsHaveEarlyData(serverEvents)).isFalse();
   }
@@ -158,12 +160,12 @@ class Tls13EarlyDataTest {
   @Test
   void helloRetryRequestRejectsTheEarlyData() {
     Tls13ServerConfig serverConfig = earlyDataServer(1024, Tls13EarlyDataReplayGuard.none());
-    TlsEndpoint client = earlyClient(serverConfig, Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)));
+    TlsEndpoint client = earlyClient(serverConfig, TestPki.client13().withKeyShareGroups(List.of(NamedGroup.X25519)));
     // The client's only share is x25519; this server wants secp256r1, so it asks again (§4.1.4).
     TlsEndpoint server = Tls13.server(serverConfig.withGroups(List.of(NamedGroup.SECP256R1)),
-        Tls13Pipe.seeded(3), LATER);
+        Pipe.seeded(3), LATER);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
 
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
@@ -172,11 +174,11 @@ class Tls13EarlyDataTest {
     assertThat(Tls13.parameters(server)).contains(expected);
     List<TlsEvent> clientEvents = client.drainEvents();
     List<TlsEvent> serverEvents = server.drainEvents();
-    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
+    assertThat(Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "early_data",
         "client_hello", "finished");
-    assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec",
+    assertThat(Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec",
         "client_hello", "finished");
-    byte[] secondHello = Tls13Pipe.of(clientEvents, TlsEvent.MessageSent.class).stream()
+    byte[] secondHello = Pipe.of(clientEvents, TlsEvent.MessageSent.class).stream()
         .filter(m -> m.name().equals("client_hello")).toList().get(1).bytes();
     assertThat(extensionTypes(decodeClientHello(secondHello))).doesNotContain(ExtensionType.EARLY_DATA.code());
   }
@@ -222,11 +224,11 @@ class Tls13EarlyDataTest {
     Tls13ServerConfig serverConfig = earlyDataServer(1024, Tls13EarlyDataReplayGuard.none()).withTicketAgeWindow(window);
     Tls13ClientSessionStore store = new Tls13ClientSessionStore();
     Tls13ResumptionTest.firstConnection(store, serverConfig, Tls13ResumptionTest.T0);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), clientNow, store);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(4), clientNow, store);
     client.writeEarly(EARLY);
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), serverNow);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), serverNow);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
 
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
@@ -239,13 +241,13 @@ class Tls13EarlyDataTest {
     assertThat(encryptedExtensionsHaveEarlyData(serverEvents)).isEqualTo(accepted);
     if (accepted) {
       assertThat(earlyData(serverEvents)).singleElement().isEqualTo(EARLY);
-      assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec",
+      assertThat(Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec",
           "early_data", "end_of_early_data", "finished");
     } else {
       assertThat(earlyData(serverEvents)).isEmpty();
-      assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
+      assertThat(Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
     }
-    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.sent(serverEvents)).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "finished", "new_session_ticket");
   }
 
@@ -259,7 +261,7 @@ class Tls13EarlyDataTest {
     client.start();
     byte[] firstFlight = client.drainOutput();
 
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), LATER);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), LATER);
     server.receive(firstFlight);
     assertThat(earlyData(server.drainEvents())).singleElement().isEqualTo(EARLY);
     client.receive(server.drainOutput());
@@ -267,7 +269,7 @@ class Tls13EarlyDataTest {
     assertThat(server.established()).isTrue();
     assertThat(Tls13.parameters(server).orElseThrow().earlyDataAccepted()).isTrue();
 
-    TlsEndpoint replayed = Tls13.server(serverConfig, Tls13Pipe.seeded(5), replayAt);
+    TlsEndpoint replayed = Tls13.server(serverConfig, Pipe.seeded(5), replayAt);
     replayed.receive(firstFlight);
     List<TlsEvent> events = replayed.drainEvents();
     assertThat(replayed.closed()).isFalse();
@@ -280,17 +282,17 @@ class Tls13EarlyDataTest {
       // Rejected: the 0-RTT record is skipped unread (§4.2.10) and the handshake goes on in 1-RTT
       // (it would stall at the client's Finished, which the attacker cannot produce).
       assertThat(earlyData(events)).isEmpty();
-      assertThat(Tls13Pipe.received(events)).containsExactly("client_hello", "change_cipher_spec");
+      assertThat(Pipe.received(events)).containsExactly("client_hello", "change_cipher_spec");
       assertThat(Tls13.parameters(replayed).orElseThrow().resumed()).isTrue();
       assertThat(Tls13.parameters(replayed).orElseThrow().earlyDataAccepted()).isFalse();
       assertThat(encryptedExtensionsHaveEarlyData(events)).isFalse();
-      assertThat(Tls13Pipe.sent(events)).containsExactly("server_hello", "change_cipher_spec",
+      assertThat(Pipe.sent(events)).containsExactly("server_hello", "change_cipher_spec",
           "encrypted_extensions", "finished");
     }
   }
 
   private static boolean encryptedExtensionsHaveEarlyData(List<TlsEvent> serverEvents) {
-    byte[] ee = Tls13Pipe.of(serverEvents, TlsEvent.MessageSent.class).stream()
+    byte[] ee = Pipe.of(serverEvents, TlsEvent.MessageSent.class).stream()
         .filter(m -> m.name().equals("encrypted_extensions")).findFirst().orElseThrow().bytes();
     // EncryptedExtensions (RFC 8446 §4.3.1): 4-byte header, then extensions<0..2^16-1>.
     for (int i = 6; i + 4 <= ee.length; ) {

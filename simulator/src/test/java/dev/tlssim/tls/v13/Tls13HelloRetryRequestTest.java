@@ -7,15 +7,17 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
-import dev.tlssim.tls.core.EventQueue;
-import dev.tlssim.tls.wire.RecordReader;
 import dev.tlssim.tls.wire.ExtensionContext;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
+import dev.tlssim.tls.wire.RecordReader;
 import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.SupportedVersions;
 import dev.tlssim.tls.wire.Tls13Extensions;
@@ -30,13 +32,13 @@ import org.junit.jupiter.api.Test;
 class Tls13HelloRetryRequestTest {
   /** A client that supports both groups but sends a share for x25519 only. */
   private static TlsEndpoint x25519ShareClient() {
-    return Tls13.client(Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)),
-        Tls13Pipe.seeded(2), WebPki.NOW);
+    return Tls13.client(TestPki.client13().withKeyShareGroups(List.of(NamedGroup.X25519)),
+        Pipe.seeded(2), WebPki.NOW);
   }
 
   /** A server that takes secp256r1 only. */
   private static TlsEndpoint p256Server() {
-    return Tls13.server(Tls13TestPki.ecServer().withGroups(List.of(NamedGroup.SECP256R1)), Tls13Pipe.seeded(1), WebPki.NOW);
+    return Tls13.server(TestPki.ecServer13().withGroups(List.of(NamedGroup.SECP256R1)), Pipe.seeded(1), WebPki.NOW);
   }
 
   @Test
@@ -44,7 +46,7 @@ class Tls13HelloRetryRequestTest {
     TlsEndpoint server = p256Server();
     TlsEndpoint client = x25519ShareClient();
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
 
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
@@ -58,19 +60,19 @@ class Tls13HelloRetryRequestTest {
     // RFC 8446 §D.4: each side's one compatibility change_cipher_spec goes after the server's
     // first handshake message (here the HelloRetryRequest) and before the client's second flight
     // (here the second ClientHello).
-    assertThat(Tls13Pipe.sent(clientEvents))
+    assertThat(Pipe.sent(clientEvents))
         .containsExactly("client_hello", "change_cipher_spec", "client_hello", "finished");
-    assertThat(Tls13Pipe.received(serverEvents))
+    assertThat(Pipe.received(serverEvents))
         .containsExactly("client_hello", "change_cipher_spec", "client_hello", "finished");
-    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("hello_retry_request", "change_cipher_spec",
+    assertThat(Pipe.sent(serverEvents)).containsExactly("hello_retry_request", "change_cipher_spec",
         "server_hello", "encrypted_extensions", "certificate", "certificate_verify", "finished");
-    assertThat(Tls13Pipe.received(clientEvents)).containsExactly("hello_retry_request", "change_cipher_spec",
+    assertThat(Pipe.received(clientEvents)).containsExactly("hello_retry_request", "change_cipher_spec",
         "server_hello", "encrypted_extensions", "certificate", "certificate_verify", "finished");
     // The first ClientHello has no secp256r1 key; the second one makes it, and only it.
-    assertThat(Tls13Pipe.of(clientEvents, TlsEvent.CryptoOperation.class)).extracting(TlsEvent.CryptoOperation::name)
+    assertThat(Pipe.of(clientEvents, TlsEvent.CryptoOperation.class)).extracting(TlsEvent.CryptoOperation::name)
         .startsWith("x25519.keygen", "secp256r1.keygen", "secp256r1.agree");
-    assertThat(Tls13Pipe.of(clientEvents, TlsEvent.AlertSent.class)).isEmpty();
-    assertThat(Tls13Pipe.of(serverEvents, TlsEvent.AlertSent.class)).isEmpty();
+    assertThat(Pipe.of(clientEvents, TlsEvent.AlertSent.class)).isEmpty();
+    assertThat(Pipe.of(serverEvents, TlsEvent.AlertSent.class)).isEmpty();
   }
 
   @Test
@@ -80,7 +82,7 @@ class Tls13HelloRetryRequestTest {
     client.start();
     server.receive(client.drainOutput());
 
-    TlsEvent.MessageSent hrr = Tls13Pipe.of(server.drainEvents(), TlsEvent.MessageSent.class).get(0);
+    TlsEvent.MessageSent hrr = Pipe.of(server.drainEvents(), TlsEvent.MessageSent.class).get(0);
     HandshakeFrame frame = HandshakeFrame.frame(HandshakeType.SERVER_HELLO,
         Arrays.copyOfRange(hrr.bytes(), 4, hrr.bytes().length));
     ServerHello hello = ServerHello.decode(frame.body());
@@ -98,7 +100,7 @@ class Tls13HelloRetryRequestTest {
 
   @Test
   void theRetryCostsTheClientASecondClientHelloAndOneMoreRoundTrip() {
-    assertThat(flights(Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW),
+    assertThat(flights(Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW),
         p256Server())).containsExactly(
         List.of("client_hello"),
         List.of("server_hello", "change_cipher_spec", "encrypted_extensions", "certificate",
@@ -140,9 +142,9 @@ class Tls13HelloRetryRequestTest {
     client.start();
     while (!client.established()) {
       server.receive(client.drainOutput());
-      flights.add(Tls13Pipe.sent(client.drainEvents()));
+      flights.add(Pipe.sent(client.drainEvents()));
       client.receive(server.drainOutput());
-      flights.add(Tls13Pipe.sent(server.drainEvents()));
+      flights.add(Pipe.sent(server.drainEvents()));
       assertThat(flights).hasSizeLessThan(10);
     }
     return flights;

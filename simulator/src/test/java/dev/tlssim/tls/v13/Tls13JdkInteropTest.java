@@ -8,6 +8,8 @@ import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,7 @@ class Tls13JdkInteropTest {
     // The JDK 17 client sends key shares for x25519 and secp256r1; our server's first
     // preference, x25519, is among them, so no HelloRetryRequest is needed.
     TlsEndpoint server = Tls13.server(
-        Tls13HandshakeTest.serverFor(scheme).withCipherSuites(List.of(suite)), Tls13Pipe.seeded(21), WebPki.NOW);
+        Tls13HandshakeTest.serverFor(scheme).withCipherSuites(List.of(suite)), Pipe.seeded(21), WebPki.NOW);
     JdkPeer client = JdkPeer.client("TLSv1.3", WebPki.rootCertificate(), WebPki.HOST, suite.name());
     client.beginHandshake();
     shuttle(client, server);
@@ -62,7 +64,7 @@ class Tls13JdkInteropTest {
     assertThat(Tls13.parameters(server)).contains(new Tls13Parameters(suite, NamedGroup.X25519, scheme));
     // SunJSSE runs in middlebox compatibility mode (RFC 8446 §D.4): its change_cipher_spec is
     // dropped, not processed.
-    assertThat(Tls13Pipe.received(server.drainEvents()))
+    assertThat(Pipe.received(server.drainEvents()))
         .containsExactly("client_hello", "change_cipher_spec", "finished");
 
     exchangeData(client, server);
@@ -76,8 +78,8 @@ class Tls13JdkInteropTest {
     // HelloRetryRequest (RFC 8446 §4.1.4). The JDK completing the handshake
     // proves the HelloRetryRequest and the message_hash transcript (§4.4.1) that both Finished
     // messages and every later key depend on.
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer().withCipherSuites(List.of(suite))
-        .withGroups(List.of(NamedGroup.SECP384R1)), Tls13Pipe.seeded(21), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13().withCipherSuites(List.of(suite))
+        .withGroups(List.of(NamedGroup.SECP384R1)), Pipe.seeded(21), WebPki.NOW);
     JdkPeer client = JdkPeer.client("TLSv1.3", WebPki.rootCertificate(), WebPki.HOST, suite.name());
     client.beginHandshake();
     shuttle(client, server);
@@ -88,11 +90,11 @@ class Tls13JdkInteropTest {
     assertThat(Tls13.parameters(server)).contains(
         new Tls13Parameters(suite, NamedGroup.SECP384R1, SignatureScheme.ECDSA_SECP256R1_SHA256));
     List<TlsEvent> events = server.drainEvents();
-    assertThat(Tls13Pipe.sent(events)).containsExactly("hello_retry_request", "change_cipher_spec",
+    assertThat(Pipe.sent(events)).containsExactly("hello_retry_request", "change_cipher_spec",
         "server_hello", "encrypted_extensions", "certificate", "certificate_verify", "finished");
     // SunJSSE puts its compatibility change_cipher_spec before its encrypted flight, not before
     // the second ClientHello; RFC 8446 §D.4 allows both.
-    assertThat(Tls13Pipe.received(events)).containsExactly(
+    assertThat(Pipe.received(events)).containsExactly(
         "client_hello", "client_hello", "change_cipher_spec", "finished");
 
     exchangeData(client, server);
@@ -105,8 +107,8 @@ class Tls13JdkInteropTest {
     JdkPeer server = JdkPeer.server("TLSv1.3", rsa ? WebPki.RSA_CHAIN : WebPki.EC_CHAIN,
         rsa ? WebPki.RSA_LEAF_KEY.getPrivate() : WebPki.EC_LEAF_KEY.getPrivate(), suite.name());
     TlsEndpoint client = Tls13.client(
-        Tls13TestPki.client().withGroups(List.of(group)).withSignatureSchemes(List.of(scheme)),
-        Tls13Pipe.seeded(22), WebPki.NOW);
+        TestPki.client13().withGroups(List.of(group)).withSignatureSchemes(List.of(scheme)),
+        Pipe.seeded(22), WebPki.NOW);
     client.start();
     shuttle(server, client);
 
@@ -116,9 +118,9 @@ class Tls13JdkInteropTest {
     assertThat(server.engine.getSession().getCipherSuite()).isEqualTo(suite.name());
     assertThat(Tls13.parameters(client)).contains(new Tls13Parameters(suite, group, scheme));
     List<TlsEvent> events = client.drainEvents();
-    assertThat(Tls13Pipe.of(events, TlsEvent.CertificateCheck.class))
+    assertThat(Pipe.of(events, TlsEvent.CertificateCheck.class))
         .isNotEmpty().extracting(TlsEvent.CertificateCheck::status).doesNotContain("failed");
-    assertThat(Tls13Pipe.received(events)).startsWith("server_hello", "change_cipher_spec",
+    assertThat(Pipe.received(events)).startsWith("server_hello", "change_cipher_spec",
         "encrypted_extensions", "certificate", "certificate_verify", "finished");
 
     exchangeData(server, client);
@@ -130,14 +132,14 @@ class Tls13JdkInteropTest {
     assertThat(new String(jdk.received(), StandardCharsets.UTF_8)).isEqualTo("hello from tlssim");
 
     byte[] big = new byte[20_000];
-    Tls13Pipe.seeded(23).nextBytes(big);
+    Pipe.seeded(23).nextBytes(big);
     jdk.send(big);
     ours.receive(jdk.produce());
     ByteArrayOutputStream got = new ByteArrayOutputStream();
     List<TlsEvent> events = ours.drainEvents();
-    Tls13Pipe.of(events, TlsEvent.ApplicationData.class).forEach(d -> got.writeBytes(d.data()));
+    Pipe.of(events, TlsEvent.ApplicationData.class).forEach(d -> got.writeBytes(d.data()));
     assertThat(got.toByteArray()).isEqualTo(big);
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class)).isEmpty();
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class)).isEmpty();
     assertThat(ours.established()).isTrue();
   }
 

@@ -8,10 +8,11 @@ import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
-import dev.tlssim.tls.core.TlsPlaintext;
 import dev.tlssim.tls.core.TlsEvent;
-import dev.tlssim.tls.crypto.Tls13InnerPlaintext;
+import dev.tlssim.tls.core.TlsPlaintext;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -42,14 +43,14 @@ class Tls13KeyUpdateTest {
     assertThat(record).hasSize(5 + 22);
 
     server.receive(record);
-    assertThat(Tls13Pipe.received(server.drainEvents())).containsExactly("key_update");
+    assertThat(Pipe.received(server.drainEvents())).containsExactly("key_update");
     // §4.6.3: the answer goes "prior to sending its next Application Data record", not at once.
     assertThat(server.drainOutput()).isEmpty();
 
     exchange(server, client, "pong");
     // The client's own data now goes under its second-generation key, which the server reads.
     exchange(client, server, "ping");
-    assertThat(Tls13Pipe.sent(server.drainEvents())).isEmpty();
+    assertThat(Pipe.sent(server.drainEvents())).isEmpty();
   }
 
   @Test
@@ -61,7 +62,7 @@ class Tls13KeyUpdateTest {
     Tls13.updateKeys(server, true);
     assertThat(keyUpdatesSent(server.drainEvents())).containsExactly(REQUESTED);
     client.receive(server.drainOutput());
-    assertThat(Tls13Pipe.received(client.drainEvents())).containsExactly("key_update");
+    assertThat(Pipe.received(client.drainEvents())).containsExactly("key_update");
 
     exchange(client, server, "ping");
     exchange(server, client, "pong");
@@ -79,7 +80,7 @@ class Tls13KeyUpdateTest {
     server.drainEvents();
 
     server.write("pong".getBytes(StandardCharsets.US_ASCII));
-    assertThat(Tls13Pipe.sent(server.drainEvents())).containsExactly("application_data");
+    assertThat(Pipe.sent(server.drainEvents())).containsExactly("application_data");
     client.receive(server.drainOutput());
     assertThat(data(client.drainEvents())).isEqualTo("pong");
     exchange(client, server, "ping");
@@ -97,18 +98,18 @@ class Tls13KeyUpdateTest {
     Tls13.updateKeys(client, true);
     assertThat(keyUpdatesSent(client.drainEvents())).containsExactly(REQUESTED, REQUESTED, NOT_REQUESTED, REQUESTED);
     server.receive(client.drainOutput());
-    assertThat(Tls13Pipe.received(server.drainEvents()))
+    assertThat(Pipe.received(server.drainEvents()))
         .containsExactly("key_update", "key_update", "key_update", "key_update");
 
     // §4.6.3: "an implementation which receives multiple KeyUpdates while it is silent [responds]
     // with a single update".
     server.write("pong".getBytes(StandardCharsets.US_ASCII));
     List<TlsEvent> serverEvents = server.drainEvents();
-    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("key_update", "application_data");
+    assertThat(Pipe.sent(serverEvents)).containsExactly("key_update", "application_data");
     assertThat(keyUpdatesSent(serverEvents)).containsExactly(NOT_REQUESTED);
     client.receive(server.drainOutput());
     List<TlsEvent> clientEvents = client.drainEvents();
-    assertThat(Tls13Pipe.received(clientEvents)).containsExactly("key_update", "application_data");
+    assertThat(Pipe.received(clientEvents)).containsExactly("key_update", "application_data");
     assertThat(data(clientEvents)).isEqualTo("pong");
 
     // Four generations on, the client's data still reads at the server.
@@ -129,7 +130,7 @@ class Tls13KeyUpdateTest {
     Tls13.updateKeys(server, true);
     assertThat(keyUpdatesSent(server.drainEvents())).containsExactly(NOT_REQUESTED, REQUESTED);
     client.receive(server.drainOutput());
-    assertThat(Tls13Pipe.received(client.drainEvents())).containsExactly("key_update", "key_update");
+    assertThat(Pipe.received(client.drainEvents())).containsExactly("key_update", "key_update");
     exchange(client, server, "ping");
     exchange(server, client, "pong");
   }
@@ -168,7 +169,7 @@ class Tls13KeyUpdateTest {
     server.receive(client.finishedThen(server.drainOutput(), new byte[] {24, 0, 0, 1, 2}));
 
     List<TlsEvent> events = assertServerAlert(server, client, AlertDescription.ILLEGAL_PARAMETER);
-    assertThat(Tls13Pipe.received(events)).containsExactly("client_hello", "finished", "key_update");
+    assertThat(Pipe.received(events)).containsExactly("client_hello", "finished", "key_update");
   }
 
   @Test
@@ -179,7 +180,7 @@ class Tls13KeyUpdateTest {
     server.receive(client.insteadOfFinished(server.drainOutput(), REQUESTED));
 
     List<TlsEvent> events = assertServerAlert(server, client, AlertDescription.UNEXPECTED_MESSAGE);
-    assertThat(Tls13Pipe.received(events)).containsExactly("client_hello", "key_update");
+    assertThat(Pipe.received(events)).containsExactly("client_hello", "key_update");
   }
 
   @Test
@@ -193,14 +194,14 @@ class Tls13KeyUpdateTest {
     server.receive(client.finishedThen(server.drainOutput(), twoUpdates));
 
     List<TlsEvent> events = assertServerAlert(server, client, AlertDescription.UNEXPECTED_MESSAGE);
-    assertThat(Tls13Pipe.received(events)).containsExactly("client_hello", "finished", "key_update");
+    assertThat(Pipe.received(events)).containsExactly("client_hello", "finished", "key_update");
   }
 
   @ParameterizedTest(name = "JDK server answers our update_requested: {0}")
   @EnumSource(Tls13CipherSuite.class)
   void jdkServerAnswersOurKeyUpdateAndDataKeepsFlowing(Tls13CipherSuite suite) throws Exception {
     JdkPeer server = JdkPeer.server("TLSv1.3", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(), suite.name());
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(22), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(22), WebPki.NOW);
     client.start();
     Tls13JdkInteropTest.shuttle(server, client);
     client.drainEvents();
@@ -215,8 +216,8 @@ class Tls13KeyUpdateTest {
     server.send("after the JDK's update".getBytes(StandardCharsets.UTF_8));
     client.receive(server.produce());
     List<TlsEvent> events = client.drainEvents();
-    assertThat(Tls13Pipe.received(events)).containsExactly("key_update", "application_data");
-    assertThat(Tls13Pipe.of(events, TlsEvent.MessageReceived.class).get(0).bytes()).containsExactly(NOT_REQUESTED);
+    assertThat(Pipe.received(events)).containsExactly("key_update", "application_data");
+    assertThat(Pipe.of(events, TlsEvent.MessageReceived.class).get(0).bytes()).containsExactly(NOT_REQUESTED);
     assertThat(data(events)).isEqualTo("after the JDK's update");
 
     // A second round: both sides keep stepping generations in lockstep.
@@ -228,16 +229,16 @@ class Tls13KeyUpdateTest {
   }
 
   private static TlsEndpoint client() {
-    return Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), WebPki.NOW);
+    return Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
   }
 
   private static TlsEndpoint server() {
-    return Tls13.server(Tls13TestPki.ecServer(), Tls13Pipe.seeded(1), WebPki.NOW);
+    return Tls13.server(TestPki.ecServer13(), Pipe.seeded(1), WebPki.NOW);
   }
 
   private static void connect(TlsEndpoint client, TlsEndpoint server) {
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
     client.drainEvents();
@@ -249,20 +250,20 @@ class Tls13KeyUpdateTest {
     from.write(text.getBytes(StandardCharsets.US_ASCII));
     to.receive(from.drainOutput());
     List<TlsEvent> events = to.drainEvents();
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class)).isEmpty();
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class)).isEmpty();
     assertThat(data(events)).isEqualTo(text);
     from.drainEvents();
   }
 
   private static String data(List<TlsEvent> events) {
     StringBuilder text = new StringBuilder();
-    Tls13Pipe.of(events, TlsEvent.ApplicationData.class)
+    Pipe.of(events, TlsEvent.ApplicationData.class)
         .forEach(d -> text.append(new String(d.data(), StandardCharsets.US_ASCII)));
     return text.toString();
   }
 
   private static List<byte[]> keyUpdatesSent(List<TlsEvent> events) {
-    return Tls13Pipe.of(events, TlsEvent.MessageSent.class).stream()
+    return Pipe.of(events, TlsEvent.MessageSent.class).stream()
         .filter(m -> m.name().equals("key_update")).map(TlsEvent.MessageSent::bytes).toList();
   }
 
@@ -281,7 +282,7 @@ class Tls13KeyUpdateTest {
       assertThat(r.fragment()).containsExactly(2, expected.code());
     });
     List<TlsEvent> events = server.drainEvents();
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
         .containsExactly(tuple(expected, true));
     assertThat(server.closed()).isTrue();

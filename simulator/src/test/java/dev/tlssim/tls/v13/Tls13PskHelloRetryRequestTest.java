@@ -9,6 +9,8 @@ import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.ExtensionContext;
@@ -41,9 +43,9 @@ class Tls13PskHelloRetryRequestTest {
     Tls13ResumptionTicket ticket = ticketIn(store, serverConfig);
     TlsEndpoint client = x25519OnlyClient(store);
     TlsEndpoint server = Tls13.server(serverConfig.withGroups(List.of(NamedGroup.SECP256R1)),
-        Tls13Pipe.seeded(3), LATER);
+        Pipe.seeded(3), LATER);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
 
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
@@ -53,12 +55,12 @@ class Tls13PskHelloRetryRequestTest {
     assertThat(Tls13.parameters(server)).contains(expected);
     List<TlsEvent> clientEvents = client.drainEvents();
     List<TlsEvent> serverEvents = server.drainEvents();
-    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "client_hello",
+    assertThat(Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "client_hello",
         "finished");
     // No Certificate or CertificateVerify: the PSK authenticated the server (§2.2).
-    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("hello_retry_request", "change_cipher_spec",
+    assertThat(Pipe.sent(serverEvents)).containsExactly("hello_retry_request", "change_cipher_spec",
         "server_hello", "encrypted_extensions", "finished", "new_session_ticket");
-    assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec",
+    assertThat(Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec",
         "client_hello", "finished");
 
     List<byte[]> hellos = messages(clientEvents, "client_hello");
@@ -97,7 +99,7 @@ class Tls13PskHelloRetryRequestTest {
     Tls13ResumptionTicket ticket = ticketIn(store, serverConfig);
     TlsEndpoint client = x25519OnlyClient(store);
     TlsEndpoint server = Tls13.server(serverConfig.withGroups(List.of(NamedGroup.SECP256R1)),
-        Tls13Pipe.seeded(3), LATER);
+        Pipe.seeded(3), LATER);
     client.start();
     server.receive(client.drainOutput());
     client.receive(server.drainOutput());
@@ -116,7 +118,7 @@ class Tls13PskHelloRetryRequestTest {
     // RFC 8446 §4.2.11: a binder that does not verify is a decrypt_error; no keys yet, so the
     // alert goes in plaintext.
     assertThat(server.drainOutput()).containsExactly(21, 3, 3, 0, 2, 2, AlertDescription.DECRYPT_ERROR.code());
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.DECRYPT_ERROR);
     assertThat(server.closed()).isTrue();
   }
@@ -131,9 +133,9 @@ class Tls13PskHelloRetryRequestTest {
     ticketIn(store, serverConfig);
     TlsEndpoint client = x25519OnlyClient(store);
     TlsEndpoint server = Tls13.server(serverConfig.withGroups(List.of(NamedGroup.SECP256R1))
-        .withCipherSuites(List.of(Tls13CipherSuite.TLS_AES_256_GCM_SHA384)), Tls13Pipe.seeded(3), LATER);
+        .withCipherSuites(List.of(Tls13CipherSuite.TLS_AES_256_GCM_SHA384)), Pipe.seeded(3), LATER);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
 
     assertThat(client.established()).isTrue();
     Tls13Parameters expected = new Tls13Parameters(Tls13CipherSuite.TLS_AES_256_GCM_SHA384, NamedGroup.SECP256R1,
@@ -143,7 +145,7 @@ class Tls13PskHelloRetryRequestTest {
     List<byte[]> hellos = messages(client.drainEvents(), "client_hello");
     assertThat(offeredPsksIn(hellos.get(0))).isPresent();
     assertThat(offeredPsksIn(hellos.get(1))).isEmpty();
-    assertThat(Tls13Pipe.sent(server.drainEvents())).containsExactly("hello_retry_request", "change_cipher_spec",
+    assertThat(Pipe.sent(server.drainEvents())).containsExactly("hello_retry_request", "change_cipher_spec",
         "server_hello", "encrypted_extensions", "certificate", "certificate_verify", "finished",
         "new_session_ticket");
   }
@@ -158,12 +160,12 @@ class Tls13PskHelloRetryRequestTest {
 
   /** A client whose only key share is x25519, though it supports secp256r1 too. */
   private static TlsEndpoint x25519OnlyClient(Tls13ClientSessionStore store) {
-    return Tls13.client(Tls13TestPki.client().withKeyShareGroups(List.of(NamedGroup.X25519)),
-        Tls13Pipe.seeded(4), LATER, store);
+    return Tls13.client(TestPki.client13().withKeyShareGroups(List.of(NamedGroup.X25519)),
+        Pipe.seeded(4), LATER, store);
   }
 
   private static List<byte[]> messages(List<TlsEvent> events, String name) {
-    return Tls13Pipe.of(events, TlsEvent.MessageSent.class).stream()
+    return Pipe.of(events, TlsEvent.MessageSent.class).stream()
         .filter(m -> m.name().equals(name)).map(TlsEvent.MessageSent::bytes).toList();
   }
 

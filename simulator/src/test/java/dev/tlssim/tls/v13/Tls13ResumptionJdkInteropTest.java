@@ -6,6 +6,8 @@ import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.testing.JdkPeer;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,22 +25,22 @@ class Tls13ResumptionJdkInteropTest {
 
   @Test
   void jdkClientResumesAgainstOurServer() throws Exception {
-    Tls13ServerConfig config = Tls13TestPki.ecServer().withCipherSuites(List.of(SUITE))
+    Tls13ServerConfig config = TestPki.ecServer13().withCipherSuites(List.of(SUITE))
         .withTickets(Tls13TicketPolicy.of(Tls13ResumptionTest.TICKET_KEY).withLifetime(Duration.ofHours(1)));
     SSLContext context = JdkPeer.clientContext("TLSv1.3", WebPki.rootCertificate());
 
-    TlsEndpoint first = Tls13.server(config, Tls13Pipe.seeded(31), Instant.now());
+    TlsEndpoint first = Tls13.server(config, Pipe.seeded(31), Instant.now());
     JdkPeer firstClient = JdkPeer.client(context, "TLSv1.3", WebPki.HOST, SUITE.name());
     firstClient.beginHandshake();
     Tls13JdkInteropTest.shuttle(firstClient, first);
     List<TlsEvent> firstEvents = first.drainEvents();
-    assertThat(Tls13Pipe.sent(firstEvents)).contains("certificate", "new_session_ticket");
+    assertThat(Pipe.sent(firstEvents)).contains("certificate", "new_session_ticket");
     // The JDK reads the NewSessionTicket when it next unwraps: let it see application data.
     first.write(new byte[] {1});
     firstClient.consume(first.drainOutput());
     assertThat(firstClient.received()).containsExactly(1);
 
-    TlsEndpoint second = Tls13.server(config, Tls13Pipe.seeded(32), Instant.now());
+    TlsEndpoint second = Tls13.server(config, Pipe.seeded(32), Instant.now());
     JdkPeer secondClient = JdkPeer.client(context, "TLSv1.3", WebPki.HOST, SUITE.name());
     secondClient.beginHandshake();
     Tls13JdkInteropTest.shuttle(secondClient, second);
@@ -47,9 +49,9 @@ class Tls13ResumptionJdkInteropTest {
     assertThat(secondClient.handshaking()).isFalse();
     assertThat(Tls13.parameters(second).orElseThrow().resumed()).isTrue();
     List<TlsEvent> events = second.drainEvents();
-    assertThat(Tls13Pipe.sent(events)).containsSubsequence("server_hello", "encrypted_extensions", "finished")
+    assertThat(Pipe.sent(events)).containsSubsequence("server_hello", "encrypted_extensions", "finished")
         .doesNotContain("certificate", "certificate_verify");
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class)).isEmpty();
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class)).isEmpty();
     // The JDK session of the resumption still knows the server's certificate, from the ticket's session.
     assertThat(secondClient.engine.getSession().getPeerCertificates()).isNotEmpty();
   }
@@ -60,15 +62,15 @@ class Tls13ResumptionJdkInteropTest {
     Tls13ClientSessionStore store = new Tls13ClientSessionStore();
 
     JdkPeer firstServer = JdkPeer.server(context, "TLSv1.3", SUITE.name());
-    TlsEndpoint first = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(33), Instant.now(), store);
+    TlsEndpoint first = Tls13.client(TestPki.client13(), Pipe.seeded(33), Instant.now(), store);
     first.start();
     Tls13JdkInteropTest.shuttle(firstServer, first);
     assertThat(first.established()).isTrue();
-    assertThat(Tls13Pipe.received(first.drainEvents())).contains("certificate", "new_session_ticket");
+    assertThat(Pipe.received(first.drainEvents())).contains("certificate", "new_session_ticket");
     assertThat(store.size(WebPki.HOST)).isPositive();
 
     JdkPeer secondServer = JdkPeer.server(context, "TLSv1.3", SUITE.name());
-    TlsEndpoint second = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(34), Instant.now(), store);
+    TlsEndpoint second = Tls13.client(TestPki.client13(), Pipe.seeded(34), Instant.now(), store);
     second.start();
     Tls13JdkInteropTest.shuttle(secondServer, second);
 
@@ -76,8 +78,8 @@ class Tls13ResumptionJdkInteropTest {
     assertThat(secondServer.handshaking()).isFalse();
     assertThat(Tls13.parameters(second).orElseThrow().resumed()).isTrue();
     List<TlsEvent> events = second.drainEvents();
-    assertThat(Tls13Pipe.received(events)).containsSubsequence("server_hello", "encrypted_extensions", "finished")
+    assertThat(Pipe.received(events)).containsSubsequence("server_hello", "encrypted_extensions", "finished")
         .doesNotContain("certificate", "certificate_verify");
-    assertThat(Tls13Pipe.of(events, TlsEvent.CertificateCheck.class)).isEmpty();
+    assertThat(Pipe.of(events, TlsEvent.CertificateCheck.class)).isEmpty();
   }
 }

@@ -8,12 +8,13 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
-import dev.tlssim.tls.core.EventQueue;
-import dev.tlssim.tls.wire.RecordReader;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.Extensions;
@@ -39,20 +40,20 @@ class Tls13ResumptionTest {
   static final Instant T0 = WebPki.NOW;
 
   static Tls13ServerConfig ticketServer(Duration lifetime) {
-    return Tls13TestPki.ecServer().withTickets(Tls13TicketPolicy.of(TICKET_KEY).withLifetime(lifetime));
+    return TestPki.ecServer13().withTickets(Tls13TicketPolicy.of(TICKET_KEY).withLifetime(lifetime));
   }
 
   /** A full handshake at {@code at} that leaves one ticket in {@code store}. */
   static void firstConnection(Tls13ClientSessionStore store, Tls13ServerConfig serverConfig, Instant at) {
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(1), at);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(2), at, store);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(1), at);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), at, store);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     assertThat(client.established()).isTrue();
     assertThat(Tls13.parameters(client).orElseThrow().resumed()).isFalse();
-    assertThat(Tls13Pipe.sent(server.drainEvents())).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.sent(server.drainEvents())).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "certificate", "certificate_verify", "finished", "new_session_ticket");
-    assertThat(Tls13Pipe.received(client.drainEvents())).endsWith("finished", "new_session_ticket");
+    assertThat(Pipe.received(client.drainEvents())).endsWith("finished", "new_session_ticket");
     assertThat(store.size(WebPki.HOST)).isEqualTo(1);
   }
 
@@ -63,10 +64,10 @@ class Tls13ResumptionTest {
     firstConnection(store, serverConfig, T0);
 
     Instant later = T0.plusSeconds(600);
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), later);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), later, store);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), later);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(4), later, store);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
 
     assertThat(client.established()).isTrue();
     assertThat(server.established()).isTrue();
@@ -77,19 +78,19 @@ class Tls13ResumptionTest {
     assertThat(expected.resumed()).isTrue();
     List<TlsEvent> clientEvents = client.drainEvents();
     List<TlsEvent> serverEvents = server.drainEvents();
-    assertThat(Tls13Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
-    assertThat(Tls13Pipe.received(clientEvents)).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.sent(clientEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
+    assertThat(Pipe.received(clientEvents)).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "finished", "new_session_ticket");
-    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.sent(serverEvents)).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "finished", "new_session_ticket");
-    assertThat(Tls13Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
-    assertThat(Tls13Pipe.of(clientEvents, TlsEvent.CertificateCheck.class)).isEmpty();
+    assertThat(Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
+    assertThat(Pipe.of(clientEvents, TlsEvent.CertificateCheck.class)).isEmpty();
     // The offered ticket was taken (RFC 8446 §C.4); the resumed connection brought a new one.
     assertThat(store.size(WebPki.HOST)).isEqualTo(1);
 
     client.write("resumed".getBytes(StandardCharsets.US_ASCII));
     server.receive(client.drainOutput());
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.ApplicationData.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.ApplicationData.class))
         .extracting(d -> new String(d.data(), StandardCharsets.US_ASCII)).containsExactly("resumed");
   }
 
@@ -99,23 +100,23 @@ class Tls13ResumptionTest {
     Tls13ServerConfig serverConfig = ticketServer(Duration.ofHours(1));
     firstConnection(store, serverConfig, T0);
 
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), T0.plusSeconds(5));
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), T0.plusSeconds(5));
     TlsEndpoint client = Tls13.client(
-        Tls13TestPki.client().withPskKeyExchangeModes(List.of(PskKeyExchangeModes.PSK_KE)),
-        Tls13Pipe.seeded(4), T0.plusSeconds(5), store);
+        TestPki.client13().withPskKeyExchangeModes(List.of(PskKeyExchangeModes.PSK_KE)),
+        Pipe.seeded(4), T0.plusSeconds(5), store);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
 
     Tls13Parameters expected = Tls13Parameters.resumed(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, null);
     assertThat(expected.keyExchangeMode()).isEqualTo(Tls13Parameters.KeyExchangeMode.PSK_KE);
     assertThat(Tls13.parameters(client)).contains(expected);
     assertThat(Tls13.parameters(server)).contains(expected);
     List<TlsEvent> serverEvents = server.drainEvents();
-    assertThat(Tls13Pipe.sent(serverEvents)).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.sent(serverEvents)).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "finished", "new_session_ticket");
     // psk_ke: no (EC)DHE on the server at all (RFC 8446 §4.2.9).
-    assertThat(Tls13Pipe.of(serverEvents, TlsEvent.CryptoOperation.class)).isEmpty();
-    assertThat(Tls13Pipe.received(client.drainEvents())).containsExactly("server_hello", "change_cipher_spec",
+    assertThat(Pipe.of(serverEvents, TlsEvent.CryptoOperation.class)).isEmpty();
+    assertThat(Pipe.received(client.drainEvents())).containsExactly("server_hello", "change_cipher_spec",
         "encrypted_extensions", "finished", "new_session_ticket");
   }
 
@@ -127,26 +128,26 @@ class Tls13ResumptionTest {
 
     // The client still thinks the ticket young (its clock says 10 minutes) and offers it; the
     // server's clock is past the lifetime, so it ignores the ticket (RFC 8446 §4.6.1).
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), T0.plus(Duration.ofHours(2)));
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), T0.plusSeconds(600), store);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), T0.plus(Duration.ofHours(2)));
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(4), T0.plusSeconds(600), store);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     assertThat(client.established()).isTrue();
     assertThat(Tls13.parameters(server)).contains(new Tls13Parameters(
         Tls13CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.X25519, SignatureScheme.ECDSA_SECP256R1_SHA256));
     assertThat(Tls13.parameters(client).orElseThrow().resumed()).isFalse();
-    assertThat(Tls13Pipe.sent(server.drainEvents())).contains("certificate", "certificate_verify");
+    assertThat(Pipe.sent(server.drainEvents())).contains("certificate", "certificate_verify");
 
     // With its own clock past the lifetime the client does not offer the ticket at all.
     Tls13ClientSessionStore store2 = new Tls13ClientSessionStore();
     firstConnection(store2, serverConfig, T0);
     Instant late = T0.plus(Duration.ofHours(2));
-    TlsEndpoint server2 = Tls13.server(serverConfig, Tls13Pipe.seeded(5), late);
-    TlsEndpoint client2 = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(6), late, store2);
+    TlsEndpoint server2 = Tls13.server(serverConfig, Pipe.seeded(5), late);
+    TlsEndpoint client2 = Tls13.client(TestPki.client13(), Pipe.seeded(6), late, store2);
     client2.start();
-    Tls13Pipe.run(client2, server2);
+    Pipe.run(client2, server2);
     assertThat(Tls13.parameters(client2).orElseThrow().resumed()).isFalse();
-    assertThat(Tls13Pipe.received(client2.drainEvents())).contains("certificate", "certificate_verify");
+    assertThat(Pipe.received(client2.drainEvents())).contains("certificate", "certificate_verify");
   }
 
   @Test
@@ -154,15 +155,15 @@ class Tls13ResumptionTest {
     Tls13ServerConfig serverConfig = ticketServer(Duration.ofHours(1));
     Tls13ClientSessionStore store = new Tls13ClientSessionStore();
     firstConnection(store, serverConfig, T0);
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), T0);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), T0, store);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), T0);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(4), T0, store);
     client.start();
     byte[] clientHello = client.drainOutput();
     // pre_shared_key is the last extension and its binders the last bytes of the ClientHello.
     clientHello[clientHello.length - 1] ^= 1;
     server.receive(clientHello);
 
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.DECRYPT_ERROR);
     assertThat(server.closed()).isTrue();
   }
@@ -171,12 +172,12 @@ class Tls13ResumptionTest {
   void selectedIdentityOutOfRangeIsAnIllegalParameter() throws Exception {
     Tls13ClientSessionStore store = new Tls13ClientSessionStore();
     firstConnection(store, ticketServer(Duration.ofHours(1)), T0);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), T0, store);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(4), T0, store);
     client.start();
     ClientHello hello = sentClientHello(client);
 
     // One identity was offered, so index 1 is out of range (RFC 8446 §4.2.11).
-    EcdheKeyPair share = EcdheKeyPair.generate(NamedGroup.X25519, Tls13Pipe.seeded(7));
+    EcdheKeyPair share = EcdheKeyPair.generate(NamedGroup.X25519, Pipe.seeded(7));
     ServerHello serverHello = new ServerHello(ProtocolVersion.TLS12, new byte[32], hello.sessionId(),
         Tls13CipherSuite.TLS_AES_128_GCM_SHA256.code(), ClientHello.COMPRESSION_NULL, Optional.of(Extensions.of(
             SupportedVersions.Selected.of(ProtocolVersion.TLS13),
@@ -186,7 +187,7 @@ class Tls13ResumptionTest {
     new Tls13RecordLayer(new RecordReader(), out, new EventQueue()).send(ContentType.HANDSHAKE, serverHello.encode());
     client.receive(out.toByteArray());
 
-    assertThat(Tls13Pipe.of(client.drainEvents(), TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(client.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.ILLEGAL_PARAMETER);
     assertThat(client.closed()).isTrue();
   }
@@ -196,7 +197,7 @@ class Tls13ResumptionTest {
     Tls13ServerConfig serverConfig = ticketServer(Duration.ofHours(1));
     Tls13ClientSessionStore store = new Tls13ClientSessionStore();
     firstConnection(store, serverConfig, T0);
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client(), Tls13Pipe.seeded(4), T0, store);
+    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(4), T0, store);
     client.start();
     ClientHello hello = sentClientHello(client);
     List<dev.tlssim.tls.wire.Extension> without = hello.extensionsOrEmpty().list().stream()
@@ -205,10 +206,10 @@ class Tls13ResumptionTest {
         hello.cipherSuites(), hello.compressionMethods(), Optional.of(new Extensions(without)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new Tls13RecordLayer(new RecordReader(), out, new EventQueue()).send(ContentType.HANDSHAKE, stripped.encode());
-    TlsEndpoint server = Tls13.server(serverConfig, Tls13Pipe.seeded(3), T0);
+    TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), T0);
     server.receive(out.toByteArray());
 
-    assertThat(Tls13Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
         .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.MISSING_EXTENSION);
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.ExtensionType;
@@ -17,17 +19,17 @@ class Tls13StaplingTest {
   private static final byte[] NOT_OCSP = {0x01, 0x02, 0x03};
 
   private static List<TlsEvent> handshake(boolean ask, byte[] staple) {
-    TlsEndpoint client = Tls13.client(Tls13TestPki.client().withStatusRequest(ask), Tls13Pipe.seeded(1),
+    TlsEndpoint client = Tls13.client(TestPki.client13().withStatusRequest(ask), Pipe.seeded(1),
         WebPki.NOW);
-    TlsEndpoint server = Tls13.server(Tls13TestPki.ecServer().withStapledOcspResponse(() -> staple),
-        Tls13Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13().withStapledOcspResponse(() -> staple),
+        Pipe.seeded(2), WebPki.NOW);
     client.start();
-    Tls13Pipe.run(client, server);
+    Pipe.run(client, server);
     return client.drainEvents();
   }
 
   private static Certificate13 certificate(List<TlsEvent> events) throws Exception {
-    byte[] raw = Tls13Pipe.of(events, TlsEvent.MessageReceived.class).stream()
+    byte[] raw = Pipe.of(events, TlsEvent.MessageReceived.class).stream()
         .filter(m -> m.name().equals("certificate")).findFirst().orElseThrow().bytes();
     return Certificate13.decode(Arrays.copyOfRange(raw, 4, raw.length));
   }
@@ -46,8 +48,8 @@ class Tls13StaplingTest {
   @Test
   void aStapleThatIsNoOcspResponseEndsTheHandshake() {
     List<TlsEvent> events = handshake(true, NOT_OCSP);
-    assertThat(Tls13Pipe.of(events, TlsEvent.AlertSent.class)).singleElement()
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class)).singleElement()
         .satisfies(a -> assertThat(a.description()).isEqualTo(AlertDescription.BAD_CERTIFICATE_STATUS_RESPONSE));
-    assertThat(Tls13Pipe.of(events, TlsEvent.Tls13Established.class)).isEmpty();
+    assertThat(Pipe.of(events, TlsEvent.Tls13Established.class)).isEmpty();
   }
 }
