@@ -1,5 +1,6 @@
 package dev.tlssim.bench;
 
+import dev.tlssim.tls.core.TlsEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ final class EngineBench {
       }
     }
     String note = String.format(Locale.ROOT,
-        "Engine only, not simulated: %s. Ours: Tls13Endpoint client and server (BouncyCastle) in memory, no "
+        "Engine only, not simulated: %s. Ours: TlsEndpoint client and server (BouncyCastle) in memory, no "
             + "network, TCP, actors or tracing (tls13-full-x25519 and tls13-resumed-psk are the simulated rows), %s. JDK: SSLEngine pairs with protocol TLSv1.3 in memory, %s. "
             + "Both: %d handshakes per round on %d threads, every one checked to have completed as described.",
         c.description(), sides.oursNegotiated(), sides.jdkNegotiated(), handshakes, threadCount);

@@ -6,12 +6,13 @@ import dev.tlssim.scenario.PkiSpec;
 import dev.tlssim.scenario.Provisioning;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.Tls13CipherSuite;
-import dev.tlssim.tls.handshake13.Tls13ClientConfig;
-import dev.tlssim.tls.handshake13.Tls13ClientSessionStore;
-import dev.tlssim.tls.handshake13.Tls13Endpoint;
-import dev.tlssim.tls.handshake13.Tls13Parameters;
-import dev.tlssim.tls.handshake13.Tls13ServerConfig;
-import dev.tlssim.tls.handshake13.Tls13TicketPolicy;
+import dev.tlssim.tls.core.TlsEndpoint;
+import dev.tlssim.tls.v13.Tls13;
+import dev.tlssim.tls.v13.Tls13ClientConfig;
+import dev.tlssim.tls.v13.Tls13ClientSessionStore;
+import dev.tlssim.tls.v13.Tls13Parameters;
+import dev.tlssim.tls.v13.Tls13ServerConfig;
+import dev.tlssim.tls.v13.Tls13TicketPolicy;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Our TLS 1.3 client and server ({@link Tls13Endpoint}, sans I/O) configured like the JDK's in
+ * Our TLS 1.3 client and server ({@link TlsEndpoint}, sans I/O) configured like the JDK's in
  * {@link JdkEngines}: the same certificate chain and key, one suite, one group, SNI and a strict
  * certificate check; a handshake hands each side's output to the other in memory, as
  * {@link InMemoryHandshake} does for the JDK. The engine-only cases measure these alone: no
@@ -85,8 +86,8 @@ final class Tls13Engines {
    * negotiated: the bench must not time handshakes that failed.
    */
   Tls13Parameters handshake(SecureRandom random, Tls13ClientSessionStore store) {
-    Tls13Endpoint c = Tls13Endpoint.client(client, random, now, store);
-    Tls13Endpoint s = Tls13Endpoint.server(server, random, now);
+    TlsEndpoint c = Tls13.client(client, random, now, store);
+    TlsEndpoint s = Tls13.server(server, random, now);
     c.start();
     for (int flight = 0; flight < MAX_FLIGHTS; flight++) {
       byte[] toServer = c.drainOutput();
@@ -98,10 +99,10 @@ final class Tls13Engines {
           throw new IllegalStateException("our TLS 1.3 handshake failed: client " + outcome(c) + ", server "
               + outcome(s));
         }
-        Tls13Parameters negotiated = c.parameters().orElseThrow();
-        if (!negotiated.equals(s.parameters().orElseThrow())) {
+        Tls13Parameters negotiated = Tls13.parameters(c).orElseThrow();
+        if (!negotiated.equals(Tls13.parameters(s).orElseThrow())) {
           throw new IllegalStateException("our TLS 1.3 client negotiated " + negotiated + ", the server "
-              + s.parameters().orElseThrow());
+              + Tls13.parameters(s).orElseThrow());
         }
         return negotiated;
       }
@@ -109,7 +110,7 @@ final class Tls13Engines {
     throw new IllegalStateException("our TLS 1.3 endpoints kept talking for " + MAX_FLIGHTS + " flights");
   }
 
-  private static String outcome(Tls13Endpoint e) {
+  private static String outcome(TlsEndpoint e) {
     return (e.closed() ? "closed " : "open ") + e.drainEvents();
   }
 

@@ -2,8 +2,8 @@ package dev.tlssim.bench;
 
 import dev.tlssim.scenario.Provisioning;
 import dev.tlssim.tls.SignatureScheme;
-import dev.tlssim.tls.handshake13.Tls13ClientSessionStore;
-import dev.tlssim.tls.handshake13.Tls13Parameters;
+import dev.tlssim.tls.v13.Tls13ClientSessionStore;
+import dev.tlssim.tls.v13.Tls13Parameters;
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;

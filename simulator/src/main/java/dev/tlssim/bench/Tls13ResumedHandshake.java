@@ -1,8 +1,8 @@
 package dev.tlssim.bench;
 
 import dev.tlssim.scenario.Provisioning;
-import dev.tlssim.tls.handshake13.Tls13ClientSessionStore;
-import dev.tlssim.tls.handshake13.Tls13Parameters;
+import dev.tlssim.tls.v13.Tls13ClientSessionStore;
+import dev.tlssim.tls.v13.Tls13Parameters;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;

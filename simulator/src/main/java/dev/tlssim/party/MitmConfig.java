@@ -1,8 +1,8 @@
 package dev.tlssim.party;
 
 import dev.tlssim.tls.HandshakeType;
-import dev.tlssim.tls.negotiation.ClientVersions;
-import dev.tlssim.tls.negotiation.ServerVersions;
+import dev.tlssim.tls.core.TlsClientConfig;
+import dev.tlssim.tls.core.TlsServerConfig;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Set;
@@ -29,8 +29,8 @@ public record MitmConfig(
     String mode,
     String target,
     int port,
-    ServerVersions impersonation,
-    ClientVersions upstream,
+    TlsServerConfig impersonation,
+    TlsClientConfig upstream,
     Tamper tamper,
     Rewrite rewrite,
     SecureRandom random,

@@ -3,8 +3,8 @@ package dev.tlssim.party;
 import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
-import dev.tlssim.tls.negotiation.ClientVersions;
-import dev.tlssim.tls.negotiation.ServerVersions;
+import dev.tlssim.tls.core.TlsClientConfig;
+import dev.tlssim.tls.core.TlsServerConfig;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -41,18 +41,18 @@ public final class TlsParties {
    * @param keyLog    writes the session secrets in NSS key log format
    * @param online    how it asks CAs about revocation; null when it never asks over the network
    */
-  public record ClientSetup(Node node, ClientVersions versions, boolean earlyData, SecureRandom random, Instant epoch,
+  public record ClientSetup(Node node, TlsClientConfig versions, boolean earlyData, SecureRandom random, Instant epoch,
       boolean keyLog, OnlineChecks online) {}
 
   public static ClientParty client(ClientSetup setup) {
     Node n = setup.node();
-    ClientVersions versions = setup.versions();
+    TlsClientConfig versions = setup.versions();
     TlsChannel.OnlineRevocation online = setup.online() == null ? null
         : new TlsChannel.OnlineRevocation(setup.online().caNodeOf(), setup.online().fetchTimeoutNanos(), setup.epoch());
     return new ClientParty(n.name(), n.tcp(), n.cores(), n.costs(), n.isn(), party -> (connect, app) -> {
-      ClientVersions forThis = connect.serverName() == null ? versions : versions.withServerName(connect.serverName());
+      TlsClientConfig forThis = connect.serverName() == null ? versions : versions.withServerName(connect.serverName());
       // RFC 8446 §2.3: the request goes as 0-RTT data when the ticket allows; the endpoint decides.
-      byte[] early = setup.earlyData() && versions.tls13() != null && connect.requestBytes() > 0
+      byte[] early = setup.earlyData() && versions.tls13().isPresent() && connect.requestBytes() > 0
           ? RequestResponse.request(connect.requestBytes(), connect.responseBytes()) : null;
       TlsChannel channel = new TlsChannel(party, app,
           now -> forThis.newConnection(setup.random(), setup.epoch().plusNanos(now)), setup.keyLog(), online, early);
@@ -85,9 +85,9 @@ public final class TlsParties {
    * {@code keys} gives the new key pair for (label, key type); connections accepted after the
    * renewal present the new chain.
    */
-  public static ServerParty server(Node n, List<Integer> ports, ServerVersions config, SecureRandom random,
+  public static ServerParty server(Node n, List<Integer> ports, TlsServerConfig config, SecureRandom random,
       Instant epoch, BiFunction<String, String, AsymmetricCipherKeyPair> keys) {
-    AtomicReference<ServerVersions> current = new AtomicReference<>(config);
+    AtomicReference<TlsServerConfig> current = new AtomicReference<>(config);
     ServerParty party = new ServerParty(n.name(), ports, n.tcp(), n.cores(), n.costs(), n.isn(),
         p -> app -> new TlsChannel(p, app, now -> current.get().newConnection(random, epoch.plusNanos(now)), false));
     party.enableEnrollment(new Enroller(keys,

@@ -6,12 +6,8 @@ import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.tls.CipherSuite;
-import dev.tlssim.tls.handshake.ClientConfig;
-import dev.tlssim.tls.handshake.ServerConfig;
-import dev.tlssim.tls.handshake13.Tls13ClientConfig;
-import dev.tlssim.tls.handshake13.Tls13ServerConfig;
-import dev.tlssim.tls.negotiation.ClientVersions;
-import dev.tlssim.tls.negotiation.ServerVersions;
+import dev.tlssim.tls.core.TlsClientConfig;
+import dev.tlssim.tls.core.TlsServerConfig;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.util.HashSet;
 import java.util.Set;
@@ -39,7 +35,7 @@ final class MitmBuilder {
     // The attacker speaks whatever the real server speaks, so the victim sees nothing unusual.
     boolean tls12 = targetTls == null || targetTls.speaksTls12();
     boolean tls13 = targetTls != null && targetTls.speaksTls13();
-    ServerVersions impersonation = m.presented() == null ? null
+    TlsServerConfig impersonation = m.presented() == null ? null
         : impersonationConfig(impersonation(m.presented(), real, node), tls12, tls13);
     String host = real == null ? null : HostnameOf.first(real.chain().leaf());
     MitmConfig.Tamper tamper = m.tamper() == null ? null : new MitmConfig.Tamper(
@@ -64,16 +60,16 @@ final class MitmBuilder {
   }
 
   /** The engine configuration the MITM answers the client with, in the versions of its target. */
-  private static ServerVersions impersonationConfig(Impersonation as, boolean tls12, boolean tls13) {
-    return new ServerVersions(tls12 ? ServerConfig.defaults(as.chain(), as.key()).withTicketKeys(null) : null,
-        tls13 ? Tls13ServerConfig.defaults(as.chain(), as.key()) : null);
+  private static TlsServerConfig impersonationConfig(Impersonation as, boolean tls12, boolean tls13) {
+    return TlsServerConfig.defaults(as.chain(), as.key(), TlsSpec.engines(tls12, tls13));
   }
 
   /** The engine configuration of the MITM's own connection to the target: it accepts any certificate. */
-  static ClientVersions upstreamConfig(String host, boolean tls12, boolean tls13) {
+  static TlsClientConfig upstreamConfig(String host, boolean tls12, boolean tls13) {
     CertificateVerifier anything = new CertificateVerifier(VerificationPolicy.acceptAnything());
-    return new ClientVersions(tls12 ? ClientConfig.defaults(host, anything).withResumption(false, false) : null,
-        tls13 ? Tls13ClientConfig.defaults(host == null ? "" : host, anything) : null, null);
+    TlsClientConfig upstream = TlsClientConfig.defaults(host, anything, TlsSpec.engines(tls12, tls13));
+    return upstream.tls12().isEmpty() ? upstream
+        : upstream.withTls12(upstream.tls12().orElseThrow().withResumption(false, false));
   }
 
   private static MitmConfig.Rewrite rewrite(MitmSpec.Rewrite rewrite) {

@@ -1,9 +1,9 @@
 package dev.tlssim.scenario;
 
-import dev.tlssim.tls.handshake13.Tls13EarlyDataReplayGuard;
 import dev.tlssim.sim.RandomStreams;
-import dev.tlssim.tls.handshake.SessionCache;
-import dev.tlssim.tls.handshake.TicketKeys;
+import dev.tlssim.tls.v12.SessionCache;
+import dev.tlssim.tls.v12.TicketKeys;
+import dev.tlssim.tls.v13.Tls13EarlyDataReplayGuard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

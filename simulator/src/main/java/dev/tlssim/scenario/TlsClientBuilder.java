@@ -5,10 +5,8 @@ import dev.tlssim.party.TlsParties;
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.pki.VerificationPolicy;
-import dev.tlssim.tls.handshake.ClientConfig;
-import dev.tlssim.tls.handshake13.Tls13ClientConfig;
-import dev.tlssim.tls.handshake13.Tls13ClientSessionStore;
-import dev.tlssim.tls.negotiation.ClientVersions;
+import dev.tlssim.tls.core.TlsClientConfig;
+import dev.tlssim.tls.v13.Tls13ClientSessionStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,32 +31,28 @@ final class TlsClientBuilder {
    * tickets. {@code defaults()} gives the client its own session store: its connections resume
    * each other's sessions.
    */
-  static ClientVersions config(TlsSpec tls, CertificateVerifier verifier) {
+  static TlsClientConfig config(TlsSpec tls, CertificateVerifier verifier) {
     TlsClientSpec client = tls.client();
-    ClientConfig tls12 = null;
+    TlsClientConfig config = TlsClientConfig.defaults(client.serverName(), verifier, tls.protocolVersions())
+        .withGroups(tls.groups())
+        .withStatusRequest(client.statusRequest())
+        .withRevocationFetch(client.revocation().source().protocol());
     if (tls.speaksTls12()) {
-      tls12 = ClientConfig.defaults(client.serverName(), verifier)
+      config = config.withTls12(TlsClientConfig.Tls12Settings.defaults()
           .withVersions(tls.minVersion(), tls.maxVersion())
           .withCipherSuites(tls.cipherSuites())
-          .withGroups(tls.groups())
           .withExtendedMasterSecret(tls.extendedMasterSecret())
-          .withResumption(client.resumption().sessionIds(), client.resumption().tickets())
-          .withStatusRequest(client.statusRequest())
-          .withRevocationFetch(client.revocation().source().protocol());
+          .withResumption(client.resumption().sessionIds(), client.resumption().tickets()));
     }
-    Tls13ClientConfig tls13 = null;
     if (tls.speaksTls13()) {
-      tls13 = Tls13ClientConfig.defaults(client.serverName() == null ? "" : client.serverName(), verifier)
+      config = config.withTls13(TlsClientConfig.Tls13Settings.defaults()
           .withCipherSuites(tls.tls13Suites())
-          .withGroups(tls.groups())
           .withKeyShareGroups(client.keyShares())
           .withPskKeyExchangeModes(client.pskModes().stream().map(PskMode::code).toList())
           .withMiddleboxCompatibility(client.middleboxCompatibility())
-          .withRevocationFetch(client.revocation().source().protocol())
-          .withStatusRequest(client.statusRequest());
+          .withTickets(client.resumption().tickets() ? new Tls13ClientSessionStore() : null));
     }
-    return new ClientVersions(tls12, tls13,
-        tls13 != null && client.resumption().tickets() ? new Tls13ClientSessionStore() : null);
+    return config;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.Tls13CipherSuite;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,5 +48,21 @@ public record TlsSpec(
   /** Whether this node speaks TLS 1.2 or below (possibly besides 1.3). */
   public boolean speaksTls12() {
     return versions.get(0).compareTo(TlsVersion.TLS12) <= 0;
+  }
+
+  /** The engines the node runs, newest first: TLS 1.3, and TLS 1.2 for 1.2 and below. */
+  public List<ProtocolVersion> protocolVersions() {
+    return engines(speaksTls12(), speaksTls13());
+  }
+
+  static List<ProtocolVersion> engines(boolean tls12, boolean tls13) {
+    List<ProtocolVersion> engines = new ArrayList<>();
+    if (tls13) {
+      engines.add(ProtocolVersion.TLS13);
+    }
+    if (tls12) {
+      engines.add(ProtocolVersion.TLS12);
+    }
+    return List.copyOf(engines);
   }
 }

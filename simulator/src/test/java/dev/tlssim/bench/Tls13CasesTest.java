@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tlssim.scenario.PkiSpec;
 import dev.tlssim.scenario.Provisioning;
-import dev.tlssim.tls.handshake13.Tls13ClientSessionStore;
-import dev.tlssim.tls.handshake13.Tls13Parameters;
-import dev.tlssim.tls.handshake13.Tls13ResumptionTicket;
+import dev.tlssim.tls.v13.Tls13ClientSessionStore;
+import dev.tlssim.tls.v13.Tls13Parameters;
+import dev.tlssim.tls.v13.Tls13ResumptionTicket;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import javax.net.ssl.SSLEngine;

@@ -1,0 +1,55 @@
+package dev.tlssim.tls.core;
+
+import dev.tlssim.tls.crypto.ConnectionEnd;
+import dev.tlssim.tls.wire.RecordReader;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * What a handshake shares with the {@link TlsEndpoint} shell that runs it: the side, the bytes
+ * read from the peer and not yet made into records, the output for TCP, the event queue and the
+ * alert protocol. A handshake that learns from the hellos that the other version was chosen hands
+ * the connection over with {@link #continueWith}: the new handshake reads on from the same reader,
+ * writes to the same output and reports into the same queue.
+ */
+public final class EndpointContext {
+  private final ConnectionEnd side;
+  private final RecordReader reader = new RecordReader();
+  private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private final EventQueue events = new EventQueue();
+  private final AlertProtocol alerts = new AlertProtocol(events);
+  private HandshakeProtocol handshake;
+
+  EndpointContext(ConnectionEnd side) {
+    this.side = side;
+  }
+
+  public ConnectionEnd side() {
+    return side;
+  }
+
+  public RecordReader reader() {
+    return reader;
+  }
+
+  public ByteArrayOutputStream output() {
+    return output;
+  }
+
+  public EventQueue events() {
+    return events;
+  }
+
+  public AlertProtocol alerts() {
+    return alerts;
+  }
+
+  /** The handshake that runs the connection from now on; alerts go through its record layer. */
+  public void continueWith(HandshakeProtocol next) {
+    handshake = next;
+    alerts.use(next.records(), next.alertRules());
+  }
+
+  HandshakeProtocol handshake() {
+    return handshake;
+  }
+}
