@@ -1,8 +1,8 @@
 package dev.tlssim.party;
 
 import dev.tlssim.tls.HandshakeType;
-import dev.tlssim.tls.core.TlsClientConfig;
-import dev.tlssim.tls.core.TlsServerConfig;
+import dev.tlssim.tls.config.TlsClientConfig;
+import dev.tlssim.tls.config.TlsServerConfig;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Set;

@@ -5,7 +5,7 @@ import dev.tlssim.party.TlsParties;
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.pki.VerificationPolicy;
-import dev.tlssim.tls.core.TlsClientConfig;
+import dev.tlssim.tls.config.TlsClientConfig;
 import dev.tlssim.tls.v13.Tls13ClientSessionStore;
 import java.util.HashMap;
 import java.util.Map;

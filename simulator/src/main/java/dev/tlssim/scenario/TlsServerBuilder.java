@@ -2,7 +2,7 @@ package dev.tlssim.scenario;
 
 import dev.tlssim.party.ServerParty;
 import dev.tlssim.party.TlsParties;
-import dev.tlssim.tls.core.TlsServerConfig;
+import dev.tlssim.tls.config.TlsServerConfig;
 import dev.tlssim.tls.v13.Tls13TicketPolicy;
 import java.time.Duration;
 

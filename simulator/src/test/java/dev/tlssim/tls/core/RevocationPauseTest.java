@@ -1,5 +1,7 @@
 package dev.tlssim.tls.core;
 
+import dev.tlssim.tls.config.TlsClientConfig;
+import dev.tlssim.tls.config.TlsServerConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

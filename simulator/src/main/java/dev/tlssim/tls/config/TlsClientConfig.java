@@ -1,4 +1,4 @@
-package dev.tlssim.tls.core;
+package dev.tlssim.tls.config;
 
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.RevocationProtocol;
@@ -7,6 +7,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.core.TlsConnection;
 import dev.tlssim.tls.v12.ClientConfig;
 import dev.tlssim.tls.v12.ClientSessionStore;
 import dev.tlssim.tls.v12.Tls12;

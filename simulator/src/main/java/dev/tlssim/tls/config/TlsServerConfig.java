@@ -1,4 +1,4 @@
-package dev.tlssim.tls.core;
+package dev.tlssim.tls.config;
 
 import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.tls.CipherSuite;
@@ -6,6 +6,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.core.TlsConnection;
 import dev.tlssim.tls.v12.ServerConfig;
 import dev.tlssim.tls.v12.SessionCache;
 import dev.tlssim.tls.v12.TicketKeys;
