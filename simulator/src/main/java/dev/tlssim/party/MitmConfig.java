@@ -26,7 +26,7 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
  * timeline says it is stolen (a key compromise), and then uses it only on what it recorded.
  */
 public record MitmConfig(
-    String mode,
+    MitmMode mode,
     String target,
     int port,
     TlsServerConfig impersonation,

@@ -40,7 +40,7 @@ public final class MitmParty extends Endpoint {
       MitmConfig config) {
     super(name, tcpConfig, cores, costs, isn);
     this.config = config;
-    if (config.mode().equals("intercept")) {
+    if (config.mode() == MitmMode.INTERCEPT) {
       // A second TCP stack that answers as the target: the client's packets to the server end here.
       this.impersonating = new TcpStack(config.target(), tcpConfig, new Impersonation(), isn, "mitm-tcp|");
       impersonating.listen(config.port(), () -> new TlsChannel(this, new Relay(),
@@ -183,14 +183,14 @@ public final class MitmParty extends Endpoint {
       return;
     }
     MitmConfig.Tamper t = config.tamper();
-    if (config.mode().equals("tamper") && t != null && t.towardsServer() == toTarget) {
+    if (config.mode() == MitmMode.TAMPER && t != null && t.towardsServer() == toTarget) {
       tap.offsetOf(t.message(), t.offset()).ifPresent(o -> {
         tap.xor(o, 0x01);
         planned.put(key, true);
         trace("mitm.plan", "flow", flow, "action", "flip", "message", t.message().rfcName(), "offset", t.offset());
       });
     }
-    if (config.mode().equals("rewrite") && toTarget && config.rewrite() != null) {
+    if (config.mode() == MitmMode.REWRITE && toTarget && config.rewrite() != null) {
       Optional<Decoded<ClientHello>> seen = tap.clientHello();
       if (seen.isPresent()) {
         long base = tap.offsetOf(HandshakeType.CLIENT_HELLO, 0).orElse(-1);

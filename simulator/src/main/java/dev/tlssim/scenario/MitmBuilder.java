@@ -40,7 +40,7 @@ final class MitmBuilder {
     String host = real == null ? null : HostnameOf.first(real.chain().leaf());
     MitmConfig.Tamper tamper = m.tamper() == null ? null : new MitmConfig.Tamper(
         m.tamper().towards() == MitmSpec.Towards.SERVER, m.tamper().message(), m.tamper().offset());
-    MitmConfig config = new MitmConfig(m.mode().spelling(), m.target(), m.port(), impersonation,
+    MitmConfig config = new MitmConfig(m.mode(), m.target(), m.port(), impersonation,
         upstreamConfig(host, tls12, tls13), tamper, rewrite(m.rewrite()), node.random(), node.pki().epoch(),
         real == null ? null : real.keyPair().getPrivate());
     return new MitmParty(node.node().name(), node.node().tcp(), node.node().cores(), node.scenario().costs(),

@@ -1,5 +1,6 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.party.MitmMode;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.wire.ExtensionType;

@@ -1,5 +1,6 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.party.MitmMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

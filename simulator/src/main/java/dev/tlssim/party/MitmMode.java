@@ -1,6 +1,6 @@
-package dev.tlssim.scenario;
+package dev.tlssim.party;
 
-/** What a man in the middle does (see {@link dev.tlssim.party.MitmConfig}). */
+/** What a man in the middle does (see {@link MitmConfig}). */
 public enum MitmMode {
   OBSERVE("observe"), INTERCEPT("intercept"), TAMPER("tamper"), REWRITE("rewrite");
 
@@ -10,7 +10,7 @@ public enum MitmMode {
     this.spelling = spelling;
   }
 
-  /** The scenario spelling, which is also the MITM party's name for the mode. */
+  /** The scenario spelling. */
   public String spelling() {
     return spelling;
   }
