@@ -56,7 +56,7 @@ public final class MitmParty extends Endpoint {
       trace("mitm.steal", "from", steal.from());
       decryptRecorded();
     } else if (action instanceof PartyAction.Replay replay) {
-      replayRecorded(now, replay.stream().equals("last"));
+      replayRecorded(now, replay.stream() == PartyAction.Replay.Recorded.LAST);
     }
   }
 

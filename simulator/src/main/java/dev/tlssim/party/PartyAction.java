@@ -21,9 +21,14 @@ public sealed interface PartyAction {
   /** A man in the middle obtains the private key of its target server (a key compromise). */
   record StealKey(String from) implements PartyAction {}
 
-  /** A man in the middle sends the client bytes it recorded to the server again, on a new connection. */
-  /** Replays a recorded client stream: the {@code first} or the {@code last} one recorded. */
-  record Replay(String stream) implements PartyAction {}
+  /**
+   * A man in the middle sends the client bytes it recorded to the server again, on a new
+   * connection: those of the first or of the last client stream it recorded.
+   */
+  record Replay(Recorded stream) implements PartyAction {
+    /** Which recorded client stream a replay sends. */
+    public enum Recorded { FIRST, LAST }
+  }
 
   /** Close connection {@code id} (FIN after any queued data). */
   record Close(String id) implements PartyAction {}

@@ -39,10 +39,11 @@ final class TimelineReader {
         out.add(new Scenario.TimelineEntry(at, ca, new Revocation(certificate)));
       } else if (replay.present()) {
         replay.allowOnly("node", "stream");
-        String stream = replay.get("stream").text("first");
-        if (!stream.equals("first") && !stream.equals("last")) {
-          throw replay.get("stream").error("use first or last (which recorded client stream to replay)");
-        }
+        PartyAction.Replay.Recorded stream = switch (replay.get("stream").text("first")) {
+          case "first" -> PartyAction.Replay.Recorded.FIRST;
+          case "last" -> PartyAction.Replay.Recorded.LAST;
+          default -> throw replay.get("stream").error("use first or last (which recorded client stream to replay)");
+        };
         out.add(new Scenario.TimelineEntry(at, node(replay.get("node"), nodes, Scenario.Role.MITM),
             new PartyAction.Replay(stream)));
       } else if (steal.present()) {
