@@ -3,7 +3,6 @@ package dev.tlssim.tls.attack;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.HandshakeType;
-import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.Direction;
@@ -12,10 +11,19 @@ import dev.tlssim.tls.crypto.MasterSecret;
 import dev.tlssim.tls.crypto.RecordProtection;
 import dev.tlssim.tls.crypto.RsaPreMasterSecret;
 import dev.tlssim.tls.crypto.TranscriptHash;
+import dev.tlssim.tls.wire.ClientHello;
+import dev.tlssim.tls.wire.Codec;
+import dev.tlssim.tls.wire.Decoded;
+import dev.tlssim.tls.wire.EncryptedPreMasterSecret;
+import dev.tlssim.tls.wire.ExtensionType;
+import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeLocator;
+import dev.tlssim.tls.wire.ServerHello;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
@@ -41,8 +49,12 @@ public final class PassiveDecryption {
     if (clientHello == null || serverHello == null || clientKeyExchange == null) {
       return Outcome.failed("no complete handshake was recorded");
     }
-    CipherSuite suite = CipherSuite.fromCode(u16(serverHello, 4 + 2 + 32 + 1 + (serverHello[4 + 2 + 32] & 0xff)))
-        .orElse(null);
+    Optional<ClientHello> hello = Codec.clientHello(clientHello).map(Decoded::message);
+    Optional<ServerHello> answer = Codec.serverHello(serverHello).map(Decoded::message);
+    if (hello.isEmpty() || answer.isEmpty()) {
+      return Outcome.failed("the recorded hellos do not decode");
+    }
+    CipherSuite suite = answer.get().knownCipherSuite().orElse(null);
     if (suite == null) {
       return Outcome.failed("unknown cipher suite");
     }
@@ -50,12 +62,18 @@ public final class PassiveDecryption {
       return Outcome.failed(suite.name() + ": ephemeral ECDHE keys, never sent and already discarded (forward "
           + "secrecy): the stolen key does not help");
     }
-    byte[] clientRandom = slice(clientHello, 6, 32);
-    byte[] serverRandom = slice(serverHello, 6, 32);
-    byte[] encrypted = slice(clientKeyExchange, 6, clientKeyExchange.length - 6);
-    ProtocolVersion clientVersion = ProtocolVersion.fromCode(u16(clientHello, 4));
-    byte[] preMaster = RsaPreMasterSecret.decrypt(encrypted, clientVersion, serverKey, new SecureRandom());
-    boolean ems = hasExtendedMasterSecret(serverHello);
+    byte[] clientRandom = hello.get().random();
+    byte[] serverRandom = answer.get().random();
+    byte[] encrypted;
+    try {
+      encrypted = EncryptedPreMasterSecret.decode(Arrays.copyOfRange(clientKeyExchange, HandshakeFrame.HEADER_LENGTH,
+          clientKeyExchange.length)).encrypted();
+    } catch (TlsAlertException e) {
+      return Outcome.failed("the recorded client_key_exchange does not decode: " + e.getMessage());
+    }
+    byte[] preMaster = RsaPreMasterSecret.decrypt(encrypted, hello.get().clientVersion(), serverKey, new SecureRandom());
+    // RFC 7627 §5.1: the extended master secret is used when the ServerHello echoes the extension.
+    boolean ems = answer.get().extensionsOrEmpty().contains(ExtensionType.EXTENDED_MASTER_SECRET);
     byte[] master;
     if (ems) {
       // RFC 7627 §3: the session hash covers every handshake message up to ClientKeyExchange.
@@ -93,33 +111,5 @@ public final class PassiveDecryption {
       }
     }
     return data.toByteArray();
-  }
-
-  private static boolean hasExtendedMasterSecret(byte[] serverHello) {
-    int p = 4 + 2 + 32;
-    p += 1 + (serverHello[p] & 0xff);
-    p += 3;
-    if (p + 2 > serverHello.length) {
-      return false;
-    }
-    int end = p + 2 + u16(serverHello, p);
-    p += 2;
-    while (p + 4 <= end) {
-      if (u16(serverHello, p) == 23) {
-        return true;
-      }
-      p += 4 + u16(serverHello, p + 2);
-    }
-    return false;
-  }
-
-  private static int u16(byte[] b, int p) {
-    return ((b[p] & 0xff) << 8) | (b[p + 1] & 0xff);
-  }
-
-  private static byte[] slice(byte[] b, int from, int length) {
-    byte[] out = new byte[length];
-    System.arraycopy(b, from, out, 0, length);
-    return out;
   }
 }
