@@ -2,6 +2,7 @@ package dev.tlssim.bench;
 
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.VerificationPolicy;
+import dev.tlssim.pki.KeyPurpose;
 import dev.tlssim.scenario.PkiSpec;
 import dev.tlssim.scenario.Provisioning;
 import dev.tlssim.tls.NamedGroup;
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Our TLS 1.3 client and server ({@link TlsEndpoint}, sans I/O) configured like the JDK's in
@@ -61,8 +63,8 @@ final class Tls13Engines {
     PkiSpec spec = new PkiSpec(PkiSpec.DEFAULT_EPOCH,
         Map.of("root", new PkiSpec.Authority("root", "tlssim root", PkiSpec.KeyType.RSA2048, null, -365 * day,
             3650 * day, null)),
-        Map.of("server", new PkiSpec.Certificate("server", "root", PkiSpec.KeyType.parse(keyType),
-            List.of(BenchScenarios.SERVER_NAME), -30 * day, 365 * day, List.of("serverAuth"), false, false)));
+        Map.of("server", new PkiSpec.Certificate("server", new PkiSpec.Issuer.ByAuthority("root"), PkiSpec.KeyType.parse(keyType),
+            List.of(BenchScenarios.SERVER_NAME), -30 * day, 365 * day, Set.of(KeyPurpose.SERVER_AUTH), false, false)));
     return Provisioning.provision(spec, BenchScenarios.SEED);
   }
 

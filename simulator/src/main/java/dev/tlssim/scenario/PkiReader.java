@@ -2,13 +2,19 @@ package dev.tlssim.scenario;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import dev.tlssim.pki.KeyPurpose;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the {@code pki:} section: epoch, authorities, certificates. */
 final class PkiReader {
+  /** The issuer name that makes a certificate self-signed. */
+  private static final String SELF = "self";
+
   private static final long DAY = 86_400_000_000_000L;
 
   private PkiReader() {}
@@ -41,9 +47,16 @@ final class PkiReader {
       for (var e : cs.entries().entrySet()) {
         Cursor x = e.getValue().allowOnly("issuer", "key", "names", "notBefore", "notAfter", "extendedKeyUsage",
             "revoked", "corruptSignature");
-        String issuer = x.get("issuer").require().text();
-        if (!issuer.equals("self") && !authorities.containsKey(issuer) && !certificates.containsKey(issuer)) {
-          throw x.get("issuer").error("unknown issuer '" + issuer + "' (authorities: "
+        String issuerName = x.get("issuer").require().text();
+        PkiSpec.Issuer issuer;
+        if (issuerName.equals(SELF)) {
+          issuer = new PkiSpec.Issuer.SelfSigned();
+        } else if (authorities.containsKey(issuerName)) {
+          issuer = new PkiSpec.Issuer.ByAuthority(issuerName);
+        } else if (certificates.containsKey(issuerName)) {
+          issuer = new PkiSpec.Issuer.ByCertificate(issuerName);
+        } else {
+          throw x.get("issuer").error("unknown issuer '" + issuerName + "' (authorities: "
               + String.join(", ", authorities.keySet()) + "; or self for a self-signed certificate)");
         }
         List<String> names = new ArrayList<>();
@@ -53,18 +66,18 @@ final class PkiReader {
         if (names.isEmpty()) {
           throw x.get("names").error("a server certificate names at least one host");
         }
-        List<String> eku = new ArrayList<>();
+        Set<KeyPurpose> eku = EnumSet.noneOf(KeyPurpose.class);
         Cursor ek = x.get("extendedKeyUsage");
         if (ek.present()) {
           for (Cursor n : ek.elements()) {
-            String v = n.text();
-            if (!v.equals("serverAuth") && !v.equals("clientAuth")) {
-              throw n.error("unknown extended key usage '" + v + "' (use serverAuth or clientAuth)");
-            }
-            eku.add(v);
+            eku.add(switch (n.text()) {
+              case "serverAuth" -> KeyPurpose.SERVER_AUTH;
+              case "clientAuth" -> KeyPurpose.CLIENT_AUTH;
+              default -> throw n.error("unknown extended key usage '" + n.text() + "' (use serverAuth or clientAuth)");
+            });
           }
         } else {
-          eku.add("serverAuth");
+          eku.add(KeyPurpose.SERVER_AUTH);
         }
         certificates.put(e.getKey(), new PkiSpec.Certificate(e.getKey(), issuer,
             x.get("key").parsed(PkiSpec.KeyType::parse, PkiSpec.KeyType.RSA2048), names,

@@ -1,7 +1,9 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.pki.KeyPurpose;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -42,10 +44,26 @@ public record PkiSpec(Instant epoch, Map<String, Authority> authorities, Map<Str
       Integer pathLen) {}
 
   /**
-   * A certificate to issue. {@code issuer} names an authority, or another certificate (which then
-   * signs as if it were a CA: the basicConstraints abuse). Flags make the deliberately bad
-   * certificates the teaching scenarios need.
+   * A certificate to issue, signed by {@code issuer}. Flags make the deliberately bad certificates
+   * the teaching scenarios need; {@code extendedKeyUsage} empty means no such extension.
    */
-  public record Certificate(String name, String issuer, KeyType key, List<String> dnsNames, long notBefore,
-      long notAfter, List<String> extendedKeyUsage, boolean revoked, boolean corruptSignature) {}
+  public record Certificate(String name, Issuer issuer, KeyType key, List<String> dnsNames, long notBefore,
+      long notAfter, Set<KeyPurpose> extendedKeyUsage, boolean revoked, boolean corruptSignature) {
+    public Certificate {
+      dnsNames = List.copyOf(dnsNames);
+      extendedKeyUsage = Set.copyOf(extendedKeyUsage);
+    }
+  }
+
+  /** Who signs a certificate. */
+  public sealed interface Issuer {
+    /** One of the scenario's authorities. */
+    record ByAuthority(String authority) implements Issuer {}
+
+    /** Another certificate, which then signs as if it were a CA: the basicConstraints abuse. */
+    record ByCertificate(String certificate) implements Issuer {}
+
+    /** The certificate itself: issuer and subject are one. */
+    record SelfSigned() implements Issuer {}
+  }
 }

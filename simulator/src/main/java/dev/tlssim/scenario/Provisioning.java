@@ -5,16 +5,13 @@ import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.pki.CertificateForgery;
 import dev.tlssim.pki.CertificateProfile;
 import dev.tlssim.pki.KeyPool;
-import dev.tlssim.pki.KeyPurpose;
 import dev.tlssim.pki.RevocationReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -69,7 +66,7 @@ public final class Provisioning {
     Map<String, CertificateAuthority> issuersFromCertificates = new LinkedHashMap<>();
     for (PkiSpec.Certificate c : spec.certificates().values()) {
       AsymmetricCipherKeyPair kp = key(keys, "certificate/" + c.name(), c.key());
-      if (c.issuer().equals("self")) {
+      if (c.issuer() instanceof PkiSpec.Issuer.SelfSigned) {
         // Self-signed: issuer and subject are the certificate itself; only a client that trusts
         // this very certificate (or trusts anything) accepts it.
         CertificateProfile selfProfile = CertificateProfile.tlsServer(c.dnsNames().get(0), kp.getPublic(),
@@ -78,19 +75,19 @@ public final class Provisioning {
         issued.put(c.name(), new Issued(self, new CertificateChain(List.of(self)), kp));
         continue;
       }
-      CertificateAuthority issuer = authorities.get(c.issuer());
-      if (issuer == null) {
+      CertificateAuthority issuer;
+      if (c.issuer() instanceof PkiSpec.Issuer.ByCertificate byCertificate) {
         // Issued by a certificate: the basicConstraints abuse (a leaf signing as if it were a CA).
-        issuer = issuersFromCertificates.computeIfAbsent(c.issuer(), n -> {
+        issuer = issuersFromCertificates.computeIfAbsent(byCertificate.certificate(), n -> {
           Issued parent = issued.get(n);
-          return authorityOf(spec, authorities, c.issuer()).issuerFrom(parent.certificate(), parent.keyPair());
+          return authorityOf(spec, authorities, n).issuerFrom(parent.certificate(), parent.keyPair());
         });
+      } else {
+        issuer = authorities.get(((PkiSpec.Issuer.ByAuthority) c.issuer()).authority());
       }
-      Set<KeyPurpose> eku = EnumSet.noneOf(KeyPurpose.class);
-      c.extendedKeyUsage().forEach(e -> eku.add(e.equals("serverAuth") ? KeyPurpose.SERVER_AUTH : KeyPurpose.CLIENT_AUTH));
       CertificateProfile profile = CertificateProfile.tlsServer(c.dnsNames().get(0), kp.getPublic(),
               epoch.plusNanos(c.notBefore()), epoch.plusNanos(c.notAfter()))
-          .dnsNames(c.dnsNames()).extendedKeyUsage(eku).build();
+          .dnsNames(c.dnsNames()).extendedKeyUsage(c.extendedKeyUsage()).build();
       X509CertificateHolder cert = issuer.issue(profile);
       if (c.revoked()) {
         issuer.revoke(cert, epoch.minus(Duration.ofDays(1)), RevocationReason.KEY_COMPROMISE);
@@ -110,8 +107,8 @@ public final class Provisioning {
 
   private static CertificateAuthority authorityOf(PkiSpec spec, Map<String, CertificateAuthority> authorities,
       String certificateName) {
-    String issuer = spec.certificates().get(certificateName).issuer();
-    CertificateAuthority ca = authorities.get(issuer);
+    CertificateAuthority ca = spec.certificates().get(certificateName).issuer()
+        instanceof PkiSpec.Issuer.ByAuthority a ? authorities.get(a.authority()) : null;
     if (ca == null) {
       throw new IllegalArgumentException("certificate " + certificateName
           + ": a certificate used as an issuer must itself come from an authority");
