@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -352,5 +353,27 @@ class MaxFragmentLengthTest {
     }
     assertThat(serverSent.get(0)).contains("certificate");
     assertThat(serverSent.get(1)).doesNotContain("certificate");
+  }
+
+  /**
+   * A client of both versions sends one ClientHello with one request (RFC 8446 Appendix D.1):
+   * a TLS 1.2 server answers it in ServerHello, a TLS 1.3 one in EncryptedExtensions.
+   */
+  @Test
+  void aClientOfBothVersionsAsksOnce() throws Exception {
+    for (ProtocolVersion serverVersion : List.of(ProtocolVersion.TLS12, ProtocolVersion.TLS13)) {
+      TlsEndpoint client = Tls13.client(TestPki.client13().withMaxFragmentLength(ASK_512), Pipe.seeded(1), WebPki.NOW,
+          null, TestPki.client12().withMaxFragmentLength(ASK_512));
+      TlsEndpoint server = server(serverVersion, true);
+      client.start();
+      byte[] hello = client.drainOutput();
+      assertThat(requestIn(hello)).contains(MaxFragmentLength.LENGTH_512);
+      server.receive(hello);
+      Pipe.run(client, server);
+      assertThat(client.established()).isTrue();
+      assertThat(client.version()).isEqualTo(serverVersion);
+      assertThat(client.maxFragmentLength()).contains(MaxFragmentLength.LENGTH_512);
+      assertThat(server.maxFragmentLength()).contains(MaxFragmentLength.LENGTH_512);
+    }
   }
 }
