@@ -36,7 +36,8 @@ final class TlsClientBuilder {
     TlsClientConfig config = TlsClientConfig.defaults(client.serverName(), verifier, tls.protocolVersions())
         .withGroups(tls.groups())
         .withStatusRequest(client.statusRequest())
-        .withRevocationFetch(client.revocation().source().protocol());
+        .withRevocationFetch(client.revocation().source().protocol())
+        .withMaxFragmentLength(client.maxFragmentLength());
     if (tls.speaksTls12()) {
       config = config.withTls12(TlsClientConfig.Tls12Settings.defaults()
           .withVersions(tls.minVersion(), tls.maxVersion())

@@ -2,13 +2,15 @@ package dev.tlssim.scenario;
 
 import dev.tlssim.pki.RevocationMode;
 import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.wire.MaxFragmentLength;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads a client's own {@code tls:} settings and checks its trust anchors against the PKI. */
 final class TlsClientReader {
   static final String[] KEYS = {"serverName", "trust", "checkHostname", "revocation", "acceptAny", "resumption",
-      "policy", "extraTrust", "statusRequest", "keyShares", "earlyData", "pskModes", "middleboxCompatibility"};
+      "policy", "extraTrust", "statusRequest", "keyShares", "earlyData", "pskModes", "middleboxCompatibility", "maxFragmentLength"};
 
   private TlsClientReader() {}
 
@@ -21,7 +23,25 @@ final class TlsClientReader {
         c.get("resumption").parsed(ResumptionMode::parse, ResumptionMode.BOTH), c.get("statusRequest").bool(false),
         keyShares(c.get("keyShares"), groups),
         c.get("pskModes").present() ? TlsReader.list(c.get("pskModes"), PskMode::parse) : List.of(PskMode.PSK_DHE_KE),
-        c.get("middleboxCompatibility").bool(true), c.get("earlyData").bool(false));
+        c.get("middleboxCompatibility").bool(true), c.get("earlyData").bool(false),
+        maxFragmentLength(c.get("maxFragmentLength")));
+  }
+
+  /**
+   * RFC 6066 §4: the client asks for 2^9, 2^10, 2^11 or 2^12 bytes, written as the number of
+   * bytes; absent, it asks for nothing.
+   */
+  private static Optional<MaxFragmentLength> maxFragmentLength(Cursor c) {
+    if (!c.present()) {
+      return Optional.empty();
+    }
+    String text = c.text().trim();
+    Optional<MaxFragmentLength> length = text.matches("[0-9]{1,5}")
+        ? MaxFragmentLength.ofBytes(Integer.parseInt(text)) : Optional.empty();
+    if (length.isEmpty()) {
+      throw c.error("use 512, 1024, 2048 or 4096, the lengths RFC 6066 §4 allows (got '" + text + "')");
+    }
+    return length;
   }
 
   /** The anchors in {@code trust}, plus {@code extraTrust} when the policy is that the user installed it. */

@@ -1,7 +1,9 @@
 package dev.tlssim.scenario;
 
 import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.wire.MaxFragmentLength;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A client's TLS settings: the server it expects (SNI and the hostname check), the authorities it
@@ -18,6 +20,8 @@ import java.util.List;
  *                       (RFC 8446 Appendix D.4)
  * @param earlyData      TLS 1.3: sends its request as 0-RTT data when its ticket allows (the
  *                       server's {@link EarlyData} sets how much it allows)
+ * @param maxFragmentLength the max_fragment_length its ClientHello asks for in either version
+ *                       (RFC 6066 §4), empty for none
  */
 public record TlsClientSpec(
     String serverName,
@@ -30,7 +34,8 @@ public record TlsClientSpec(
     List<NamedGroup> keyShares,
     List<PskMode> pskModes,
     boolean middleboxCompatibility,
-    boolean earlyData) {
+    boolean earlyData,
+    Optional<MaxFragmentLength> maxFragmentLength) {
 
   public TlsClientSpec {
     trust = List.copyOf(trust);

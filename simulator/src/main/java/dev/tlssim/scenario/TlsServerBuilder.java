@@ -22,7 +22,8 @@ final class TlsServerBuilder {
     Provisioning.Issued cert = pki.certificates().get(server.certificate());
     TlsServerConfig config = TlsServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate(), tls.protocolVersions())
         .withGroups(tls.groups())
-        .withStapledOcspResponse(server.staple() ? StapledResponse.of(cert, pki) : null);
+        .withStapledOcspResponse(server.staple() ? StapledResponse.of(cert, pki) : null)
+        .withAcceptMaxFragmentLength(server.maxFragmentLength().accepts());
     if (tls.speaksTls12()) {
       config = config.withTls12(TlsServerConfig.Tls12Settings.defaults()
           .withVersions(tls.minVersion(), tls.maxVersion())

@@ -2,7 +2,8 @@ package dev.tlssim.scenario;
 
 /** Reads a server's own {@code tls:} settings and checks its certificate against the PKI. */
 final class TlsServerReader {
-  static final String[] KEYS = {"certificate", "sessionCache", "tickets", "staple", "earlyData"};
+  static final String[] KEYS = {"certificate", "sessionCache", "tickets", "staple", "earlyData",
+      "maxFragmentLength"};
 
   private static final long HOUR = 3_600_000_000_000L;
 
@@ -15,7 +16,8 @@ final class TlsServerReader {
       throw cert.error("no certificate '" + certificate + "' under pki.certificates");
     }
     return new TlsServerSpec(certificate, cache(c.get("sessionCache")), tickets(c.get("tickets")),
-        c.get("staple").bool(false), earlyData(c.get("earlyData")));
+        c.get("staple").bool(false), earlyData(c.get("earlyData")),
+        c.get("maxFragmentLength").parsed(MaxFragmentLengthPolicy::parse, MaxFragmentLengthPolicy.ACCEPT));
   }
 
   /** {@code off}, or {capacity, lifetime, shared}; by default a cache of the server's own. */

@@ -8,9 +8,10 @@ package dev.tlssim.scenario;
  * @param tickets      session tickets (RFC 5077; TLS 1.3 NewSessionTicket), or null for none
  * @param staple       staples an OCSP response from its CA when asked
  * @param earlyData    TLS 1.3: the 0-RTT data its tickets allow and how it refuses replays
+ * @param maxFragmentLength whether it accepts a client's max_fragment_length request (RFC 6066 §4)
  */
 public record TlsServerSpec(String certificate, CacheSpec sessionCache, TicketSpec tickets, boolean staple,
-    EarlyData earlyData) {
+    EarlyData earlyData, MaxFragmentLengthPolicy maxFragmentLength) {
 
   /** A session cache; servers naming the same {@code shared} group share one cache. */
   public record CacheSpec(int capacity, long lifetimeNanos, String shared) {}

@@ -14,6 +14,7 @@ import dev.tlssim.tls.v12.Tls12;
 import dev.tlssim.tls.v13.Tls13;
 import dev.tlssim.tls.v13.Tls13ClientConfig;
 import dev.tlssim.tls.v13.Tls13ClientSessionStore;
+import dev.tlssim.tls.wire.MaxFragmentLength;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * A TLS client, whatever versions it speaks: what both versions share once (the server name it
  * sends in server_name, RFC 6066 §3, and checks the certificate against; the verifier; how it
  * fetches missing revocation status; whether it asks for a stapled OCSP response, RFC 6066 §8;
- * its groups), and the settings only one version has in that version's record, present for each
+ * its groups; the max_fragment_length it asks for, RFC 6066 §4), and the settings only one version has in that version's record, present for each
  * version it speaks. Speaking both, it sends one ClientHello and follows the server's choice
  * (RFC 8446 Appendix D.1). An immutable value apart from the session stores it names.
  */
@@ -36,10 +37,12 @@ public record TlsClientConfig(
     boolean statusRequest,
     List<NamedGroup> groups,
     Optional<Tls12Settings> tls12,
-    Optional<Tls13Settings> tls13) {
+    Optional<Tls13Settings> tls13,
+    Optional<MaxFragmentLength> maxFragmentLength) {
 
   public TlsClientConfig {
     Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(maxFragmentLength, "maxFragmentLength");
     groups = List.copyOf(groups);
     if (tls12.isEmpty() && tls13.isEmpty()) {
       throw new IllegalArgumentException("a client speaks TLS 1.2, TLS 1.3 or both");
@@ -147,7 +150,8 @@ public record TlsClientConfig(
       List<ProtocolVersion> versions) {
     return new TlsClientConfig(serverName, verifier, null, false, List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         versions.contains(ProtocolVersion.TLS12) ? Optional.of(Tls12Settings.defaults()) : Optional.empty(),
-        versions.contains(ProtocolVersion.TLS13) ? Optional.of(Tls13Settings.defaults()) : Optional.empty());
+        versions.contains(ProtocolVersion.TLS13) ? Optional.of(Tls13Settings.defaults()) : Optional.empty(),
+        Optional.empty());
   }
 
   /** The versions it speaks, newest first. */
@@ -160,45 +164,50 @@ public record TlsClientConfig(
 
   /** The same client connecting to {@code name} (SNI and the hostname check); the stores stay shared. */
   public TlsClientConfig withServerName(String name) {
-    return new TlsClientConfig(name, verifier, revocationFetch, statusRequest, groups, tls12, tls13);
+    return new TlsClientConfig(name, verifier, revocationFetch, statusRequest, groups, tls12, tls13, maxFragmentLength);
   }
 
   public TlsClientConfig withGroups(List<NamedGroup> newGroups) {
-    return new TlsClientConfig(serverName, verifier, revocationFetch, statusRequest, newGroups, tls12, tls13);
+    return new TlsClientConfig(serverName, verifier, revocationFetch, statusRequest, newGroups, tls12, tls13, maxFragmentLength);
   }
 
   /** How missing revocation status is fetched during the handshake; null never fetches. */
   public TlsClientConfig withRevocationFetch(RevocationProtocol protocol) {
-    return new TlsClientConfig(serverName, verifier, protocol, statusRequest, groups, tls12, tls13);
+    return new TlsClientConfig(serverName, verifier, protocol, statusRequest, groups, tls12, tls13, maxFragmentLength);
   }
 
   /** Whether the ClientHello asks for a stapled OCSP response (RFC 6066 §8, RFC 8446 §4.4.2.1). */
   public TlsClientConfig withStatusRequest(boolean ask) {
-    return new TlsClientConfig(serverName, verifier, revocationFetch, ask, groups, tls12, tls13);
+    return new TlsClientConfig(serverName, verifier, revocationFetch, ask, groups, tls12, tls13, maxFragmentLength);
+  }
+
+  /** The max_fragment_length its ClientHello asks for in either version (RFC 6066 §4); empty: none. */
+  public TlsClientConfig withMaxFragmentLength(Optional<MaxFragmentLength> length) {
+    return new TlsClientConfig(serverName, verifier, revocationFetch, statusRequest, groups, tls12, tls13, length);
   }
 
   public TlsClientConfig withTls12(Tls12Settings settings) {
     return new TlsClientConfig(serverName, verifier, revocationFetch, statusRequest, groups,
-        Optional.of(settings), tls13);
+        Optional.of(settings), tls13, maxFragmentLength);
   }
 
   public TlsClientConfig withTls13(Tls13Settings settings) {
     return new TlsClientConfig(serverName, verifier, revocationFetch, statusRequest, groups, tls12,
-        Optional.of(settings));
+        Optional.of(settings), maxFragmentLength);
   }
 
   /** The TLS 1.2 engine's view: the shared settings with the TLS 1.2 ones. */
   public Optional<ClientConfig> tls12Engine() {
     return tls12.map(s -> new ClientConfig(s.minVersion(), s.maxVersion(), s.cipherSuites(), groups,
         s.signatureSchemes(), serverName, s.extendedMasterSecret(), verifier, s.sessionStore(), s.offerSessionIds(),
-        s.offerTickets(), s.peerId(), statusRequest, revocationFetch));
+        s.offerTickets(), s.peerId(), statusRequest, revocationFetch, maxFragmentLength));
   }
 
   /** The TLS 1.3 engine's view: the shared settings with the TLS 1.3 ones (server_name "" for none). */
   public Optional<Tls13ClientConfig> tls13Engine() {
     return tls13.map(s -> new Tls13ClientConfig(serverName == null ? "" : serverName, s.cipherSuites(), groups,
         s.keyShareGroups().isEmpty() ? groups : s.keyShareGroups(), s.signatureSchemes(), s.certificateSignatureSchemes(), verifier, s.pskKeyExchangeModes(),
-        s.middleboxCompatibility(), revocationFetch, statusRequest));
+        s.middleboxCompatibility(), revocationFetch, statusRequest, maxFragmentLength));
   }
 
   /** A new connection's endpoint, judging certificates at {@code now}. */

@@ -28,7 +28,8 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 /**
  * A TLS server, whatever versions it speaks: what both versions share once (its certificate
  * chain exactly as sent and the leaf's key, its groups, the OCSP response it staples for clients
- * that ask, RFC 6066 §8 and RFC 8446 §4.4.2.1), and the settings only one version has in that
+ * that ask, RFC 6066 §8 and RFC 8446 §4.4.2.1; whether it accepts max_fragment_length requests,
+ * RFC 6066 §4), and the settings only one version has in that
  * version's record, present for each version it speaks. Speaking both, it picks per ClientHello
  * (RFC 8446 §4.2.1) and a TLS 1.2 answer carries the downgrade sentinel (§4.1.3).
  */
@@ -38,7 +39,8 @@ public record TlsServerConfig(
     List<NamedGroup> groups,
     Supplier<byte[]> stapledOcspResponse,
     Optional<Tls12Settings> tls12,
-    Optional<Tls13Settings> tls13) {
+    Optional<Tls13Settings> tls13,
+    boolean acceptMaxFragmentLength) {
 
   public TlsServerConfig {
     Objects.requireNonNull(chain, "chain");
@@ -131,12 +133,15 @@ public record TlsServerConfig(
     }
   }
 
-  /** A server of {@code versions} with each version's defaults, x25519 and secp256r1, no staple. */
+  /**
+   * A server of {@code versions} with each version's defaults, x25519 and secp256r1, no staple,
+   * accepting max_fragment_length requests.
+   */
   public static TlsServerConfig defaults(CertificateChain chain, AsymmetricKeyParameter privateKey,
       List<ProtocolVersion> versions) {
     return new TlsServerConfig(chain, privateKey, List.of(NamedGroup.X25519, NamedGroup.SECP256R1), null,
         versions.contains(ProtocolVersion.TLS12) ? Optional.of(Tls12Settings.defaults()) : Optional.empty(),
-        versions.contains(ProtocolVersion.TLS13) ? Optional.of(Tls13Settings.defaults()) : Optional.empty());
+        versions.contains(ProtocolVersion.TLS13) ? Optional.of(Tls13Settings.defaults()) : Optional.empty(), true);
   }
 
   /** The versions it speaks, newest first. */
@@ -149,31 +154,39 @@ public record TlsServerConfig(
 
   /** The same server presenting a renewed certificate; caches, ticket keys and anti-replay stay shared. */
   public TlsServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
-    return new TlsServerConfig(newChain, key, groups, stapledOcspResponse, tls12, tls13);
+    return new TlsServerConfig(newChain, key, groups, stapledOcspResponse, tls12, tls13, acceptMaxFragmentLength);
   }
 
   public TlsServerConfig withGroups(List<NamedGroup> newGroups) {
-    return new TlsServerConfig(chain, privateKey, newGroups, stapledOcspResponse, tls12, tls13);
+    return new TlsServerConfig(chain, privateKey, newGroups, stapledOcspResponse, tls12, tls13, acceptMaxFragmentLength);
   }
 
   /** Staples {@code response}'s OCSP response for clients that ask; null: none. */
   public TlsServerConfig withStapledOcspResponse(Supplier<byte[]> response) {
-    return new TlsServerConfig(chain, privateKey, groups, response, tls12, tls13);
+    return new TlsServerConfig(chain, privateKey, groups, response, tls12, tls13, acceptMaxFragmentLength);
+  }
+
+  /**
+   * Whether it accepts a client's max_fragment_length request in either version (RFC 6066 §4:
+   * the server "MAY accept"); false ignores requests and keeps 2^14-byte records.
+   */
+  public TlsServerConfig withAcceptMaxFragmentLength(boolean accept) {
+    return new TlsServerConfig(chain, privateKey, groups, stapledOcspResponse, tls12, tls13, accept);
   }
 
   public TlsServerConfig withTls12(Tls12Settings settings) {
-    return new TlsServerConfig(chain, privateKey, groups, stapledOcspResponse, Optional.of(settings), tls13);
+    return new TlsServerConfig(chain, privateKey, groups, stapledOcspResponse, Optional.of(settings), tls13, acceptMaxFragmentLength);
   }
 
   public TlsServerConfig withTls13(Tls13Settings settings) {
-    return new TlsServerConfig(chain, privateKey, groups, stapledOcspResponse, tls12, Optional.of(settings));
+    return new TlsServerConfig(chain, privateKey, groups, stapledOcspResponse, tls12, Optional.of(settings), acceptMaxFragmentLength);
   }
 
   /** The TLS 1.2 engine's view: the shared settings with the TLS 1.2 ones. */
   public Optional<ServerConfig> tls12Engine() {
     return tls12.map(s -> new ServerConfig(s.minVersion(), s.maxVersion(), s.cipherSuites(), groups,
         s.signatureSchemes(), chain, privateKey, s.extendedMasterSecret(), s.sessionCache(), s.ticketKeys(),
-        stapledOcspResponse));
+        stapledOcspResponse, acceptMaxFragmentLength));
   }
 
   /** The TLS 1.3 engine's view: the shared settings with the TLS 1.3 ones. */
@@ -181,7 +194,8 @@ public record TlsServerConfig(
     return tls13.map(s -> new Tls13ServerConfig(s.cipherSuites(), groups,
         s.signatureSchemes().isEmpty() ? Tls13ServerConfig.defaults(chain, privateKey).signatureSchemes()
             : s.signatureSchemes(),
-        chain, privateKey, s.tickets(), s.replayGuard(), s.ticketAgeWindow(), stapledOcspResponse));
+        chain, privateKey, s.tickets(), s.replayGuard(), s.ticketAgeWindow(), stapledOcspResponse,
+        acceptMaxFragmentLength));
   }
 
   /** A new connection's endpoint; {@code now} stamps and checks its tickets. */

@@ -6,8 +6,8 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * What a handshake shares with the {@link TlsEndpoint} shell that runs it: the side, the bytes
- * read from the peer and not yet made into records, the output for TCP, the event queue and the
- * alert protocol. A handshake that learns from the hellos that the other version was chosen hands
+ * read from the peer and not yet made into records, the output for TCP, the event queue, the
+ * alert protocol and the fragment limit the record layers obey. A handshake that learns from the hellos that the other version was chosen hands
  * the connection over with {@link #continueWith}: the new handshake reads on from the same reader,
  * writes to the same output and reports into the same queue.
  */
@@ -17,6 +17,7 @@ public final class EndpointContext {
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final EventQueue events = new EventQueue();
   private final AlertProtocol alerts = new AlertProtocol(events);
+  private final FragmentLimit fragmentLimit = new FragmentLimit();
   private HandshakeProtocol handshake;
 
   EndpointContext(ConnectionEnd side) {
@@ -41,6 +42,11 @@ public final class EndpointContext {
 
   public AlertProtocol alerts() {
     return alerts;
+  }
+
+  /** The plaintext fragment limit both directions' records obey (RFC 6066 §4). */
+  public FragmentLimit fragmentLimit() {
+    return fragmentLimit;
   }
 
   /** The handshake that runs the connection from now on; alerts go through its record layer. */

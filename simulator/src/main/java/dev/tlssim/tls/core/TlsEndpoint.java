@@ -7,6 +7,7 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.wire.Alert;
+import dev.tlssim.tls.wire.MaxFragmentLength;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -68,6 +69,14 @@ public final class TlsEndpoint implements TlsConnection {
   /** The version the handshake speaks: the one chosen once the hellos have gone by. */
   public ProtocolVersion version() {
     return handshake().version();
+  }
+
+  /**
+   * The max_fragment_length both ends agreed on (RFC 6066 §4), once the hellos (TLS 1.2) or
+   * EncryptedExtensions (TLS 1.3) settled it; empty while records may carry 2^14 bytes.
+   */
+  public Optional<MaxFragmentLength> maxFragmentLength() {
+    return context.fragmentLimit().negotiated();
   }
 
   /** The client queues its ClientHello; the server waits for one. */

@@ -8,8 +8,10 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.wire.MaxFragmentLength;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A TLS 1.2 client's offer. {@code serverName} goes into server_name (RFC 6066 §3) and is the
@@ -46,7 +48,8 @@ public record ClientConfig(
     boolean offerTickets,
     String peerId,
     boolean offerStatusRequest,
-    RevocationProtocol revocationFetch) {
+    RevocationProtocol revocationFetch,
+    Optional<MaxFragmentLength> maxFragmentLength) {
 
   /** The suites of {@link #defaults}. */
   public static final List<CipherSuite> DEFAULT_CIPHER_SUITES = List.of(
@@ -70,6 +73,7 @@ public record ClientConfig(
 
   public ClientConfig {
     Objects.requireNonNull(minVersion, "minVersion");
+    Objects.requireNonNull(maxFragmentLength, "maxFragmentLength");
     Objects.requireNonNull(maxVersion, "maxVersion");
     Objects.requireNonNull(verifier, "verifier");
     if (minVersion.compareTo(maxVersion) > 0) {
@@ -87,6 +91,18 @@ public record ClientConfig(
     if (groups.isEmpty() && cipherSuites.stream().anyMatch(s -> s.keyExchange().ephemeral())) {
       throw new IllegalArgumentException("ECDHE suites offered without any group");
     }
+  }
+
+  /** A client that asks for no max_fragment_length (RFC 6066 §4). */
+  public ClientConfig(ProtocolVersion minVersion, ProtocolVersion maxVersion,
+      List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+      List<SignatureScheme> signatureSchemes, String serverName,
+      boolean offerExtendedMasterSecret, CertificateVerifier verifier,
+      ClientSessionStore sessionStore, boolean offerSessionIds, boolean offerTickets,
+      String peerId, boolean offerStatusRequest, RevocationProtocol revocationFetch) {
+    this(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, serverName,
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
+        offerStatusRequest, revocationFetch, Optional.empty());
   }
 
   /** A client that neither asks for stapling nor fetches revocation status (as before). */
@@ -137,73 +153,80 @@ public record ClientConfig(
   public ClientConfig withCipherSuites(List<CipherSuite> suites) {
     return new ClientConfig(minVersion, maxVersion, suites, groups, signatureSchemes, serverName,
         offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
-        offerStatusRequest, revocationFetch);
+        offerStatusRequest, revocationFetch, maxFragmentLength);
   }
 
   public ClientConfig withGroups(List<NamedGroup> newGroups) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, newGroups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
-        offerTickets, peerId, offerStatusRequest, revocationFetch);
+        offerTickets, peerId, offerStatusRequest, revocationFetch, maxFragmentLength);
   }
 
   public ClientConfig withVersions(ProtocolVersion min, ProtocolVersion max) {
     return new ClientConfig(min, max, cipherSuites, groups, signatureSchemes, serverName,
         offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
-        offerStatusRequest, revocationFetch);
+        offerStatusRequest, revocationFetch, maxFragmentLength);
   }
 
   /** The same client for another host: the session store stays shared. */
   public ClientConfig withServerName(String name) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, name,
         offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
-        offerStatusRequest, revocationFetch);
+        offerStatusRequest, revocationFetch, maxFragmentLength);
   }
 
   public ClientConfig withExtendedMasterSecret(boolean offer) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offer, verifier, sessionStore, offerSessionIds, offerTickets, peerId,
-        offerStatusRequest, revocationFetch);
+        offerStatusRequest, revocationFetch, maxFragmentLength);
   }
 
   /** Where sessions are kept; null keeps none. */
   public ClientConfig withSessionStore(ClientSessionStore store) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, store, offerSessionIds, offerTickets,
-        peerId, offerStatusRequest, revocationFetch);
+        peerId, offerStatusRequest, revocationFetch, maxFragmentLength);
   }
 
   /** Which resumption mechanisms the ClientHello offers. */
   public ClientConfig withResumption(boolean sessionIds, boolean tickets) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, sessionStore, sessionIds, tickets,
-        peerId, offerStatusRequest, revocationFetch);
+        peerId, offerStatusRequest, revocationFetch, maxFragmentLength);
   }
 
   /** Whether the ClientHello asks for a stapled OCSP response (RFC 6066 §8). */
   public ClientConfig withStatusRequest(boolean offer) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
-        offerTickets, peerId, offer, revocationFetch);
+        offerTickets, peerId, offer, revocationFetch, maxFragmentLength);
   }
 
   /** How missing revocation status is fetched over the network; null never fetches. */
   public ClientConfig withRevocationFetch(RevocationProtocol protocol) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
-        offerTickets, peerId, offerStatusRequest, protocol);
+        offerTickets, peerId, offerStatusRequest, protocol, maxFragmentLength);
   }
 
   /** The same client with another verifier (policy and revocation source). */
   public ClientConfig withVerifier(CertificateVerifier newVerifier) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, newVerifier, sessionStore, offerSessionIds,
-        offerTickets, peerId, offerStatusRequest, revocationFetch);
+        offerTickets, peerId, offerStatusRequest, revocationFetch, maxFragmentLength);
   }
 
   /** The store key for connections that send no server_name (an address, say). */
   public ClientConfig withPeerId(String id) {
     return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         serverName, offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds,
-        offerTickets, id, offerStatusRequest, revocationFetch);
+        offerTickets, id, offerStatusRequest, revocationFetch, maxFragmentLength);
+  }
+
+  /** The max_fragment_length its ClientHello asks for (RFC 6066 §4); empty asks for none. */
+  public ClientConfig withMaxFragmentLength(Optional<MaxFragmentLength> length) {
+    return new ClientConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, serverName,
+        offerExtendedMasterSecret, verifier, sessionStore, offerSessionIds, offerTickets, peerId, offerStatusRequest,
+        revocationFetch, length);
   }
 }

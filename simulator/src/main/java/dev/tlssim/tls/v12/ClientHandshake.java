@@ -9,6 +9,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.EndpointContext;
+import dev.tlssim.tls.core.MaxFragmentLengthNegotiation;
 import dev.tlssim.tls.core.RevocationWait;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.HandshakeSignature;
@@ -23,6 +24,7 @@ import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
 import dev.tlssim.tls.wire.HandshakeReassembler;
+import dev.tlssim.tls.wire.MaxFragmentLengthExtension;
 import dev.tlssim.tls.wire.NewSessionTicket;
 import dev.tlssim.tls.wire.ServerEcdhParams;
 import dev.tlssim.tls.wire.ServerHello;
@@ -220,6 +222,8 @@ final class ClientHandshake extends Handshake {
               + " in its random, though TLS 1.3 was offered (RFC 8446 §4.1.3)");
     }
     CipherSuite chosen = offer.checkServerHello(hello, records.currentRecordVersion());
+    limitFragments(MaxFragmentLengthNegotiation.accept(offer.requestedMaxFragmentLength(),
+        MaxFragmentLengthExtension.in(hello.extensionsOrEmpty()), "server_hello"));
     negotiated(hello.serverVersion(), chosen);
     serverRandom = hello.random();
     sessionId = hello.sessionId();

@@ -6,12 +6,15 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.MaxFragmentLengthNegotiation;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.EcPointFormats;
 import dev.tlssim.tls.wire.ExtendedMasterSecret;
 import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.Extensions;
+import dev.tlssim.tls.wire.MaxFragmentLength;
+import dev.tlssim.tls.wire.MaxFragmentLengthExtension;
 import dev.tlssim.tls.wire.OcspStatusRequest;
 import dev.tlssim.tls.wire.RenegotiationInfo;
 import dev.tlssim.tls.wire.ServerHello;
@@ -55,6 +58,8 @@ final class ClientOffer {
     if (serverName != null) {
       extensions.add(ServerName.of(serverName));
     }
+    // RFC 6066 §4: the fragment length asked for, on resumption too (the server decides afresh).
+    MaxFragmentLengthNegotiation.offer(c.maxFragmentLength()).ifPresent(extensions::add);
     if (c.offerStatusRequest()) {
       // RFC 6066 §8: ask for an OCSP response from any responder the server knows.
       extensions.add(StatusRequest.ocsp(OcspStatusRequest.any()));
@@ -108,6 +113,14 @@ final class ClientOffer {
   /** The host name sent in server_name, or null if none was. */
   String serverName() {
     return serverName;
+  }
+
+  /**
+   * The max_fragment_length the ServerHello's answer is held to: what the hello sent asked for,
+   * whichever version's config built it.
+   */
+  Optional<MaxFragmentLength> requestedMaxFragmentLength() throws TlsAlertException {
+    return MaxFragmentLengthExtension.in(hello.extensionsOrEmpty());
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.tlssim.tls.core.AlertProtocol;
 import dev.tlssim.tls.core.AlertRules;
 import dev.tlssim.tls.core.EndpointContext;
 import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.FragmentLimit;
 import dev.tlssim.tls.core.HandshakeProtocol;
 import dev.tlssim.tls.core.RecordLayer;
 import dev.tlssim.tls.core.TlsEvent;
@@ -26,6 +27,7 @@ import dev.tlssim.tls.wire.HandshakeDecoder;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
 import dev.tlssim.tls.wire.HandshakeReassembler;
+import dev.tlssim.tls.wire.MaxFragmentLength;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,8 @@ abstract sealed class Handshake implements HandshakeProtocol permits ClientHands
   protected final EventQueue events;
   protected final Tls12RecordLayer records;
   protected final AlertProtocol alerts;
+  /** The connection's plaintext fragment limit, which max_fragment_length lowers (RFC 6066 §4). */
+  protected final FragmentLimit fragmentLimit;
   /** RFC 5246 §7.4.9: every handshake message so far, exactly as sent on the wire. */
   protected final TranscriptHash transcript = new TranscriptHash();
   private final HandshakeReassembler reassembler;
@@ -79,9 +83,22 @@ abstract sealed class Handshake implements HandshakeProtocol permits ClientHands
     this.side = context.side();
     this.random = random;
     this.events = context.events();
-    this.records = new Tls12RecordLayer(context.reader(), context.output(), events, initialRecordVersion);
+    this.records = new Tls12RecordLayer(context.reader(), context.output(), events,
+        context.fragmentLimit(), initialRecordVersion);
     this.alerts = context.alerts();
+    this.fragmentLimit = context.fragmentLimit();
     this.reassembler = reassembler;
+  }
+
+  /**
+   * The hellos' outcome for max_fragment_length (RFC 6066 §4), binding both directions from the
+   * next record on: the server's whole first flight, ServerHello included, and every record
+   * after the ServerHello's on the client.
+   */
+  void limitFragments(Optional<MaxFragmentLength> negotiated) {
+    fragmentLimit.negotiate(negotiated);
+    fragmentLimit.limitSending();
+    fragmentLimit.limitReceiving();
   }
 
   /** A reassembler with this engine's bound on one message. */

@@ -6,6 +6,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.MaxFragmentLengthNegotiation;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.wire.ClientHello;
@@ -14,6 +15,8 @@ import dev.tlssim.tls.wire.ExtendedMasterSecret;
 import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.ExtensionType;
 import dev.tlssim.tls.wire.Extensions;
+import dev.tlssim.tls.wire.MaxFragmentLength;
+import dev.tlssim.tls.wire.MaxFragmentLengthExtension;
 import dev.tlssim.tls.wire.RenegotiationInfo;
 import dev.tlssim.tls.wire.ServerName;
 import dev.tlssim.tls.wire.SessionTicket;
@@ -36,6 +39,7 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * @param group null for the RSA key exchange
  * @param signatureScheme null for the RSA key exchange
  * @param serverName the host name the client asked for in server_name, or null
+ * @param maxFragmentLength the max_fragment_length accepted (RFC 6066 §4), echoed in every ServerHello
  */
 record ServerChoices(
     ProtocolVersion version,
@@ -46,7 +50,8 @@ record ServerChoices(
     String serverName,
     boolean acknowledgeServerName,
     boolean ecPointFormats,
-    boolean extendedMasterSecret) {
+    boolean extendedMasterSecret,
+    Optional<MaxFragmentLength> maxFragmentLength) {
 
   /** The 2-byte cipher suite value signalling RFC 5746 support without the extension (§3.3). */
   static final int TLS_EMPTY_RENEGOTIATION_INFO_SCSV = 0x00ff;
@@ -133,7 +138,8 @@ record ServerChoices(
         ext.contains(ExtensionType.SERVER_NAME),
         // RFC 8422 §5.2: echo ec_point_formats when an ECC suite is selected.
         ephemeral && formats.isPresent(),
-        s.extendedMasterSecret() && ext.contains(ExtensionType.EXTENDED_MASTER_SECRET));
+        s.extendedMasterSecret() && ext.contains(ExtensionType.EXTENDED_MASTER_SECRET),
+        MaxFragmentLengthNegotiation.answer(MaxFragmentLengthExtension.in(ext), s.acceptMaxFragmentLength()));
   }
 
   /**
@@ -165,6 +171,7 @@ record ServerChoices(
       // RFC 6066 §3: the server that used the name MAY answer with an empty server_name.
       reply.add(ServerName.acknowledgement());
     }
+    maxFragmentLength.map(MaxFragmentLengthExtension::new).ifPresent(reply::add);
     if (ecPointFormats) {
       reply.add(EcPointFormats.uncompressedOnly());
     }
@@ -192,6 +199,8 @@ record ServerChoices(
     if (secureRenegotiation) {
       reply.add(RenegotiationInfo.initial());
     }
+    // RFC 6066 §4: the server answers the request of each ClientHello, an abbreviated one too.
+    maxFragmentLength.map(MaxFragmentLengthExtension::new).ifPresent(reply::add);
     if (sessionUsedEms) {
       reply.add(new ExtendedMasterSecret());
     }

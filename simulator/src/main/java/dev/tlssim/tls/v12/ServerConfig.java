@@ -37,7 +37,8 @@ public record ServerConfig(
     boolean extendedMasterSecret,
     SessionCache sessionCache,
     TicketKeys ticketKeys,
-    Supplier<byte[]> stapledOcspResponse) {
+    Supplier<byte[]> stapledOcspResponse,
+    boolean acceptMaxFragmentLength) {
 
   public ServerConfig {
     Objects.requireNonNull(minVersion, "minVersion");
@@ -53,6 +54,16 @@ public record ServerConfig(
     cipherSuites = List.copyOf(cipherSuites);
     groups = List.copyOf(groups);
     signatureSchemes = List.copyOf(signatureSchemes);
+  }
+
+  /** A server that accepts a max_fragment_length request (RFC 6066 §4), as OpenSSL and the JDK do. */
+  public ServerConfig(ProtocolVersion minVersion, ProtocolVersion maxVersion,
+      List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+      List<SignatureScheme> signatureSchemes, CertificateChain chain,
+      AsymmetricKeyParameter privateKey, boolean extendedMasterSecret,
+      SessionCache sessionCache, TicketKeys ticketKeys, Supplier<byte[]> stapledOcspResponse) {
+    this(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain, privateKey,
+        extendedMasterSecret, sessionCache, ticketKeys, stapledOcspResponse, true);
   }
 
   /** A server that staples nothing. */
@@ -116,51 +127,60 @@ public record ServerConfig(
   public ServerConfig withCipherSuites(List<CipherSuite> suites) {
     return new ServerConfig(minVersion, maxVersion, suites, groups, signatureSchemes, chain,
         privateKey, extendedMasterSecret, sessionCache, ticketKeys,
-        stapledOcspResponse);
+        stapledOcspResponse, acceptMaxFragmentLength);
   }
 
   public ServerConfig withGroups(List<NamedGroup> newGroups) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, newGroups, signatureSchemes,
         chain, privateKey, extendedMasterSecret, sessionCache, ticketKeys,
-        stapledOcspResponse);
+        stapledOcspResponse, acceptMaxFragmentLength);
   }
 
   public ServerConfig withVersions(ProtocolVersion min, ProtocolVersion max) {
     return new ServerConfig(min, max, cipherSuites, groups, signatureSchemes, chain, privateKey,
         extendedMasterSecret, sessionCache, ticketKeys,
-        stapledOcspResponse);
+        stapledOcspResponse, acceptMaxFragmentLength);
   }
 
   /** The same server presenting another chain and key; cache and ticket keys stay shared. */
   public ServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes,
         newChain, key, extendedMasterSecret, sessionCache, ticketKeys,
-        stapledOcspResponse);
+        stapledOcspResponse, acceptMaxFragmentLength);
   }
 
   public ServerConfig withExtendedMasterSecret(boolean enabled) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
         privateKey, enabled, sessionCache, ticketKeys,
-        stapledOcspResponse);
+        stapledOcspResponse, acceptMaxFragmentLength);
   }
 
   /** The session-ID cache; null disables session-ID resumption. */
   public ServerConfig withSessionCache(SessionCache cache) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
         privateKey, extendedMasterSecret, cache, ticketKeys,
-        stapledOcspResponse);
+        stapledOcspResponse, acceptMaxFragmentLength);
   }
 
   /** The session ticket keys; null disables tickets. */
   public ServerConfig withTicketKeys(TicketKeys keys) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
         privateKey, extendedMasterSecret, sessionCache, keys,
-        stapledOcspResponse);
+        stapledOcspResponse, acceptMaxFragmentLength);
   }
 
   /** Where the OCSP response to staple comes from; null staples nothing (RFC 6066 §8). */
   public ServerConfig withStapledOcspResponse(Supplier<byte[]> response) {
     return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain,
-        privateKey, extendedMasterSecret, sessionCache, ticketKeys, response);
+        privateKey, extendedMasterSecret, sessionCache, ticketKeys, response, acceptMaxFragmentLength);
+  }
+
+  /**
+   * Whether it accepts a client's max_fragment_length request, echoing it in the ServerHello
+   * (RFC 6066 §4: the server "MAY accept"); by default it does, as OpenSSL and the JDK do.
+   */
+  public ServerConfig withAcceptMaxFragmentLength(boolean accept) {
+    return new ServerConfig(minVersion, maxVersion, cipherSuites, groups, signatureSchemes, chain, privateKey,
+        extendedMasterSecret, sessionCache, ticketKeys, stapledOcspResponse, accept);
   }
 }

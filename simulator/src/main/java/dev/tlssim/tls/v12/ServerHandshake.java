@@ -145,6 +145,7 @@ final class ServerHandshake extends Handshake {
           group, signatureScheme, config.privateKey(), clientRandom, serverRandom)));
     }
     flight.add(sent(new ServerHelloDone()));
+    limitFragments(choices.maxFragmentLength());
     records.sendHandshake(flight);
     state = State.WAIT_CLIENT_KEY_EXCHANGE;
   }
@@ -167,6 +168,7 @@ final class ServerHandshake extends Handshake {
     if (found.renewTicket()) {
       flight.add(sent(newSessionTicket(session)));
     }
+    limitFragments(choices.maxFragmentLength());
     records.sendHandshake(flight);
     resumeKeys(session.masterSecret());
     sendChangeCipherSpecAndFinished();

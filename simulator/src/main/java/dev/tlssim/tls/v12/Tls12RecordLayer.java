@@ -5,6 +5,7 @@ import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.FragmentLimit;
 import dev.tlssim.tls.core.RecordLayer;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.core.TlsPlaintext;
@@ -24,12 +25,13 @@ import java.util.Optional;
  * The record layer of RFC 5246 §6: splits the byte stream into records, checks their version,
  * protects and unprotects them with the current read and write states, and holds the pending
  * states that ChangeCipherSpec makes current (§7.1). Everything written goes to the endpoint's
- * output buffer.
+ * output buffer, in fragments no longer than the connection's {@link FragmentLimit}.
  */
 final class Tls12RecordLayer implements RecordLayer {
   private final RecordReader reader;
   private final ByteArrayOutputStream output;
   private final EventQueue events;
+  private final FragmentLimit limit;
 
   private RecordProtection readState = new NullRecordProtection();
   private RecordProtection writeState = new NullRecordProtection();
@@ -41,11 +43,12 @@ final class Tls12RecordLayer implements RecordLayer {
   private ProtocolVersion currentRecordVersion;
   private ProtocolVersion negotiatedVersion;
 
-  Tls12RecordLayer(RecordReader reader, ByteArrayOutputStream output, EventQueue events,
+  Tls12RecordLayer(RecordReader reader, ByteArrayOutputStream output, EventQueue events, FragmentLimit limit,
       ProtocolVersion initialVersion) {
     this.reader = reader;
     this.output = output;
     this.events = events;
+    this.limit = limit;
     this.recordVersion = initialVersion;
   }
 
@@ -62,8 +65,9 @@ final class Tls12RecordLayer implements RecordLayer {
     TlsRecord record = next.get();
     checkRecordVersion(record.version());
     currentRecordVersion = record.version();
-    return Optional.of(new TlsPlaintext(record.type(),
-        readState.open(record.type(), record.version(), record.fragment())));
+    byte[] plaintext = readState.open(record.type(), record.version(), record.fragment());
+    limit.checkReceived(plaintext.length);
+    return Optional.of(new TlsPlaintext(record.type(), plaintext));
   }
 
   /**
@@ -123,7 +127,10 @@ final class Tls12RecordLayer implements RecordLayer {
     writeState = pendingWrite;
   }
 
-  /** Sends messages of one flight coalesced into as few records as the 2^14 limit allows. */
+  /**
+   * Sends messages of one flight coalesced into as few records as the fragment limit allows: 2^14,
+   * or the negotiated max_fragment_length (RFC 6066 §4).
+   */
   void sendHandshake(List<HandshakeMessage> messages) {
     for (TlsRecord r : fragmenter().fragmentHandshake(messages)) {
       writeRecord(ContentType.HANDSHAKE, r.fragment());
@@ -146,7 +153,7 @@ final class Tls12RecordLayer implements RecordLayer {
   }
 
   private RecordFragmenter fragmenter() {
-    return new RecordFragmenter(recordVersion);
+    return new RecordFragmenter(recordVersion, limit.sendLimit());
   }
 
   private void writeRecord(ContentType type, byte[] plaintext) {

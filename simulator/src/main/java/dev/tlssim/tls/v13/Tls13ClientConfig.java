@@ -5,9 +5,11 @@ import dev.tlssim.pki.RevocationProtocol;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.wire.MaxFragmentLength;
 import dev.tlssim.tls.wire.PskKeyExchangeModes;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A TLS 1.3 client (RFC 8446): the server name it connects to (sent as server_name, RFC 6066 §3,
@@ -43,10 +45,12 @@ public record Tls13ClientConfig(
     List<Integer> pskKeyExchangeModes,
     boolean middleboxCompatibility,
     RevocationProtocol revocationFetch,
-    boolean statusRequest) {
+    boolean statusRequest,
+    Optional<MaxFragmentLength> maxFragmentLength) {
 
   public Tls13ClientConfig {
     Objects.requireNonNull(serverName, "serverName");
+    Objects.requireNonNull(maxFragmentLength, "maxFragmentLength");
     Objects.requireNonNull(verifier, "verifier");
     cipherSuites = List.copyOf(cipherSuites);
     groups = List.copyOf(groups);
@@ -77,7 +81,7 @@ public record Tls13ClientConfig(
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         DEFAULT_SIGNATURE_SCHEMES, DEFAULT_CERTIFICATE_SIGNATURE_SCHEMES,
-        verifier, DEFAULT_PSK_KEY_EXCHANGE_MODES, true, null, false);
+        verifier, DEFAULT_PSK_KEY_EXCHANGE_MODES, true, null, false, Optional.empty());
   }
 
   /** The suites of {@link #defaults}. */
@@ -100,53 +104,60 @@ public record Tls13ClientConfig(
 
   public Tls13ClientConfig withCipherSuites(List<Tls13CipherSuite> suites) {
     return new Tls13ClientConfig(serverName, suites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest, maxFragmentLength);
   }
 
   /** These groups, with a key share for each. */
   public Tls13ClientConfig withGroups(List<NamedGroup> newGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, newGroups, newGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest, maxFragmentLength);
   }
 
   /** Key shares in the first ClientHello only for {@code groups}, a subset of {@link #groups}. */
   public Tls13ClientConfig withKeyShareGroups(List<NamedGroup> newKeyShareGroups) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, newKeyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest, maxFragmentLength);
   }
 
   /** The psk_key_exchange_modes offered with a ticket (RFC 8446 §4.2.9), in order of preference. */
   public Tls13ClientConfig withPskKeyExchangeModes(List<Integer> modes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, modes, middleboxCompatibility, revocationFetch, statusRequest);
+        certificateSignatureSchemes, verifier, modes, middleboxCompatibility, revocationFetch, statusRequest, maxFragmentLength);
   }
 
   /** The same client connecting to {@code name}: server_name and the hostname check (RFC 6066 §3). */
   public Tls13ClientConfig withServerName(String name) {
     return new Tls13ClientConfig(name, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest, maxFragmentLength);
   }
 
   /** With or without the middlebox compatibility mode of RFC 8446 Appendix D.4. */
   public Tls13ClientConfig withMiddleboxCompatibility(boolean enabled) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, enabled, revocationFetch, statusRequest);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, enabled, revocationFetch, statusRequest, maxFragmentLength);
   }
 
   /** Asks for missing revocation status over {@code protocol} during the handshake; null: never. */
   public Tls13ClientConfig withRevocationFetch(RevocationProtocol protocol) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, protocol, statusRequest);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, protocol, statusRequest, maxFragmentLength);
   }
 
   /** Asks the server to staple an OCSP response (RFC 8446 §4.4.2.1). */
   public Tls13ClientConfig withStatusRequest(boolean enabled) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, enabled);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, enabled, maxFragmentLength);
   }
 
   public Tls13ClientConfig withSignatureSchemes(List<SignatureScheme> schemes) {
     return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, schemes,
-        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest);
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest, maxFragmentLength);
+  }
+
+  /** The max_fragment_length its ClientHello asks for (RFC 6066 §4); empty asks for none. */
+  public Tls13ClientConfig withMaxFragmentLength(Optional<MaxFragmentLength> length) {
+    return new Tls13ClientConfig(serverName, cipherSuites, groups, keyShareGroups, signatureSchemes,
+        certificateSignatureSchemes, verifier, pskKeyExchangeModes, middleboxCompatibility, revocationFetch, statusRequest,
+        length);
   }
 }

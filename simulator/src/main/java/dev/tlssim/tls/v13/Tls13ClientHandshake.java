@@ -15,6 +15,8 @@ import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.FragmentLimit;
+import dev.tlssim.tls.core.MaxFragmentLengthNegotiation;
 import dev.tlssim.tls.core.RevocationWait;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.ConnectionEnd;
@@ -25,7 +27,6 @@ import dev.tlssim.tls.crypto.Tls13KeySchedule;
 import dev.tlssim.tls.crypto.Tls13TrafficKeys;
 import dev.tlssim.tls.v12.ClientConfig;
 import dev.tlssim.tls.v12.Tls12;
-import dev.tlssim.tls.wire.HandshakeMessageName;
 import dev.tlssim.tls.wire.Certificate13;
 import dev.tlssim.tls.wire.CertificateStatus;
 import dev.tlssim.tls.wire.CertificateVerify;
@@ -41,11 +42,13 @@ import dev.tlssim.tls.wire.Extensions;
 import dev.tlssim.tls.wire.Finished;
 import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
+import dev.tlssim.tls.wire.HandshakeMessageName;
 import dev.tlssim.tls.wire.HelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
 import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareServerHello;
+import dev.tlssim.tls.wire.MaxFragmentLengthExtension;
 import dev.tlssim.tls.wire.NewSessionTicket13;
 import dev.tlssim.tls.wire.OcspStatusRequest;
 import dev.tlssim.tls.wire.OfferedPsks;
@@ -248,6 +251,8 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       // RFC 8446 §4.4.2.1, RFC 6066 §8: ask for an OCSP response from any responder the server knows.
       extensions.add(StatusRequest.ocsp(OcspStatusRequest.any()));
     }
+    // RFC 6066 §4: the fragment length asked for, answered in EncryptedExtensions (RFC 8446 §4.2).
+    MaxFragmentLengthNegotiation.offer(config.maxFragmentLength()).ifPresent(extensions::add);
     if (earlyDataSent && retrySuite == null) {
       // RFC 8446 §4.2.10: only in the first ClientHello; after a HelloRetryRequest the client
       // "MUST NOT include the "early_data" extension in its followup ClientHello".
@@ -371,6 +376,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
    * writing under the early keys until its EndOfEarlyData. Without it the data was rejected and
    * the client writes under its handshake keys from here on. early_data for a ClientHello that
    * had none, or with a PSK other than the first, is an illegal_parameter (§4.2.10, §4.2.11).
+   * max_fragment_length answers the ClientHello's request ({@link MaxFragmentLengthNegotiation}).
    */
   private void onEncryptedExtensions(EncryptedExtensions encryptedExtensions) throws TlsAlertException {
     boolean accepted = Tls13Extensions.find(encryptedExtensions.extensions(), ExtensionContext.ENCRYPTED_EXTENSIONS,
@@ -379,6 +385,13 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
           "encrypted_extensions: early_data, but no 0-RTT data was offered with the selected PSK (RFC 8446 §4.2.10)");
     }
+    // The answer is held to the request of the ClientHello sent, which a TLS 1.2 config may have
+    // filled in; once accepted it binds our next record (RFC 6066 §4) and the server's after EE.
+    FragmentLimit limit = channel.records().fragmentLimit();
+    limit.negotiate(MaxFragmentLengthNegotiation.accept(MaxFragmentLengthExtension.in(firstHello.extensionsOrEmpty()),
+        MaxFragmentLengthExtension.in(encryptedExtensions.extensions()), "encrypted_extensions"));
+    limit.limitSending();
+    limit.limitReceiving();
     earlyDataAccepted = accepted;
     if (earlyDataSent && !accepted) {
       channel.records().writeWith(secrets.clientKeys());

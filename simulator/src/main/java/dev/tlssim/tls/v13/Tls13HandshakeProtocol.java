@@ -15,8 +15,8 @@ import dev.tlssim.tls.core.HandshakeProtocol;
 import dev.tlssim.tls.core.RecordLayer;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.ConnectionEnd;
-import dev.tlssim.tls.wire.HandshakeMessageName;
 import dev.tlssim.tls.wire.HandshakeFrame;
+import dev.tlssim.tls.wire.HandshakeMessageName;
 import dev.tlssim.tls.wire.HandshakeReassembler;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -54,7 +54,7 @@ final class Tls13HandshakeProtocol implements HandshakeProtocol, EarlyDataWriter
     this.side = context.side();
     this.events = context.events();
     this.alerts = context.alerts();
-    this.records = new Tls13RecordLayer(context.reader(), context.output(), events);
+    this.records = new Tls13RecordLayer(context.reader(), context.output(), events, context.fragmentLimit());
     this.handover = new Tls12Handover(context, reassembler, records, random, now);
     this.handshake = factory.create(new Tls13HandshakeChannel(records, events), handover);
   }

@@ -5,6 +5,7 @@ import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.FragmentLimit;
 import dev.tlssim.tls.core.RecordLayer;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.core.TlsPlaintext;
@@ -32,6 +33,7 @@ final class Tls13RecordLayer implements RecordLayer {
   private final RecordReader reader;
   private final ByteArrayOutputStream output;
   private final EventQueue events;
+  private final FragmentLimit limit;
   private Tls13RecordProtection reading;
   private Tls13TrafficKeys readingKeys;
   private Tls13RecordProtection writing;
@@ -41,10 +43,16 @@ final class Tls13RecordLayer implements RecordLayer {
   /** Bytes of undecryptable records still to discard as rejected 0-RTT data (RFC 8446 §4.2.10). */
   private long skipBudget;
 
-  Tls13RecordLayer(RecordReader reader, ByteArrayOutputStream output, EventQueue events) {
+  Tls13RecordLayer(RecordReader reader, ByteArrayOutputStream output, EventQueue events, FragmentLimit limit) {
     this.reader = reader;
     this.output = output;
     this.events = events;
+    this.limit = limit;
+  }
+
+  /** The plaintext fragment limit this layer obeys both ways (RFC 6066 §4). */
+  FragmentLimit fragmentLimit() {
+    return limit;
   }
 
   /** The legacy_record_version of the record read last. */
@@ -91,7 +99,8 @@ final class Tls13RecordLayer implements RecordLayer {
    *
    * @throws TlsAlertException unexpected_message for a plaintext record other than
    *     change_cipher_spec once keys are in place, or a protected one before (§5, §5.2);
-   *     record_overflow for a plaintext fragment over 2^14 bytes (§5.1); whatever
+   *     record_overflow for a plaintext fragment over 2^14 bytes (§5.1) or over the negotiated
+   *     max_fragment_length (RFC 6066 §4, §6.2: "or some other negotiated limit"); whatever
    *     {@link Tls13RecordProtection#open} raises, bad_record_mac above all
    */
   @Override
@@ -100,6 +109,7 @@ final class Tls13RecordLayer implements RecordLayer {
       currentRecordVersion = next.get().version();
       Optional<Tls13InnerPlaintext> opened = open(next.get());
       if (opened.isPresent()) {
+        limit.checkReceived(opened.get().content().length);
         return Optional.of(new TlsPlaintext(opened.get().type(), opened.get().content()));
       }
     }
@@ -166,11 +176,14 @@ final class Tls13RecordLayer implements RecordLayer {
     events.add(new TlsEvent.MessageSent(ContentType.APPLICATION_DATA.rfcName(), applicationData.length));
   }
 
-  /** Sends {@code content}, split into fragments of at most 2^14 bytes (RFC 8446 §5.1). */
+  /**
+   * Sends {@code content}, split into fragments of at most 2^14 bytes (RFC 8446 §5.1), or of the
+   * negotiated max_fragment_length (RFC 6066 §4).
+   */
   void send(ContentType type, byte[] content) {
     int offset = 0;
     do {
-      int end = Math.min(content.length, offset + Tls13InnerPlaintext.MAX_CONTENT_LENGTH);
+      int end = Math.min(content.length, offset + limit.sendLimit());
       byte[] fragment = Arrays.copyOfRange(content, offset, end);
       if (writing == null) {
         // legacy_record_version 0x0303 on every record we send (RFC 8446 §5.1 allows 0x0301 for

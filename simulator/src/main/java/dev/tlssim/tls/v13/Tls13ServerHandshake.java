@@ -7,6 +7,8 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.core.FragmentLimit;
+import dev.tlssim.tls.core.MaxFragmentLengthNegotiation;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
@@ -32,6 +34,8 @@ import dev.tlssim.tls.wire.KeyShareClientHello;
 import dev.tlssim.tls.wire.KeyShareEntry;
 import dev.tlssim.tls.wire.KeyShareHelloRetryRequest;
 import dev.tlssim.tls.wire.KeyShareServerHello;
+import dev.tlssim.tls.wire.MaxFragmentLength;
+import dev.tlssim.tls.wire.MaxFragmentLengthExtension;
 import dev.tlssim.tls.wire.NewSessionTicket13;
 import dev.tlssim.tls.wire.OfferedPsks;
 import dev.tlssim.tls.wire.PreSharedKey;
@@ -116,6 +120,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   private String serverName = "";
   /** 0-RTT bytes the client may still send, once early data was accepted (RFC 8446 §4.2.10). */
   private long earlyDataLeft;
+  /** The max_fragment_length accepted from the ClientHello (RFC 6066 §4), for EncryptedExtensions. */
+  private Optional<MaxFragmentLength> maxFragmentLength = Optional.empty();
 
   /**
    * @param tls12 how the server speaks TLS 1.2 as well, empty for TLS 1.3 only: a ClientHello
@@ -213,6 +219,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
         // RFC 8446 §4.5: EndOfEarlyData ends the 0-RTT data; the client's Finished comes under
         // its handshake traffic keys.
         channel.records().readWith(secrets.clientKeys());
+        channel.records().fragmentLimit().limitReceiving();
         state = State.WAIT_FINISHED;
       }
       case WAIT_FINISHED -> onFinished(frame);
@@ -230,6 +237,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     }
     Extensions extensions = hello.extensionsOrEmpty();
     Tls13Extensions.checkBlock(extensions, ExtensionContext.CLIENT_HELLO);
+    maxFragmentLength = MaxFragmentLengthNegotiation.answer(MaxFragmentLengthExtension.in(extensions),
+        config.acceptMaxFragmentLength());
     boolean offers13 = Tls13Extensions.find(extensions, ExtensionContext.CLIENT_HELLO, SupportedVersions.Offered.class)
         .map(v -> v.offers(ProtocolVersion.TLS13)).orElse(false);
     if (!offers13) {
@@ -339,11 +348,24 @@ final class Tls13ServerHandshake implements Tls13Handshake {
   /**
    * RFC 6066 §3: a server that used server_name answers with an empty one, in EE in TLS 1.3;
    * RFC 8446 §4.2.10: an accepted 0-RTT attempt gets an empty early_data there.
+   *
+   * <p>An accepted max_fragment_length goes here too (RFC 8446 §4.2 lists it for CH and EE) and
+   * binds every record from EncryptedExtensions on, the first under handshake keys (RFC 6066 §4:
+   * "MUST immediately begin fragmenting messages (including handshake messages)"). The client's
+   * records are held to it from its first under its handshake keys, the first it sends knowing
+   * the answer: 0-RTT records left before it could (RFC 8446 §2.3).
    */
   private void sendEncryptedExtensions(boolean sni, boolean earlyData) {
     List<Extension> extensions = new ArrayList<>();
     if (sni) {
       extensions.add(ServerName.acknowledgement());
+    }
+    maxFragmentLength.map(MaxFragmentLengthExtension::new).ifPresent(extensions::add);
+    FragmentLimit limit = channel.records().fragmentLimit();
+    limit.negotiate(maxFragmentLength);
+    limit.limitSending();
+    if (!earlyData) {
+      limit.limitReceiving();
     }
     if (earlyData) {
       extensions.add(new EarlyData.Indication());

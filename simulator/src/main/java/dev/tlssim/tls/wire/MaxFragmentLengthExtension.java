@@ -3,6 +3,7 @@ package dev.tlssim.tls.wire;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.TlsAlertException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * max_fragment_length (RFC 6066 §4, extension type 1): extension_data is one {@link
@@ -29,6 +30,21 @@ public record MaxFragmentLengthExtension(MaxFragmentLength length) implements Tl
   @Override
   public byte[] encodeData() {
     return new WireWriter().u8(length.code()).toByteArray();
+  }
+
+  /**
+   * The length a block's max_fragment_length names, if it has one: read from the entry's
+   * extension_data whether the block was decoded by TLS 1.2's rules (a typed entry) or TLS 1.3's
+   * (the exact bytes), so a hello one version decoded serves the other.
+   */
+  public static Optional<MaxFragmentLength> in(Extensions block) throws TlsAlertException {
+    Optional<Extension> entry = block.find(ExtensionType.MAX_FRAGMENT_LENGTH);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    MaxFragmentLengthExtension extension = entry.get() instanceof MaxFragmentLengthExtension typed
+        ? typed : decode(entry.get().encodeData());
+    return Optional.of(extension.length());
   }
 
   static MaxFragmentLengthExtension decode(byte[] data) throws TlsAlertException {

@@ -7,6 +7,7 @@ import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.FragmentLimit;
 import dev.tlssim.tls.core.TlsPlaintext;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.Tls13Finished;
@@ -45,7 +46,7 @@ final class ScriptedClient {
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final RecordReader reader = new RecordReader();
   private final EventQueue events = new EventQueue();
-  private final Tls13RecordLayer records = new Tls13RecordLayer(reader, output, events);
+  private final Tls13RecordLayer records = new Tls13RecordLayer(reader, output, events, new FragmentLimit());
   private final Tls13HandshakeChannel channel = new Tls13HandshakeChannel(records, events);
   private final EcdheKeyPair ephemeral = EcdheKeyPair.generate(NamedGroup.X25519, Pipe.seeded(97));
   private HandshakeTrafficSecrets secrets;

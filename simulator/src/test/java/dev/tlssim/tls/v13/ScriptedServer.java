@@ -6,6 +6,7 @@ import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.FragmentLimit;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
@@ -55,11 +56,11 @@ final class ScriptedServer {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     EventQueue events = new EventQueue();
     Tls13HandshakeChannel channel = new Tls13HandshakeChannel(
-        new Tls13RecordLayer(new RecordReader(), output, events), events);
+        new Tls13RecordLayer(new RecordReader(), output, events, new FragmentLimit()), events);
 
     RecordReader reader = new RecordReader();
     reader.feed(clientFlight);
-    Tls13RecordLayer incoming = new Tls13RecordLayer(reader, new ByteArrayOutputStream(), events);
+    Tls13RecordLayer incoming = new Tls13RecordLayer(reader, new ByteArrayOutputStream(), events, new FragmentLimit());
     HandshakeReassembler reassembler = new HandshakeReassembler();
     reassembler.feed(incoming.next().orElseThrow().fragment());
     HandshakeFrame frame = reassembler.next().orElseThrow();

@@ -8,6 +8,7 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.FragmentLimit;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.testing.Pipe;
@@ -117,7 +118,7 @@ class Tls13HelloRetryRequestTest {
     // RFC 8446 §4.4.1: Hash(message_hash || 00 00 Hash.length || Hash(ClientHello1) || HelloRetryRequest).
     EventQueue events = new EventQueue();
     Tls13HandshakeChannel channel = new Tls13HandshakeChannel(
-        new Tls13RecordLayer(new RecordReader(), new ByteArrayOutputStream(), events), events);
+        new Tls13RecordLayer(new RecordReader(), new ByteArrayOutputStream(), events, new FragmentLimit()), events);
     byte[] clientHello1 = {1, 0, 0, 2, 3, 3};
     byte[] hrr = {2, 0, 0, 1, 7};
     channel.received(HandshakeFrame.frame(HandshakeType.CLIENT_HELLO, new byte[] {3, 3}));

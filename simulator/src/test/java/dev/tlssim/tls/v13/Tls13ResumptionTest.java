@@ -9,6 +9,7 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.EventQueue;
+import dev.tlssim.tls.core.FragmentLimit;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
@@ -184,7 +185,7 @@ class Tls13ResumptionTest {
             new KeyShareServerHello(KeyShareEntry.of(NamedGroup.X25519, share.publicKey())),
             new PreSharedKey.SelectedIdentity(1))));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new Tls13RecordLayer(new RecordReader(), out, new EventQueue()).send(ContentType.HANDSHAKE, serverHello.encode());
+    new Tls13RecordLayer(new RecordReader(), out, new EventQueue(), new FragmentLimit()).send(ContentType.HANDSHAKE, serverHello.encode());
     client.receive(out.toByteArray());
 
     assertThat(Pipe.of(client.drainEvents(), TlsEvent.AlertSent.class))
@@ -205,7 +206,7 @@ class Tls13ResumptionTest {
     ClientHello stripped = new ClientHello(hello.clientVersion(), hello.random(), hello.sessionId(),
         hello.cipherSuites(), hello.compressionMethods(), Optional.of(new Extensions(without)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new Tls13RecordLayer(new RecordReader(), out, new EventQueue()).send(ContentType.HANDSHAKE, stripped.encode());
+    new Tls13RecordLayer(new RecordReader(), out, new EventQueue(), new FragmentLimit()).send(ContentType.HANDSHAKE, stripped.encode());
     TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(3), T0);
     server.receive(out.toByteArray());
 
