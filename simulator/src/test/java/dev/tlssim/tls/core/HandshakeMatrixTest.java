@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tlssim.tls.AlertDescription;
+import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.testing.Peers;
 import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.Suites;
+import dev.tlssim.tls.v13.Tls13;
+import dev.tlssim.tls.v13.Tls13Parameters;
+import dev.tlssim.tls.wire.TlsRecord;
+import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,48 +32,193 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HandshakeMatrixTest {
   private static final Set<ProtocolVersion> BOTH = Set.of(ProtocolVersion.TLS12, ProtocolVersion.TLS13);
 
-  /** One check, run with one version. */
+  /** One check, run with one version and, for a case run per offer, one of its offers. */
   @FunctionalInterface
   interface Check {
-    void run(ProtocolVersion version);
+    void run(ProtocolVersion version, Suites.Offer offer);
   }
 
-  /** A case: its name, the versions it applies to, and what it checks. */
-  record HandshakeCase(String name, Set<ProtocolVersion> versions, Check check) {
+  /**
+   * A case: its name, the versions it applies to, whether it runs once per suite × group × key
+   * the version negotiates ({@link Suites}) or once with the defaults, and what it checks.
+   */
+  record HandshakeCase(String name, Set<ProtocolVersion> versions, boolean perOffer, Check check) {
     @Override
     public String toString() {
       return name;
     }
   }
 
+  private static HandshakeCase once(String name, java.util.function.Consumer<ProtocolVersion> check) {
+    return new HandshakeCase(name, BOTH, false, (v, offer) -> check.accept(v));
+  }
+
+  private static HandshakeCase perOffer(String name, Check check) {
+    return new HandshakeCase(name, BOTH, true, check);
+  }
+
   static List<HandshakeCase> cases() {
     return List.of(
-        new HandshakeCase("a seeded run replays byte for byte, another seed does not", BOTH,
+        once("a seeded run replays byte for byte, another seed does not",
             HandshakeMatrixTest::seededRunsAreByteIdentical),
-        new HandshakeCase("bytes one at a time, RSA server", BOTH, v -> byteAtATime(v, Peers.Key.RSA)),
-        new HandshakeCase("bytes one at a time, ECDSA server", BOTH, v -> byteAtATime(v, Peers.Key.EC)),
-        new HandshakeCase("application data before the handshake is refused", BOTH,
+        once("bytes one at a time, RSA server", v -> byteAtATime(v, Peers.Key.RSA)),
+        once("bytes one at a time, ECDSA server", v -> byteAtATime(v, Peers.Key.EC)),
+        once("application data before the handshake is refused",
             HandshakeMatrixTest::writeBeforeEstablishedIsRejected),
-        new HandshakeCase("the server's close_notify is answered", BOTH, v -> closeNotifyIsAnswered(v, true)),
-        new HandshakeCase("the client's close_notify is answered", BOTH, v -> closeNotifyIsAnswered(v, false)));
+        once("the server's close_notify is answered", v -> closeNotifyIsAnswered(v, true)),
+        once("the client's close_notify is answered", v -> closeNotifyIsAnswered(v, false)),
+        perOffer("full handshake, flight by flight", (v, o) -> fullHandshakeFlightByFlight(o)),
+        perOffer("established: parameters, data both ways, close", (v, o) -> establishedDataAndClose(o)));
   }
 
   static Stream<Arguments> matrix() {
     List<Arguments> rows = new ArrayList<>();
     for (HandshakeCase c : cases()) {
       for (ProtocolVersion v : List.of(ProtocolVersion.TLS12, ProtocolVersion.TLS13)) {
-        if (c.versions().contains(v)) {
-          rows.add(Arguments.of(c, v));
+        if (!c.versions().contains(v)) {
+          continue;
+        }
+        if (c.perOffer()) {
+          for (Suites.Offer offer : Suites.of(v)) {
+            rows.add(Arguments.of(c, v, offer));
+          }
+        } else {
+          rows.add(Arguments.of(c, v, null));
         }
       }
     }
     return rows.stream();
   }
 
-  @ParameterizedTest(name = "{0} ({1})")
+  @ParameterizedTest(name = "{0} ({1}) {2}")
   @MethodSource("matrix")
-  void handshake(HandshakeCase c, ProtocolVersion version) {
-    c.check().run(version);
+  void handshake(HandshakeCase c, ProtocolVersion version, Suites.Offer offer) {
+    c.check().run(version, offer);
+  }
+
+  /**
+   * Each flight's messages and records, then the client's certificate checks. The flights are
+   * the RFCs': RFC 5246 §7.3 (ServerKeyExchange only for an ephemeral key exchange; the whole
+   * first server flight coalesced into one record, §6.2.1; the client waits for the server's
+   * Finished) and RFC 8446 §2 (a 1-RTT handshake, the middlebox compatibility
+   * change_cipher_spec of §D.4, everything after ServerHello in application_data records, §5.2;
+   * the client is established once it has sent its Finished).
+   */
+  private static void fullHandshakeFlightByFlight(Suites.Offer o) {
+    TlsEndpoint client = o.client(1);
+    TlsEndpoint server = o.server(2);
+    client.start();
+    assertThat(Pipe.sent(client.drainEvents())).containsExactly("client_hello");
+    server.receive(client.drainOutput());
+    List<TlsEvent> serverFlight = server.drainEvents();
+    byte[] serverBytes = server.drainOutput();
+    if (o.tls13()) {
+      assertThat(Pipe.sent(serverFlight)).containsExactly("server_hello", "change_cipher_spec",
+          "encrypted_extensions", "certificate", "certificate_verify", "finished");
+      assertThat(Pipe.records(serverBytes)).extracting(TlsRecord::type).containsExactly(
+          ContentType.HANDSHAKE, ContentType.CHANGE_CIPHER_SPEC, ContentType.APPLICATION_DATA,
+          ContentType.APPLICATION_DATA, ContentType.APPLICATION_DATA, ContentType.APPLICATION_DATA);
+    } else {
+      assertThat(Pipe.sent(serverFlight)).containsExactlyElementsOf(o.suite12().keyExchange().ephemeral()
+          ? List.of("server_hello", "certificate", "server_key_exchange", "server_hello_done")
+          : List.of("server_hello", "certificate", "server_hello_done"));
+      assertThat(Pipe.records(serverBytes)).hasSize(1);
+    }
+
+    client.receive(serverBytes);
+    List<TlsEvent> clientFlight = client.drainEvents();
+    List<TlsRecord> clientRecords = Pipe.records(client.drainOutput());
+    if (o.tls13()) {
+      assertThat(Pipe.sent(clientFlight)).containsExactly("change_cipher_spec", "finished");
+      assertThat(clientRecords).extracting(TlsRecord::type)
+          .containsExactly(ContentType.CHANGE_CIPHER_SPEC, ContentType.APPLICATION_DATA);
+    } else {
+      assertThat(Pipe.sent(clientFlight)).containsExactly("client_key_exchange", "change_cipher_spec", "finished");
+      assertThat(clientRecords).extracting(TlsRecord::type).containsExactly(
+          ContentType.HANDSHAKE, ContentType.CHANGE_CIPHER_SPEC, ContentType.HANDSHAKE);
+    }
+    assertThat(Pipe.of(clientFlight, TlsEvent.CertificateCheck.class))
+        .extracting(TlsEvent.CertificateCheck::status)
+        .hasSize(7).doesNotContain("failed");
+    assertThat(client.established()).isEqualTo(o.tls13());
+  }
+
+  /**
+   * Both ends established with the offer's parameters, the messages each received, no alert,
+   * a request and 40,000 bytes back (three records of at most 2^14 bytes, RFC 5246 §6.2.1,
+   * RFC 8446 §5.1), then close_notify both ways.
+   */
+  private static void establishedDataAndClose(Suites.Offer o) {
+    TlsEndpoint client = o.client(3);
+    TlsEndpoint server = o.server(4);
+    client.start();
+    server.receive(client.drainOutput());
+    client.receive(server.drainOutput());
+    server.receive(client.drainOutput());
+    List<TlsEvent> serverEvents = new ArrayList<>(server.drainEvents());
+    // TLS 1.2: the server's change_cipher_spec and Finished come last, answering the client's
+    // (RFC 5246 §7.3); TLS 1.3: the server sent everything in its first flight (RFC 8446 §2).
+    assertThat(Pipe.sent(serverEvents)).containsExactlyElementsOf(o.tls13()
+        ? List.of("server_hello", "change_cipher_spec", "encrypted_extensions", "certificate",
+            "certificate_verify", "finished")
+        : o.suite12().keyExchange().ephemeral()
+            ? List.of("server_hello", "certificate", "server_key_exchange", "server_hello_done",
+                "change_cipher_spec", "finished")
+            : List.of("server_hello", "certificate", "server_hello_done", "change_cipher_spec", "finished"));
+    assertThat(server.established()).isTrue();
+    client.receive(server.drainOutput());
+    assertThat(client.established()).isTrue();
+    List<TlsEvent> clientEvents = client.drainEvents();
+    assertThat(Pipe.of(clientEvents, TlsEvent.AlertSent.class)).isEmpty();
+    assertThat(Pipe.of(serverEvents, TlsEvent.AlertSent.class)).isEmpty();
+
+    if (o.tls13()) {
+      Tls13Parameters expected = new Tls13Parameters(o.suite13(), o.group(), o.scheme());
+      assertThat(Tls13.parameters(client)).contains(expected);
+      assertThat(Tls13.parameters(server)).contains(expected);
+      assertThat(Pipe.received(serverEvents)).containsExactly("client_hello", "change_cipher_spec", "finished");
+      assertThat(Pipe.received(clientEvents)).containsExactly("server_hello", "change_cipher_spec",
+          "encrypted_extensions", "certificate", "certificate_verify", "finished");
+    } else {
+      TlsEvent.Established atClient = Pipe.of(clientEvents, TlsEvent.Established.class).get(0);
+      TlsEvent.Established atServer = Pipe.of(serverEvents, TlsEvent.Established.class).get(0);
+      assertThat(atClient.suite()).isEqualTo(o.suite12()).isEqualTo(atServer.suite());
+      assertThat(atClient.version()).isEqualTo(ProtocolVersion.TLS12);
+      assertThat(atClient.group()).isEqualTo(o.group()).isEqualTo(atServer.group());
+      assertThat(atClient.extendedMasterSecret()).isTrue();
+      assertThat(atServer.extendedMasterSecret()).isTrue();
+      assertThat(atClient.sessionId()).hasSize(32).isEqualTo(atServer.sessionId());
+      assertThat(Pipe.received(serverEvents))
+          .containsExactly("client_hello", "client_key_exchange", "change_cipher_spec", "finished");
+      assertThat(Pipe.received(clientEvents)).containsExactlyElementsOf(o.suite12().keyExchange().ephemeral()
+          ? List.of("server_hello", "certificate", "server_key_exchange", "server_hello_done",
+              "change_cipher_spec", "finished")
+          : List.of("server_hello", "certificate", "server_hello_done", "change_cipher_spec", "finished"));
+    }
+
+    client.write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    server.receive(client.drainOutput());
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.ApplicationData.class))
+        .extracting(d -> new String(d.data(), StandardCharsets.US_ASCII))
+        .containsExactly("GET / HTTP/1.1\r\n\r\n");
+    byte[] big = new byte[40_000];
+    Pipe.seeded(5).nextBytes(big);
+    server.write(big);
+    client.receive(server.drainOutput());
+    List<TlsEvent.ApplicationData> received = Pipe.of(client.drainEvents(), TlsEvent.ApplicationData.class);
+    assertThat(received).hasSize(3);
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    received.forEach(d -> joined.writeBytes(d.data()));
+    assertThat(joined.toByteArray()).isEqualTo(big);
+
+    client.close();
+    assertThat(client.closed()).isFalse();
+    server.receive(client.drainOutput());
+    assertThat(server.closed()).isTrue();
+    client.receive(server.drainOutput());
+    assertThat(client.closed()).isTrue();
+    assertThat(Pipe.of(client.drainEvents(), TlsEvent.Closed.class)).containsExactly(new TlsEvent.Closed("close_notify"));
+    assertThat(Pipe.of(server.drainEvents(), TlsEvent.Closed.class)).containsExactly(new TlsEvent.Closed("close_notify"));
   }
 
   private static void seededRunsAreByteIdentical(ProtocolVersion v) {

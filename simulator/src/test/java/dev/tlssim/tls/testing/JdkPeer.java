@@ -169,4 +169,24 @@ public final class JdkPeer {
       task.run();
     }
   }
+
+  /**
+   * Runs a handshake between the JDK's engine and ours, whoever speaks first (a server's
+   * produce() or drainOutput() is empty until the ClientHello has arrived).
+   */
+  public static void shuttle(JdkPeer jdk, dev.tlssim.tls.core.TlsEndpoint ours) throws Exception {
+    for (int round = 0; round < 20; round++) {
+      byte[] fromOurs = ours.drainOutput();
+      jdk.consume(fromOurs);
+      byte[] fromJdk = jdk.produce();
+      ours.receive(fromJdk);
+      if (ours.closed()) {
+        throw new AssertionError("our endpoint closed: " + ours.drainEvents());
+      }
+      if (fromJdk.length == 0 && fromOurs.length == 0 && !jdk.handshaking()) {
+        return;
+      }
+    }
+    throw new AssertionError("handshake did not finish: " + ours.drainEvents());
+  }
 }

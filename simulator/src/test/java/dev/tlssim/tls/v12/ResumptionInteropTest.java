@@ -33,7 +33,7 @@ class ResumptionInteropTest {
     ClientHello jdkHello = ClientHello.decode(Connection.firstFrame(hello).body());
     server.receive(hello);
     client.consume(server.drainOutput());
-    JdkInteropTest.shuttle(client, server);
+    JdkPeer.shuttle(client, server);
     assertThat(server.established()).isTrue();
     return new Run(client, server, jdkHello, server.drainEvents());
   }
@@ -43,7 +43,7 @@ class ResumptionInteropTest {
     JdkPeer server = JdkPeer.server(context, "TLSv1.2", SUITE);
     TlsEndpoint client = Tls12.client(config, Pipe.seeded(seed), WebPki.NOW);
     client.start();
-    JdkInteropTest.shuttle(server, client);
+    JdkPeer.shuttle(server, client);
     assertThat(client.established()).isTrue();
     servers.add(server);
     List<TlsEvent> events = client.drainEvents();

@@ -35,7 +35,7 @@ class StaplingInteropTest {
         TestPki.ecServer12().withStapledOcspResponse(() -> response), Pipe.seeded(31), WebPki.NOW);
     JdkPeer client = JdkPeer.client("TLSv1.2", WebPki.rootCertificate(), WebPki.HOST, SUITE);
     client.beginHandshake();
-    JdkInteropTest.shuttle(client, server);
+    JdkPeer.shuttle(client, server);
 
     assertThat(server.established()).isTrue();
     assertThat(client.handshaking()).isFalse();
@@ -49,7 +49,7 @@ class StaplingInteropTest {
     TlsEndpoint client = Tls12.client(
         TestPki.client12().withStatusRequest(true), Pipe.seeded(32), WebPki.NOW);
     client.start();
-    JdkInteropTest.shuttle(server, client);
+    JdkPeer.shuttle(server, client);
 
     assertThat(client.established()).isTrue();
     assertThat(Connection.received(client.drainEvents())).doesNotContain("certificate_status");

@@ -60,7 +60,7 @@ class Tls13CompatibilityAndRetryTest {
     TlsEndpoint client = Tls13.client(TestPki.client13().withMiddleboxCompatibility(false),
         Pipe.seeded(3), WebPki.NOW);
     client.start();
-    Tls13JdkInteropTest.shuttle(server, client);
+    JdkPeer.shuttle(server, client);
     assertThat(client.established()).isTrue();
     assertThat(Pipe.received(client.drainEvents())).startsWith("server_hello", "encrypted_extensions");
   }
@@ -78,7 +78,7 @@ class Tls13CompatibilityAndRetryTest {
         .withGroups(List.of(NamedGroup.SECP256R1, NamedGroup.X25519)).withKeyShareGroups(List.of()),
         Pipe.seeded(4), WebPki.NOW);
     client.start();
-    Tls13JdkInteropTest.shuttle(server, client);
+    JdkPeer.shuttle(server, client);
     assertThat(client.established()).isTrue();
     assertThat(server.handshaking()).isFalse();
     List<TlsEvent> events = client.drainEvents();

@@ -203,7 +203,7 @@ class Tls13KeyUpdateTest {
     JdkPeer server = JdkPeer.server("TLSv1.3", WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(), suite.name());
     TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(22), WebPki.NOW);
     client.start();
-    Tls13JdkInteropTest.shuttle(server, client);
+    JdkPeer.shuttle(server, client);
     client.drainEvents();
 
     Tls13.updateKeys(client, true);

@@ -32,7 +32,7 @@ class Tls13ResumptionJdkInteropTest {
     TlsEndpoint first = Tls13.server(config, Pipe.seeded(31), Instant.now());
     JdkPeer firstClient = JdkPeer.client(context, "TLSv1.3", WebPki.HOST, SUITE.name());
     firstClient.beginHandshake();
-    Tls13JdkInteropTest.shuttle(firstClient, first);
+    JdkPeer.shuttle(firstClient, first);
     List<TlsEvent> firstEvents = first.drainEvents();
     assertThat(Pipe.sent(firstEvents)).contains("certificate", "new_session_ticket");
     // The JDK reads the NewSessionTicket when it next unwraps: let it see application data.
@@ -43,7 +43,7 @@ class Tls13ResumptionJdkInteropTest {
     TlsEndpoint second = Tls13.server(config, Pipe.seeded(32), Instant.now());
     JdkPeer secondClient = JdkPeer.client(context, "TLSv1.3", WebPki.HOST, SUITE.name());
     secondClient.beginHandshake();
-    Tls13JdkInteropTest.shuttle(secondClient, second);
+    JdkPeer.shuttle(secondClient, second);
 
     assertThat(second.established()).isTrue();
     assertThat(secondClient.handshaking()).isFalse();
@@ -64,7 +64,7 @@ class Tls13ResumptionJdkInteropTest {
     JdkPeer firstServer = JdkPeer.server(context, "TLSv1.3", SUITE.name());
     TlsEndpoint first = Tls13.client(TestPki.client13(), Pipe.seeded(33), Instant.now(), store);
     first.start();
-    Tls13JdkInteropTest.shuttle(firstServer, first);
+    JdkPeer.shuttle(firstServer, first);
     assertThat(first.established()).isTrue();
     assertThat(Pipe.received(first.drainEvents())).contains("certificate", "new_session_ticket");
     assertThat(store.size(WebPki.HOST)).isPositive();
@@ -72,7 +72,7 @@ class Tls13ResumptionJdkInteropTest {
     JdkPeer secondServer = JdkPeer.server(context, "TLSv1.3", SUITE.name());
     TlsEndpoint second = Tls13.client(TestPki.client13(), Pipe.seeded(34), Instant.now(), store);
     second.start();
-    Tls13JdkInteropTest.shuttle(secondServer, second);
+    JdkPeer.shuttle(secondServer, second);
 
     assertThat(second.established()).isTrue();
     assertThat(secondServer.handshaking()).isFalse();
