@@ -3,7 +3,6 @@ package dev.tlssim.tls.v13;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.tls.NamedGroup;
-import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.TestPki;
@@ -16,10 +15,6 @@ import org.junit.jupiter.api.Test;
  * Full 1-RTT handshakes for every suite, group and key are cases of {@code core/HandshakeMatrixTest}.
  */
 class Tls13HandshakeTest {
-  static Tls13ServerConfig serverFor(SignatureScheme scheme) {
-    return scheme == SignatureScheme.RSA_PSS_RSAE_SHA256 ? TestPki.rsaServer13() : TestPki.ecServer13();
-  }
-
   @Test
   void serverPrefersItsFirstGroupAmongTheClientsShares() {
     TlsEndpoint server = Tls13.server(
