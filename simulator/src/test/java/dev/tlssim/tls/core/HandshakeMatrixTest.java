@@ -3,6 +3,11 @@ package dev.tlssim.tls.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tlssim.pki.CertificateAuthority;
+import dev.tlssim.pki.CertificateChain;
+import dev.tlssim.pki.CertificateProfile;
+import dev.tlssim.pki.CertificateVerifier;
+import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.ProtocolVersion;
@@ -10,11 +15,20 @@ import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.testing.Peers;
 import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.Suites;
+import dev.tlssim.tls.testing.WebPki;
+import dev.tlssim.tls.v12.ClientConfig;
+import dev.tlssim.tls.v12.ServerConfig;
+import dev.tlssim.tls.v12.Tls12;
 import dev.tlssim.tls.v13.Tls13;
+import dev.tlssim.tls.v13.Tls13ClientConfig;
+import dev.tlssim.tls.v13.Tls13ServerConfig;
 import dev.tlssim.tls.v13.Tls13Parameters;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +81,17 @@ class HandshakeMatrixTest {
             HandshakeMatrixTest::writeBeforeEstablishedIsRejected),
         once("the server's close_notify is answered", v -> closeNotifyIsAnswered(v, true)),
         once("the client's close_notify is answered", v -> closeNotifyIsAnswered(v, false)),
+        once("untrusted root: unknown_ca from the chain check", v -> assertRejected(v,
+            rejected(v, WebPki.HOST, WebPki.strictVerifier(), IMPOSTOR_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate(),
+                WebPki.NOW), AlertDescription.UNKNOWN_CA, "chain")),
+        once("expired certificate: certificate_expired from the validity check", v -> assertRejected(v,
+            rejected(v, WebPki.HOST, WebPki.strictVerifier(), WebPki.RSA_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate(),
+                WebPki.NOT_AFTER.plus(Duration.ofDays(1))), AlertDescription.CERTIFICATE_EXPIRED, "validity")),
+        once("wrong host: bad_certificate from the hostname check", v -> assertRejected(v,
+            rejected(v, "wrong.example.org", WebPki.strictVerifier(), WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate(),
+                WebPki.NOW), AlertDescription.BAD_CERTIFICATE, "hostname")),
+        once("accept-anything policy lets an impostor for another host through",
+            HandshakeMatrixTest::acceptAnythingLetsAnImpostorThrough),
         perOffer("full handshake, flight by flight", (v, o) -> fullHandshakeFlightByFlight(o)),
         perOffer("established: parameters, data both ways, close", (v, o) -> establishedDataAndClose(o)));
   }
@@ -88,6 +113,72 @@ class HandshakeMatrixTest {
       }
     }
     return rows.stream();
+  }
+
+  private static final CertificateAuthority IMPOSTOR = CertificateAuthority.root(
+      "Impostor Root", WebPki.KEYS.ecP256("impostor-root"),
+      WebPki.NOW.minus(Duration.ofDays(100)), WebPki.NOW.plus(Duration.ofDays(100)));
+  private static final CertificateChain IMPOSTOR_CHAIN = IMPOSTOR.chainFor(IMPOSTOR.issue(
+      CertificateProfile.tlsServer(WebPki.HOST, WebPki.RSA_LEAF_KEY.getPublic(),
+          WebPki.NOT_BEFORE, WebPki.NOT_AFTER).build()));
+
+  /** A handshake between a client of {@code host} and {@code verifier} at {@code clientNow} and a server. */
+  private record Outcome(TlsEndpoint client, TlsEndpoint server, List<TlsEvent> clientEvents,
+      List<TlsEvent> serverEvents) {
+    List<TlsEvent.CertificateCheck> checks() {
+      return Pipe.of(clientEvents, TlsEvent.CertificateCheck.class);
+    }
+  }
+
+  private static Outcome rejected(ProtocolVersion v, String host, CertificateVerifier verifier,
+      CertificateChain chain, AsymmetricKeyParameter key, Instant clientNow) {
+    boolean tls13 = v.equals(ProtocolVersion.TLS13);
+    TlsEndpoint client = tls13
+        ? Tls13.client(Tls13ClientConfig.defaults(host, verifier), Pipe.seeded(31), clientNow)
+        : Tls12.client(ClientConfig.defaults(host, verifier), Pipe.seeded(31), clientNow);
+    TlsEndpoint server = tls13
+        ? Tls13.server(Tls13ServerConfig.defaults(chain, key), Pipe.seeded(32), WebPki.NOW)
+        : Tls12.server(ServerConfig.defaults(chain, key), Pipe.seeded(32), WebPki.NOW);
+    client.start();
+    Pipe.run(client, server);
+    return new Outcome(client, server, client.drainEvents(), server.drainEvents());
+  }
+
+  /**
+   * The client refuses the server's certificate: all seven checks reported, exactly the named
+   * one failed, before the one fatal alert that names it; the server receives the alert and both
+   * close. The alert is the same in both versions (RFC 5246 §7.2.2, RFC 8446 §6.2). The
+   * MessageSent events differ, not by RFC but by engine: the TLS 1.2 engine reports the alert
+   * record as a MessageSent "alert" as well as an AlertSent; the TLS 1.3 engine reports it only
+   * as AlertSent (and sends no compatibility change_cipher_spec before it).
+   */
+  private static void assertRejected(ProtocolVersion v, Outcome o, AlertDescription alert, String failedCheck) {
+    assertThat(o.client().established()).isFalse();
+    assertThat(o.client().closed()).isTrue();
+    assertThat(o.server().closed()).isTrue();
+    assertThat(o.checks()).hasSize(7);
+    assertThat(o.checks()).filteredOn(c -> c.status().equals("failed"))
+        .extracting(TlsEvent.CertificateCheck::check).containsExactly(failedCheck);
+    List<TlsEvent.AlertSent> sent = Pipe.of(o.clientEvents(), TlsEvent.AlertSent.class);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).description()).isEqualTo(alert);
+    assertThat(sent.get(0).fatal()).isTrue();
+    assertThat(sent.get(0).reason()).contains(failedCheck);
+    assertThat(o.clientEvents().indexOf(o.checks().get(6)))
+        .isLessThan(o.clientEvents().indexOf(sent.get(0)));
+    assertThat(Pipe.sent(o.clientEvents())).containsExactlyElementsOf(v.equals(ProtocolVersion.TLS13)
+        ? List.of("client_hello") : List.of("client_hello", "alert"));
+    assertThat(o.serverEvents()).contains(new TlsEvent.AlertReceived(alert, true),
+        new TlsEvent.Closed("alert:" + alert.rfcName()));
+    assertThat(o.clientEvents()).endsWith(new TlsEvent.Closed("alert:" + alert.rfcName()));
+  }
+
+  private static void acceptAnythingLetsAnImpostorThrough(ProtocolVersion v) {
+    Outcome o = rejected(v, "wrong.example.org", new CertificateVerifier(VerificationPolicy.acceptAnything()),
+        IMPOSTOR_CHAIN, WebPki.RSA_LEAF_KEY.getPrivate(), WebPki.NOW.plus(Duration.ofDays(3650)));
+    assertThat(o.client().established()).isTrue();
+    assertThat(o.server().established()).isTrue();
+    assertThat(o.checks()).extracting(TlsEvent.CertificateCheck::status).hasSize(7).containsOnly("skipped");
   }
 
   @ParameterizedTest(name = "{0} ({1}) {2}")
