@@ -10,6 +10,7 @@ import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.ContentType;
+import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.testing.Peers;
@@ -23,6 +24,7 @@ import dev.tlssim.tls.v13.Tls13;
 import dev.tlssim.tls.v13.Tls13ClientConfig;
 import dev.tlssim.tls.v13.Tls13ServerConfig;
 import dev.tlssim.tls.v13.Tls13Parameters;
+import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayOutputStream;
@@ -92,6 +94,61 @@ class HandshakeMatrixTest {
                 WebPki.NOW), AlertDescription.BAD_CERTIFICATE, "hostname")),
         once("accept-anything policy lets an impostor for another host through",
             HandshakeMatrixTest::acceptAnythingLetsAnImpostorThrough),
+        once("a record of no known content type: unexpected_message", v -> {
+          TlsEndpoint server = Peers.server(v, Peers.Key.RSA, 42);
+          server.receive(new byte[] {(byte) 0x99, 3, 3, 0, 2, 1, 2});
+          assertFailedWith(server, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
+        }),
+        // 0x4801 = 18433 bytes: more than RFC 5246 §6.2.1 (2^14 + 2048) and RFC 8446 §5.1 allow.
+        once("an oversized record: record_overflow", v -> {
+          TlsEndpoint client = startedClient(v);
+          client.receive(new byte[] {22, 3, 3, (byte) 0x48, 1});
+          assertFailedWith(client, AlertDescription.RECORD_OVERFLOW, ContentType.ALERT);
+        }),
+        once("a ClientHello sent to a client: unexpected_message", v -> {
+          TlsEndpoint client = startedClient(v);
+          client.receive(startedClient(v).drainOutput());
+          assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
+        }),
+        once("Finished as the first message: unexpected_message", v -> {
+          TlsEndpoint server = Peers.server(v, Peers.Key.RSA, 42);
+          server.receive(new TlsRecord(ContentType.HANDSHAKE, ProtocolVersion.TLS12,
+              HandshakeFrame.frame(HandshakeType.FINISHED, new byte[12]).raw()).encode());
+          assertFailedWith(server, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
+        }),
+        once("application data before the handshake: unexpected_message", v -> {
+          TlsEndpoint client = startedClient(v);
+          client.receive(new TlsRecord(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {1}).encode());
+          assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
+        }),
+        once("a fatal alert from the peer closes the endpoint", HandshakeMatrixTest::peerFatalAlertCloses),
+        once("change_cipher_spec after the handshake: refused", v -> {
+          TlsEndpoint client = startedClient(v);
+          TlsEndpoint server = Peers.server(v, Peers.Key.RSA, 42);
+          Pipe.run(client, server);
+          server.drainEvents();
+          server.receive(new TlsRecord(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12, new byte[] {1}).encode());
+          // TLS 1.2: after the handshake every record must be protected, so a plaintext one
+          // fails its MAC (RFC 5246 §6.2.3), bad_record_mac. TLS 1.3: change_cipher_spec is
+          // never protected and is unexpected_message once the handshake is over (RFC 8446 §5);
+          // the alert goes out under the application keys, an application_data record (§5.2).
+          boolean tls13 = v.equals(ProtocolVersion.TLS13);
+          assertFailedWith(server, tls13 ? AlertDescription.UNEXPECTED_MESSAGE : AlertDescription.BAD_RECORD_MAC,
+              tls13 ? ContentType.APPLICATION_DATA : ContentType.ALERT);
+        }),
+        once("a tampered client Finished record: bad_record_mac at the server", v -> {
+          TlsEndpoint client = startedClient(v);
+          TlsEndpoint server = Peers.server(v, Peers.Key.RSA, 42);
+          server.receive(client.drainOutput());
+          client.receive(server.drainOutput());
+          byte[] finished = client.drainOutput();
+          finished[finished.length - 20] ^= (byte) 0x80; // in the ciphertext of the Finished record
+          server.receive(finished);
+          assertThat(Pipe.of(server.drainEvents(), TlsEvent.AlertSent.class))
+              .extracting(TlsEvent.AlertSent::description).containsExactly(AlertDescription.BAD_RECORD_MAC);
+          assertThat(server.established()).isFalse();
+          assertThat(server.closed()).isTrue();
+        }),
         perOffer("full handshake, flight by flight", (v, o) -> fullHandshakeFlightByFlight(o)),
         perOffer("established: parameters, data both ways, close", (v, o) -> establishedDataAndClose(o)));
   }
@@ -179,6 +236,45 @@ class HandshakeMatrixTest {
     assertThat(o.client().established()).isTrue();
     assertThat(o.server().established()).isTrue();
     assertThat(o.checks()).extracting(TlsEvent.CertificateCheck::status).hasSize(7).containsOnly("skipped");
+  }
+
+  private static TlsEndpoint startedClient(ProtocolVersion v) {
+    TlsEndpoint client = Peers.client(v, 41);
+    client.start();
+    return client;
+  }
+
+  /**
+   * The endpoint sent exactly one alert, this fatal one, as its last record (of type
+   * {@code recordType}: an alert, or a protected TLS 1.3 record), is closed, and after that
+   * ignores everything and stays silent.
+   */
+  private static void assertFailedWith(TlsEndpoint endpoint, AlertDescription alert, ContentType recordType) {
+    List<TlsEvent> events = endpoint.drainEvents();
+    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
+        .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(alert, true));
+    assertThat(events).endsWith(new TlsEvent.Closed("alert:" + alert.rfcName()));
+    assertThat(endpoint.closed()).isTrue();
+    assertThat(endpoint.established()).isFalse();
+    List<TlsRecord> out = Pipe.records(endpoint.drainOutput());
+    assertThat(out).last().extracting(TlsRecord::type).isEqualTo(recordType);
+    endpoint.receive(new byte[] {22, 3, 3, 0, 1, 0});
+    assertThat(endpoint.drainOutput()).isEmpty();
+    assertThat(endpoint.drainEvents()).isEmpty();
+  }
+
+  private static void peerFatalAlertCloses(ProtocolVersion v) {
+    TlsEndpoint client = startedClient(v);
+    client.drainEvents();
+    client.drainOutput();
+    client.receive(new TlsRecord(ContentType.ALERT, ProtocolVersion.TLS12, new byte[] {2, 40}).encode());
+    assertThat(client.closed()).isTrue();
+    assertThat(client.drainEvents()).containsExactly(
+        new TlsEvent.MessageReceived("alert", 2, new byte[] {2, 40}),
+        new TlsEvent.AlertReceived(AlertDescription.HANDSHAKE_FAILURE, true),
+        new TlsEvent.Closed("alert:handshake_failure"));
+    assertThat(client.drainOutput()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} ({1}) {2}")

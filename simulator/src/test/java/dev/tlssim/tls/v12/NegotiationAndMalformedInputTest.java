@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.ContentType;
-import dev.tlssim.tls.HandshakeType;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
@@ -15,7 +14,6 @@ import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.EcPointFormats;
 import dev.tlssim.tls.wire.Extensions;
-import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
 import dev.tlssim.tls.wire.RecordFragmenter;
 import dev.tlssim.tls.wire.ServerHello;
@@ -23,7 +21,10 @@ import dev.tlssim.tls.wire.TlsRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Negotiation failures and input that is wrong for the state: each ends in the RFC's alert. */
+/**
+ * TLS 1.2 negotiation failures and input that is wrong for the state: each ends in the RFC's
+ * alert. Malformed input that both versions refuse alike is in {@code core/HandshakeMatrixTest}.
+ */
 class NegotiationAndMalformedInputTest {
 
   private static TlsEndpoint startedClient(ClientConfig config) {
@@ -152,42 +153,10 @@ class NegotiationAndMalformedInputTest {
     assertFailedWith(client, AlertDescription.UNSUPPORTED_EXTENSION);
   }
 
-  @Test
-  void garbageRecordIsUnexpectedMessage() {
-    TlsEndpoint server = server();
-    server.receive(new byte[] {(byte) 0x99, 3, 3, 0, 2, 1, 2});
-    assertFailedWith(server, AlertDescription.UNEXPECTED_MESSAGE);
-  }
 
-  @Test
-  void oversizedRecordIsRecordOverflow() {
-    TlsEndpoint client = startedClient(TestPki.client12());
-    client.receive(new byte[] {22, 3, 3, (byte) 0x48, 1});
-    assertFailedWith(client, AlertDescription.RECORD_OVERFLOW);
-  }
 
-  @Test
-  void clientHelloSentToAClientIsUnexpectedMessage() {
-    TlsEndpoint client = startedClient(TestPki.client12());
-    TlsEndpoint other = startedClient(TestPki.client12());
-    client.receive(other.drainOutput());
-    assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE);
-  }
 
-  @Test
-  void finishedAsFirstMessageIsUnexpectedMessage() {
-    TlsEndpoint server = server();
-    server.receive(record(ContentType.HANDSHAKE, ProtocolVersion.TLS12,
-        HandshakeFrame.frame(HandshakeType.FINISHED, new byte[12]).raw()));
-    assertFailedWith(server, AlertDescription.UNEXPECTED_MESSAGE);
-  }
 
-  @Test
-  void applicationDataBeforeTheHandshakeIsUnexpectedMessage() {
-    TlsEndpoint client = startedClient(TestPki.client12());
-    client.receive(record(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {1}));
-    assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE);
-  }
 
   @Test
   void changeCipherSpecBeforeClientKeyExchangeIsUnexpectedMessage() {
@@ -225,19 +194,6 @@ class NegotiationAndMalformedInputTest {
     assertFailedWith(server, AlertDescription.ILLEGAL_PARAMETER);
   }
 
-  @Test
-  void fatalAlertFromThePeerClosesTheEndpoint() {
-    TlsEndpoint client = startedClient(TestPki.client12());
-    client.drainEvents();
-    client.drainOutput();
-    client.receive(record(ContentType.ALERT, ProtocolVersion.TLS12, new byte[] {2, 40}));
-    assertThat(client.closed()).isTrue();
-    assertThat(client.drainEvents()).containsExactly(
-        new TlsEvent.MessageReceived("alert", 2, new byte[] {2, 40}),
-        new TlsEvent.AlertReceived(AlertDescription.HANDSHAKE_FAILURE, true),
-        new TlsEvent.Closed("alert:handshake_failure"));
-    assertThat(client.drainOutput()).isEmpty();
-  }
 
   @Test
   void unprotectedRecordAfterTheHandshakeIsBadRecordMac() {
