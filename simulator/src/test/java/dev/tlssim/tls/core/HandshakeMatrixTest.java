@@ -16,6 +16,7 @@ import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.testing.Peers;
 import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.Suites;
+import dev.tlssim.tls.testing.TlsAssertions;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.v12.ClientConfig;
 import dev.tlssim.tls.v12.ServerConfig;
@@ -97,29 +98,29 @@ class HandshakeMatrixTest {
         once("a record of no known content type: unexpected_message", v -> {
           TlsEndpoint server = Peers.server(v, Peers.Key.RSA, 42);
           server.receive(new byte[] {(byte) 0x99, 3, 3, 0, 2, 1, 2});
-          assertFailedWith(server, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
+          TlsAssertions.assertFailedWith(server, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
         }),
         // 0x4801 = 18433 bytes: more than RFC 5246 §6.2.1 (2^14 + 2048) and RFC 8446 §5.1 allow.
         once("an oversized record: record_overflow", v -> {
           TlsEndpoint client = startedClient(v);
           client.receive(new byte[] {22, 3, 3, (byte) 0x48, 1});
-          assertFailedWith(client, AlertDescription.RECORD_OVERFLOW, ContentType.ALERT);
+          TlsAssertions.assertFailedWith(client, AlertDescription.RECORD_OVERFLOW, ContentType.ALERT);
         }),
         once("a ClientHello sent to a client: unexpected_message", v -> {
           TlsEndpoint client = startedClient(v);
           client.receive(startedClient(v).drainOutput());
-          assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
+          TlsAssertions.assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
         }),
         once("Finished as the first message: unexpected_message", v -> {
           TlsEndpoint server = Peers.server(v, Peers.Key.RSA, 42);
           server.receive(new TlsRecord(ContentType.HANDSHAKE, ProtocolVersion.TLS12,
               HandshakeFrame.frame(HandshakeType.FINISHED, new byte[12]).raw()).encode());
-          assertFailedWith(server, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
+          TlsAssertions.assertFailedWith(server, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
         }),
         once("application data before the handshake: unexpected_message", v -> {
           TlsEndpoint client = startedClient(v);
           client.receive(new TlsRecord(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {1}).encode());
-          assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
+          TlsAssertions.assertFailedWith(client, AlertDescription.UNEXPECTED_MESSAGE, ContentType.ALERT);
         }),
         once("a fatal alert from the peer closes the endpoint", HandshakeMatrixTest::peerFatalAlertCloses),
         once("change_cipher_spec after the handshake: refused", v -> {
@@ -133,7 +134,7 @@ class HandshakeMatrixTest {
           // never protected and is unexpected_message once the handshake is over (RFC 8446 §5);
           // the alert goes out under the application keys, an application_data record (§5.2).
           boolean tls13 = v.equals(ProtocolVersion.TLS13);
-          assertFailedWith(server, tls13 ? AlertDescription.UNEXPECTED_MESSAGE : AlertDescription.BAD_RECORD_MAC,
+          TlsAssertions.assertFailedWith(server, tls13 ? AlertDescription.UNEXPECTED_MESSAGE : AlertDescription.BAD_RECORD_MAC,
               tls13 ? ContentType.APPLICATION_DATA : ContentType.ALERT);
         }),
         once("a tampered client Finished record: bad_record_mac at the server", v -> {
@@ -242,26 +243,6 @@ class HandshakeMatrixTest {
     TlsEndpoint client = Peers.client(v, 41);
     client.start();
     return client;
-  }
-
-  /**
-   * The endpoint sent exactly one alert, this fatal one, as its last record (of type
-   * {@code recordType}: an alert, or a protected TLS 1.3 record), is closed, and after that
-   * ignores everything and stays silent.
-   */
-  private static void assertFailedWith(TlsEndpoint endpoint, AlertDescription alert, ContentType recordType) {
-    List<TlsEvent> events = endpoint.drainEvents();
-    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
-        .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(alert, true));
-    assertThat(events).endsWith(new TlsEvent.Closed("alert:" + alert.rfcName()));
-    assertThat(endpoint.closed()).isTrue();
-    assertThat(endpoint.established()).isFalse();
-    List<TlsRecord> out = Pipe.records(endpoint.drainOutput());
-    assertThat(out).last().extracting(TlsRecord::type).isEqualTo(recordType);
-    endpoint.receive(new byte[] {22, 3, 3, 0, 1, 0});
-    assertThat(endpoint.drainOutput()).isEmpty();
-    assertThat(endpoint.drainEvents()).isEmpty();
   }
 
   private static void peerFatalAlertCloses(ProtocolVersion v) {

@@ -7,11 +7,10 @@ import dev.tlssim.tls.testing.JdkPeer;
 import dev.tlssim.tls.testing.Peers;
 import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.Suites;
+import dev.tlssim.tls.testing.TlsAssertions;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.v13.Tls13;
 import dev.tlssim.tls.v13.Tls13Parameters;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.Security;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,7 +111,7 @@ class JdkInteropMatrixTest {
       assertThat(client.engine.getSession().getId()).isEqualTo(established.sessionId());
     }
 
-    exchangeDataAndClose(client, server, false, o.tls13());
+    TlsAssertions.exchangeDataAndClose(client, server, false, o.tls13());
   }
 
   private static void ourClientToJdkServer(Suites.Offer o) throws Exception {
@@ -146,52 +145,6 @@ class JdkInteropMatrixTest {
           .endsWith("server_hello_done", "new_session_ticket", "change_cipher_spec", "finished");
     }
 
-    exchangeDataAndClose(server, client, true, o.tls13());
-  }
-
-  /**
-   * A string from ours, 20,000 bytes from the JDK, no alert, then close_notify from
-   * {@code oursCloses ? ours : jdk}, answered (RFC 5246 §7.2.1; in TLS 1.3 once the JDK closes
-   * its own write side, RFC 8446 §6.1).
-   */
-  private static void exchangeDataAndClose(JdkPeer jdk, TlsEndpoint ours, boolean oursCloses, boolean tls13) throws Exception {
-    ours.write("hello from tlssim".getBytes(StandardCharsets.UTF_8));
-    jdk.consume(ours.drainOutput());
-    assertThat(new String(jdk.received(), StandardCharsets.UTF_8)).isEqualTo("hello from tlssim");
-
-    byte[] big = new byte[20_000];
-    Pipe.seeded(23).nextBytes(big);
-    jdk.send(big);
-    ours.receive(jdk.produce());
-    ByteArrayOutputStream got = new ByteArrayOutputStream();
-    List<TlsEvent> events = ours.drainEvents();
-    Pipe.of(events, TlsEvent.ApplicationData.class).forEach(d -> got.writeBytes(d.data()));
-    assertThat(got.toByteArray()).isEqualTo(big);
-    assertThat(Pipe.of(events, TlsEvent.AlertSent.class)).isEmpty();
-    assertThat(ours.established()).isTrue();
-
-    if (oursCloses) {
-      ours.close();
-      jdk.consume(ours.drainOutput());
-      assertThat(jdk.engine.isInboundDone()).isTrue();
-      byte[] answer = jdk.produce();
-      if (tls13) {
-        // RFC 8446 §6.1: close_notify closes only the sender's write side; SunJSSE does not
-        // answer it until its own write side is closed.
-        assertThat(answer).isEmpty();
-        assertThat(ours.closed()).isFalse();
-        jdk.engine.closeOutbound();
-        answer = jdk.produce();
-      }
-      ours.receive(answer);
-    } else {
-      jdk.engine.closeOutbound();
-      ours.receive(jdk.produce());
-      jdk.consume(ours.drainOutput());
-      assertThat(jdk.engine.isInboundDone()).isTrue();
-    }
-    assertThat(ours.closed()).isTrue();
-    assertThat(Pipe.of(ours.drainEvents(), TlsEvent.Closed.class))
-        .containsExactly(new TlsEvent.Closed("close_notify"));
+    TlsAssertions.exchangeDataAndClose(server, client, true, o.tls13());
   }
 }

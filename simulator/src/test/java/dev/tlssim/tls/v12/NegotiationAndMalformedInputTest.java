@@ -10,6 +10,7 @@ import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.TestPki;
+import dev.tlssim.tls.testing.TlsAssertions;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.EcPointFormats;
@@ -37,21 +38,9 @@ class NegotiationAndMalformedInputTest {
     return Tls12.server(TestPki.rsaServer12(), Pipe.seeded(42), WebPki.NOW);
   }
 
-  /** The endpoint sent exactly one alert, this fatal one, and is closed. */
+  /** The endpoint sent exactly one alert, this fatal one, as a plaintext alert record, and is closed. */
   private static void assertFailedWith(TlsEndpoint endpoint, AlertDescription alert) {
-    List<TlsEvent> events = endpoint.drainEvents();
-    assertThat(Pipe.of(events, TlsEvent.AlertSent.class))
-        .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(alert, true));
-    assertThat(events).endsWith(new TlsEvent.Closed("alert:" + alert.rfcName()));
-    assertThat(endpoint.closed()).isTrue();
-    assertThat(endpoint.established()).isFalse();
-    List<TlsRecord> out = Pipe.records(endpoint.drainOutput());
-    assertThat(out).last().extracting(TlsRecord::type).isEqualTo(ContentType.ALERT);
-    // After a fatal alert the endpoint ignores everything and stays silent.
-    endpoint.receive(new byte[] {22, 3, 3, 0, 1, 0});
-    assertThat(endpoint.drainOutput()).isEmpty();
-    assertThat(endpoint.drainEvents()).isEmpty();
+    TlsAssertions.assertFailedWith(endpoint, alert, ContentType.ALERT);
   }
 
   private static byte[] record(ContentType type, ProtocolVersion version, byte[] payload) {

@@ -10,9 +10,8 @@ import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.testing.JdkPeer;
 import dev.tlssim.tls.testing.Pipe;
 import dev.tlssim.tls.testing.TestPki;
+import dev.tlssim.tls.testing.TlsAssertions;
 import dev.tlssim.tls.testing.WebPki;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,23 +49,6 @@ class Tls13JdkInteropTest {
     assertThat(Pipe.received(events)).containsExactly(
         "client_hello", "client_hello", "change_cipher_spec", "finished");
 
-    exchangeData(client, server);
-  }
-
-  private static void exchangeData(JdkPeer jdk, TlsEndpoint ours) throws Exception {
-    ours.write("hello from tlssim".getBytes(StandardCharsets.UTF_8));
-    jdk.consume(ours.drainOutput());
-    assertThat(new String(jdk.received(), StandardCharsets.UTF_8)).isEqualTo("hello from tlssim");
-
-    byte[] big = new byte[20_000];
-    Pipe.seeded(23).nextBytes(big);
-    jdk.send(big);
-    ours.receive(jdk.produce());
-    ByteArrayOutputStream got = new ByteArrayOutputStream();
-    List<TlsEvent> events = ours.drainEvents();
-    Pipe.of(events, TlsEvent.ApplicationData.class).forEach(d -> got.writeBytes(d.data()));
-    assertThat(got.toByteArray()).isEqualTo(big);
-    assertThat(Pipe.of(events, TlsEvent.AlertSent.class)).isEmpty();
-    assertThat(ours.established()).isTrue();
+    TlsAssertions.exchangeDataAndClose(client, server, false, true);
   }
 }
