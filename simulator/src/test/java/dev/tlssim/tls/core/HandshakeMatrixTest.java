@@ -308,6 +308,9 @@ class HandshakeMatrixTest {
     assertThat(Pipe.of(clientFlight, TlsEvent.CertificateCheck.class))
         .extracting(TlsEvent.CertificateCheck::status)
         .hasSize(7).doesNotContain("failed");
+    assertThat(Pipe.of(clientFlight, TlsEvent.CertificateCheck.class))
+        .extracting(TlsEvent.CertificateCheck::check)
+        .containsExactly("chain", "signature", "validity", "basic_constraints", "key_usage", "hostname", "revocation");
     assertThat(client.established()).isEqualTo(o.tls13());
   }
 
