@@ -28,11 +28,24 @@ public final class Pipe {
 
   /** Moves bytes both ways until neither side has anything more to say. */
   public static void run(TlsConnection client, TlsConnection server) {
+    run(client, server, null, null);
+  }
+
+  /**
+   * As {@link #run(TlsConnection, TlsConnection)}, draining each side's events into its list after
+   * every round (a paused client is quiet, so this stops at a pause too).
+   */
+  public static void run(TlsConnection client, TlsConnection server, List<TlsEvent> clientEvents,
+      List<TlsEvent> serverEvents) {
     for (int round = 0; round < 100; round++) {
       byte[] toServer = client.drainOutput();
       server.receive(toServer);
       byte[] toClient = server.drainOutput();
       client.receive(toClient);
+      if (clientEvents != null) {
+        clientEvents.addAll(client.drainEvents());
+        serverEvents.addAll(server.drainEvents());
+      }
       if (toServer.length == 0 && toClient.length == 0) {
         return;
       }

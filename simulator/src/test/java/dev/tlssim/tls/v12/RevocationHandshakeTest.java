@@ -68,18 +68,7 @@ class RevocationHandshakeTest {
 
   /** Moves bytes both ways until both are quiet (a paused client is quiet). */
   private void pump() {
-    for (int round = 0; round < 20; round++) {
-      byte[] toServer = client.drainOutput();
-      server.receive(toServer);
-      byte[] toClient = server.drainOutput();
-      client.receive(toClient);
-      clientEvents.addAll(client.drainEvents());
-      serverEvents.addAll(server.drainEvents());
-      if (toServer.length == 0 && toClient.length == 0) {
-        return;
-      }
-    }
-    throw new AssertionError("endpoints kept talking");
+    Pipe.run(client, server, clientEvents, serverEvents);
   }
 
   private TlsEvent.RevocationStatusNeeded needed() {
