@@ -1,0 +1,85 @@
+package dev.tlssim.events;
+
+import java.util.List;
+
+/** A TCP connection's state changes and recoveries (RFC 9293, RFC 6298, RFC 5681). */
+public sealed interface TcpEvent extends RunEvent {
+  Flow flow();
+
+  record Opened(Flow flow, Role role, long iss) implements TcpEvent {
+    @Override
+    public Kind kind() {
+      return Kind.TCP_OPEN;
+    }
+  }
+
+  /** The connection reached ESTABLISHED; times in nanoseconds, cwnd in bytes. */
+  record Established(Flow flow, long rto, long srtt, long cwnd, int mss) implements TcpEvent {
+    @Override
+    public Kind kind() {
+      return Kind.TCP_ESTABLISHED;
+    }
+  }
+
+  record Retransmitted(Flow flow, long seq, int len, RetransmitReason reason, List<TcpFlag> flags) implements TcpEvent {
+    public Retransmitted {
+      flags = List.copyOf(flags);
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.TCP_RETRANSMIT;
+    }
+  }
+
+  /** The retransmission timer expired; {@code rto} is the backed-off value now in force. */
+  record RtoFired(Flow flow, long rto, int retries) implements TcpEvent {
+    @Override
+    public Kind kind() {
+      return Kind.TCP_RTO;
+    }
+  }
+
+  record FinReceived(Flow flow) implements TcpEvent {
+    @Override
+    public Kind kind() {
+      return Kind.TCP_FIN_RECEIVED;
+    }
+  }
+
+  record Closed(Flow flow) implements TcpEvent {
+    @Override
+    public Kind kind() {
+      return Kind.TCP_CLOSED;
+    }
+  }
+
+  /** The connection failed: {@code timeout}, {@code refused} or {@code reset}. */
+  record Failed(Flow flow, String reason) implements TcpEvent {
+    @Override
+    public Kind kind() {
+      return Kind.TCP_ERROR;
+    }
+  }
+
+  /** Why a segment went again. */
+  enum RetransmitReason implements WireName {
+    /** The retransmission timer expired (RFC 6298 §5). */
+    RTO("rto"),
+    /** Three duplicate ACKs (RFC 5681 §3.2). */
+    FAST("fast"),
+    /** A partial ACK during fast recovery (RFC 6582 §3.2). */
+    PARTIAL_ACK("partial-ack");
+
+    private final String wire;
+
+    RetransmitReason(String wire) {
+      this.wire = wire;
+    }
+
+    @Override
+    public String wireName() {
+      return wire;
+    }
+  }
+}
