@@ -69,7 +69,9 @@ public sealed interface TcpEvent extends RunEvent {
     /** Three duplicate ACKs (RFC 5681 §3.2). */
     FAST("fast"),
     /** A partial ACK during fast recovery (RFC 6582 §3.2). */
-    PARTIAL_ACK("partial-ack");
+    PARTIAL_ACK("partial-ack"),
+    /** The peer sent its SYN again: our SYN-ACK (or its ACK) was lost (RFC 9293 §3.10.7.3). */
+    DUPLICATE_SYN("dup-syn");
 
     private final String wire;
 

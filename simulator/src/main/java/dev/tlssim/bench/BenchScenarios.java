@@ -1,5 +1,6 @@
 package dev.tlssim.bench;
 
+import dev.tlssim.events.Recording;
 import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioLoader;
 import java.util.List;
@@ -115,8 +116,12 @@ final class BenchScenarios {
     return "c" + i;
   }
 
-  /** Like sweeps, the bench runs without per-message bytes and fields in the trace. */
+  /** Like sweeps, the bench records only the metrics unless a row says otherwise. */
   static Scenario parse(String name, String yaml) {
-    return ScenarioLoader.parse(name + ".yaml", name, yaml, List.of("messageDetail=false"));
+    return parse(name, yaml, Recording.SUMMARY);
+  }
+
+  static Scenario parse(String name, String yaml, Recording level) {
+    return ScenarioLoader.parse(name + ".yaml", name, yaml, List.of("recording=" + level.wireName()));
   }
 }

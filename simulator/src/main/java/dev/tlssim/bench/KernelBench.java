@@ -1,6 +1,7 @@
 package dev.tlssim.bench;
 
-import dev.tlssim.results.TraceAnalyzer;
+import dev.tlssim.events.Recording;
+import dev.tlssim.results.ConnectionTracker;
 import dev.tlssim.scenario.RunResult;
 import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioRunner;
@@ -32,11 +33,18 @@ final class KernelBench {
     this.progress = progress;
   }
 
-  /** Two rows: events per second of wall time and per CPU-second, as for handshakes. */
+  /** Per recording level (full, summary): events per second of wall time and per CPU-second. */
   List<BenchRow> run() {
+    List<BenchRow> rows = new ArrayList<>();
+    rows.addAll(run(Recording.FULL));
+    rows.addAll(run(Recording.SUMMARY));
+    return rows;
+  }
+
+  private List<BenchRow> run(Recording level) {
     int connections = settings.kernelConnections();
     Scenario scenario = BenchScenarios.parse("bench-kernel", BenchScenarios.tcp("bench-kernel")
-        + BenchScenarios.connects(connections, 100, 200, 2_000, true));
+        + BenchScenarios.connects(connections, 100, 200, 2_000, true), level);
     List<Measured> simulated = new ArrayList<>();
     List<Measured> baseline = new ArrayList<>();
     List<Measured> roundTrips = new ArrayList<>();
@@ -55,17 +63,18 @@ final class KernelBench {
           throw new IllegalStateException("kernel bench run failed: " + r.simulation().failure());
         }
         events = r.simulation().events();
-        traceRecords = r.simulation().trace().size();
-        // ScenarioRunner analyses the trace after the run; time that part again to say its share.
+        traceRecords = r.trace().size();
+        // At the full level, what analysing the kept trace afresh would cost (summaries are computed as
+        // the run goes, so the run itself does not pay it): the share the old after-the-run pass took.
         long analysisStart = System.nanoTime();
-        TraceAnalyzer.connections(r.simulation().trace());
+        ConnectionTracker.connections(r.trace());
         long analysis = System.nanoTime() - analysisStart;
         Measured bare = bare(events, connections);
         long count = events;
         Measured messaging = Measured.of(() -> actors.run(count));
         progress.accept(String.format(Locale.ROOT,
-            "kernel %s: %d events, simulated %.0f/s (%.0f/CPU-s), bare loop %.0f/s (%.0f/CPU-s), "
-                + "actor round trips %.0f/s", round < 0 ? "warm-up" : "round " + (round + 1), events,
+            "kernel %s %s: %d events, simulated %.0f/s (%.0f/CPU-s), bare loop %.0f/s (%.0f/CPU-s), "
+                + "actor round trips %.0f/s", level.wireName(), round < 0 ? "warm-up" : "round " + (round + 1), events,
             sim.perSecond(), sim.perCpuSecond(), bare.perSecond(), bare.perCpuSecond(), messaging.perSecond()));
         if (round >= 0) {
           simulated.add(sim);
@@ -79,20 +88,21 @@ final class KernelBench {
     double roundTripMicros = 1e6 / Stats.median(roundTrips.stream().map(Measured::perSecond).toList());
     double bareMicros = 1e6 / Stats.median(baseline.stream().map(Measured::perSecond).toList());
     String note = String.format(Locale.ROOT,
-        "One run of %d TCP connections (200 B request, 2 KB response, close), %d kernel events, %.1f trace "
-            + "records per event; wall time through ScenarioRunner (result analysis %.0f%% of it). Baseline: a "
+        "Recording level %s. One run of %d TCP connections (200 B request, 2 KB response, close), %d kernel "
+            + "events, %.1f trace records kept per event; wall time through ScenarioRunner (analysing the kept trace "
+            + "afresh would add %.0f%%; summaries are computed as the run goes). Baseline: a "
             + "PriorityQueue of (time, seq) events popped and pushed %d times with a trivial handler, one thread. "
             + "Per event the simulation takes %.2f us against %.3f us for the bare loop. The gap pays for one "
             + "actor message to the party and its answer back per party event (the kernel waits idle in between): "
             + "measured alone as a ping-pong between two empty actors, a round trip takes %.2f us (%.0f%% of an "
-            + "event); the rest is the party's TCP work, the network hop, timer bookkeeping, and building the trace "
-            + "records and collecting them (they live as long as the run, so the GC copies them).",
-        connections, events, (double) traceRecords / events, Stats.median(analysisShares), events, eventMicros,
+            + "event); the rest is the party's TCP work, the network hop, timer bookkeeping, and the events (kept "
+            + "records live as long as the run, so the GC copies them).",
+        level.wireName(), connections, events, (double) traceRecords / events, Stats.median(analysisShares), events, eventMicros,
         bareMicros, roundTripMicros, Math.min(100, 100 * roundTripMicros / eventMicros));
     return List.of(
-        Rows.paired("kernel events/s", "events/s", simulated, baseline, Measured::perSecond,
+        Rows.paired("kernel events/s (" + level.wireName() + ")", "events/s", simulated, baseline, Measured::perSecond,
             "bare PriorityQueue loop", note),
-        Rows.paired("kernel events/CPU-s", "events/CPU-s", simulated, baseline, Measured::perCpuSecond,
+        Rows.paired("kernel events/CPU-s (" + level.wireName() + ")", "events/CPU-s", simulated, baseline, Measured::perCpuSecond,
             "bare PriorityQueue loop", "The same rounds per CPU-second of the whole process. A run is "
                 + "sequential, but its CPU time also counts the GC threads and the dispatcher threads waking "
                 + "and parking between kernel and parties."));

@@ -43,36 +43,18 @@ final class MemoryBench {
     List<BenchRow> rows = new ArrayList<>();
     rows.add(new BenchRow("heap per open TCP connection", plainTcp.perConnection(), "bytes", null, null, null, null,
         String.format(Locale.ROOT, "%,d plain TCP connections open at once in one run (each did a 100 B request "
-            + "and 1 KB response): %s.", tcp, plainTcp.breakdown())));
+            + "and 1 KB response), recording level summary: the state of both ends (TCP, application).", tcp)));
     rows.add(new BenchRow("heap per open TLS connection", overTls.perConnection(), "bytes",
         plainTcp.perConnection(), "plain TCP connection", overTls.perConnection() / plainTcp.perConnection(), null,
         String.format(Locale.ROOT, "%,d TLS 1.2 connections (ECDHE x25519, AES-128-GCM) open at once, same "
-            + "workload: %s. Ratio: what TLS adds over plain TCP.", tls, overTls.breakdown())));
+            + "workload, recording level summary. Ratio: what TLS adds over plain TCP.", tls)));
     return rows;
   }
 
-  /**
-   * Heap measured before the run, at the plateau (all connections open) and after the run with
-   * its result still referenced (what remains is the trace and the connection summaries), and the
-   * trace's length at the plateau and at the end.
-   */
-  private record Held(int connections, long before, long plateau, long after, long plateauRecords,
-      long finalRecords) {
+  /** Heap measured before the run and at the plateau (all connections open). */
+  private record Held(int connections, long before, long plateau) {
     double perConnection() {
       return (double) (plateau - before) / connections;
-    }
-
-    /** What one trace record weighs, from the heap the finished run's trace keeps. */
-    double bytesPerRecord() {
-      return (double) (after - before) / Math.max(1, finalRecords);
-    }
-
-    /** The plateau's heap, split into the trace so far and the connections' own state. */
-    String breakdown() {
-      double trace = plateauRecords * bytesPerRecord() / connections;
-      return String.format(Locale.ROOT, "the trace so far is about %,.0f bytes of it (%.1f records per "
-          + "connection at about %,.0f bytes each), the state of both ends (TCP, application, channel) the other "
-          + "%,.0f bytes", trace, (double) plateauRecords / connections, bytesPerRecord(), perConnection() - trace);
     }
   }
 
@@ -94,12 +76,9 @@ final class MemoryBench {
       throw new IllegalStateException("memory bench " + label + ": " + open + " of " + connections
           + " connections did their exchange, failure: " + result.simulation().failure());
     }
-    // Runs are deterministic, so the records timed before the hold are the trace as it stood then.
-    long holdAt = pacing.holdAtNanos();
-    long plateauRecords = result.simulation().trace().stream().filter(e -> e.timeNanos() < holdAt).count();
-    Held held = new Held(connections, before, plateau, after, plateauRecords, result.simulation().trace().size());
+    Held held = new Held(connections, before, plateau);
     progress.accept(String.format(Locale.ROOT, "memory %s: %,d connections, heap %,d -> %,d -> %,d bytes "
-        + "(before, all open, after with the trace)", label, connections, before, plateau, after));
+        + "(before, all open, after)", label, connections, before, plateau, after));
     return held;
   }
 

@@ -1,5 +1,7 @@
 package dev.tlssim.net;
 
+import dev.tlssim.events.PacketEvent.DropReason;
+
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
 
@@ -57,22 +59,22 @@ final class LinkDirection {
     boolean corrupted = params.corrupt() > 0 && random.nextDouble() < params.corrupt();
     boolean duplicated = params.duplicate() > 0 && random.nextDouble() < params.duplicate();
     if (lost) {
-      return Fate.dropped("loss");
+      return Fate.dropped(DropReason.LOSS);
     }
     if (params.dropList().contains(packetsEntered)) {
-      return Fate.dropped("drop-list");
+      return Fate.dropped(DropReason.DROP_LIST);
     }
     if (size > params.mtu()) {
-      return Fate.dropped("mtu");
+      return Fate.dropped(DropReason.MTU);
     }
     long first = schedule(size, now);
     if (first < 0) {
-      return Fate.dropped("queue");
+      return Fate.dropped(DropReason.QUEUE);
     }
     if (corrupted) {
       // A flipped bit fails the receiver's IP/TCP checksum: the packet occupies the link and is
       // then discarded at the receiver, which is a loss as far as the protocols are concerned.
-      return Fate.dropped("corrupt");
+      return Fate.dropped(DropReason.CORRUPT);
     }
     long copy = duplicated ? schedule(size, now) : -1;
     return new Fate(first, copy, null);
@@ -132,8 +134,8 @@ final class LinkDirection {
   }
 
   /** Arrival time of the packet (and of its duplicate, or -1), or the drop reason. */
-  record Fate(long arrival, long duplicateArrival, String dropReason) {
-    static Fate dropped(String reason) {
+  record Fate(long arrival, long duplicateArrival, DropReason dropReason) {
+    static Fate dropped(DropReason reason) {
       return new Fate(-1, -1, reason);
     }
 

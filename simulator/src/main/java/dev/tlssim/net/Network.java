@@ -1,5 +1,7 @@
 package dev.tlssim.net;
 
+import dev.tlssim.events.PacketEvent;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -41,7 +43,7 @@ public final class Network {
   public Hop forward(Packet packet, String at, long now) {
     var next = topology.nextHop(at, packet.destination());
     if (next.isEmpty()) {
-      return Hop.dropped(at + "->" + packet.destination(), "no-route");
+      return Hop.dropped(at + "->" + packet.destination(), PacketEvent.DropReason.NO_ROUTE);
     }
     LinkDirection d = directions.get(at + "->" + next.get());
     LinkDirection.Fate fate = d.transmit(packet.size(), now);
@@ -52,8 +54,8 @@ public final class Network {
   }
 
   /** One hop's outcome: the next node and arrival time(s), or a drop reason. */
-  public record Hop(String link, String nextNode, long arrival, long duplicateArrival, String dropReason) {
-    static Hop dropped(String link, String reason) {
+  public record Hop(String link, String nextNode, long arrival, long duplicateArrival, PacketEvent.DropReason dropReason) {
+    static Hop dropped(String link, PacketEvent.DropReason reason) {
       return new Hop(link, null, -1, -1, reason);
     }
 

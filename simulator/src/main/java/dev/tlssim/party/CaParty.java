@@ -1,5 +1,6 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.CaEvent;
 import dev.tlssim.http.HttpMessage;
 import dev.tlssim.http.HttpReader;
 import dev.tlssim.pki.CertificateAuthority;
@@ -81,7 +82,7 @@ public final class CaParty extends Endpoint {
   protected void onAction(long now, Object action) {
     if (action instanceof Revoke revoke) {
       revoke(revoke.serial(), epoch.plusNanos(now));
-      trace("ca.revoked", "serial", revoke.serial().toString());
+      trace(new CaEvent.Revoked(revoke.serial().toString()));
     }
   }
 
@@ -109,7 +110,7 @@ public final class CaParty extends Endpoint {
         return;
       }
       HttpMessage r = request.get();
-      trace("ca.request", "flow", c.flow(), "method", r.method(), "path", r.path(), "bytes", r.body().length);
+      trace(new CaEvent.Request(c.flow(), r.method(), r.path(), r.body().length));
       if (r.method().equals("POST") && r.path().equals("/enroll")) {
         compute(now, signOperation(), done -> enroll(c, done, r.body()));
       } else if (r.method().equals("GET") && r.path().equals("/crl")) {
@@ -135,11 +136,11 @@ public final class CaParty extends Endpoint {
       try {
         CertificateChain chain = Enrollment.issue(authority, csr, at.minus(Duration.ofMinutes(5)), at.plus(validity),
             allowedSuffixes);
-        trace("ca.issued", "flow", c.flow(), "serial", chain.leaf().getSerialNumber().toString(),
-            "subject", chain.leaf().getSubject().toString());
+        trace(new CaEvent.Issued(c.flow(), chain.leaf().getSerialNumber().toString(),
+            chain.leaf().getSubject().toString()));
         answer(c, now, HttpMessage.response(200, "OK", Enrollment.encode(chain)));
       } catch (Enrollment.Refused e) {
-        trace("ca.refused", "flow", c.flow(), "reason", e.getMessage());
+        trace(new CaEvent.Refused(c.flow(), e.getMessage()));
         answer(c, now, HttpMessage.response(403, "Forbidden", text(e.getMessage())));
       }
     }

@@ -1,5 +1,6 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.Flow;
 /**
  * A byte stream between two applications: plain TCP, or TLS over TCP. The request/response
  * workload runs on either without knowing which.
@@ -18,7 +19,7 @@ interface Channel {
   }
 
   /** The TCP flow underneath ("client:49152>server:443"), which names it in the trace. */
-  String flow();
+  Flow flow();
 
   /** What the application on a channel hears. */
   interface Listener {

@@ -1,5 +1,7 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.AppEvent;
+import dev.tlssim.events.ConnectionEvent;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tcp.TcpConnection;
@@ -53,7 +55,7 @@ public final class ClientParty extends Endpoint {
       }
       connections.put(connect.id(), c);
       channels.put(connect.id(), binding.channel());
-      trace("conn.start", "conn", connect.id(), "flow", c.flow(), "server", connect.server(), "port", connect.port());
+      trace(new ConnectionEvent.Started(connect.id(), c.flow(), connect.server(), connect.port()));
     } else if (action instanceof PartyAction.Close close) {
       Channel c = channels.get(close.id());
       if (c != null) {
@@ -74,7 +76,7 @@ public final class ClientParty extends Endpoint {
 
     @Override
     public void opened(Channel c, long now) {
-      trace("conn.established", "conn", spec.id());
+      trace(new ConnectionEvent.Established(spec.id()));
       if (c.earlyDataAccepted()) {
         // The request already went as 0-RTT data and the server took it (RFC 8446 §4.2.10).
         if (spec.responseBytes() == 0) {
@@ -83,7 +85,7 @@ public final class ClientParty extends Endpoint {
       } else if (spec.requestBytes() > 0) {
         byte[] request = RequestResponse.request(spec.requestBytes(), spec.responseBytes());
         c.write(now, request);
-        trace("app.send", "conn", spec.id(), "bytes", request.length);
+        trace(new AppEvent.Sent(spec.id(), request.length));
         if (spec.responseBytes() == 0) {
           finish(c, now);
         }
@@ -96,7 +98,7 @@ public final class ClientParty extends Endpoint {
     public void received(Channel c, long now, byte[] data) {
       responseReceived += data.length;
       if (!done && responseReceived >= spec.responseBytes()) {
-        trace("app.response", "conn", spec.id(), "bytes", responseReceived);
+        trace(new AppEvent.Response(spec.id(), responseReceived));
         finish(c, now);
       }
     }
@@ -115,12 +117,12 @@ public final class ClientParty extends Endpoint {
 
     @Override
     public void closed(Channel c, long now) {
-      trace("conn.closed", "conn", spec.id());
+      trace(new ConnectionEvent.Closed(spec.id()));
     }
 
     @Override
     public void failed(Channel c, long now, String reason) {
-      trace("conn.failed", "conn", spec.id(), "reason", reason);
+      trace(new ConnectionEvent.Failed(spec.id(), reason));
     }
   }
 }

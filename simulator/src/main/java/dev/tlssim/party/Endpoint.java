@@ -1,16 +1,19 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.CpuWork;
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.Recording;
+import dev.tlssim.events.RunEvent;
 import dev.tlssim.net.Packet;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.sim.CpuScheduler;
 import dev.tlssim.sim.NodeInput;
 import dev.tlssim.sim.NodeOutput;
-import dev.tlssim.sim.TraceEvent;
+import dev.tlssim.sim.TimerKey;
 import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tcp.TcpSegment;
 import dev.tlssim.tcp.TcpStack;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -19,13 +22,14 @@ import java.util.function.LongConsumer;
  * collection of one event's effects. Subclasses add the application (client, server, ...).
  */
 public abstract class Endpoint implements Party, TcpStack.Host {
-  private static final String CPU_TIMER = "cpu|";
+  /** A piece of this node's own work (modelled CPU time, a timeout) that completes at a virtual time. */
+  private record Work(Endpoint owner, long seq) implements TimerKey {}
 
   protected final String name;
   protected final TcpStack tcp;
   protected final CpuScheduler cpu;
   protected final CostProfile costs;
-  private final Map<String, LongConsumer> pendingWork = new HashMap<>();
+  private final HashMap<Work, LongConsumer> pendingWork = new HashMap<>();
   private long workSeq;
   private NodeOutput.Builder out;
   private long now;
@@ -41,18 +45,19 @@ public abstract class Endpoint implements Party, TcpStack.Host {
     return name;
   }
 
-  private boolean messageDetail = true;
+  private Recording recording = Recording.FULL;
 
   /**
-   * Whether TLS messages go to the trace with their bytes and annotated fields (for the report's
-   * inspector). Big runs (loads, sweeps) turn it off: it costs time and trace space per message.
+   * How much this node reports: at {@link Recording#FULL} TLS messages go with their bytes and
+   * annotated fields (for the report's inspector); big runs (loads, sweeps) record less, since
+   * detail costs time per message and no summary needs it.
    */
-  public void setMessageDetail(boolean on) {
-    this.messageDetail = on;
+  public void setRecording(Recording level) {
+    this.recording = level;
   }
 
-  boolean messageDetail() {
-    return messageDetail;
+  Recording recording() {
+    return recording;
   }
 
   @Override
@@ -84,7 +89,7 @@ public abstract class Endpoint implements Party, TcpStack.Host {
   }
 
   /** A timer that is neither this node's TCP stack's nor its CPU work's (a second stack's). */
-  protected boolean onOtherTimer(long now, String key) {
+  protected boolean onOtherTimer(long now, TimerKey key) {
     return false;
   }
 
@@ -93,8 +98,8 @@ public abstract class Endpoint implements Party, TcpStack.Host {
     out.send(packet);
   }
 
-  private void onTimer(long now, String key) {
-    LongConsumer work = pendingWork.remove(key);
+  private void onTimer(long now, TimerKey key) {
+    LongConsumer work = key instanceof Work w ? pendingWork.remove(w) : null;
     if (work != null) {
       work.accept(now);
     }
@@ -113,7 +118,7 @@ public abstract class Endpoint implements Party, TcpStack.Host {
    * {@code notBefore} (the previous work of the same connection), on the earliest free core.
    * The trace names the connection's {@code flow} so CPU time is attributed to it.
    */
-  protected void compute(long now, long notBefore, java.util.List<String> operations, String flow,
+  protected void compute(long now, long notBefore, java.util.List<String> operations, Flow flow,
       LongConsumer continuation) {
     long cost = 0;
     for (String op : operations) {
@@ -121,17 +126,13 @@ public abstract class Endpoint implements Party, TcpStack.Host {
     }
     long done = cpu.submit(Math.max(now, notBefore), cost);
     if (cost > 0) {
-      if (flow == null) {
-        trace("cpu", "op", String.join(",", operations), "cost", cost, "done", done);
-      } else {
-        trace("cpu", "flow", flow, "op", String.join(",", operations), "cost", cost, "done", done);
-      }
+      trace(new CpuWork(flow, operations.size() == 1 ? operations.get(0) : String.join(",", operations), cost, done));
     }
     if (done == now) {
       continuation.accept(now);
       return;
     }
-    String key = CPU_TIMER + (workSeq++);
+    Work key = new Work(this, workSeq++);
     pendingWork.put(key, continuation);
     out.setTimer(key, done);
   }
@@ -141,21 +142,17 @@ public abstract class Endpoint implements Party, TcpStack.Host {
   }
 
   /** Runs {@code continuation} at virtual time {@code at} (a timeout), unless cancelled first. */
-  String schedule(long at, LongConsumer continuation) {
-    String key = CPU_TIMER + (workSeq++);
+  TimerKey schedule(long at, LongConsumer continuation) {
+    Work key = new Work(this, workSeq++);
     pendingWork.put(key, continuation);
     out.setTimer(key, at);
     return key;
   }
 
-  void cancel(String key) {
-    if (pendingWork.remove(key) != null) {
+  void cancel(TimerKey key) {
+    if (key instanceof Work w && pendingWork.remove(w) != null) {
       out.cancelTimer(key);
     }
-  }
-
-  void trace(String kind, Object... keyValues) {
-    out.trace(TraceEvent.of(now, name, kind, keyValues));
   }
 
   @Override
@@ -164,17 +161,17 @@ public abstract class Endpoint implements Party, TcpStack.Host {
   }
 
   @Override
-  public void setTimer(String key, long atNanos) {
+  public void setTimer(TimerKey key, long atNanos) {
     out.setTimer(key, atNanos);
   }
 
   @Override
-  public void cancelTimer(String key) {
+  public void cancelTimer(TimerKey key) {
     out.cancelTimer(key);
   }
 
   @Override
-  public void trace(String kind, Map<String, Object> details) {
-    out.trace(new TraceEvent(now, name, kind, details));
+  public void trace(RunEvent event) {
+    out.event(event);
   }
 }

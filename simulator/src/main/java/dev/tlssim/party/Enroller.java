@@ -1,5 +1,6 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.EnrollEvent;
 import dev.tlssim.http.HttpMessage;
 import dev.tlssim.http.HttpReader;
 import dev.tlssim.pki.CertificateChain;
@@ -50,7 +51,7 @@ final class Enroller {
         public void received(TcpConnection conn, long t, byte[] data) {
           var response = reader.feed(data);
           if (reader.error() != null) {
-            host.trace("enroll.failed", "flow", conn.flow(), "reason", reader.error());
+            host.trace(new EnrollEvent.Failed(conn.flow(), reader.error()));
             conn.close(t);
             return;
           }
@@ -59,17 +60,17 @@ final class Enroller {
           }
           HttpMessage r = response.get();
           if (r.status() != 200) {
-            host.trace("enroll.failed", "flow", conn.flow(), "reason",
-                r.startLine() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            host.trace(new EnrollEvent.Failed(conn.flow(),
+                r.startLine() + ": " + new String(r.body(), StandardCharsets.UTF_8)));
             return;
           }
           try {
             CertificateChain chain = Enrollment.decode(r.body());
             install.accept(chain, keyPair);
-            host.trace("enroll.installed", "flow", conn.flow(), "serial", chain.leaf().getSerialNumber().toString(),
-                "subject", chain.leaf().getSubject().toString());
+            host.trace(new EnrollEvent.Installed(conn.flow(), chain.leaf().getSerialNumber().toString(),
+                chain.leaf().getSubject().toString()));
           } catch (Enrollment.Refused ex) {
-            host.trace("enroll.failed", "flow", conn.flow(), "reason", ex.getMessage());
+            host.trace(new EnrollEvent.Failed(conn.flow(), ex.getMessage()));
           }
         }
 
@@ -80,10 +81,10 @@ final class Enroller {
 
         @Override
         public void failed(TcpConnection conn, long t, String reason) {
-          host.trace("enroll.failed", "flow", conn.flow(), "reason", reason);
+          host.trace(new EnrollEvent.Failed(conn.flow(), reason));
         }
       });
-      host.trace("enroll.request", "flow", c.flow(), "ca", e.ca(), "names", String.join(",", e.names()));
+      host.trace(new EnrollEvent.Request(c.flow(), e.ca(), e.names()));
     });
   }
 }

@@ -1,7 +1,11 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.MitmEvent;
+import dev.tlssim.events.RunEvent;
 import dev.tlssim.net.Packet;
 import dev.tlssim.sim.CostProfile;
+import dev.tlssim.sim.TimerKey;
 import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tcp.TcpSegment;
@@ -16,13 +20,13 @@ import dev.tlssim.tls.wire.Field;
 import dev.tlssim.tls.wire.HandshakeLocator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
@@ -33,7 +37,9 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
 public final class MitmParty extends Endpoint {
   private final MitmConfig config;
   private final TcpStack impersonating;
-  private final Map<String, StreamTap> taps = new TreeMap<>();
+  /** What passed towards the server and towards the client on each victim connection, in the order first seen. */
+  private final Map<Flow, StreamTap> towardsServer = new LinkedHashMap<>();
+  private final Map<Flow, StreamTap> towardsClient = new LinkedHashMap<>();
   private int rewriteCode = 0x0a0a;
 
   public MitmParty(String name, TcpConfig tcpConfig, int cores, CostProfile costs, SplittableRandom isn,
@@ -42,7 +48,7 @@ public final class MitmParty extends Endpoint {
     this.config = config;
     if (config.mode() == MitmMode.INTERCEPT) {
       // A second TCP stack that answers as the target: the client's packets to the server end here.
-      this.impersonating = new TcpStack(config.target(), tcpConfig, new Impersonation(), isn, "mitm-tcp|");
+      this.impersonating = new TcpStack(config.target(), tcpConfig, new Impersonation(), isn);
       impersonating.listen(config.port(), () -> new TlsChannel(this, new Relay(),
           now -> config.impersonation().newConnection(config.random(), config.epoch().plusNanos(now)), false));
     } else {
@@ -53,7 +59,7 @@ public final class MitmParty extends Endpoint {
   @Override
   protected void onAction(long now, Object action) {
     if (action instanceof PartyAction.StealKey steal) {
-      trace("mitm.steal", "from", steal.from());
+      trace(new MitmEvent.Stole(steal.from()));
       decryptRecorded();
     } else if (action instanceof PartyAction.Replay replay) {
       replayRecorded(now, replay.stream() == PartyAction.Replay.Recorded.LAST);
@@ -63,24 +69,21 @@ public final class MitmParty extends Endpoint {
   /** With the stolen key, try every connection recorded so far: what a key compromise exposes. */
   private void decryptRecorded() {
     if (!(config.targetKey() instanceof RSAKeyParameters key)) {
-      trace("mitm.decrypt-failed", "reason", "the stolen key is not an RSA key: no RSA key exchange to open");
+      trace(new MitmEvent.DecryptFailed(null, "the stolen key is not an RSA key: no RSA key exchange to open"));
       return;
     }
-    for (var e : taps.entrySet()) {
-      if (!e.getKey().endsWith(">")) {
-        continue;
-      }
-      String flow = e.getKey().substring(0, e.getKey().length() - 1);
-      StreamTap fromServer = taps.get(flow + "<");
+    for (var e : towardsServer.entrySet()) {
+      Flow flow = e.getKey();
+      StreamTap fromServer = towardsClient.get(flow);
       if (fromServer == null) {
         continue;
       }
       PassiveDecryption.Outcome o = PassiveDecryption.attempt(e.getValue().locator(), fromServer.locator(), key);
       if (o.decrypted()) {
-        readDecrypted(flow, "to-server", o.clientToServer(), o.reason());
-        readDecrypted(flow, "to-client", o.serverToClient(), o.reason());
+        readDecrypted(flow, MitmEvent.Toward.SERVER, o.clientToServer(), o.reason());
+        readDecrypted(flow, MitmEvent.Toward.CLIENT, o.serverToClient(), o.reason());
       } else {
-        trace("mitm.decrypt-failed", "flow", flow, "reason", o.reason());
+        trace(new MitmEvent.DecryptFailed(flow, o.reason()));
       }
     }
   }
@@ -94,20 +97,19 @@ public final class MitmParty extends Endpoint {
    * the replayed request before the handshake fails (RFC 8446 §8).
    */
   private void replayRecorded(long now, boolean last) {
-    var recorded = taps.entrySet().stream().filter(e -> e.getKey().endsWith(">"))
-        .reduce((first, second) -> last ? second : first);
+    var recorded = towardsServer.entrySet().stream().reduce((first, second) -> last ? second : first);
     if (recorded.isEmpty()) {
-      trace("mitm.replay", "outcome", "nothing recorded to replay");
+      trace(new MitmEvent.Replayed(null, null, "nothing recorded to replay"));
       return;
     }
     byte[] bytes = recorded.get().getValue().locator().streamBytes();
-    String victim = recorded.get().getKey().substring(0, recorded.get().getKey().length() - 1);
-    trace("mitm.replay", "flow", victim, "bytes", bytes.length);
+    Flow victim = recorded.get().getKey();
+    trace(new MitmEvent.Replayed(victim, bytes.length, null));
     HandshakeLocator answer = new HandshakeLocator();
     tcp.connect(now, config.target(), config.port(), new TcpConnection.Listener() {
       @Override
       public void established(TcpConnection c, long t) {
-        trace("mitm.replay-start", "flow", c.flow(), "victim", victim);
+        trace(new MitmEvent.ReplayStarted(c.flow(), victim));
         c.write(t, bytes);
       }
 
@@ -122,14 +124,14 @@ public final class MitmParty extends Endpoint {
         String outcome = alerts.isEmpty() ? "the server closed without an alert"
             : "the server answered with alert " + AlertDescription.fromCode(alerts.get(0)[1])
                 .map(AlertDescription::rfcName).orElse("code " + alerts.get(0)[1]);
-        trace("mitm.replay-result", "flow", c.flow(), "outcome", outcome, "accepted", false);
+        trace(new MitmEvent.ReplayResult(c.flow(), outcome, false));
         c.close(t);
       }
     });
   }
 
-  private void readDecrypted(String flow, String direction, byte[] data, String how) {
-    trace("mitm.read", "flow", flow, "dir", direction, "bytes", data.length, "preview", preview(data), "how", how);
+  private void readDecrypted(Flow flow, MitmEvent.Toward direction, byte[] data, String how) {
+    trace(new MitmEvent.Read(flow, direction, data.length, preview(data), how));
   }
 
   /** The first bytes as text, non-printable ones as dots: what the attacker saw. */
@@ -148,8 +150,7 @@ public final class MitmParty extends Endpoint {
     boolean fromTarget = packet.source().equals(config.target()) && s.sourcePort() == config.port();
     if (impersonating != null && toTarget) {
       if (s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK)) {
-        trace("mitm.intercept", "flow", packet.source() + ":" + s.sourcePort() + ">" + config.target() + ":"
-            + config.port());
+        trace(new MitmEvent.Intercepted(new Flow(packet.source(), s.sourcePort(), config.target(), config.port())));
       }
       impersonating.onSegment(now, packet.source(), s);
       return;
@@ -158,15 +159,14 @@ public final class MitmParty extends Endpoint {
       forward(packet);
       return;
     }
-    String flow = toTarget ? packet.source() + ":" + s.sourcePort() + ">" + packet.destination() + ":"
-        + s.destinationPort() : packet.destination() + ":" + s.destinationPort() + ">" + packet.source() + ":"
-        + s.sourcePort();
-    StreamTap tap = taps.computeIfAbsent(flow + (toTarget ? ">" : "<"), f -> new StreamTap());
+    Flow flow = toTarget ? new Flow(packet.source(), s.sourcePort(), packet.destination(), s.destinationPort())
+        : new Flow(packet.destination(), s.destinationPort(), packet.source(), s.sourcePort());
+    StreamTap tap = (toTarget ? towardsServer : towardsClient).computeIfAbsent(flow, f -> new StreamTap());
     tap.observe(s);
     plan(tap, toTarget, flow);
     byte[] payload = tap.apply(s);
     if (payload != s.data()) {
-      trace("mitm.tamper", "flow", flow, "seq", s.seq(), "len", s.length());
+      trace(new MitmEvent.Tampered(flow, s.seq(), s.length()));
       forward(new Packet(packet.id(), packet.source(), packet.destination(), new TcpSegment(s.sourcePort(),
           s.destinationPort(), s.seq(), s.ack(), s.flags(), s.window(), s.mssOption(), s.timestamps(), payload)));
     } else {
@@ -174,20 +174,20 @@ public final class MitmParty extends Endpoint {
     }
   }
 
-  private final Map<String, Boolean> planned = new HashMap<>();
+  /** The flow directions whose edits are scheduled. */
+  private final Set<StreamTap> planned = new HashSet<>();
 
   /** Schedules this flow direction's edits once the message they touch has been seen. */
-  private void plan(StreamTap tap, boolean toTarget, String flow) {
-    String key = flow + toTarget;
-    if (planned.containsKey(key)) {
+  private void plan(StreamTap tap, boolean toTarget, Flow flow) {
+    if (planned.contains(tap)) {
       return;
     }
     MitmConfig.Tamper t = config.tamper();
     if (config.mode() == MitmMode.TAMPER && t != null && t.towardsServer() == toTarget) {
       tap.offsetOf(t.message(), t.offset()).ifPresent(o -> {
         tap.xor(o, 0x01);
-        planned.put(key, true);
-        trace("mitm.plan", "flow", flow, "action", "flip", "message", t.message().rfcName(), "offset", t.offset());
+        planned.add(tap);
+        trace(new MitmEvent.Planned(flow, "flip", t.message().rfcName(), t.offset(), null));
       });
     }
     if (config.mode() == MitmMode.REWRITE && toTarget && config.rewrite() != null) {
@@ -210,8 +210,8 @@ public final class MitmParty extends Endpoint {
             overwrite(tap, seen.get(), "extensions[" + i + "].type", code);
           }
         }
-        planned.put(key, true);
-        trace("mitm.plan", "flow", flow, "action", "rewrite-client-hello", "at", base);
+        planned.add(tap);
+        trace(new MitmEvent.Planned(flow, "rewrite-client-hello", null, null, base));
       }
     }
   }
@@ -231,7 +231,7 @@ public final class MitmParty extends Endpoint {
   }
 
   @Override
-  protected boolean onOtherTimer(long now, String key) {
+  protected boolean onOtherTimer(long now, TimerKey key) {
     return impersonating != null && impersonating.onTimer(now, key);
   }
 
@@ -243,20 +243,19 @@ public final class MitmParty extends Endpoint {
     }
 
     @Override
-    public void setTimer(String key, long atNanos) {
+    public void setTimer(TimerKey key, long atNanos) {
       MitmParty.this.setTimer(key, atNanos);
     }
 
     @Override
-    public void cancelTimer(String key) {
+    public void cancelTimer(TimerKey key) {
       MitmParty.this.cancelTimer(key);
     }
 
+    /** Its events name the flow it answers on: the victim's connection, with the target as acceptor. */
     @Override
-    public void trace(String kind, Map<String, Object> details) {
-      Map<String, Object> d = new LinkedHashMap<>(details);
-      d.put("impersonating", config.target());
-      MitmParty.this.trace(kind, d);
+    public void trace(RunEvent event) {
+      MitmParty.this.trace(event);
     }
   }
 
@@ -273,7 +272,7 @@ public final class MitmParty extends Endpoint {
     @Override
     public void opened(Channel c, long now) {
       client = c;
-      trace("mitm.accepted", "flow", c.flow());
+      trace(new MitmEvent.Accepted(c.flow()));
       TlsChannel upstream = new TlsChannel(MitmParty.this, new Upstream(),
           t -> config.upstream().newConnection(config.random(), config.epoch().plusNanos(t)), false);
       tcp.connect(now, config.target(), config.port(), upstream);
@@ -282,7 +281,7 @@ public final class MitmParty extends Endpoint {
 
     @Override
     public void received(Channel c, long now, byte[] data) {
-      read(c.flow(), "to-server", data);
+      read(c.flow(), MitmEvent.Toward.SERVER, data);
       if (serverOpen) {
         server.write(now, data);
       } else {
@@ -303,15 +302,14 @@ public final class MitmParty extends Endpoint {
 
     @Override
     public void failed(Channel c, long now, String reason) {
-      trace("mitm.refused", "flow", c.flow(), "reason", reason);
+      trace(new MitmEvent.Refused(c.flow(), reason));
       if (server != null && serverOpen) {
         server.close(now);
       }
     }
 
-    private void read(String flow, String direction, byte[] data) {
-      trace("mitm.read", "flow", flow, "dir", direction, "bytes", data.length, "preview", preview(data), "how",
-          "relayed");
+    private void read(Flow flow, MitmEvent.Toward direction, byte[] data) {
+      trace(new MitmEvent.Read(flow, direction, data.length, preview(data), "relayed"));
     }
 
     /** Our own connection to the real server. */
@@ -327,7 +325,7 @@ public final class MitmParty extends Endpoint {
 
       @Override
       public void received(Channel c, long now, byte[] data) {
-        read(client.flow(), "to-client", data);
+        read(client.flow(), MitmEvent.Toward.CLIENT, data);
         client.write(now, data);
       }
 
@@ -342,7 +340,7 @@ public final class MitmParty extends Endpoint {
 
       @Override
       public void failed(Channel c, long now, String reason) {
-        trace("mitm.upstream-failed", "flow", c.flow(), "reason", reason);
+        trace(new MitmEvent.UpstreamFailed(c.flow(), reason));
         client.close(now);
       }
     }

@@ -1,5 +1,6 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.Flow;
 import dev.tlssim.tcp.TcpConnection;
 
 /** Application bytes straight on TCP. */
@@ -26,7 +27,7 @@ final class PlainChannel implements Channel, TcpConnection.Listener {
   }
 
   @Override
-  public String flow() {
+  public Flow flow() {
     return tcp.flow();
   }
 

@@ -1,5 +1,8 @@
 package dev.tlssim.party;
 
+import dev.tlssim.sim.TimerKey;
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.RevocationEvent;
 import dev.tlssim.http.HttpMessage;
 import dev.tlssim.http.HttpReader;
 import dev.tlssim.pki.RevocationProtocol;
@@ -30,7 +33,7 @@ final class RevocationFetch {
   private final List<byte[]> crls = new ArrayList<>();
   private int outstanding;
   private boolean finished;
-  private String timer;
+  private TimerKey timer;
 
   RevocationFetch(Endpoint host, Function<X509CertificateHolder, String> caNodeOf, long timeoutNanos,
       BiConsumer<Long, RevocationSource> done) {
@@ -40,14 +43,14 @@ final class RevocationFetch {
     this.done = done;
   }
 
-  void start(long now, String flow, List<RevocationQuery> queries, RevocationProtocol protocol) {
+  void start(long now, Flow flow, List<RevocationQuery> queries, RevocationProtocol protocol) {
     List<HttpMessage> requests = new ArrayList<>();
     List<String> nodes = new ArrayList<>();
     Set<String> askedForCrl = new LinkedHashSet<>();
     for (RevocationQuery q : queries) {
       String ca = caNodeOf.apply(q.issuer());
       if (ca == null) {
-        host.trace("revocation.no-responder", "flow", flow, "issuer", q.issuer().getSubject().toString());
+        host.trace(new RevocationEvent.NoResponder(flow, q.issuer().getSubject().toString()));
         continue;
       }
       if (protocol == RevocationProtocol.OCSP) {
@@ -64,14 +67,13 @@ final class RevocationFetch {
       return;
     }
     timer = host.schedule(now + timeoutNanos, t -> {
-      host.trace("revocation.timeout", "flow", flow, "outstanding", outstanding);
+      host.trace(new RevocationEvent.Timeout(flow, outstanding));
       finish(t);
     });
     for (int i = 0; i < requests.size(); i++) {
       HttpMessage request = requests.get(i);
       TcpConnection c = host.tcp.connect(now, nodes.get(i), CaParty.PORT, new Exchange(request, protocol));
-      host.trace("revocation.request", "flow", flow, "ca", nodes.get(i), "method", request.method(), "path",
-          request.path(), "via", c.flow());
+      host.trace(new RevocationEvent.Request(flow, nodes.get(i), request.method(), request.path(), c.flow()));
     }
   }
 
@@ -129,8 +131,7 @@ final class RevocationFetch {
         return;
       }
       answered = true;
-      host.trace("revocation.response", "via", c.flow(), "bytes", body == null ? 0 : body.length,
-          "ok", body != null);
+      host.trace(new RevocationEvent.Response(c.flow(), body == null ? 0 : body.length, body != null));
       if (body != null && !finished) {
         (protocol == RevocationProtocol.OCSP ? ocsp : crls).add(body);
       }

@@ -1,5 +1,7 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.TlsChannelEvent;
 import dev.tlssim.tcp.TcpConnection;
 
 /**
@@ -22,14 +24,14 @@ abstract class SecureChannel implements Channel, TcpConnection.Listener {
   }
 
   @Override
-  public String flow() {
+  public Flow flow() {
     return tcp.flow();
   }
 
   @Override
   public void peerClosed(TcpConnection c, long now) {
     if (!ended) {
-      host.trace("tls.closed", "flow", c.flow(), "reason", "tcp-fin");
+      host.trace(new TlsChannelEvent.Closed(c.flow(), "tcp-fin"));
       endWith(now, opened ? "truncated" : "eof");
     }
     c.close(now);

@@ -1,5 +1,6 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.AppEvent;
 import dev.tlssim.sim.CostProfile;
 import dev.tlssim.tcp.TcpConfig;
 import dev.tlssim.tcp.TcpConnection;
@@ -60,11 +61,11 @@ public final class ServerParty extends Endpoint {
     public void received(Channel c, long now, byte[] data) {
       if (!firstByteSeen) {
         firstByteSeen = true;
-        trace("app.first-byte", "flow", c.flow());
+        trace(new AppEvent.FirstByte(c.flow()));
       }
       int responseBytes = reader.feed(data);
       if (responseBytes >= 0) {
-        trace("app.request", "flow", c.flow(), "response", responseBytes);
+        trace(new AppEvent.Request(c.flow(), responseBytes));
         compute(now, "app.response", done -> {
           if (open && responseBytes > 0) {
             c.write(done, RequestResponse.response(responseBytes));

@@ -1,5 +1,7 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.Role;
+import dev.tlssim.events.TlsChannelEvent;
 import dev.tlssim.tcp.TcpConnection;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -28,8 +30,7 @@ final class SslEngineChannel extends SecureChannel {
   @Override
   public void established(TcpConnection c, long now) {
     tcp = c;
-    host.trace("tls.start", "flow", c.flow(), "role", engine.getUseClientMode() ? "client" : "server",
-        "implementation", "jdk");
+    host.trace(new TlsChannelEvent.Started(c.flow(), engine.getUseClientMode() ? Role.CLIENT : Role.SERVER, "jdk"));
     try {
       engine.beginHandshake();
     } catch (SSLException e) {
@@ -96,15 +97,15 @@ final class SslEngineChannel extends SecureChannel {
           opened = true;
           SSLSession s = engine.getSession();
           // The JDK does not tell whether it resumed: left unknown here, the peer (ours) says.
-          host.trace("tls.established", "flow", tcp.flow(), "version", s.getProtocol(), "suite", s.getCipherSuite(),
-              "group", null, "ems", null, "resumed", null, "resumedBy", null);
+          host.trace(new TlsChannelEvent.Established(tcp.flow(), s.getProtocol(), s.getCipherSuite(), null, null, null,
+              null, null, null));
           app.opened(this, now);
           progress = true;
         }
       }
       if (engine.isOutboundDone() && engine.isInboundDone() && !ended) {
         ended = true;
-        host.trace("tls.closed", "flow", tcp.flow(), "reason", "close_notify");
+        host.trace(new TlsChannelEvent.Closed(tcp.flow(), "close_notify"));
         tcp.close(now);
       } else if (closing && engine.isOutboundDone()) {
         tcp.close(now);
@@ -159,7 +160,7 @@ final class SslEngineChannel extends SecureChannel {
       // The alert could not be produced; the TCP close below still ends the connection.
     }
     if (!ended) {
-      host.trace("tls.closed", "flow", tcp.flow(), "reason", "jdk: " + e.getMessage());
+      host.trace(new TlsChannelEvent.Closed(tcp.flow(), "jdk: " + e.getMessage()));
       endWith(now, "jdk: " + Arrays.stream(e.getMessage().split("\n")).findFirst().orElse("error"));
     }
     tcp.close(now);

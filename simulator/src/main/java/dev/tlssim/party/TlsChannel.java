@@ -1,5 +1,9 @@
 package dev.tlssim.party;
 
+import dev.tlssim.events.Direction;
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.Role;
+import dev.tlssim.events.TlsChannelEvent;
 import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tls.AlertDescription;
@@ -82,7 +86,7 @@ final class TlsChannel extends SecureChannel {
   public void established(TcpConnection c, long now) {
     tcp = c;
     tls = newEndpoint.apply(now);
-    host.trace("tls.start", "flow", c.flow(), "role", tls.side() == ConnectionEnd.CLIENT ? "client" : "server");
+    host.trace(new TlsChannelEvent.Started(c.flow(), tls.side() == ConnectionEnd.CLIENT ? Role.CLIENT : Role.SERVER, null));
     if (earlyData != null) {
       tls.writeEarly(earlyData);
     }
@@ -140,12 +144,12 @@ final class TlsChannel extends SecureChannel {
     List<TlsEvent> events = tls.drainEvents();
     byte[] output = tls.drainOutput();
     List<String> operations = new ArrayList<>();
-    String flow = tcp.flow();
+    Flow flow = tcp.flow();
     for (TlsEvent e : events) {
       if (e instanceof TlsEvent.CryptoOperation op) {
         operations.add(op.name());
       } else if (e instanceof TlsEvent.MessageReceived m) {
-        traceMessage(flow, "received", m.name(), m.length(), m.bytes());
+        traceMessage(flow, Direction.RECEIVED, m.name(), m.length(), m.bytes());
       }
     }
     host.compute(now, readyAt, operations, flow, done -> {
@@ -163,23 +167,17 @@ final class TlsChannel extends SecureChannel {
   private ProtocolVersion version = ProtocolVersion.TLS12;
 
   /** A message, with its bytes and annotated fields when the node keeps message detail. */
-  private void traceMessage(String flow, String dir, String name, int length, byte[] bytes) {
+  private void traceMessage(Flow flow, Direction dir, String name, int length, byte[] bytes) {
     learnFromServerHello(name, bytes);
-    if (!host.messageDetail() || bytes.length == 0) {
-      host.trace("tls.message", "flow", flow, "dir", dir, "name", name, "length", length);
+    if (!host.recording().keepsBytes() || bytes.length == 0) {
+      host.trace(new TlsChannelEvent.Message(flow, dir, name, length, null, null));
       return;
     }
-    List<java.util.Map<String, Object>> fields = new ArrayList<>();
+    List<TlsChannelEvent.MessageField> fields = new ArrayList<>();
     for (Field f : Codec.annotate(name, version, bytes)) {
-      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-      m.put("name", f.name());
-      m.put("offset", f.offset());
-      m.put("length", f.length());
-      m.put("value", f.value());
-      fields.add(m);
+      fields.add(new TlsChannelEvent.MessageField(f.name(), f.offset(), f.length(), f.value()));
     }
-    host.trace("tls.message", "flow", flow, "dir", dir, "name", name, "length", length,
-        "hex", java.util.HexFormat.of().formatHex(bytes), "fields", fields);
+    host.trace(new TlsChannelEvent.Message(flow, dir, name, length, java.util.HexFormat.of().formatHex(bytes), fields));
   }
 
   /** The ServerHello fixes the version and carries the server random the key panel needs. */
@@ -201,10 +199,10 @@ final class TlsChannel extends SecureChannel {
    * The session keys of a full handshake step by step, for the report's key panel (RFC 5246 §8.1
    * and §6.3): only when the user asked for a key log, since these are the secrets.
    */
-  private void traceKeys(String flow, TlsEvent.Established est, TlsEvent.SessionSecrets secrets) {
+  private void traceKeys(Flow flow, TlsEvent.Established est, TlsEvent.SessionSecrets secrets) {
     var hex = java.util.HexFormat.of();
     KeyBlock block = KeyBlock.derive(est.suite(), secrets.masterSecret(), secrets.clientRandom(), serverRandom);
-    List<java.util.Map<String, Object>> parts = new ArrayList<>();
+    List<TlsChannelEvent.KeyPart> parts = new ArrayList<>();
     int offset = 0;
     Object[][] named = {
         {"client_write_MAC_key", block.macKey(ConnectionEnd.CLIENT)}, {"server_write_MAC_key", block.macKey(ConnectionEnd.SERVER)},
@@ -212,22 +210,17 @@ final class TlsChannel extends SecureChannel {
         {"client_write_IV", block.writeIv(ConnectionEnd.CLIENT)}, {"server_write_IV", block.writeIv(ConnectionEnd.SERVER)}};
     for (Object[] n : named) {
       byte[] value = (byte[]) n[1];
-      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-      m.put("name", n[0]);
-      m.put("offset", offset);
-      m.put("hex", hex.formatHex(value));
-      parts.add(m);
+      parts.add(new TlsChannelEvent.KeyPart((String) n[0], offset, hex.formatHex(value)));
       offset += value.length;
     }
-    host.trace("tls.keys", "flow", flow, "suite", est.suite().name(), "clientRandom", hex.formatHex(secrets.clientRandom()),
-        "serverRandom", hex.formatHex(serverRandom), "masterSecret", hex.formatHex(secrets.masterSecret()),
-        "extendedMasterSecret", est.extendedMasterSecret(), "keyBlock", parts);
+    host.trace(new TlsChannelEvent.Keys(flow, est.suite().name(), hex.formatHex(secrets.clientRandom()),
+        hex.formatHex(serverRandom), hex.formatHex(secrets.masterSecret()), est.extendedMasterSecret(), parts));
   }
 
   /** The handshake waits while the client asks the CAs; their answers (or silence) resume it. */
-  private void askAboutRevocation(long now, String flow, TlsEvent.RevocationStatusNeeded need) {
-    host.trace("tls.revocation-needed", "flow", flow, "protocol", need.protocol().name().toLowerCase(),
-        "certificates", need.queries().size());
+  private void askAboutRevocation(long now, Flow flow, TlsEvent.RevocationStatusNeeded need) {
+    host.trace(new TlsChannelEvent.RevocationNeeded(flow, need.protocol().name().toLowerCase(java.util.Locale.ROOT),
+        need.queries().size()));
     if (revocation == null) {
       tls.supplyRevocationStatus(RevocationSource.unavailable(), Instant.EPOCH);
       process(now);
@@ -242,19 +235,19 @@ final class TlsChannel extends SecureChannel {
   }
 
   private void deliver(long now, List<TlsEvent> events, byte[] output) {
-    String flow = tcp.flow();
+    Flow flow = tcp.flow();
     if (output.length > 0 && tcp.state() != TcpConnection.State.CLOSED) {
       tcp.write(now, output);
     }
     for (TlsEvent e : events) {
       if (e instanceof TlsEvent.MessageSent m) {
-        traceMessage(flow, "sent", m.name(), m.length(), m.bytes());
+        traceMessage(flow, Direction.SENT, m.name(), m.length(), m.bytes());
       } else if (e instanceof TlsEvent.CertificateCheck c) {
-        host.trace("tls.check", "flow", flow, "check", c.check(), "status", c.status(), "detail", c.detail());
+        host.trace(new TlsChannelEvent.Check(flow, c.check(), c.status(), c.detail()));
       } else if (e instanceof TlsEvent.Established est) {
-        host.trace("tls.established", "flow", flow, "version", est.version().toString(), "suite", est.suite().name(),
-            "group", est.group() == null ? null : est.group().rfcName(), "ems", est.extendedMasterSecret(),
-            "resumed", est.resumed(), "resumedBy", est.resumedBy());
+        host.trace(new TlsChannelEvent.Established(flow, est.version().toString(), est.suite().name(),
+            est.group() == null ? null : est.group().rfcName(), est.extendedMasterSecret(), est.resumed(),
+            est.resumedBy(), null, null));
         if (secretsForKeyPanel != null && serverRandom != null) {
           traceKeys(flow, est, secretsForKeyPanel);
         }
@@ -263,37 +256,35 @@ final class TlsChannel extends SecureChannel {
       } else if (e instanceof TlsEvent.Tls13Established est) {
         // RFC 8446 has no session IDs to resume by: a resumption is by PSK from a ticket (§2.2).
         earlyDataAccepted = est.earlyDataAccepted();
-        host.trace("tls.established", "flow", flow, "version", "TLSv1.3", "suite", est.suite().name(),
-            "group", est.group() == null ? null : est.group().rfcName(), "resumed", est.resumed(),
-            "resumedBy", est.resumed() ? "psk" : null, "keyExchange", est.keyExchangeMode(),
-            "earlyData", est.earlyDataAccepted());
+        host.trace(new TlsChannelEvent.Established(flow, "TLSv1.3", est.suite().name(),
+            est.group() == null ? null : est.group().rfcName(), null, est.resumed(), est.resumed() ? "psk" : null,
+            est.keyExchangeMode(), est.earlyDataAccepted()));
         opened = true;
         app.opened(this, now);
       } else if (e instanceof TlsEvent.EarlyData d) {
-        host.trace("tls.early-data", "flow", flow, "dir", "received", "bytes", d.data().length);
+        host.trace(new TlsChannelEvent.EarlyData(flow, Direction.RECEIVED, d.data().length));
         app.received(this, now, d.data());
       } else if (e instanceof TlsEvent.SessionSecrets secrets && keyLog && tls.side() == ConnectionEnd.CLIENT) {
-        host.trace("tls.keylog", "flow", flow, "line", secrets.keyLogLine());
+        host.trace(new TlsChannelEvent.KeyLog(flow, secrets.keyLogLine()));
         secretsForKeyPanel = secrets;
       } else if (e instanceof TlsEvent.TrafficSecret secret && keyLog && tls.side() == ConnectionEnd.CLIENT) {
-        host.trace("tls.keylog", "flow", flow, "line", secret.keyLogLine());
+        host.trace(new TlsChannelEvent.KeyLog(flow, secret.keyLogLine()));
       } else if (e instanceof TlsEvent.RevocationStatusNeeded need) {
         askAboutRevocation(now, flow, need);
       } else if (e instanceof TlsEvent.TicketReceived t) {
-        host.trace("tls.ticket", "flow", flow, "lifetimeHint", t.lifetimeHintSeconds(), "length", t.length());
+        host.trace(new TlsChannelEvent.Ticket(flow, t.lifetimeHintSeconds(), t.length()));
       } else if (e instanceof TlsEvent.ApplicationData d) {
         app.received(this, now, d.data());
       } else if (e instanceof TlsEvent.AlertSent a) {
-        host.trace("tls.alert", "flow", flow, "dir", "sent", "description", a.description().rfcName(),
-            "fatal", a.fatal(), "reason", a.reason());
+        host.trace(new TlsChannelEvent.Alert(flow, Direction.SENT, a.description().rfcName(), a.fatal(), a.reason()));
       } else if (e instanceof TlsEvent.AlertReceived a) {
         String name = a.description() == null ? "unknown" : a.description().rfcName();
-        host.trace("tls.alert", "flow", flow, "dir", "received", "description", name, "fatal", a.fatal());
+        host.trace(new TlsChannelEvent.Alert(flow, Direction.RECEIVED, name, a.fatal(), null));
         if (a.description() == AlertDescription.CLOSE_NOTIFY && !ended) {
           app.peerClosed(this, now);
         }
       } else if (e instanceof TlsEvent.Closed c) {
-        host.trace("tls.closed", "flow", flow, "reason", c.reason());
+        host.trace(new TlsChannelEvent.Closed(flow, c.reason()));
         if (!c.reason().equals("close_notify")) {
           endWith(now, c.reason());
         }

@@ -1,5 +1,6 @@
 package dev.tlssim.results;
 
+import dev.tlssim.events.Flow;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public record ConnectionSummary(
     String id,
     String client,
     String server,
-    String flow,
+    Flow flow,
     BigDecimal startMs,
     String result,
     String version,

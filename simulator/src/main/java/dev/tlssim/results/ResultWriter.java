@@ -1,5 +1,6 @@
 package dev.tlssim.results;
 
+import dev.tlssim.events.TraceJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -33,14 +34,15 @@ public final class ResultWriter {
       Files.createDirectories(dir);
       YAML.writeValue(dir.resolve("scenario.yaml").toFile(), run.effectiveScenario());
       JSON.writeValue(dir.resolve("summary.json").toFile(), summary(run));
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("trace.jsonl")))) {
-        TraceWriter.write(run.trace(), out);
+      if (run.recording().keepsTrace()) {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("trace.jsonl")))) {
+          TraceJson.write(run.trace(), out);
+        }
       }
       for (var c : run.captures().entrySet()) {
         Files.write(dir.resolve("capture-" + c.getKey() + ".pcap"), c.getValue());
       }
-      List<String> keyLog = run.trace().stream().filter(e -> e.kind().equals("tls.keylog")).map(e -> e.string("line"))
-          .toList();
+      List<String> keyLog = run.keyLog();
       if (!keyLog.isEmpty()) {
         // NSS key log format: what Wireshark's tls.keylog_file reads to decrypt the capture.
         Files.write(dir.resolve("keylog.txt"), keyLog);
@@ -57,9 +59,10 @@ public final class ResultWriter {
     m.put("description", run.description());
     m.put("seed", run.seed());
     m.put("outcome", run.passed() ? "pass" : "fail");
-    m.put("virtualEndMs", TraceAnalyzer.millis(run.endNanos()));
+    m.put("virtualEndMs", Millis.of(run.endNanos()));
     m.put("events", run.events());
     m.put("stopReason", run.stopReason());
+    m.put("recording", run.recording().wireName());
     if (run.failure() != null) {
       m.put("failure", run.failure());
     }

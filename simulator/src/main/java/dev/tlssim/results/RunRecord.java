@@ -1,7 +1,8 @@
 package dev.tlssim.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tlssim.sim.TraceEvent;
+import dev.tlssim.events.Recording;
+import dev.tlssim.events.TraceRecord;
 import java.util.List;
 
 /**
@@ -21,7 +22,9 @@ public record RunRecord(
     List<ConnectionSummary> connections,
     List<LoadSummary> loads,
     List<Comparison> comparisons,
-    List<TraceEvent> trace,
+    Recording recording,
+    List<TraceRecord> trace,
+    List<String> keyLog,
     java.util.Map<String, byte[]> captures,
     JsonNode effectiveScenario) {
 

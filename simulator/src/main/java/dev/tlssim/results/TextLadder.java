@@ -1,6 +1,8 @@
 package dev.tlssim.results;
 
-import dev.tlssim.sim.TraceEvent;
+import dev.tlssim.events.Direction;
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TraceRecord;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -14,27 +16,26 @@ public final class TextLadder {
 
   private TextLadder() {}
 
-  public static void print(ConnectionSummary c, List<TraceEvent> trace, PrintWriter out) {
+  public static void print(ConnectionSummary c, List<TraceRecord> trace, PrintWriter out) {
     out.printf("  %s: %s %s %s%n", c.id(), c.client(), "-".repeat(WIDTH - c.client().length() - c.server().length()),
         c.server());
-    String clientFlowSide = c.flow() == null ? "" : c.flow();
     long start = Math.round(c.startMs().doubleValue() * 1_000_000);
-    for (TraceEvent e : trace) {
-      if (!clientFlowSide.equals(e.string("flow"))) {
+    for (TraceRecord r : trace) {
+      if (!(r.event() instanceof TlsChannelEvent e) || !e.flow().equals(c.flow())) {
         continue;
       }
       String line = null;
-      if (e.kind().equals("tls.message") && "sent".equals(e.get("dir"))) {
-        boolean fromClient = e.node().equals(c.client());
-        String label = e.string("name") + " (" + e.get("length") + " B)";
+      if (e instanceof TlsChannelEvent.Message m && m.dir() == Direction.SENT) {
+        boolean fromClient = r.node().equals(c.client());
+        String label = m.name() + " (" + m.length() + " B)";
         line = fromClient ? "  " + label + " " + arrow(label, true) : arrow(label, false) + " " + label;
-      } else if (e.kind().equals("tls.established") && e.node().equals(c.client())) {
-        line = "  == established" + (e.get("resumedBy") != null ? " (resumed by " + e.get("resumedBy") + ")" : "");
-      } else if (e.kind().equals("tls.alert") && "sent".equals(e.get("dir")) && Boolean.TRUE.equals(e.get("fatal"))) {
-        line = "  !! " + e.node() + " sends alert " + e.get("description");
+      } else if (e instanceof TlsChannelEvent.Established est && r.node().equals(c.client())) {
+        line = "  == established" + (est.resumedBy() != null ? " (resumed by " + est.resumedBy() + ")" : "");
+      } else if (e instanceof TlsChannelEvent.Alert a && a.dir() == Direction.SENT && a.fatal()) {
+        line = "  !! " + r.node() + " sends alert " + a.description();
       }
       if (line != null) {
-        out.printf("  %10s ms %s%n", TraceAnalyzer.millis(e.timeNanos() - start).toPlainString(), line);
+        out.printf("  %10s ms %s%n", Millis.of(r.timeNanos() - start).toPlainString(), line);
       }
     }
   }

@@ -51,7 +51,7 @@ final class PartyFactory {
   }
 
   private static <E extends Endpoint> E detailed(E party, Scenario s) {
-    party.setMessageDetail(s.messageDetail());
+    party.setRecording(s.recording());
     return party;
   }
 }

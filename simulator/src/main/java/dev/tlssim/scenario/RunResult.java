@@ -1,5 +1,6 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.TraceRecord;
 import dev.tlssim.results.Comparison;
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.results.LoadSummary;
@@ -12,10 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A finished run: the scenario as run, what the kernel returned, connection results, verdicts. */
+/**
+ * A finished run: the scenario as run, what the kernel returned, the trace (empty at the summary
+ * recording level), connection results, verdicts.
+ */
 public record RunResult(
     Scenario scenario,
     Simulation.Result simulation,
+    List<TraceRecord> trace,
+    List<String> keyLog,
     List<ConnectionSummary> connections,
     List<LoadSummary> loads,
     List<Comparison> comparisons,
@@ -32,7 +38,7 @@ public record RunResult(
         .map(v -> new RunRecord.ExpectationOutcome(v.expectation().text(), v.held(), v.actual())).toList();
     return new RunRecord(scenario.name(), scenario.description(), scenario.seed(), passed(), simulation.endNanos(),
         simulation.events(), simulation.stopReason(), simulation.failure(), outcomes, connections, loads, comparisons,
-        simulation.trace(), captures(), scenario.effective());
+        scenario.recording(), trace, keyLog, captures(), scenario.effective());
   }
 
   /** One pcap per node that sent or received packets, addresses 10.0.0.x in scenario order. */

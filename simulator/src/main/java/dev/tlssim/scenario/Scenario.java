@@ -1,5 +1,6 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.Recording;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tlssim.net.Link;
 import dev.tlssim.party.PartyAction;
@@ -27,7 +28,7 @@ public record Scenario(
     PkiSpec pki,
     boolean keyLog,
     boolean capture,
-    boolean messageDetail,
+    Recording recording,
     JsonNode effective) {
 
   public enum Role { CLIENT, SERVER, ROUTER, CA, MITM }
@@ -50,6 +51,12 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
-        comparisons, pki, keyLog, capture, messageDetail, effective);
+        comparisons, pki, keyLog, capture, recording, effective);
+  }
+
+  /** The same scenario recorded at another level (its numbers do not change). */
+  public Scenario withRecording(Recording level) {
+    return new Scenario(name, description, file, seed, untilNanos, nodes, links, costs, timeline, expectations,
+        comparisons, pki, keyLog, capture, level, effective);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.Recording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -127,7 +128,7 @@ public final class ScenarioLoader {
 
   private static Scenario read(LocatedTree tree, String defaultName) {
     Cursor root = Cursor.root(tree).allowOnly("name", "description", "seed", "until", "network", "nodes", "links",
-        "tcp", "cost", "pki", "keylog", "capture", "messageDetail", "timeline", "expect", "compare");
+        "tcp", "cost", "pki", "keylog", "capture", "recording", "timeline", "expect", "compare");
     String name = root.get("name").text(defaultName);
     String description = root.get("description").text("");
     long seed = root.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE, 1);
@@ -168,7 +169,16 @@ public final class ScenarioLoader {
     }
     return new Scenario(name, description, tree.file(), seed, until, nodes, links, costs, timeline, expectations,
         comparisons, pki, root.get("keylog").bool(false), root.get("capture").bool(false),
-        root.get("messageDetail").bool(true), tree.root());
+        root.get("recording").parsed(ScenarioLoader::recording, Recording.FULL), tree.root());
+  }
+
+  private static Recording recording(String text) {
+    Recording level = Recording.byName(text.trim());
+    if (level == null) {
+      throw new IllegalArgumentException("recording is full (every event, messages with their bytes), events "
+          + "(every event, no bytes) or summary (only the metrics), got '" + text + "'");
+    }
+    return level;
   }
 
   private static TcpConfig readTcp(Cursor c, TcpConfig base) {

@@ -6,7 +6,7 @@ import dev.tlssim.party.PartyAction;
 import dev.tlssim.results.Comparison;
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.results.LoadSummary;
-import dev.tlssim.results.TraceAnalyzer;
+import dev.tlssim.results.RunRecorder;
 import dev.tlssim.sim.NodeProtocol;
 import dev.tlssim.sim.Pacing;
 import dev.tlssim.sim.RandomStreams;
@@ -79,11 +79,12 @@ public final class ScenarioRunner implements AutoCloseable {
     CompletableFuture<Simulation.Result> done = new CompletableFuture<>();
     Set<String> interceptors = new java.util.HashSet<>();
     scenario.nodes().stream().filter(n -> n.role() == Scenario.Role.MITM).forEach(n -> interceptors.add(n.name()));
+    RunRecorder recorder = new RunRecorder(scenario.recording());
     var setup = new Simulation.Setup(network, parties, interceptors, actions, scenario.untilNanos(), pacing,
-        scenario.capture(), done);
+        scenario.capture(), recorder, scenario.recording().keepsTrace(), done);
     system.systemActorOf(Simulation.create(setup), "run-" + runs.incrementAndGet(), Props.empty());
     return done.thenApply(result -> {
-      List<ConnectionSummary> connections = TraceAnalyzer.connections(result.trace());
+      List<ConnectionSummary> connections = recorder.connections();
       List<LoadSummary> loads = loads(scenario, connections);
       List<Expectation.Verdict> verdicts = scenario.expectations().stream()
           .map(e -> e.evaluate(connections, loads)).toList();
@@ -95,7 +96,8 @@ public final class ScenarioRunner implements AutoCloseable {
           comparisons.add(Comparison.of(base.get(), other.get()));
         }
       }
-      return new RunResult(scenario, result, connections, loads, comparisons, verdicts);
+      return new RunResult(scenario, result, recorder.trace(), recorder.keyLog(), connections, loads, comparisons,
+          verdicts);
     });
   }
 

@@ -8,7 +8,7 @@ public sealed interface NodeInput {
   record PacketArrival(Packet packet) implements NodeInput {}
 
   /** A timer the node set earlier fired. */
-  record TimerFired(String key) implements NodeInput {}
+  record TimerFired(TimerKey key) implements NodeInput {}
 
   /** A scripted action from the scenario timeline; the kernel does not look inside. */
   record Scripted(Object action) implements NodeInput {}

@@ -1,5 +1,8 @@
 package dev.tlssim.sim;
 
+import dev.tlssim.events.EventSink;
+import dev.tlssim.events.PacketEvent;
+import dev.tlssim.events.RunEvent;
 import dev.tlssim.net.Network;
 import dev.tlssim.net.Packet;
 import java.util.ArrayList;
@@ -35,7 +38,12 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   /** A scripted action for a node at a virtual time. */
   public record ScheduledAction(long atNanos, String node, Object action) {}
 
-  /** Everything a run needs. {@code interceptors} are on-path nodes that see forwarded packets. */
+  /**
+   * Everything a run needs. {@code interceptors} are on-path nodes that see forwarded packets.
+   * {@code events} hears every event as it happens (the run's summaries and trace); with
+   * {@code networkDetail} off the kernel does not report arrivals, drops and duplicates, which no
+   * summary needs.
+   */
   public record Setup(
       Network network,
       Map<String, Behavior<NodeProtocol>> parties,
@@ -44,14 +52,15 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       long untilNanos,
       Pacing pacing,
       boolean capture,
+      EventSink events,
+      boolean networkDetail,
       CompletableFuture<Result> done) {}
 
   /** A packet as one node saw it (sent or arrived), for captures. */
   public record Observed(long timeNanos, String observer, Packet packet) {}
 
   /** What a run produced. {@code failure} is null unless a node's own code failed. */
-  public record Result(long endNanos, List<TraceEvent> trace, long events, String stopReason, String failure,
-      List<Observed> observed) {}
+  public record Result(long endNanos, long events, String stopReason, String failure, List<Observed> observed) {}
 
   /** How many events to process before yielding the thread to other runs. */
   private static final int BATCH = 4096;
@@ -62,7 +71,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
 
   private record Arrive(Packet packet, String node, String link) implements Pending {}
 
-  private record Timer(String node, String key) implements Pending {}
+  private record Timer(String node, TimerKey key) implements Pending {}
 
   private record Queued(long time, long seq, Pending what) {}
 
@@ -76,7 +85,8 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
    * hashes its two strings, where a concatenated key built a new string per lookup.
    */
   private final Map<Timer, Long> activeTimers = new HashMap<>();
-  private final List<TraceEvent> trace = new ArrayList<>();
+  private final EventSink sink;
+  private final boolean networkDetail;
   private final List<Observed> observed = new ArrayList<>();
   private final ActorRef<NodeOutput> answerAdapter;
   private long now;
@@ -93,6 +103,8 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     super(ctx);
     this.setup = setup;
     this.network = setup.network();
+    this.sink = setup.events();
+    this.networkDetail = setup.networkDetail();
     int i = 0;
     for (var e : setup.parties().entrySet()) {
       nodes.put(e.getKey(), ctx.spawn(e.getValue(), "node-" + (i++)));
@@ -157,15 +169,18 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       return true;
     }
     Arrive a = (Arrive) q.what;
-    trace.add(TraceEvent.of(now, a.node(), "packet.arrive", "id", a.packet().id(), "link", a.link()));
+    if (networkDetail) {
+      sink.record(now, a.node(), new PacketEvent.Arrived(a.packet().id(), a.link()));
+    }
     if (setup.capture()) {
       observed.add(new Observed(now, a.node(), a.packet()));
     }
     boolean forMe = a.node().equals(a.packet().destination());
     if (forMe || setup.interceptors().contains(a.node())) {
       if (!nodes.containsKey(a.node())) {
-        trace.add(TraceEvent.of(now, a.node(), "packet.drop", "id", a.packet().id(), "link", a.link(),
-            "reason", "no-host"));
+        if (networkDetail) {
+          sink.record(now, a.node(), new PacketEvent.Dropped(a.packet().id(), a.link(), PacketEvent.DropReason.NO_HOST));
+        }
         return false;
       }
       ask(a.node(), new NodeInput.PacketArrival(a.packet()));
@@ -196,7 +211,9 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     if (out.failure() != null) {
       return finish("failure", "node " + node + ": " + out.failure());
     }
-    trace.addAll(out.trace());
+    for (RunEvent e : out.events()) {
+      sink.record(now, node, e);
+    }
     for (NodeOutput.TimerChange change : out.timers()) {
       Timer timer = new Timer(node, change.key());
       if (change instanceof NodeOutput.SetTimer s) {
@@ -213,13 +230,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       if (fresh) {
         // A new packet (a forwarded one keeps its id). Its source may differ from the node that
         // sends it: a man in the middle answering in the server's name.
-        var fields = new ArrayList<Object>(List.of("id", sent.id(), "from", sent.source(), "to",
-            sent.destination(), "size", sent.size()));
-        sent.payload().traceFields().forEach((k, v) -> {
-          fields.add(k);
-          fields.add(v);
-        });
-        trace.add(TraceEvent.of(now, node, "packet.send", fields.toArray()));
+        sink.record(now, node, sent.payload().sent(sent.id(), sent.source(), sent.destination()));
         if (setup.capture()) {
           observed.add(new Observed(now, node, sent));
         }
@@ -232,18 +243,22 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   private void forward(Packet p, String at) {
     Network.Hop hop = network.forward(p, at, now);
     if (hop.dropped()) {
-      trace.add(TraceEvent.of(now, at, "packet.drop", "id", p.id(), "link", hop.link(), "reason", hop.dropReason()));
+      if (networkDetail) {
+        sink.record(now, at, new PacketEvent.Dropped(p.id(), hop.link(), hop.dropReason()));
+      }
       return;
     }
     push(hop.arrival(), new Arrive(p, hop.nextNode(), hop.link()));
     if (hop.duplicateArrival() >= 0) {
-      trace.add(TraceEvent.of(now, at, "packet.duplicate", "id", p.id(), "link", hop.link()));
+      if (networkDetail) {
+        sink.record(now, at, new PacketEvent.Duplicated(p.id(), hop.link()));
+      }
       push(hop.duplicateArrival(), new Arrive(p, hop.nextNode(), hop.link()));
     }
   }
 
   private Behavior<Command> finish(String reason, String failure) {
-    setup.done().complete(new Result(now, List.copyOf(trace), events, reason, failure, List.copyOf(observed)));
+    setup.done().complete(new Result(now, events, reason, failure, List.copyOf(observed)));
     return Behaviors.stopped();
   }
 }

@@ -93,7 +93,7 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
   private static Scenario load(String file, String name, String text, List<Setting> settings, AxisValue value,
       Axis axis) {
     try {
-      return ScenarioLoader.parse(file, name, text, withoutMessageDetail(settings));
+      return ScenarioLoader.parse(file, name, text, summaryOnly(settings));
     } catch (ScenarioException e) {
       String what = axis.variants() ? "variant '" + value.label() + "'" : axis.name() + " = " + value.label();
       throw value.source().error(what + ": " + explain(e));
@@ -103,7 +103,7 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
   private static Scenario combined(SweepSpec spec, String file, String name, String text, List<Setting> settings,
       List<String> labels) {
     try {
-      return ScenarioLoader.parse(file, name, text, withoutMessageDetail(settings));
+      return ScenarioLoader.parse(file, name, text, summaryOnly(settings));
     } catch (ScenarioException e) {
       throw new ScenarioException(spec.file(), 0, 0, "sweep.grid", "the cell " + String.join(" / ", labels)
           + " does not make a valid scenario: " + explain(e));
@@ -142,10 +142,10 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
     return cells.size() * spec.trials();
   }
 
-  /** Sweeps keep only statistics: per-message bytes and fields in each trial's trace would be wasted work. */
-  private static List<String> withoutMessageDetail(List<Setting> settings) {
+  /** Sweeps keep only statistics: a trial's trace would be wasted work. */
+  private static List<String> summaryOnly(List<Setting> settings) {
     List<String> overrides = new java.util.ArrayList<>();
-    overrides.add("messageDetail=false");
+    overrides.add("recording=summary");
     settings.forEach(s -> overrides.add(s.override()));
     return overrides;
   }

@@ -1,5 +1,12 @@
 package dev.tlssim.tcp;
 
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.Role;
+import dev.tlssim.events.RunEvent;
+import dev.tlssim.events.TcpEvent;
+import dev.tlssim.events.TcpEvent.RetransmitReason;
+import dev.tlssim.events.TcpFlag;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +32,11 @@ public final class TcpConnection {
   public interface Host {
     void transmit(TcpSegment segment);
 
-    void setTimer(String key, long atNanos);
+    void setTimer(Timer timer, long atNanos);
 
-    void cancelTimer(String key);
+    void cancelTimer(Timer timer);
 
-    void trace(String kind, Object... keyValues);
+    void trace(RunEvent event);
   }
 
   /** What the application on top hears. All methods are called with the current virtual time. */
@@ -46,10 +53,15 @@ public final class TcpConnection {
     default void failed(TcpConnection c, long now, String reason) {}
   }
 
-  static final String RTO_TIMER = "rto";
-  static final String DELACK_TIMER = "delack";
+  /** The connection's timers: one of each at most. */
+  public enum Timer {
+    /** Retransmission timeout (RFC 6298). */
+    RETRANSMISSION,
+    /** Delayed acknowledgement (RFC 9293 §3.8.6.3, RFC 1122 §4.2.3.2). */
+    DELAYED_ACK
+  }
 
-  private final String flow;
+  private final Flow flow;
   private final int localPort;
   private final int remotePort;
   private final TcpConfig config;
@@ -91,7 +103,7 @@ public final class TcpConnection {
   /** Send time of a segment and whether it was ever retransmitted (Karn's rule). */
   private record Sent(long end, long time, boolean retransmitted) {}
 
-  TcpConnection(String flow, int localPort, int remotePort, long iss, TcpConfig config, Host host) {
+  TcpConnection(Flow flow, int localPort, int remotePort, long iss, TcpConfig config, Host host) {
     this.flow = flow;
     this.localPort = localPort;
     this.remotePort = remotePort;
@@ -106,7 +118,7 @@ public final class TcpConnection {
     this.smss = config.mss();
   }
 
-  public String flow() {
+  public Flow flow() {
     return flow;
   }
 
@@ -155,7 +167,7 @@ public final class TcpConnection {
     synSentAt = now;
     sndNxt = iss + 1;
     sndMax = sndNxt;
-    host.trace("tcp.open", "role", "client", "iss", iss);
+    host.trace(new TcpEvent.Opened(flow, Role.CLIENT, iss));
     sendSyn(now, null);
     armRto(now);
   }
@@ -174,17 +186,18 @@ public final class TcpConnection {
     synSentAt = now;
     sndNxt = iss + 1;
     sndMax = sndNxt;
-    host.trace("tcp.open", "role", "server", "iss", iss);
+    host.trace(new TcpEvent.Opened(flow, Role.SERVER, iss));
     sendSyn(now, null);
     armRto(now);
   }
 
-  private void sendSyn(long now, String retransmitReason) {
+  private void sendSyn(long now, RetransmitReason retransmitReason) {
     int flags = state == State.SYN_RCVD ? TcpSegment.SYN | TcpSegment.ACK : TcpSegment.SYN;
     long ack = state == State.SYN_RCVD ? rcvNxt : 0;
     boolean ts = state == State.SYN_RCVD ? useTimestamps : config.timestamps();
     if (retransmitReason != null) {
-      host.trace("tcp.retransmit", "seq", iss, "len", 0, "reason", retransmitReason, "flags", flags == TcpSegment.SYN ? "SYN" : "SYN,ACK");
+      host.trace(new TcpEvent.Retransmitted(flow, iss, 0, retransmitReason,
+          flags == TcpSegment.SYN ? List.of(TcpFlag.SYN) : List.of(TcpFlag.SYN, TcpFlag.ACK)));
     }
     host.transmit(new TcpSegment(localPort, remotePort, iss, ack, flags, advertisedWindow(), config.mss(), ts, null));
   }
@@ -254,7 +267,7 @@ public final class TcpConnection {
     if (s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK) && s.seq() == irs) {
       // The client retransmitted its SYN (our SYN-ACK or its SYN was lost): answer it again.
       synRetransmissions++;
-      sendSyn(now, "dup-syn");
+      sendSyn(now, RetransmitReason.DUPLICATE_SYN);
       return;
     }
     if (!s.has(TcpSegment.ACK) || s.ack() != iss + 1) {
@@ -290,7 +303,7 @@ public final class TcpConnection {
       // RFC 5681 §3.1: lost SYN/SYN-ACK means the initial window is one segment.
       cwnd = smss;
     }
-    host.trace("tcp.established", "rto", rtt.rto(), "srtt", rtt.srtt(), "cwnd", cwnd, "mss", smss);
+    host.trace(new TcpEvent.Established(flow, rtt.rto(), rtt.srtt(), cwnd, smss));
   }
 
   private void onSegmentSynchronized(long now, TcpSegment s) {
@@ -346,7 +359,7 @@ public final class TcpConnection {
         cwnd = Math.min(ssthresh, Math.max(flightBefore - acked, 0) + smss);
       } else {
         // RFC 6582 §3.2 step 5: partial ACK, retransmit the next hole and deflate.
-        retransmitHead(now, "partial-ack");
+        retransmitHead(now, RetransmitReason.PARTIAL_ACK);
         cwnd = Math.max(cwnd - acked + smss, smss);
       }
     } else if (cwnd < ssthresh) {
@@ -373,7 +386,7 @@ public final class TcpConnection {
       ssthresh = Math.max(flight / 2, 2L * smss);
       recover = sndMax;
       inRecovery = true;
-      retransmitHead(now, "fast");
+      retransmitHead(now, RetransmitReason.FAST);
       cwnd = ssthresh + 3L * smss;
     } else if (dupAcks > 3 && inRecovery) {
       cwnd += smss;
@@ -439,7 +452,7 @@ public final class TcpConnection {
     if (filledHole || finNow || !config.delayedAck() || ++unackedSegments >= 2) {
       sendAck(now);
     } else {
-      host.setTimer(DELACK_TIMER, now + config.delayedAckNanos());
+      host.setTimer(Timer.DELAYED_ACK, now + config.delayedAckNanos());
     }
     for (byte[] d : deliveries) {
       listener.received(this, now, d);
@@ -450,7 +463,7 @@ public final class TcpConnection {
   }
 
   private void peerFinished(long now) {
-    host.trace("tcp.fin-received");
+    host.trace(new TcpEvent.FinReceived(flow));
     switch (state) {
       case ESTABLISHED -> state = State.CLOSE_WAIT;
       case FIN_WAIT_1 -> state = State.CLOSING;
@@ -467,7 +480,7 @@ public final class TcpConnection {
       case LAST_ACK -> {
         state = State.CLOSED;
         cancelTimers();
-        host.trace("tcp.closed");
+        host.trace(new TcpEvent.Closed(flow));
         listener.closed(this, now);
       }
       default -> { }
@@ -478,7 +491,7 @@ public final class TcpConnection {
   private void enterTimeWait(long now) {
     state = State.TIME_WAIT;
     cancelTimers();
-    host.trace("tcp.closed");
+    host.trace(new TcpEvent.Closed(flow));
     listener.closed(this, now);
   }
 
@@ -491,14 +504,14 @@ public final class TcpConnection {
 
   // ---------------------------------------------------------------- timers
 
-  void onTimer(long now, String timer) {
-    if (DELACK_TIMER.equals(timer)) {
+  void onTimer(long now, Timer timer) {
+    if (timer == Timer.DELAYED_ACK) {
       if (unackedSegments > 0) {
         sendAck(now);
       }
       return;
     }
-    if (!RTO_TIMER.equals(timer) || !rtoArmed) {
+    if (timer != Timer.RETRANSMISSION || !rtoArmed) {
       return;
     }
     rtoArmed = false;
@@ -519,7 +532,7 @@ public final class TcpConnection {
     if (synRetransmissions > config.synLinearTimeouts()) {
       rtt.backOff();
     }
-    sendSyn(now, "rto");
+    sendSyn(now, RetransmitReason.RTO);
     armRto(now);
   }
 
@@ -536,20 +549,20 @@ public final class TcpConnection {
     inRecovery = false;
     dupAcks = 0;
     rtt.backOff();
-    host.trace("tcp.rto", "rto", rtt.rto(), "retries", retries);
+    host.trace(new TcpEvent.RtoFired(flow, rtt.rto(), retries));
     // Go back N: everything unacknowledged is resent as the window reopens.
     sndNxt = sndUna;
     if (finSent && sndUna <= finSeq()) {
       finSent = false;
     }
-    sendFrom(now, sndUna, "rto");
+    sendFrom(now, sndUna, RetransmitReason.RTO);
     armRto(now);
   }
 
   private void armRto(long now) {
     rtoArmed = true;
     rtoDeadline = now + rtt.rto();
-    host.setTimer(RTO_TIMER, rtoDeadline);
+    host.setTimer(Timer.RETRANSMISSION, rtoDeadline);
   }
 
   private void rearmRto(long now) {
@@ -559,19 +572,19 @@ public final class TcpConnection {
     }
     rtoArmed = true;
     rtoDeadline = Math.max(base + rtt.rto(), now);
-    host.setTimer(RTO_TIMER, rtoDeadline);
+    host.setTimer(Timer.RETRANSMISSION, rtoDeadline);
   }
 
   private void cancelRto() {
     if (rtoArmed) {
       rtoArmed = false;
-      host.cancelTimer(RTO_TIMER);
+      host.cancelTimer(Timer.RETRANSMISSION);
     }
   }
 
   private void cancelTimers() {
     cancelRto();
-    host.cancelTimer(DELACK_TIMER);
+    host.cancelTimer(Timer.DELAYED_ACK);
   }
 
   // ---------------------------------------------------------------- sending
@@ -606,7 +619,7 @@ public final class TcpConnection {
   }
 
   /** Sends the segment that starts at {@code seq}: data, or the FIN once the data is all sent. */
-  private void sendFrom(long now, long seq, String retransmitReason) {
+  private void sendFrom(long now, long seq, RetransmitReason retransmitReason) {
     long dataEnd = sendBuffer.endSeq();
     boolean retransmission = seq < sndMax;
     if (seq < dataEnd) {
@@ -637,29 +650,29 @@ public final class TcpConnection {
     }
   }
 
-  private void retransmitHead(long now, String reason) {
+  private void retransmitHead(long now, RetransmitReason reason) {
     long saved = sndNxt;
     sendFrom(now, sndUna, reason);
     sndNxt = Math.max(saved, sndNxt);
   }
 
-  private void transmit(long now, long seq, int flags, byte[] data, boolean retransmission, String reason) {
+  private void transmit(long now, long seq, int flags, byte[] data, boolean retransmission, RetransmitReason reason) {
     long end = seq + data.length + ((flags & TcpSegment.FIN) != 0 ? 1 : 0);
     if (retransmission) {
-      host.trace("tcp.retransmit", "seq", seq, "len", data.length, "reason", reason == null ? "rto" : reason,
-          "flags", (flags & TcpSegment.FIN) != 0 ? "FIN" : "");
+      host.trace(new TcpEvent.Retransmitted(flow, seq, data.length, reason == null ? RetransmitReason.RTO : reason,
+          (flags & TcpSegment.FIN) != 0 ? List.of(TcpFlag.FIN) : List.of()));
       outstanding.put(seq, new Sent(end, now, true));
     } else {
       outstanding.put(seq, new Sent(end, now, false));
     }
     unackedSegments = 0;
-    host.cancelTimer(DELACK_TIMER);
+    host.cancelTimer(Timer.DELAYED_ACK);
     host.transmit(new TcpSegment(localPort, remotePort, seq, rcvNxt, flags, advertisedWindow(), 0, useTimestamps, data));
   }
 
   private void sendAck(long now) {
     unackedSegments = 0;
-    host.cancelTimer(DELACK_TIMER);
+    host.cancelTimer(Timer.DELAYED_ACK);
     host.transmit(new TcpSegment(localPort, remotePort, sndNxt, rcvNxt, TcpSegment.ACK, advertisedWindow(), 0,
         useTimestamps, null));
   }
@@ -677,7 +690,7 @@ public final class TcpConnection {
   private void fail(long now, String reason) {
     state = State.CLOSED;
     cancelTimers();
-    host.trace("tcp.error", "reason", reason);
+    host.trace(new TcpEvent.Failed(flow, reason));
     listener.failed(this, now, reason);
   }
 }

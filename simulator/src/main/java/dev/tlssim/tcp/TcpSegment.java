@@ -1,8 +1,10 @@
 package dev.tlssim.tcp;
 
 import dev.tlssim.net.Payload;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.tlssim.events.PacketEvent;
+import dev.tlssim.events.TcpFlag;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A TCP segment (RFC 9293 §3.1). Sequence numbers are kept as unbounded longs inside the model;
@@ -65,36 +67,30 @@ public record TcpSegment(
     return IP_HEADER + TCP_HEADER + optionsLength() + data.length;
   }
 
-  public String flagNames() {
-    StringBuilder b = new StringBuilder();
+  /** The flags set, in header order as tools print them (SYN, FIN, RST, PSH, ACK). */
+  public List<TcpFlag> flagList() {
+    List<TcpFlag> out = new ArrayList<>(2);
     if (has(SYN)) {
-      b.append("SYN,");
+      out.add(TcpFlag.SYN);
     }
     if (has(FIN)) {
-      b.append("FIN,");
+      out.add(TcpFlag.FIN);
     }
     if (has(RST)) {
-      b.append("RST,");
+      out.add(TcpFlag.RST);
     }
     if (has(PSH)) {
-      b.append("PSH,");
+      out.add(TcpFlag.PSH);
     }
     if (has(ACK)) {
-      b.append("ACK,");
+      out.add(TcpFlag.ACK);
     }
-    return b.length() == 0 ? "" : b.substring(0, b.length() - 1);
+    return out;
   }
 
   @Override
-  public Map<String, Object> traceFields() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("sport", sourcePort);
-    m.put("dport", destinationPort);
-    m.put("flags", flagNames());
-    m.put("seq", seq);
-    m.put("ack", ack);
-    m.put("len", data.length);
-    m.put("win", window);
-    return m;
+  public PacketEvent.Sent sent(long id, String from, String to) {
+    return new PacketEvent.Sent(id, from, to, wireSize(),
+        new PacketEvent.Segment(sourcePort, destinationPort, flagList(), seq, ack, data.length, window, null));
   }
 }

@@ -1,15 +1,17 @@
 package dev.tlssim.tcp;
 
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.RunEvent;
+import dev.tlssim.sim.TimerKey;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
  * The TCP layer of one node: demultiplexes segments to connections by (local port, remote node,
- * remote port), accepts connections on listening ports, answers strays with RST, and names the
- * timers and trace records of each connection after its flow ("client:49152>server:443").
+ * remote port), accepts connections on listening ports, and answers strays with RST. Each
+ * connection's timers carry the connection itself, so a fired timer goes straight to it.
  */
 public final class TcpStack {
 
@@ -17,36 +19,31 @@ public final class TcpStack {
   public interface Host {
     void transmit(String remoteNode, TcpSegment segment);
 
-    void setTimer(String key, long atNanos);
+    void setTimer(TimerKey key, long atNanos);
 
-    void cancelTimer(String key);
+    void cancelTimer(TimerKey key);
 
-    void trace(String kind, Map<String, Object> details);
+    void trace(RunEvent event);
   }
 
-  private final String timerPrefix;
+  /** A connection's timer: which connection (of which stack) and which of its timers. */
+  private record ConnectionTimer(ConnectionHost owner, TcpConnection.Timer timer) implements TimerKey {}
+
   private static final int FIRST_EPHEMERAL_PORT = 49152;
 
   private final String node;
   private final TcpConfig config;
   private final Host host;
   private final SplittableRandom isnRandom;
-  private final Map<String, TcpConnection> connections = new LinkedHashMap<>();
-  private final Map<String, String> connectionRemote = new HashMap<>();
+  private final Map<ConnectionId, TcpConnection> connections = new HashMap<>();
   private final Map<Integer, Supplier<TcpConnection.Listener>> listeners = new HashMap<>();
   private int nextPort = FIRST_EPHEMERAL_PORT;
 
-  public TcpStack(String node, TcpConfig config, Host host, SplittableRandom isnRandom) {
-    this(node, config, host, isnRandom, "tcp|");
-  }
-
   /**
-   * @param node        the address this stack speaks as (a MITM's second stack speaks as the server
-   *                    it impersonates)
-   * @param timerPrefix keeps the timers of several stacks on one node apart
+   * @param node the address this stack speaks as (a MITM's second stack speaks as the server it
+   *             impersonates)
    */
-  public TcpStack(String node, TcpConfig config, Host host, SplittableRandom isnRandom, String timerPrefix) {
-    this.timerPrefix = timerPrefix;
+  public TcpStack(String node, TcpConfig config, Host host, SplittableRandom isnRandom) {
     this.node = node;
     this.config = config;
     this.host = host;
@@ -64,25 +61,23 @@ public final class TcpStack {
   /** Opens a connection; the listener hears about its progress. */
   public TcpConnection connect(long now, String remoteNode, int remotePort, TcpConnection.Listener listener) {
     int port = nextPort++;
-    String flow = node + ":" + port + ">" + remoteNode + ":" + remotePort;
-    TcpConnection c = newConnection(flow, port, remoteNode, remotePort);
+    TcpConnection c = newConnection(new Flow(node, port, remoteNode, remotePort), port, remoteNode, remotePort);
     c.setListener(listener);
     c.open(now);
     return c;
   }
 
-  private TcpConnection newConnection(String flow, int localPort, String remoteNode, int remotePort) {
-    String key = key(localPort, remoteNode, remotePort);
+  private TcpConnection newConnection(Flow flow, int localPort, String remoteNode, int remotePort) {
     long iss = isnRandom.nextLong() & 0xffffffffL;
-    TcpConnection c = new TcpConnection(flow, localPort, remotePort, iss, config, new ConnectionHost(key, flow, remoteNode));
-    connections.put(key, c);
-    connectionRemote.put(key, remoteNode);
+    ConnectionHost connectionHost = new ConnectionHost(remoteNode);
+    TcpConnection c = new TcpConnection(flow, localPort, remotePort, iss, config, connectionHost);
+    connectionHost.connection = c;
+    connections.put(new ConnectionId(localPort, remoteNode, remotePort), c);
     return c;
   }
 
   public void onSegment(long now, String fromNode, TcpSegment s) {
-    String key = key(s.destinationPort(), fromNode, s.sourcePort());
-    TcpConnection c = connections.get(key);
+    TcpConnection c = connections.get(new ConnectionId(s.destinationPort(), fromNode, s.sourcePort()));
     if (c != null && c.state() == TcpConnection.State.TIME_WAIT) {
       c.onSegmentInTimeWait(now, s);
       return;
@@ -93,8 +88,8 @@ public final class TcpStack {
     }
     Supplier<TcpConnection.Listener> acceptor = listeners.get(s.destinationPort());
     if (acceptor != null && s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK)) {
-      String flow = fromNode + ":" + s.sourcePort() + ">" + node + ":" + s.destinationPort();
-      TcpConnection accepted = newConnection(flow, s.destinationPort(), fromNode, s.sourcePort());
+      TcpConnection accepted = newConnection(new Flow(fromNode, s.sourcePort(), node, s.destinationPort()),
+          s.destinationPort(), fromNode, s.sourcePort());
       accepted.setListener(acceptor.get());
       accepted.accept(now, s);
       return;
@@ -107,33 +102,28 @@ public final class TcpStack {
     }
   }
 
-  /** Routes a timer to its connection; returns false when the key is not a TCP timer. */
-  public boolean onTimer(long now, String key) {
-    if (!key.startsWith(timerPrefix)) {
+  /** Routes a timer to its connection; returns false when the key is not one of this stack's timers. */
+  public boolean onTimer(long now, TimerKey key) {
+    if (!(key instanceof ConnectionTimer t) || t.owner().stack() != this) {
       return false;
     }
-    int bar = key.lastIndexOf('|');
-    String connKey = key.substring(timerPrefix.length(), bar);
-    TcpConnection c = connections.get(connKey);
-    if (c != null) {
-      c.onTimer(now, key.substring(bar + 1));
-    }
+    t.owner().connection.onTimer(now, t.timer());
     return true;
   }
 
-  private static String key(int localPort, String remoteNode, int remotePort) {
-    return localPort + "/" + remoteNode + "/" + remotePort;
-  }
+  /** A connection as the stack demultiplexes segments to it (RFC 9293 §3.3.1: the socket pair). */
+  private record ConnectionId(int localPort, String remoteNode, int remotePort) {}
 
   private final class ConnectionHost implements TcpConnection.Host {
-    private final String key;
-    private final String flow;
     private final String remoteNode;
+    private TcpConnection connection;
 
-    ConnectionHost(String key, String flow, String remoteNode) {
-      this.key = key;
-      this.flow = flow;
+    ConnectionHost(String remoteNode) {
       this.remoteNode = remoteNode;
+    }
+
+    TcpStack stack() {
+      return TcpStack.this;
     }
 
     @Override
@@ -142,23 +132,18 @@ public final class TcpStack {
     }
 
     @Override
-    public void setTimer(String timer, long atNanos) {
-      host.setTimer(timerPrefix + key + "|" + timer, atNanos);
+    public void setTimer(TcpConnection.Timer timer, long atNanos) {
+      host.setTimer(new ConnectionTimer(this, timer), atNanos);
     }
 
     @Override
-    public void cancelTimer(String timer) {
-      host.cancelTimer(timerPrefix + key + "|" + timer);
+    public void cancelTimer(TcpConnection.Timer timer) {
+      host.cancelTimer(new ConnectionTimer(this, timer));
     }
 
     @Override
-    public void trace(String kind, Object... keyValues) {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("flow", flow);
-      for (int i = 0; i < keyValues.length; i += 2) {
-        d.put((String) keyValues[i], keyValues[i + 1]);
-      }
-      host.trace(kind, d);
+    public void trace(RunEvent event) {
+      host.trace(event);
     }
   }
 }

@@ -25,8 +25,8 @@ class BenchCommandTest {
       "handshakes/s tls13-full-ecdsa-p256", "handshakes/CPU-s tls13-full-ecdsa-p256",
       "handshakes/s tls13-full-rsa-pss", "handshakes/CPU-s tls13-full-rsa-pss",
       "handshakes/s tls13-resumed-psk-dhe-ke", "handshakes/CPU-s tls13-resumed-psk-dhe-ke",
-      "kernel events/s",
-      "kernel events/CPU-s", "heap per open TCP connection", "heap per open TLS connection");
+      "kernel events/s (full)", "kernel events/CPU-s (full)", "kernel events/s (summary)",
+      "kernel events/CPU-s (summary)", "heap per open TCP connection", "heap per open TLS connection");
 
   @Test
   void quickBenchPrintsATableAndWritesTheSameRowsAsJson(@TempDir Path dir) throws Exception {

@@ -1,5 +1,7 @@
 package dev.tlssim.bench;
 
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.TlsChannelEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each bench case does, simulated and with the JDK, the handshake it claims to measure. */
 class HandshakeCasesTest {
+  private static final Flow FLOW = Flow.parse("client:49152>server:443");
   private static final ScenarioRunner RUNNER = new ScenarioRunner();
 
   @AfterAll
@@ -36,7 +39,8 @@ class HandshakeCasesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void everySimulatedHandshakeIsTheMeasuredKind(HandshakeCase c) {
-    Scenario scenario = c.scenario(HANDSHAKES);
+    // Recorded in full here (the bench records only the metrics) so that the trace can be checked too.
+    Scenario scenario = c.scenario(HANDSHAKES).withRecording(dev.tlssim.events.Recording.FULL);
     RunResult r = RUNNER.run(scenario);
     assertThat(r.simulation().failure()).isNull();
     // measured() throws for a connection that did another kind of handshake.
@@ -45,9 +49,9 @@ class HandshakeCasesTest {
     assertThat(r.connections()).hasSize(HANDSHAKES + (resumes ? 1 : 0));
     if (c instanceof Tls13SimulatedResumed) {
       // The summary says "psk" for both TLS 1.3 modes; the trace tells psk_dhe_ke from psk_ke.
-      java.util.List<String> modes = r.simulation().trace().stream()
-          .filter(e -> e.kind().equals("tls.established") && e.node().equals("client"))
-          .map(e -> e.string("keyExchange")).toList();
+      java.util.List<String> modes = r.trace().stream()
+          .filter(e -> e.event() instanceof TlsChannelEvent.Established && e.node().equals("client"))
+          .map(e -> ((TlsChannelEvent.Established) e.event()).keyExchange()).toList();
       assertThat(modes).hasSize(HANDSHAKES + 1).first().isEqualTo("ecdhe");
       assertThat(modes.subList(1, modes.size())).containsOnly("psk_dhe_ke");
     }
@@ -156,7 +160,7 @@ class HandshakeCasesTest {
 
   private static ConnectionSummary summary(String id, String version, String suite, String handshake,
       String resumedBy) {
-    return new ConnectionSummary(id, "client", "server", "flow", BigDecimal.ZERO, "established", version,
+    return new ConnectionSummary(id, "client", "server", FLOW, BigDecimal.ZERO, "established", version,
         suite, handshake, resumedBy, null, null, null, null, null, null, 0, 0, 0, 0,
         null, null, 0, null, null);
   }
@@ -164,7 +168,7 @@ class HandshakeCasesTest {
   @Test
   void aConnectionThatDidNotHandshakeIsRejected() {
     HandshakeCase c = HandshakeCases.all().get(0);
-    ConnectionSummary failed = new ConnectionSummary("c0", "client", "server", "flow", BigDecimal.ZERO,
+    ConnectionSummary failed = new ConnectionSummary("c0", "client", "server", FLOW, BigDecimal.ZERO,
         "alert:unknown_ca", "TLSv1.2", null, "failed", null, "chain", null, null, null, null, null, 0, 0, 0, 0, null, null, 0,
         null, null);
     assertThatThrownBy(() -> c.measured(failed)).hasMessageContaining("connection c0 ended alert:unknown_ca");

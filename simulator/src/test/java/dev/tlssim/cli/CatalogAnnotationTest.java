@@ -1,12 +1,13 @@
 package dev.tlssim.cli;
 
+import dev.tlssim.events.TraceRecord;
+import dev.tlssim.events.TlsChannelEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.scenario.RunResult;
 import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioLoader;
 import dev.tlssim.scenario.ScenarioRunner;
-import dev.tlssim.sim.TraceEvent;
 import dev.tlssim.tls.wire.Field;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,14 +56,13 @@ class CatalogAnnotationTest {
     int messages = 0;
     int tls13 = 0;
     for (RunResult run : runs) {
-      for (TraceEvent e : run.simulation().trace()) {
-        if (!e.kind().equals("tls.message") || e.get("hex") == null) {
+      for (TraceRecord r : run.trace()) {
+        if (!(r.event() instanceof TlsChannelEvent.Message e) || e.hex() == null) {
           continue;
         }
         messages++;
-        String where = run.scenario().name() + " " + e.string("flow") + " " + e.string("dir") + " "
-            + e.string("name");
-        int length = e.string("hex").length() / 2;
+        String where = run.scenario().name() + " " + e.flow() + " " + e.dir().wireName() + " " + e.name();
+        int length = e.hex().length() / 2;
         List<Field> fields = fields(e);
         if (fields.stream().anyMatch(f -> f.name().equals("supported_versions")
             || f.value().startsWith("TLS 1.3"))) {
@@ -84,7 +84,7 @@ class CatalogAnnotationTest {
     for (RunResult run : runs) {
       Path dir = RunOutput.write(run.record(), out.resolve(run.scenario().name()), false);
       String html = Files.readString(dir.resolve("report.html"));
-      if (run.simulation().trace().stream().anyMatch(e -> e.kind().equals("tls.message") && e.get("hex") != null)) {
+      if (run.trace().stream().anyMatch(r -> r.event() instanceof TlsChannelEvent.Message m && m.hex() != null)) {
         inspected++;
         assertThat(html).as(run.scenario().name() + " has an inspector").contains("client_hello");
       }
@@ -116,12 +116,10 @@ class CatalogAnnotationTest {
     return problems;
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Field> fields(TraceEvent e) {
+  private static List<Field> fields(TlsChannelEvent.Message e) {
     List<Field> out = new ArrayList<>();
-    for (Map<String, Object> m : (List<Map<String, Object>>) e.get("fields")) {
-      out.add(new Field((String) m.get("name"), ((Number) m.get("offset")).intValue(),
-          ((Number) m.get("length")).intValue(), (String) m.get("value")));
+    for (TlsChannelEvent.MessageField m : e.fields()) {
+      out.add(new Field(m.name(), m.offset(), m.length(), m.value()));
     }
     return out;
   }

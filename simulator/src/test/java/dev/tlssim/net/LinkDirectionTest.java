@@ -30,7 +30,7 @@ class LinkDirectionTest {
     var d = new LinkDirection("a", "b", params(0, 0, LossModel.NONE, 0, 0, 8_000_000, 2), new SplittableRandom(1));
     assertThat(d.transmit(1000, 0).dropped()).isFalse();
     assertThat(d.transmit(1000, 0).dropped()).isFalse();
-    assertThat(d.transmit(1000, 0).dropReason()).isEqualTo("queue");
+    assertThat(d.transmit(1000, 0).dropReason()).isEqualTo(dev.tlssim.events.PacketEvent.DropReason.QUEUE);
     // Once the first has left (1 ms), there is room again.
     assertThat(d.transmit(1000, MS).dropped()).isFalse();
   }

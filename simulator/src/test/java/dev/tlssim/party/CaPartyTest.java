@@ -1,5 +1,7 @@
 package dev.tlssim.party;
 
+import dev.tlssim.sim.TimerKey;
+import dev.tlssim.events.RunEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.http.HttpMessage;
@@ -58,13 +60,13 @@ class CaPartyTest {
     }
 
     @Override
-    public void setTimer(String key, long atNanos) {}
+    public void setTimer(TimerKey key, long atNanos) {}
 
     @Override
-    public void cancelTimer(String key) {}
+    public void cancelTimer(TimerKey key) {}
 
     @Override
-    public void trace(String kind, Map<String, Object> details) {}
+    public void trace(RunEvent event) {}
   }, new SplittableRandom(2));
 
   /** One HTTP exchange with the CA: connect, send the request, read the response. */

@@ -4,7 +4,7 @@ import static dev.tlssim.scenario.Runs.RUNNER;
 import static dev.tlssim.scenario.Runs.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tlssim.results.TraceWriter;
+import dev.tlssim.events.TraceJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,16 +29,16 @@ class DeterminismTest {
 
   @Test
   void sameSeedGivesAByteIdenticalTrace() {
-    byte[] first = TraceWriter.toBytes(RUNNER.run(scenario(LOSSY).withSeed(42)).simulation().trace());
-    byte[] second = TraceWriter.toBytes(RUNNER.run(scenario(LOSSY).withSeed(42)).simulation().trace());
+    byte[] first = TraceJson.toBytes(RUNNER.run(scenario(LOSSY).withSeed(42)).trace());
+    byte[] second = TraceJson.toBytes(RUNNER.run(scenario(LOSSY).withSeed(42)).trace());
     assertThat(first).isEqualTo(second);
     assertThat(first.length).isGreaterThan(10_000);
   }
 
   @Test
   void differentSeedsUnderLossGiveDifferentTraces() {
-    byte[] a = TraceWriter.toBytes(RUNNER.run(scenario(LOSSY).withSeed(1)).simulation().trace());
-    byte[] b = TraceWriter.toBytes(RUNNER.run(scenario(LOSSY).withSeed(2)).simulation().trace());
+    byte[] a = TraceJson.toBytes(RUNNER.run(scenario(LOSSY).withSeed(1)).trace());
+    byte[] b = TraceJson.toBytes(RUNNER.run(scenario(LOSSY).withSeed(2)).trace());
     assertThat(a).isNotEqualTo(b);
   }
 
@@ -47,7 +47,7 @@ class DeterminismTest {
     Scenario base = scenario(LOSSY);
     List<byte[]> sequential = new ArrayList<>();
     for (int seed = 0; seed < 1000; seed++) {
-      sequential.add(TraceWriter.toBytes(RUNNER.run(base.withSeed(seed)).simulation().trace()));
+      sequential.add(TraceJson.toBytes(RUNNER.run(base.withSeed(seed)).trace()));
     }
     List<CompletableFuture<RunResult>> parallel = new ArrayList<>();
     for (int seed = 0; seed < 1000; seed++) {
@@ -56,7 +56,7 @@ class DeterminismTest {
     int lossy = 0;
     for (int seed = 0; seed < 1000; seed++) {
       RunResult r = parallel.get(seed).join();
-      assertThat(TraceWriter.toBytes(r.simulation().trace())).as("seed %d", seed).isEqualTo(sequential.get(seed));
+      assertThat(TraceJson.toBytes(r.trace())).as("seed %d", seed).isEqualTo(sequential.get(seed));
       if (r.connections().stream().anyMatch(c -> c.retransmissions() > 0)) {
         lossy++;
       }

@@ -1,9 +1,11 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.AppEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.results.ConnectionSummary;
-import dev.tlssim.results.TraceWriter;
+import dev.tlssim.events.TraceJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,27 +92,27 @@ class HandshakeModesTest {
   void pskKeResumesWithoutAKeyShareAndPskDheKeWithOne() {
     RunResult dhe = reconnect(mode("tls13-psk"));
     RunResult ke = reconnect(mode("tls13-psk-ke"));
-    assertThat(Runs.all(dhe, "tls.established")).filteredOn(e -> e.node().equals("client"))
-        .extracting(e -> e.string("keyExchange")).containsExactly("ecdhe", "psk_dhe_ke");
-    assertThat(Runs.all(ke, "tls.established")).filteredOn(e -> e.node().equals("client"))
-        .extracting(e -> e.string("keyExchange")).containsExactly("ecdhe", "psk_ke");
+    assertThat(Runs.all(dhe, TlsChannelEvent.Established.class)).filteredOn(e -> e.node().equals("client"))
+        .extracting(e -> e.event().keyExchange()).containsExactly("ecdhe", "psk_dhe_ke");
+    assertThat(Runs.all(ke, TlsChannelEvent.Established.class)).filteredOn(e -> e.node().equals("client"))
+        .extracting(e -> e.event().keyExchange()).containsExactly("ecdhe", "psk_ke");
   }
 
   @Test
   void zeroRttDataIsTracedAsEarlyDataAtTheServerAndAcceptedOnce() {
     RunResult r = reconnect(mode("tls13-0rtt"));
-    assertThat(Runs.all(r, "tls.early-data")).hasSize(1);
-    assertThat(Runs.all(r, "app.request")).hasSize(2);
-    assertThat(Runs.all(r, "tls.established")).filteredOn(e -> e.node().equals("client"))
-        .extracting(e -> e.get("earlyData")).containsExactly(false, true);
+    assertThat(Runs.all(r, TlsChannelEvent.EarlyData.class)).hasSize(1);
+    assertThat(Runs.all(r, AppEvent.Request.class)).hasSize(2);
+    assertThat(Runs.all(r, TlsChannelEvent.Established.class)).filteredOn(e -> e.node().equals("client"))
+        .extracting(e -> e.event().earlyData()).containsExactly(false, true);
   }
 
   @Test
   void aTls13RunIsAPureFunctionOfScenarioAndSeed() {
     List<String> overrides = new ArrayList<>(mode("tls13-0rtt"));
     overrides.add("network.loss=5%");
-    byte[] first = TraceWriter.toBytes(reconnect(overrides).simulation().trace());
-    byte[] second = TraceWriter.toBytes(reconnect(overrides).simulation().trace());
+    byte[] first = TraceJson.toBytes(reconnect(overrides).trace());
+    byte[] second = TraceJson.toBytes(reconnect(overrides).trace());
     assertThat(first).isEqualTo(second);
   }
 }

@@ -1,5 +1,7 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TcpEvent;
 import static dev.tlssim.scenario.Runs.all;
 import static dev.tlssim.scenario.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,16 +35,16 @@ class MalformedTrafficTest {
     assertThat(tls.result()).isEqualTo("completed");
     assertThat(tls.handshakeMs()).isEqualByComparingTo("120");
     // The request's first bytes (00 00 01 2c ...) are no TLS record: content type 0 is unexpected_message.
-    assertThat(all(r, "tls.alert")).filteredOn(e -> e.node().equals("server") && Boolean.TRUE.equals(e.get("fatal")))
+    assertThat(all(r, TlsChannelEvent.Alert.class)).filteredOn(e -> e.node().equals("server") && e.event().fatal())
         .singleElement().satisfies(e -> {
-          assertThat(e.get("description")).isEqualTo("unexpected_message");
-          assertThat(e.get("flow")).isEqualTo("plain:49152>server:443");
+          assertThat(e.event().description()).isEqualTo("unexpected_message");
+          assertThat(e.event().flow()).hasToString("plain:49152>server:443");
         });
     ConnectionSummary garbage = r.connections().stream().filter(c -> c.id().equals("garbage")).findFirst().orElseThrow();
     assertThat(garbage.result()).isEqualTo("established");
     assertThat(garbage.responseMs()).isNull();
     assertThat(r.simulation().failure()).isNull();
     // The server closed the bad connection (FIN) after its alert.
-    assertThat(all(r, "tcp.fin-received")).anyMatch(e -> e.node().equals("plain"));
+    assertThat(all(r, TcpEvent.FinReceived.class)).anyMatch(e -> e.node().equals("plain"));
   }
 }

@@ -1,10 +1,14 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.PacketEvent;
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.Direction;
+import dev.tlssim.events.ConnectionEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.cli.TlssimCommand;
 import dev.tlssim.results.ConnectionSummary;
-import dev.tlssim.sim.TraceEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,19 +42,19 @@ class MaxFragmentLengthScenarioTest {
   /** The payload lengths of the server's data segments on {@code id}'s connection, in order. */
   private static List<Long> serverSegments(String id) {
     String client = connection(id).client();
-    return Runs.all(RUN, "packet.send").stream()
-        .filter(e -> e.string("from").equals("server") && e.string("to").equals(client) && e.longValue("len") > 0)
-        .map(e -> e.longValue("len")).toList();
+    return Runs.all(RUN, PacketEvent.Sent.class).stream()
+        .filter(e -> e.event().from().equals("server") && e.event().to().equals(client) && e.event().tcp().len() > 0)
+        .map(e -> (long) e.event().tcp().len()).toList();
   }
 
   /** The lengths of the handshake messages the server sent on {@code id}'s connection. */
   private static Map<String, Long> serverMessages(String id) {
-    String flow = Runs.all(RUN, "conn.start").stream().filter(e -> e.string("conn").equals(id))
-        .findFirst().orElseThrow().string("flow");
-    return Runs.all(RUN, "tls.message").stream()
-        .filter(e -> e.node().equals("server") && e.string("flow").equals(flow) && e.string("dir").equals("sent"))
-        .filter(e -> !e.string("name").equals("application_data") && !e.string("name").equals("alert"))
-        .collect(Collectors.toMap(e -> e.string("name"), e -> e.longValue("length"), (a, b) -> a + b));
+    Flow flow = Runs.all(RUN, ConnectionEvent.Started.class).stream().filter(e -> e.event().conn().equals(id))
+        .findFirst().orElseThrow().event().flow();
+    return Runs.all(RUN, TlsChannelEvent.Message.class).stream().map(Runs.Seen::event)
+        .filter(m -> m.flow().equals(flow) && m.dir() == Direction.SENT)
+        .filter(m -> !m.name().equals("application_data") && !m.name().equals("alert"))
+        .collect(Collectors.toMap(m -> m.name(), m -> (long) m.length(), (a, b) -> a + b));
   }
 
   @Test
@@ -91,11 +95,11 @@ class MaxFragmentLengthScenarioTest {
     assertThat(serverSegments("tls13-mfl512")).containsExactly(1460L, 1460L, 26L, 144L, 1044L, 24L);
     assertThat(1460 + 1393).isLessThanOrEqualTo(2 * 1460);
     assertThat(1460 + 1460 + 26 - (1460 + 1393)).isEqualTo(5 + 4 * 22);
-    List<TraceEvent> flight = Runs.all(RUN, "packet.send").stream()
-        .filter(e -> e.string("from").equals("server") && e.string("to").equals("mfl-13") && e.longValue("len") > 0)
+    List<Runs.Seen<PacketEvent.Sent>> flight = Runs.all(RUN, PacketEvent.Sent.class).stream()
+        .filter(e -> e.event().from().equals("server") && e.event().to().equals("mfl-13") && e.event().tcp().len() > 0)
         .limit(3).toList();
     // The first two segments leave with the ClientHello's arrival (3.150 s), the third one RTT later.
-    assertThat(flight).extracting(TraceEvent::timeNanos).containsExactly(3_150_000_000L, 3_150_000_000L, 3_250_000_000L);
+    assertThat(flight).extracting(Runs.Seen::timeNanos).containsExactly(3_150_000_000L, 3_150_000_000L, 3_250_000_000L);
     assertThat(connection("tls13").handshakeMs()).isEqualByComparingTo(BigDecimal.valueOf(200));
     assertThat(connection("tls13-mfl512").handshakeMs()).isEqualByComparingTo(BigDecimal.valueOf(300));
     assertThat(connection("tls13-mfl512").packets() - connection("tls13").packets()).isEqualTo(2);

@@ -1,5 +1,7 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.MitmEvent;
+import dev.tlssim.events.AppEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.results.ConnectionSummary;
@@ -22,14 +24,14 @@ class MitmTest {
   @Test
   void aStolenKeyOpensRecordedRsaSessionsButNotEcdheOnes() {
     RunResult r = Runs.RUNNER.run(ScenarioLoader.load(Path.of("../scenarios/forward-secrecy.yaml"), List.of()));
-    var reads = Runs.all(r, "mitm.read");
-    assertThat(reads).extracting(e -> e.string("flow") + " " + e.get("dir") + " " + e.get("bytes"))
+    var reads = Runs.all(r, MitmEvent.Read.class);
+    assertThat(reads).extracting(e -> e.event().flow() + " " + e.event().dir().wireName() + " " + e.event().bytes())
         .containsExactly("rsa-client:49152>server:443 to-server 300", "rsa-client:49152>server:443 to-client 2000");
     // Real plaintext, recovered from the recorded records with keys derived from the stolen key.
-    assertThat(reads.get(0).string("preview")).isEqualTo("GET /2000 300.user=alice&passwor");
-    assertThat(reads.get(1).string("preview")).isEqualTo("<p>Account balance: 1,000,000.00");
-    assertThat(Runs.all(r, "mitm.decrypt-failed")).singleElement()
-        .satisfies(e -> assertThat(e.string("reason")).contains("forward secrecy"));
+    assertThat(reads.get(0).event().preview()).isEqualTo("GET /2000 300.user=alice&passwor");
+    assertThat(reads.get(1).event().preview()).isEqualTo("<p>Account balance: 1,000,000.00");
+    assertThat(Runs.all(r, MitmEvent.DecryptFailed.class)).singleElement()
+        .satisfies(e -> assertThat(e.event().reason()).contains("forward secrecy"));
     // Before the theft (at 60 s) the observer read nothing.
     assertThat(reads).allMatch(e -> e.timeNanos() == 60_000_000_000L);
   }
@@ -41,10 +43,10 @@ class MitmTest {
             ConnectionSummary::mitmReadBytes)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("c1", "alert:unknown_ca", 0L),
             org.assertj.core.groups.Tuple.tuple("weak", "completed", 2300L));
-    assertThat(Runs.all(r, "mitm.read")).extracting(e -> e.string("preview"))
+    assertThat(Runs.all(r, MitmEvent.Read.class)).extracting(e -> e.event().preview())
         .containsExactly("GET /2000 300.user=alice&passwor", "<p>Account balance: 1,000,000.00");
     // The strict client's connection never carried application data through the attacker.
-    assertThat(Runs.all(r, "mitm.read")).allMatch(e -> e.string("flow").startsWith("weak:"));
+    assertThat(Runs.all(r, MitmEvent.Read.class)).allMatch(e -> e.event().flow().initiator().equals("weak"));
   }
 
   /** One flipped bit in each handshake message, and what catches it. */
@@ -66,7 +68,7 @@ class MitmTest {
       assertThat(c.mitmReadBytes()).isZero();
       assertThat(c.handshakeMs()).isNull();
     }
-    assertThat(Runs.all(r, "mitm.tamper")).isNotEmpty();
+    assertThat(Runs.all(r, MitmEvent.Tampered.class)).isNotEmpty();
   }
 
   @ParameterizedTest(name = "JDK {0} through the MITM")
@@ -82,10 +84,10 @@ class MitmTest {
   @Test
   void aReplayedConversationIsRefusedBecauseTheServerRandomIsFresh() {
     RunResult r = Runs.RUNNER.run(ScenarioLoader.load(Path.of("../scenarios/replay-attack.yaml"), List.of()));
-    assertThat(Runs.all(r, "mitm.replay-result")).singleElement()
-        .satisfies(e -> assertThat(e.string("outcome")).isEqualTo("the server answered with alert bad_record_mac"));
+    assertThat(Runs.all(r, MitmEvent.ReplayResult.class)).singleElement()
+        .satisfies(e -> assertThat(e.event().outcome()).isEqualTo("the server answered with alert bad_record_mac"));
     // The server's application saw exactly one request: the original, never the replay.
-    assertThat(Runs.all(r, "app.request")).singleElement()
-        .satisfies(e -> assertThat(e.string("flow")).isEqualTo("client:49152>server:443"));
+    assertThat(Runs.all(r, AppEvent.Request.class)).singleElement()
+        .satisfies(e -> assertThat(e.event().flow()).hasToString("client:49152>server:443"));
   }
 }

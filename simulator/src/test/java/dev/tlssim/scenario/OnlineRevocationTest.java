@@ -1,5 +1,9 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.RevocationEvent;
+import dev.tlssim.events.Direction;
+import dev.tlssim.events.CaEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.results.ConnectionSummary;
@@ -23,13 +27,13 @@ class OnlineRevocationTest {
     assertThat(conn(r, "crl").handshakeMs()).isEqualByComparingTo("500");
     assertThat(conn(r, "ocsp").handshakeMs()).isEqualByComparingTo("500");
     assertThat(conn(r, "stapled").handshakeMs()).isEqualByComparingTo("300");
-    assertThat(Runs.all(r, "revocation.request")).extracting(e -> e.get("method") + " " + e.get("path"))
+    assertThat(Runs.all(r, RevocationEvent.Request.class)).extracting(e -> e.event().method() + " " + e.event().path())
         .containsExactly("GET /crl", "POST /ocsp");
     // The stapled client verified the CertificateStatus the server sent.
-    assertThat(Runs.all(r, "tls.message")).anyMatch(e -> e.string("flow").equals(conn(r, "stapled").flow())
-        && "certificate_status".equals(e.get("name")) && "received".equals(e.get("dir")));
-    assertThat(Runs.all(r, "tls.check")).filteredOn(e -> "revocation".equals(e.get("check")))
-        .extracting(e -> e.string("detail").replaceAll(".*\\(", "("))
+    assertThat(Runs.all(r, TlsChannelEvent.Message.class)).anyMatch(e -> e.event().flow().equals(conn(r, "stapled").flow())
+        && "certificate_status".equals(e.event().name()) && e.event().dir() == Direction.RECEIVED);
+    assertThat(Runs.all(r, TlsChannelEvent.Check.class)).filteredOn(e -> "revocation".equals(e.event().check()))
+        .extracting(e -> e.event().detail().replaceAll(".*\\(", "("))
         .containsExactly("(CRL)", "(OCSP)", "(stapled OCSP)");
   }
 
@@ -40,7 +44,7 @@ class OnlineRevocationTest {
     assertThat(conn(r, "soft").handshakeMs()).isEqualByComparingTo("3300");
     assertThat(conn(r, "hard").result()).isEqualTo("alert:certificate_unknown");
     assertThat(conn(r, "hard").failedCheck()).isEqualTo("revocation");
-    assertThat(Runs.all(r, "revocation.timeout")).hasSize(2);
+    assertThat(Runs.all(r, RevocationEvent.Timeout.class)).hasSize(2);
   }
 
   @Test
@@ -50,7 +54,7 @@ class OnlineRevocationTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("before", "completed"),
             org.assertj.core.groups.Tuple.tuple("after", "alert:certificate_revoked"),
             org.assertj.core.groups.Tuple.tuple("stale-crl", "completed"));
-    assertThat(Runs.all(r, "ca.revoked")).singleElement().satisfies(e -> assertThat(e.timeNanos()).isEqualTo(5_000_000_000L));
+    assertThat(Runs.all(r, CaEvent.Revoked.class)).singleElement().satisfies(e -> assertThat(e.timeNanos()).isEqualTo(5_000_000_000L));
   }
 
   /**
@@ -69,8 +73,8 @@ class OnlineRevocationTest {
     assertThat(conn(online, "ocsp").handshakeMs()).isEqualByComparingTo("400");
     // RFC 8446 §4.4.2.1: the OCSP response rides in the leaf's CertificateEntry; no extra round trip.
     assertThat(conn(online, "stapled").handshakeMs()).isEqualByComparingTo("200");
-    assertThat(Runs.all(online, "tls.check")).filteredOn(e -> "revocation".equals(e.get("check")))
-        .extracting(e -> e.string("detail").replaceAll(".*\\(", "("))
+    assertThat(Runs.all(online, TlsChannelEvent.Check.class)).filteredOn(e -> "revocation".equals(e.event().check()))
+        .extracting(e -> e.event().detail().replaceAll(".*\\(", "("))
         .containsExactly("(CRL)", "(OCSP)", "(stapled OCSP)");
 
     RunResult unreachable = run("revocation-ca-unreachable", "nodes.browser.tls.versions=" + v13,

@@ -2,7 +2,7 @@ package dev.tlssim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tlssim.results.TraceWriter;
+import dev.tlssim.events.TraceJson;
 import dev.tlssim.sim.Pacing;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +28,6 @@ class PacingTest {
     // that is 350 ms of wall time.
     assertThat(paced.simulation().endNanos()).isEqualTo(700_000_000L);
     assertThat(wall).isGreaterThanOrEqualTo(350_000_000L);
-    assertThat(TraceWriter.toBytes(paced.simulation().trace())).isEqualTo(TraceWriter.toBytes(fast.simulation().trace()));
+    assertThat(TraceJson.toBytes(paced.trace())).isEqualTo(TraceJson.toBytes(fast.trace()));
   }
 }

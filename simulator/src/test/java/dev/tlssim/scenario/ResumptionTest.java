@@ -1,5 +1,7 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.CpuWork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.results.ConnectionSummary;
@@ -37,13 +39,13 @@ class ResumptionTest {
     RunResult r = reconnect("nodes.client.tls.resumption=session-id", "cost.profile=default");
     ConnectionSummary full = r.connections().get(0);
     ConnectionSummary resumed = again(r);
-    assertThat(Runs.all(r, "tls.message")).filteredOn(e -> e.string("flow").equals(resumed.flow()))
-        .extracting(e -> e.node() + " " + e.get("dir") + " " + e.get("name"))
+    assertThat(Runs.all(r, TlsChannelEvent.Message.class)).filteredOn(e -> e.event().flow().equals(resumed.flow()))
+        .extracting(e -> e.node() + " " + e.event().dir().wireName() + " " + e.event().name())
         .containsSubsequence("client sent client_hello", "server sent server_hello", "server sent change_cipher_spec",
             "server sent finished", "client sent change_cipher_spec", "client sent finished")
         .noneMatch(m -> m.contains("certificate") || m.contains("key_exchange"));
-    assertThat(Runs.all(r, "cpu")).filteredOn(e -> resumed.flow().equals(e.string("flow")))
-        .noneMatch(e -> e.string("op").contains("rsa") || e.string("op").contains("x25519"));
+    assertThat(Runs.all(r, CpuWork.class)).filteredOn(e -> resumed.flow().equals(e.event().flow()))
+        .noneMatch(e -> e.event().op().contains("rsa") || e.event().op().contains("x25519"));
     assertThat(resumed.cpuServerMs()).isLessThan(full.cpuServerMs().divide(java.math.BigDecimal.valueOf(50)));
   }
 
@@ -67,8 +69,8 @@ class ResumptionTest {
     RunResult r = reconnect("nodes.client.tls.resumption=ticket", "nodes.server.tls.tickets={rotation: 4s, grace: 20s}");
     assertThat(again(r).resumedBy()).isEqualTo("ticket");
     // The server renews a ticket sealed under a key that is no longer current (RFC 5077 §3.1).
-    assertThat(Runs.all(r, "tls.message")).filteredOn(e -> e.string("flow").equals(again(r).flow()))
-        .anyMatch(e -> "new_session_ticket".equals(e.get("name")));
+    assertThat(Runs.all(r, TlsChannelEvent.Message.class)).filteredOn(e -> e.event().flow().equals(again(r).flow()))
+        .anyMatch(e -> "new_session_ticket".equals(e.event().name()));
   }
 
   @Test
@@ -138,8 +140,8 @@ class ResumptionTest {
     assertThat(r.connections()).extracting(ConnectionSummary::result).containsExactly("completed", "completed");
     assertThat(again(r).handshakeMs()).isEqualByComparingTo("200");
     // No Certificate message crossed on the second connection.
-    assertThat(Runs.all(r, "tls.message")).filteredOn(e -> e.string("flow").equals(again(r).flow()))
-        .noneMatch(e -> "certificate".equals(e.get("name")));
+    assertThat(Runs.all(r, TlsChannelEvent.Message.class)).filteredOn(e -> e.event().flow().equals(again(r).flow()))
+        .noneMatch(e -> "certificate".equals(e.event().name()));
     if (serverImpl.equals("tlssim")) {
       assertThat(again(r).resumedBy()).isEqualTo(mode);
     }

@@ -1,5 +1,10 @@
 package dev.tlssim.scenario;
 
+import java.util.List;
+import dev.tlssim.events.TcpFlag;
+import dev.tlssim.events.TcpEvent;
+import dev.tlssim.events.PacketEvent;
+import dev.tlssim.events.AppEvent;
 import static dev.tlssim.scenario.Runs.first;
 import static dev.tlssim.scenario.Runs.ms;
 import static dev.tlssim.scenario.Runs.run;
@@ -62,8 +67,8 @@ class TcpTimingTest {
     // SYN and SYN-ACK are 44 B (IP 20 + TCP 20 + MSS option 4): 352 bits / 10 Mbit/s = 35.2 us per hop.
     // Two hops each way: 4 x 10 ms propagation + 4 x 35.2 us.
     assertThat(c1(r).tcpConnectMs()).isEqualByComparingTo(dec("40.1408"));
-    var synSent = first(r, e -> e.kind().equals("packet.send") && "SYN".equals(e.get("flags")));
-    var synAtRouter = first(r, e -> e.kind().equals("packet.arrive") && e.get("id").equals(synSent.get("id")));
+    var synSent = first(r, PacketEvent.Sent.class, e -> e.event().tcp().flags().equals(List.of(TcpFlag.SYN)));
+    var synAtRouter = first(r, PacketEvent.Arrived.class, e -> e.event().id() == synSent.event().id());
     assertThat(synAtRouter.timeNanos()).isEqualTo(ms(10) + 35_200);
   }
 
@@ -107,8 +112,8 @@ class TcpTimingTest {
         tcp: {timers: TIMERS}
         """.replace("TIMERS", timers).replace("LAT", Long.toString(oneWayMs));
     RunResult r = run(yaml);
-    var sent = first(r, e -> e.kind().equals("app.send"));
-    var resent = first(r, e -> e.kind().equals("tcp.retransmit"));
+    var sent = first(r, AppEvent.Sent.class, e -> true);
+    var resent = first(r, TcpEvent.Retransmitted.class, e -> true);
     assertThat(resent.timeNanos() - sent.timeNanos()).isEqualTo(ms(expectedRtoMs));
     assertThat(c1(r).responseMs()).isEqualByComparingTo(BigDecimal.valueOf(4 * oneWayMs + expectedRtoMs));
   }

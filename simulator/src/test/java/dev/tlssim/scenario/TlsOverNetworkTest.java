@@ -1,5 +1,8 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TraceJson;
+
 import static dev.tlssim.scenario.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,8 +124,8 @@ class TlsOverNetworkTest {
   @Test
   void theSameSeedGivesTheSameTlsTraceAndCertificates() {
     String yaml = scenario("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ecdsa", "tlssim", "tlssim");
-    var a = dev.tlssim.results.TraceWriter.toBytes(run(yaml).simulation().trace());
-    var b = dev.tlssim.results.TraceWriter.toBytes(run(yaml).simulation().trace());
+    var a = TraceJson.toBytes(run(yaml).trace());
+    var b = TraceJson.toBytes(run(yaml).trace());
     assertThat(a).isEqualTo(b);
   }
 
@@ -143,8 +146,8 @@ class TlsOverNetworkTest {
   @Test
   void secretsReachTheTraceOnlyWhenAKeyLogIsAskedFor() {
     String yaml = scenario("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "rsa", "tlssim", "tlssim");
-    assertThat(Runs.all(run(yaml), "tls.keylog")).isEmpty();
-    assertThat(Runs.all(run(yaml + "keylog: true\n"), "tls.keylog")).singleElement()
-        .satisfies(e -> assertThat(e.string("line")).matches("CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}"));
+    assertThat(Runs.all(run(yaml), TlsChannelEvent.KeyLog.class)).isEmpty();
+    assertThat(Runs.all(run(yaml + "keylog: true\n"), TlsChannelEvent.KeyLog.class)).singleElement()
+        .satisfies(e -> assertThat(e.event().line()).matches("CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}"));
   }
 }

@@ -36,7 +36,7 @@ class TcpConnectionTest {
     h.at(0, () -> h.stacks.get("a").connect(0, "b", 443, client));
     h.runUntil(10 * S);
     assertThat(server.bytes).isEqualTo(10 * 1460);
-    assertThat(h.lines("tcp.retransmit")).hasSize(1).allMatch(l -> l.contains("reason=fast"));
+    assertThat(h.lines("tcp.retransmit")).hasSize(1).allMatch(l -> l.contains("reason=FAST"));
     assertThat(h.lines("tcp.rto")).isEmpty();
     // The loss is repaired one RTT after the data left (dup ACKs return at 200 ms): all bytes by 250 ms.
     assertThat(h.lines("a tcp.retransmit").get(0)).startsWith(200 * MS + " ");
@@ -101,7 +101,7 @@ class TcpConnectionTest {
     TcpHarness.Recorder client = connect(h, new TcpHarness.Recorder());
     h.runUntil(5 * S);
     assertThat(client.establishedAt).isEqualTo(1100 * MS);
-    assertThat(h.lines("b tcp.retransmit")).filteredOn(l -> l.contains("reason=dup-syn")).hasSize(1);
+    assertThat(h.lines("b tcp.retransmit")).filteredOn(l -> l.contains("reason=DUPLICATE_SYN")).hasSize(1);
   }
 
   @Test

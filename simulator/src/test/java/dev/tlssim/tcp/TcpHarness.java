@@ -1,5 +1,7 @@
 package dev.tlssim.tcp;
 
+import dev.tlssim.sim.TimerKey;
+import dev.tlssim.events.RunEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,9 @@ final class TcpHarness {
   final List<String> log = new ArrayList<>();
   final Map<String, TcpStack> stacks = new HashMap<>();
   private final Map<String, Integer> sent = new HashMap<>();
-  private final Map<String, Long> timers = new HashMap<>();
+  private record NodeTimer(String node, TimerKey key) {}
+
+  private final Map<NodeTimer, Long> timers = new HashMap<>();
   private final PriorityQueue<Event> queue =
       new PriorityQueue<>((x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
   private final BiPredicate<String, Integer> drop;
@@ -39,7 +43,7 @@ final class TcpHarness {
       @Override
       public void transmit(String remote, TcpSegment s) {
         int n = sent.merge(node, 1, Integer::sum);
-        log.add(now + " " + node + " send " + s.flagNames() + " len=" + s.length());
+        log.add(now + " " + node + " send " + s.flagList().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")) + " len=" + s.length());
         if (drop.test(node, n)) {
           log.add(now + " " + node + " dropped #" + n);
           return;
@@ -48,25 +52,26 @@ final class TcpHarness {
       }
 
       @Override
-      public void setTimer(String key, long atNanos) {
+      public void setTimer(TimerKey key, long atNanos) {
         long id = seq;
-        timers.put(node + key, id);
+        timers.put(new NodeTimer(node, key), id);
         at(atNanos, () -> {
-          if (timers.get(node + key) != null && timers.get(node + key) == id) {
-            timers.remove(node + key);
+          Long live = timers.get(new NodeTimer(node, key));
+          if (live != null && live == id) {
+            timers.remove(new NodeTimer(node, key));
             stacks.get(node).onTimer(now, key);
           }
         });
       }
 
       @Override
-      public void cancelTimer(String key) {
-        timers.remove(node + key);
+      public void cancelTimer(TimerKey key) {
+        timers.remove(new NodeTimer(node, key));
       }
 
       @Override
-      public void trace(String kind, Map<String, Object> details) {
-        log.add(now + " " + node + " " + kind + " " + details);
+      public void trace(RunEvent event) {
+        log.add(now + " " + node + " " + event.kind().wireName() + " " + event);
       }
     };
   }
