@@ -28,8 +28,14 @@ public record Load(String id, String server, int port, int count, double ratePer
     List<String> ids = new ArrayList<>(count);
     int width = Integer.toString(count).length();
     for (int i = 1; i <= count; i++) {
-      ids.add(id + "-" + String.format("%0" + width + "d", i));
+      ids.add(connectionId(i, width));
     }
     return ids;
+  }
+
+  /** The {@code n}-th connection's id (from 1), its number zero-padded to {@code width} digits. */
+  String connectionId(int n, int width) {
+    String digits = Integer.toString(n);
+    return id + "-" + "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 }

@@ -64,17 +64,25 @@ public final class ScenarioRunner implements AutoCloseable {
     for (Scenario.NodeSpec n : scenario.nodes()) {
       parties.putAll(PartyFactory.forNode(n, scenario, pki, randoms, shared));
     }
-    List<Simulation.ScheduledAction> actions = new ArrayList<>();
+    List<Simulation.ActionSource> actions = new ArrayList<>();
+    List<Simulation.ScheduledAction> single = new ArrayList<>();
     for (Scenario.TimelineEntry t : scenario.timeline()) {
       if (t.action() instanceof Load load) {
-        actions.addAll(expand(t, load, randoms));
+        if (!single.isEmpty()) {
+          actions.add(Simulation.ActionSource.of(List.copyOf(single)));
+          single.clear();
+        }
+        actions.add(new LoadArrivals(t, load, randoms));
       } else if (t.action() instanceof Revocation r) {
         var issued = pki.certificates().get(r.certificate());
-        actions.add(new Simulation.ScheduledAction(t.atNanos(), t.node(),
+        single.add(new Simulation.ScheduledAction(t.atNanos(), t.node(),
             new dev.tlssim.party.CaParty.Revoke(issued.certificate().getSerialNumber())));
       } else {
-        actions.add(new Simulation.ScheduledAction(t.atNanos(), t.node(), t.action()));
+        single.add(new Simulation.ScheduledAction(t.atNanos(), t.node(), t.action()));
       }
+    }
+    if (!single.isEmpty()) {
+      actions.add(Simulation.ActionSource.of(single));
     }
     CompletableFuture<Simulation.Result> done = new CompletableFuture<>();
     Set<String> interceptors = new java.util.HashSet<>();
@@ -101,21 +109,10 @@ public final class ScenarioRunner implements AutoCloseable {
     });
   }
 
-  /**
-   * A load's connections: the first at the entry's time, then gaps of 1/rate, or exponential gaps
-   * with mean 1/rate (Poisson arrivals) drawn from the run's seed.
-   */
+  /** A load's connections, all of them at once (tests look at the arrival times). */
   static List<Simulation.ScheduledAction> expand(Scenario.TimelineEntry t, Load load, RandomStreams randoms) {
-    var random = randoms.random("load/" + load.id());
     List<Simulation.ScheduledAction> out = new ArrayList<>();
-    double meanGapNanos = 1e9 / load.ratePerSecond();
-    long at = t.atNanos();
-    for (String id : load.connectionIds()) {
-      out.add(new Simulation.ScheduledAction(at, t.node(), new PartyAction.Connect(id, load.server(), load.port(),
-          load.requestBytes(), load.responseBytes(), true, load.serverName())));
-      double gap = load.arrivals() == Load.Arrivals.POISSON ? -Math.log(1.0 - random.nextDouble()) * meanGapNanos : meanGapNanos;
-      at += Math.round(gap);
-    }
+    new LoadArrivals(t, load, randoms).forEachRemaining(out::add);
     return out;
   }
 

@@ -39,6 +39,29 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   public record ScheduledAction(long atNanos, String node, Object action) {}
 
   /**
+   * Scripted actions in time order, handed over one at a time as the run reaches them, so a load
+   * of a million connections is never a million queued objects. At one instant, scripted actions
+   * come before the events the run itself produced, and the sources' actions in source order, then
+   * in each source's order: what one list of every action pushed up front would give.
+   */
+  public interface ActionSource extends java.util.Iterator<ScheduledAction> {
+    static ActionSource of(List<ScheduledAction> actions) {
+      var it = actions.iterator();
+      return new ActionSource() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public ScheduledAction next() {
+          return it.next();
+        }
+      };
+    }
+  }
+
+  /**
    * Everything a run needs. {@code interceptors} are on-path nodes that see forwarded packets.
    * {@code events} hears every event as it happens (the run's summaries and trace); with
    * {@code networkDetail} off the kernel does not report arrivals, drops and duplicates, which no
@@ -48,7 +71,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       Network network,
       Map<String, Behavior<NodeProtocol>> parties,
       Set<String> interceptors,
-      List<ScheduledAction> actions,
+      List<ActionSource> actions,
       long untilNanos,
       Pacing pacing,
       boolean capture,
@@ -68,6 +91,9 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   private sealed interface Pending {}
 
   private record Deliver(String node, NodeInput input) implements Pending {}
+
+  /** A scripted action; the next one of its source is queued when this one is taken. */
+  private record Script(ScheduledAction action, int source) implements Pending {}
 
   private record Arrive(Packet packet, String node, String link) implements Pending {}
 
@@ -91,6 +117,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   private final ActorRef<NodeOutput> answerAdapter;
   private long now;
   private long seq;
+  private long[] scriptSeq;
   private long nextPacketId = 1;
   private long events;
   private String waitingFor;
@@ -110,8 +137,9 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       nodes.put(e.getKey(), ctx.spawn(e.getValue(), "node-" + (i++)));
     }
     this.answerAdapter = ctx.messageAdapter(NodeOutput.class, NodeAnswered::new);
-    for (ScheduledAction a : setup.actions()) {
-      push(a.atNanos(), new Deliver(a.node(), new NodeInput.Scripted(a.action())));
+    scriptSeq = new long[setup.actions().size()];
+    for (int source = 0; source < setup.actions().size(); source++) {
+      pushNextScript(source);
     }
     ctx.getSelf().tell(new Step());
   }
@@ -126,6 +154,19 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
 
   private void push(long time, Pending what) {
     queue.add(new Queued(time, seq++, what));
+  }
+
+  /**
+   * Scripted actions take sequence numbers below every other event's (which count up from 0):
+   * source {@code s}'s {@code k}-th action is {@code MIN_VALUE + s * 2^32 + k}.
+   */
+  private void pushNextScript(int source) {
+    ActionSource actions = setup.actions().get(source);
+    if (actions.hasNext()) {
+      ScheduledAction a = actions.next();
+      long order = Long.MIN_VALUE + ((long) source << 32) + scriptSeq[source]++;
+      queue.add(new Queued(a.atNanos(), order, new Script(a, source)));
+    }
   }
 
   private Behavior<Command> run() {
@@ -159,6 +200,11 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
 
   /** Handles one queued event; returns true when it was handed to a party (we now wait). */
   private boolean handle(Queued q) {
+    if (q.what instanceof Script s) {
+      pushNextScript(s.source());
+      ask(s.action().node(), new NodeInput.Scripted(s.action().action()));
+      return true;
+    }
     if (q.what instanceof Deliver d) {
       ask(d.node(), d.input());
       return true;
