@@ -44,6 +44,7 @@ class ScenarioErrorsTest {
       "bad yaml         | latency: 50ms                        | latency: [50ms                | bad.yaml:6:9: not valid YAML: while parsing a flow sequence; expected ',' or ']', but got :",
       "unknown preset   | latency: 50ms                        | preset: moon                  | bad.yaml:5:11: network.preset: unknown preset 'moon' (known: lan, broadband, transatlantic, mobile-3g, satellite-geo, lossy-wifi)",
       "duplicate key    | latency: 50ms                        | latency: 50ms\\n  latency: 60ms | bad.yaml:6:3: latency: duplicate key",
+      "unknown level    | network:                             | recording: verbose\\nnetwork:     | bad.yaml:4:12: recording: recording is full (every event, messages with their bytes), events (every event, no bytes) or summary (only the metrics), got 'verbose'",
   })
   void mistakesAreLocatedAndExitWithTwo(String what, String good, String bad, String message) throws IOException {
     String text = GOOD.replace(good, bad.replace("\\n", "\n"));
