@@ -1,5 +1,6 @@
 package dev.tlssim.visualizer;
 
+import dev.tlssim.events.TcpFlag;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,13 +106,13 @@ final class LadderLayout {
   }
 
   static Style style(PacketPath p) {
-    if (p.has("RST")) {
+    if (p.has(TcpFlag.RST)) {
       return Style.RST;
     }
-    if (p.has("SYN")) {
+    if (p.has(TcpFlag.SYN)) {
       return Style.SYN;
     }
-    if (p.has("FIN")) {
+    if (p.has(TcpFlag.FIN)) {
       return Style.FIN;
     }
     if (!p.tls.isEmpty()) {
@@ -147,7 +148,7 @@ final class LadderLayout {
             + (timer == null ? "" : ", next " + Num.ms(timer.nextRtoNs() / 1e6) + " ms");
         waits.add(new Wait(x(p.sender), y(before.sentNs), y(p.sentNs) + dy, text));
       }
-      if (p.len > 0 || p.has("SYN") || p.has("FIN")) {
+      if (p.len > 0 || p.has(TcpFlag.SYN) || p.has(TcpFlag.FIN)) {
         lastBySeq.put(seqKey, p);
       }
       if (!p.pureAck() || p.retransmitReason != null) {

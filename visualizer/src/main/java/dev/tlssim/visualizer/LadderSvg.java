@@ -115,7 +115,7 @@ final class LadderSvg {
   }
 
   static String tooltip(PacketPath p) {
-    StringBuilder t = new StringBuilder("#" + p.id + " " + p.sender + " " + p.flags + " seq=" + p.seq + " len=" + p.len);
+    StringBuilder t = new StringBuilder("#" + p.id + " " + p.sender + " " + p.flagText() + " seq=" + p.seq + " len=" + p.len);
     if (!p.tls.isEmpty()) {
       t.append("\n").append(String.join(", ", p.tls));
     }

@@ -1,11 +1,15 @@
 package dev.tlssim.visualizer;
 
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.PacketEvent;
+import dev.tlssim.events.TcpFlag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One IP packet as the trace saw it: who sent it, the TCP header fields, each link it crossed and,
- * if it died, where and why. Mutable while {@link PacketTracer} and {@link TlsCarriage} fill it in.
+ * if it died, where and why. Mutable while {@link PacketTracer} fills it in.
  */
 final class PacketPath {
   /** One crossing of one link; times in virtual ns. */
@@ -15,9 +19,9 @@ final class PacketPath {
   record Drop(String from, String to, long atNs, String reason) {}
 
   final long id;
-  final String flow;
+  final Flow flow;
   final String sender;
-  final String flags;
+  final List<TcpFlag> flags;
   final long seq;
   final int len;
   final long sentNs;
@@ -28,28 +32,28 @@ final class PacketPath {
   /** The TLS messages (RFC names) whose bytes this segment carries, in order. */
   List<String> tls = List.of();
 
-  PacketPath(long id, String flow, String sender, String flags, long seq, int len, long sentNs) {
+  PacketPath(long id, Flow flow, String sender, PacketEvent.Segment tcp, long sentNs) {
     this.id = id;
     this.flow = flow;
     this.sender = sender;
-    this.flags = flags;
-    this.seq = seq;
-    this.len = len;
+    this.flags = tcp.flags();
+    this.seq = tcp.seq();
+    this.len = tcp.len();
     this.sentNs = sentNs;
   }
 
-  boolean has(String flag) {
-    for (String f : flags.split(",")) {
-      if (f.equals(flag)) {
-        return true;
-      }
-    }
-    return false;
+  boolean has(TcpFlag flag) {
+    return flags.contains(flag);
+  }
+
+  /** The flags as tcpdump-like tools list them: "SYN,ACK". */
+  String flagText() {
+    return flags.stream().map(TcpFlag::name).collect(Collectors.joining(","));
   }
 
   /** A segment with no payload and none of the connection-shaping flags: just acknowledging. */
   boolean pureAck() {
-    return len == 0 && !has("SYN") && !has("FIN") && !has("RST");
+    return len == 0 && !has(TcpFlag.SYN) && !has(TcpFlag.FIN) && !has(TcpFlag.RST);
   }
 
   /** What the ladder writes on the arrow: the TLS messages if any, else the TCP flags. */
@@ -57,7 +61,7 @@ final class PacketPath {
     if (!tls.isEmpty()) {
       return String.join(", ", tls);
     }
-    String f = flags.isEmpty() ? "-" : flags;
+    String f = flags.isEmpty() ? "-" : flagText();
     return len > 0 ? f + " " + len + " B" : f;
   }
 

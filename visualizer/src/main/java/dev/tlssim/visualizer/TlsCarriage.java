@@ -1,6 +1,9 @@
 package dev.tlssim.visualizer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.Direction;
+import dev.tlssim.events.PacketEvent;
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TraceRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -53,23 +56,21 @@ final class TlsCarriage {
   }
 
   /** Sets {@link PacketPath#tls} on the data segments of {@code packets}. */
-  static void assign(List<JsonNode> trace, Map<Long, PacketPath> packets) {
+  static void assign(List<TraceRecord> trace, Map<Long, PacketPath> packets) {
     Map<String, Deque<Flight>> pending = new HashMap<>();
     Map<String, List<String>> bySeq = new HashMap<>();
-    for (JsonNode e : trace) {
-      String kind = TraceFile.kind(e);
-      long t = TraceFile.t(e);
-      if (kind.equals("tls.message") && e.path("dir").asText().equals("sent")) {
-        Deque<Flight> q = pending.computeIfAbsent(e.path("node").asText() + "|" + e.path("flow").asText(),
-            k -> new ArrayDeque<>());
+    for (TraceRecord e : trace) {
+      long t = e.timeNanos();
+      if (e.event() instanceof TlsChannelEvent.Message m && m.dir() == Direction.SENT) {
+        Deque<Flight> q = pending.computeIfAbsent(e.node() + "|" + m.flow(), k -> new ArrayDeque<>());
         Flight last = q.peekLast();
         if (last == null || last.atNs != t || last.consumed > 0) {
           last = new Flight(t);
           q.addLast(last);
         }
-        last.add(e.path("name").asText(), e.path("length").asLong());
-      } else if (kind.equals("packet.send") && e.path("len").asInt() > 0) {
-        PacketPath p = packets.get(e.path("id").asLong());
+        last.add(m.name(), m.length());
+      } else if (e.event() instanceof PacketEvent.Sent s && s.tcp() != null && s.tcp().len() > 0) {
+        PacketPath p = packets.get(s.id());
         if (p == null) {
           continue;
         }

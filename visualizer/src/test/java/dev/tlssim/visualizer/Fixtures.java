@@ -1,6 +1,6 @@
 package dev.tlssim.visualizer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.TraceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -19,7 +19,7 @@ final class Fixtures {
     }
   }
 
-  static List<JsonNode> trace(String name) {
+  static List<TraceRecord> trace(String name) {
     try {
       return TraceFile.read(dir(name).resolve("trace.jsonl"));
     } catch (IOException e) {

@@ -1,11 +1,28 @@
 package dev.tlssim.visualizer;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TraceJson;
+import java.io.IOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TraceParsingTest {
   private final FlowView flow = Fixtures.flow("run-lost-hello");
+
+  /** The handmade traces are in exactly the form the simulator writes: each line as TraceJson writes its record. */
+  @ParameterizedTest
+  @ValueSource(strings = {"run-lost-hello", "run-keys"})
+  void fixturesAreWhatTraceJsonWrites(String run) throws IOException {
+    byte[] file = Files.readAllBytes(Fixtures.dir(run).resolve("trace.jsonl"));
+    assertThat(new String(TraceJson.toBytes(Fixtures.trace(run)), UTF_8))
+        .isEqualTo(new String(file, UTF_8));
+  }
 
   @Test
   void segmentsCarryTheFlightWrittenJustBeforeThem() {
@@ -46,13 +63,13 @@ class TraceParsingTest {
   @Test
   void aFailedHandshakeHasNoDoneMarkButItsChecksAndAlert() {
     assertThat(flow.doneNs).isEqualTo(-1);
-    assertThat(flow.checks).extracting(c -> c.path("check").asText()).containsExactly("chain", "hostname", "revocation");
+    assertThat(flow.checks).extracting(TlsChannelEvent.Check::check).containsExactly("chain", "hostname", "revocation");
     assertThat(flow.alerts).hasSize(1);
     assertThat(flow.timers).containsExactly(new FlowView.Timer(400_000_000L, "client", 600_000_000L, 1));
   }
 
   @Test
   void aServersSegmentBelongsToTheFlowNamedByItsClient() {
-    assertThat(Fixtures.packet(flow, 2).flow).isEqualTo("client:49152>server:443");
+    assertThat(Fixtures.packet(flow, 2).flow).isEqualTo(new Flow("client", 49152, "server", 443));
   }
 }
