@@ -85,10 +85,6 @@ final class FlowView {
   /** Builds the views of all flows, timeline connections first (summary order), then the others. */
   static List<FlowView> build(List<TraceRecord> trace, JsonNode summary) {
     Map<Flow, List<PacketPath>> packets = PacketTracer.byFlow(trace);
-    Map<Long, PacketPath> byId = new LinkedHashMap<>();
-    packets.values().forEach(l -> l.forEach(p -> byId.put(p.id, p)));
-    TlsCarriage.assign(trace, byId);
-
     Map<Flow, FlowView> views = new LinkedHashMap<>();
     for (JsonNode c : summary.path("connections")) {
       String flow = c.path("flow").asText();

@@ -2,6 +2,7 @@ package dev.tlssim.visualizer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tlssim.events.PacketEvent;
 import dev.tlssim.events.TlsChannelEvent;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,9 @@ final class Inspector {
       if (p.drop != null) {
         o.put("lost", p.drop.from() + " -> " + p.drop.to() + " (" + p.drop.reason() + ")");
       }
-      if (!p.tls.isEmpty()) {
-        o.put("tls", String.join(", ", p.tls));
+      if (p.carriesTls()) {
+        o.put("tls", p.label());
+        o.put("records", records(p));
         ArrayNode idx = o.putArray("messages");
         carried(v, p).forEach(idx::add);
       }
@@ -106,10 +108,23 @@ final class Inspector {
     return b.toString();
   }
 
+  /** Each record piece in the segment: which bytes of which record, and the record's messages. */
+  static String records(PacketPath p) {
+    StringBuilder b = new StringBuilder();
+    for (PacketEvent.Carried c : p.carries) {
+      int last = c.recordOffset() + c.length() - 1;
+      b.append(b.length() == 0 ? "" : "; ").append(c.content()).append(" record of ").append(c.recordLength())
+          .append(" bytes, ").append(c.recordOffset() == 0 && c.endsRecord() ? "whole"
+              : "bytes " + c.recordOffset() + "-" + last + (c.endsRecord() ? " (its end)" : ""))
+          .append(": ").append(String.join(", ", PacketPath.names(c)));
+    }
+    return b.toString();
+  }
+
   /** Indexes of the logged messages a segment carries: the latest send of each name at or before it. */
   static List<Integer> carried(FlowView v, PacketPath p) {
     List<Integer> out = new java.util.ArrayList<>();
-    for (String name : p.tls) {
+    for (String name : p.messages()) {
       FlowView.Message best = null;
       for (FlowView.Message m : v.messages) {
         if (m.sent() && m.node().equals(p.sender) && m.name().equals(name) && m.atNs() <= p.sentNs) {

@@ -115,7 +115,7 @@ final class LadderLayout {
     if (p.has(TcpFlag.FIN)) {
       return Style.FIN;
     }
-    if (!p.tls.isEmpty()) {
+    if (p.carriesTls()) {
       return Style.TLS;
     }
     return p.len > 0 ? Style.DATA : Style.ACK;

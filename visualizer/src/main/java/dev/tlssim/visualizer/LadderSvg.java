@@ -116,8 +116,8 @@ final class LadderSvg {
 
   static String tooltip(PacketPath p) {
     StringBuilder t = new StringBuilder("#" + p.id + " " + p.sender + " " + p.flagText() + " seq=" + p.seq + " len=" + p.len);
-    if (!p.tls.isEmpty()) {
-      t.append("\n").append(String.join(", ", p.tls));
+    if (p.carriesTls()) {
+      t.append("\n").append(String.join(", ", p.messages()));
     }
     if (p.retransmitReason != null) {
       t.append("\nretransmission (").append(p.retransmitReason).append(")");

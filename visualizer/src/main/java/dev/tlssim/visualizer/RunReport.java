@@ -111,7 +111,8 @@ public final class RunReport {
   }
 
   private static String legend() {
-    String[][] items = {{"tls", "#0072B2", "2.6", "", "segment carrying TLS messages (RFC names)"},
+    String[][] items = {{"tls", "#0072B2", "2.6", "",
+        "segment carrying TLS records (their messages; \"part of\" until the record ends)"},
         {"ack", "#8a8a8a", "1", "", "pure ACK"}, {"syn", "#009E73", "2.4", "", "SYN / SYN-ACK"},
         {"fin", "#CC79A7", "2.2", "8 3", "FIN"}, {"rst", "#D55E00", "2.4", "3 3", "RST"},
         {"retx", "#E69F00", "3.4", "", "\u21bb retransmission"}, {"wait", "#E69F00", "3", "6 5", "RTO timer wait"},

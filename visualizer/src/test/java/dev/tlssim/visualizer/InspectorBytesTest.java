@@ -64,6 +64,21 @@ class InspectorBytesTest {
   }
 
   @Test
+  void aSegmentOpensTheLoggedMessagesOfTheRecordsItCarries() {
+    FlowView v = Fixtures.flow("run-keys");
+    // The client's second flight: its client_key_exchange, change_cipher_spec and finished as it sent them.
+    assertThat(Inspector.carried(v, Fixtures.packet(v, 5))).containsExactly(10, 11, 12)
+        .allSatisfy(i -> assertThat(v.messages.get(i).node()).isEqualTo("client"));
+    assertThat(Inspector.carried(v, Fixtures.packet(v, 5))).extracting(i -> v.messages.get(i).name())
+        .containsExactly("client_key_exchange", "change_cipher_spec", "finished");
+    assertThat(Inspector.carried(v, Fixtures.packet(v, 6))).extracting(i -> v.messages.get(i).node() + " "
+        + v.messages.get(i).name()).containsExactly("server change_cipher_spec", "server finished");
+    assertThat(Inspector.carried(v, Fixtures.packet(v, 7))).containsExactly(20);
+    assertThat(Inspector.json(v, v.packets)).contains("\"tls\":\"client_key_exchange, change_cipher_spec, finished\","
+        + "\"records\":\"handshake record of 42 bytes, whole: client_key_exchange; ", "\"messages\":[10,11,12]");
+  }
+
+  @Test
   void theKeyPanelWalksRandomsMasterSecretAndKeyBlock() throws IOException {
     String html = RunReport.render(TraceFile.summary(Fixtures.dir("run-keys")), Fixtures.trace("run-keys"));
     assertThat(html).contains("Key derivation", "only because this run was made with a key log",
