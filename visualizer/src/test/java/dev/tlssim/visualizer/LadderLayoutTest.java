@@ -62,7 +62,8 @@ class LadderLayoutTest {
     // Two columns: 368 px wide, 45 characters a line.
     assertThat(label(6).lines()).containsExactly("part of server_hello, certificate,",
         "server_key_exchange, server_hello_done");
-    assertThat(label(7).lines()).containsExactly("server_hello, certificate,", "server_key_exchange, server_hello_done");
+    assertThat(label(7).lines()).containsExactly("server_hello, certificate,",
+        "server_key_exchange, server_hello_done");
     assertThat(label(4).lines()).containsExactly("client_hello");
     for (LadderLayout.Label l : layout.labels) {
       assertThat(l.x()).as(l.text()).isGreaterThanOrEqualTo(0);
