@@ -1,6 +1,7 @@
 package dev.tlssim.visualizer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.Direction;
+import dev.tlssim.events.TlsChannelEvent;
 
 /**
  * The client's certificate verification, one row per check in the order it ran (tls.check), the
@@ -15,22 +16,22 @@ final class CertPanel {
     }
     String failed = v.connection.path("failedCheck").asText("");
     StringBuilder b = new StringBuilder("<div class=\"cert\"><h4>Certificate checks</h4><ol class=\"checks\">");
-    for (JsonNode c : v.checks) {
-      String status = c.path("status").asText();
+    for (TlsChannelEvent.Check c : v.checks) {
+      String status = c.status() == null ? "" : c.status();
       String mark = switch (status) {
         case "passed" -> "&#x2714;";
         case "failed" -> "&#x2716;";
         default -> "&#x2013;";
       };
       b.append("<li class=\"").append(Html.escape(status)).append("\"><span class=\"mark\">").append(mark)
-          .append("</span> <b>").append(Html.escape(c.path("check").asText())).append("</b> <span class=\"status\">")
-          .append(Html.escape(status)).append("</span><div class=\"detail\">").append(Html.escape(c.path("detail")
-              .asText())).append("</div>");
-      if (status.equals("failed")) {
-        for (JsonNode a : v.alerts) {
-          if (a.path("dir").asText().equals("sent") && a.path("node").asText().equals(v.client)) {
-            b.append("<div class=\"alert\">client sends alert <code>").append(Html.escape(a.path("description")
-                .asText())).append("</code>").append(a.path("fatal").asBoolean() ? " (fatal)" : "").append("</div>");
+          .append("</span> <b>").append(Html.escape(c.check())).append("</b> <span class=\"status\">")
+          .append(Html.escape(status)).append("</span><div class=\"detail\">")
+          .append(Html.escape(c.detail())).append("</div>");
+      if (c.failed()) {
+        for (FlowView.Alert a : v.alerts) {
+          if (a.event().dir() == Direction.SENT && a.node().equals(v.client)) {
+            b.append("<div class=\"alert\">client sends alert <code>").append(Html.escape(a.event().description()))
+                .append("</code>").append(a.event().fatal() ? " (fatal)" : "").append("</div>");
           }
         }
       }

@@ -2,6 +2,13 @@ package dev.tlssim.visualizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.tlssim.events.Direction;
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.Role;
+import dev.tlssim.events.RunEvent;
+import dev.tlssim.events.TcpEvent;
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TraceRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,39 +21,53 @@ import java.util.Map;
  */
 final class FlowView {
   /** A TLS message as one end logged it. */
-  record Message(int index, long atNs, String node, String dir, String name, long length, JsonNode event) {}
+  record Message(int index, long atNs, String node, TlsChannelEvent.Message event) {
+    String name() {
+      return event.name();
+    }
+
+    long length() {
+      return event.length();
+    }
+
+    boolean sent() {
+      return event.dir() == Direction.SENT;
+    }
+  }
+
+  /** An alert and the node that reported it (its sender when {@code dir} is sent). */
+  record Alert(String node, TlsChannelEvent.Alert event) {}
 
   /** A timer event (tcp.rto) at a node: the wait that just ended and what TCP backs off to next. */
   record Timer(long atNs, String node, long nextRtoNs, int retries) {}
 
-  final String flow;
+  final Flow flow;
   final String client;
   final String server;
   final JsonNode connection;
   final long startNs;
   final List<PacketPath> packets;
   final List<Message> messages = new ArrayList<>();
-  final List<JsonNode> checks = new ArrayList<>();
-  final List<JsonNode> alerts = new ArrayList<>();
+  final List<TlsChannelEvent.Check> checks = new ArrayList<>();
+  final List<Alert> alerts = new ArrayList<>();
   /** tls.keys events: only in runs made with --keylog, one per handshake at the client. */
-  final List<JsonNode> keys = new ArrayList<>();
+  final List<TlsChannelEvent.Keys> keys = new ArrayList<>();
   final List<Timer> timers = new ArrayList<>();
   /** When the client could send application data (TLS established, else TCP established), or -1. */
   long doneNs = -1;
   String doneWhat = "";
 
-  FlowView(String flow, JsonNode connection, long startNs, List<PacketPath> packets) {
+  FlowView(Flow flow, JsonNode connection, long startNs, List<PacketPath> packets) {
     this.flow = flow;
     this.connection = connection == null ? MissingNode.getInstance() : connection;
     this.startNs = startNs;
     this.packets = packets;
-    String[] ends = flow.split(">", 2);
-    this.client = ends[0].replaceAll(":\\d+$", "");
-    this.server = ends.length > 1 ? ends[1].replaceAll(":\\d+$", "") : "?";
+    this.client = flow.initiator();
+    this.server = flow.acceptor();
   }
 
   String title() {
-    return connection.isMissingNode() ? flow : connection.path("id").asText();
+    return connection.isMissingNode() ? flow.toString() : connection.path("id").asText();
   }
 
   String result() {
@@ -62,61 +83,70 @@ final class FlowView {
   }
 
   /** Builds the views of all flows, timeline connections first (summary order), then the others. */
-  static List<FlowView> build(List<JsonNode> trace, JsonNode summary) {
-    Map<String, List<PacketPath>> packets = PacketTracer.byFlow(trace);
-    Map<Long, PacketPath> byId = new LinkedHashMap<>();
-    packets.values().forEach(l -> l.forEach(p -> byId.put(p.id, p)));
-    TlsCarriage.assign(trace, byId);
-
-    Map<String, FlowView> views = new LinkedHashMap<>();
+  static List<FlowView> build(List<TraceRecord> trace, JsonNode summary) {
+    Map<Flow, List<PacketPath>> packets = PacketTracer.byFlow(trace);
+    Map<Flow, FlowView> views = new LinkedHashMap<>();
     for (JsonNode c : summary.path("connections")) {
       String flow = c.path("flow").asText();
+      // A connection that never got a port (no route to its server) has no flow to draw.
       if (!flow.isEmpty()) {
+        Flow f = Flow.parse(flow);
         long start = Math.round(c.path("startMs").asDouble() * 1e6);
-        views.put(flow, new FlowView(flow, c, start, packets.getOrDefault(flow, List.of())));
+        views.put(f, new FlowView(f, c, start, packets.getOrDefault(f, List.of())));
       }
     }
-    for (JsonNode e : trace) {
-      if (TraceFile.kind(e).equals("tcp.open") && e.path("role").asText().equals("client")) {
-        String flow = e.path("flow").asText();
-        views.computeIfAbsent(flow, f -> new FlowView(f, null, TraceFile.t(e), packets.getOrDefault(f, List.of())));
+    for (TraceRecord r : trace) {
+      if (r.event() instanceof TcpEvent.Opened o && o.role() == Role.CLIENT) {
+        views.computeIfAbsent(o.flow(), f -> new FlowView(f, null, r.timeNanos(), packets.getOrDefault(f, List.of())));
       }
     }
-    for (JsonNode e : trace) {
-      FlowView v = views.get(e.path("flow").asText());
-      if (v == null) {
-        continue;
-      }
-      long t = TraceFile.t(e);
-      String node = e.path("node").asText();
-      switch (TraceFile.kind(e)) {
-        case "tls.message" -> v.messages.add(new Message(v.messages.size(), t, node, e.path("dir").asText(),
-            e.path("name").asText(), e.path("length").asLong(), e));
-        case "tls.check" -> v.checks.add(e);
-        case "tls.alert" -> v.alerts.add(e);
-        case "tls.keys" -> v.keys.add(e);
-        case "tcp.rto" -> v.timers.add(new Timer(t, node, e.path("rto").asLong(), e.path("retries").asInt()));
-        case "tls.established" -> {
-          if (node.equals(v.client) && v.doneNs < 0) {
-            v.doneNs = t;
-            v.doneWhat = "handshake done";
-          }
-        }
-        case "tcp.established" -> {
-          // Without TLS the connection is usable once TCP is; TLS's own event replaces this below.
-          if (node.equals(v.client) && v.doneNs < 0) {
-            v.doneNs = t;
-            v.doneWhat = "connected";
-          }
-        }
-        case "tls.start" -> {
-          if (node.equals(v.client)) {
-            v.doneNs = -1;
-          }
-        }
-        default -> { }
+    for (TraceRecord r : trace) {
+      FlowView v = views.get(flowOf(r.event()));
+      if (v != null) {
+        v.add(r);
       }
     }
     return new ArrayList<>(views.values());
+  }
+
+  /** The connection an event is about, for the families that name one by its TCP flow; else null. */
+  private static Flow flowOf(RunEvent e) {
+    if (e instanceof TlsChannelEvent t) {
+      return t.flow();
+    }
+    if (e instanceof TcpEvent t) {
+      return t.flow();
+    }
+    return null;
+  }
+
+  private void add(TraceRecord r) {
+    long t = r.timeNanos();
+    String node = r.node();
+    RunEvent e = r.event();
+    if (e instanceof TlsChannelEvent.Message m) {
+      messages.add(new Message(messages.size(), t, node, m));
+    } else if (e instanceof TlsChannelEvent.Check c) {
+      checks.add(c);
+    } else if (e instanceof TlsChannelEvent.Alert a) {
+      alerts.add(new Alert(node, a));
+    } else if (e instanceof TlsChannelEvent.Keys k) {
+      keys.add(k);
+    } else if (e instanceof TcpEvent.RtoFired rto) {
+      timers.add(new Timer(t, node, rto.rto(), rto.retries()));
+    } else if (e instanceof TlsChannelEvent.Established) {
+      if (node.equals(client) && doneNs < 0) {
+        doneNs = t;
+        doneWhat = "handshake done";
+      }
+    } else if (e instanceof TcpEvent.Established) {
+      // Without TLS the connection is usable once TCP is; TLS's own event replaces this below.
+      if (node.equals(client) && doneNs < 0) {
+        doneNs = t;
+        doneWhat = "connected";
+      }
+    } else if (e instanceof TlsChannelEvent.Started && node.equals(client)) {
+      doneNs = -1;
+    }
   }
 }

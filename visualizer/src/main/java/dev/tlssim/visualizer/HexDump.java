@@ -1,6 +1,6 @@
 package dev.tlssim.visualizer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.TlsChannelEvent.MessageField;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,12 +35,12 @@ final class HexDump {
 
   private HexDump() {}
 
-  static List<Field> fields(JsonNode array, int size) {
+  static List<Field> fields(List<MessageField> annotated, int size) {
     List<Field> out = new ArrayList<>();
-    for (JsonNode f : array) {
-      int offset = Math.max(0, Math.min(size, f.path("offset").asInt()));
-      int length = Math.max(0, Math.min(size - offset, f.path("length").asInt()));
-      out.add(new Field(out.size(), f.path("name").asText(), f.path("value").asText(""), offset, length));
+    for (MessageField f : annotated) {
+      int offset = Math.max(0, Math.min(size, f.offset()));
+      int length = Math.max(0, Math.min(size - offset, f.length()));
+      out.add(new Field(out.size(), f.name(), f.value() == null ? "" : f.value(), offset, length));
     }
     return out;
   }
@@ -55,9 +55,9 @@ final class HexDump {
   }
 
   /** The dump and the table, side by side. */
-  static String html(String hex, JsonNode fieldArray) {
+  static String html(String hex, List<MessageField> annotated) {
     byte[] bytes = bytes(hex);
-    List<Field> fields = fields(fieldArray, bytes.length);
+    List<Field> fields = fields(annotated, bytes.length);
     return "<div class=\"dump\">" + dump(bytes, fields) + table(fields) + "</div>";
   }
 

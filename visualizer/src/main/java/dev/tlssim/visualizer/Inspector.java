@@ -1,28 +1,21 @@
 package dev.tlssim.visualizer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
+import dev.tlssim.events.PacketEvent;
+import dev.tlssim.events.TlsChannelEvent;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The data behind the click-to-inspect panel, as JSON embedded in the page: for every drawn packet
- * its TCP fields and which TLS messages it carries, and for every TLS message all the fields its
- * trace event has. The panel prints whatever fields it finds, so when the trace carries more (the
- * message bytes, say) they show up without changing the page. Messages whose event has bytes
+ * its TCP fields and which TLS messages it carries, and for every TLS message what its trace event
+ * says. The panel prints whatever fields it finds in this data. Messages whose event has bytes
  * ({@code hex}, {@code fields}) get a hex dump instead of those two raw fields: rendered once per
  * distinct byte string in a {@code <template>} (a message's sent and received copies share it), so
  * the page stays small and nothing is built until a message is opened.
  */
 final class Inspector {
-  /** Event fields that the panel shows in its own words or that say nothing to a reader. */
-  private static final Set<String> HIDDEN = Set.of("t", "kind");
-  /** Replaced by the hex dump when a message has them. */
-  private static final Set<String> BYTES = Set.of("hex", "fields");
-
   private Inspector() {}
 
   static String json(FlowView v, List<PacketPath> drawn) {
@@ -33,7 +26,7 @@ final class Inspector {
     for (FlowView.Message m : v.messages) {
       ObjectNode o = messages.addObject();
       o.put("name", m.name());
-      o.put("direction", m.dir() + (m.dir().equals("sent") ? " by " : " at ") + m.node());
+      o.put("direction", m.event().dir().wireName() + (m.sent() ? " by " : " at ") + m.node());
       o.put("length", m.length() + switch (m.name()) {
         case "application_data" -> " bytes of application data (not shown: only the endpoints see them)";
         case "change_cipher_spec", "alert" -> " bytes (record payload)";
@@ -44,19 +37,20 @@ final class Inspector {
         o.put("dump", dump);
       }
       o.put("time", Num.ms((m.atNs() - v.startNs) / 1e6) + " ms after connect");
-      for (Iterator<Map.Entry<String, JsonNode>> it = m.event().fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
-        if (!HIDDEN.contains(f.getKey()) && !o.has(f.getKey()) && !List.of("dir", "node").contains(f.getKey())
-            && !(dump != null && BYTES.contains(f.getKey()))) {
-          o.set(f.getKey(), f.getValue());
-        }
+      o.put("flow", m.event().flow().toString());
+      // Bytes the dump cannot show (no field annotations to go with them) are still worth printing raw.
+      if (dump == null && m.event().hex() != null) {
+        o.put("hex", m.event().hex());
+      }
+      if (dump == null && m.event().fields() != null) {
+        o.set("fields", TraceFile.JSON.valueToTree(m.event().fields()));
       }
     }
     ObjectNode packets = root.putObject("packets");
     for (PacketPath p : drawn) {
       ObjectNode o = packets.putObject(Long.toString(p.id));
       o.put("packet", "#" + p.id + " from " + p.sender);
-      o.put("flags", p.flags);
+      o.put("flags", p.flagText());
       o.put("seq", p.seq);
       o.put("payload", p.len + " bytes");
       o.put("sent", Num.ms((p.sentNs - v.startNs) / 1e6) + " ms");
@@ -70,8 +64,9 @@ final class Inspector {
       if (p.drop != null) {
         o.put("lost", p.drop.from() + " -> " + p.drop.to() + " (" + p.drop.reason() + ")");
       }
-      if (!p.tls.isEmpty()) {
-        o.put("tls", String.join(", ", p.tls));
+      if (p.carriesTls()) {
+        o.put("tls", p.label());
+        o.put("records", records(p));
         ArrayNode idx = o.putArray("messages");
         carried(v, p).forEach(idx::add);
       }
@@ -81,17 +76,18 @@ final class Inspector {
   }
 
   /** Whether a message event carries bytes to dump: hex for handshake, change_cipher_spec and alert messages. */
-  static boolean hasBytes(JsonNode event) {
-    return event.path("hex").isTextual() && !event.path("hex").asText().isEmpty() && event.path("fields").isArray();
+  static boolean hasBytes(TlsChannelEvent.Message event) {
+    return event.hex() != null && !event.hex().isEmpty() && event.fields() != null;
   }
 
   /** Message index to dump number; messages with the same bytes share one. */
   static Map<Integer, Integer> dumpIndexes(FlowView v) {
-    Map<String, Integer> byHex = new java.util.HashMap<>();
+    Map<List<Object>, Integer> byBytes = new java.util.HashMap<>();
     Map<Integer, Integer> out = new java.util.HashMap<>();
     for (FlowView.Message m : v.messages) {
       if (hasBytes(m.event())) {
-        out.put(m.index(), byHex.computeIfAbsent(m.event().path("hex").asText() + m.event().path("fields"), h -> byHex.size()));
+        List<Object> key = List.of(m.event().hex(), m.event().fields());
+        out.put(m.index(), byBytes.computeIfAbsent(key, h -> byBytes.size()));
       }
     }
     return out;
@@ -106,8 +102,21 @@ final class Inspector {
       Integer k = dumps.get(m.index());
       if (k != null && done.add(k)) {
         b.append("<template id=\"dump-").append(flowIndex).append('-').append(k).append("\">")
-            .append(HexDump.html(m.event().path("hex").asText(), m.event().path("fields"))).append("</template>");
+            .append(HexDump.html(m.event().hex(), m.event().fields())).append("</template>");
       }
+    }
+    return b.toString();
+  }
+
+  /** Each record piece in the segment: which bytes of which record, and the record's messages. */
+  static String records(PacketPath p) {
+    StringBuilder b = new StringBuilder();
+    for (PacketEvent.Carried c : p.carries) {
+      int last = c.recordOffset() + c.length() - 1;
+      b.append(b.length() == 0 ? "" : "; ").append(c.content()).append(" record of ").append(c.recordLength())
+          .append(" bytes, ").append(c.recordOffset() == 0 && c.endsRecord() ? "whole"
+              : "bytes " + c.recordOffset() + "-" + last + (c.endsRecord() ? " (its end)" : ""))
+          .append(": ").append(String.join(", ", PacketPath.names(c)));
     }
     return b.toString();
   }
@@ -115,10 +124,10 @@ final class Inspector {
   /** Indexes of the logged messages a segment carries: the latest send of each name at or before it. */
   static List<Integer> carried(FlowView v, PacketPath p) {
     List<Integer> out = new java.util.ArrayList<>();
-    for (String name : p.tls) {
+    for (String name : p.messages()) {
       FlowView.Message best = null;
       for (FlowView.Message m : v.messages) {
-        if (m.dir().equals("sent") && m.node().equals(p.sender) && m.name().equals(name) && m.atNs() <= p.sentNs) {
+        if (m.sent() && m.node().equals(p.sender) && m.name().equals(name) && m.atNs() <= p.sentNs) {
           best = m;
         }
       }
@@ -134,7 +143,7 @@ final class Inspector {
     StringBuilder b = new StringBuilder("<table class=\"msgs\"><tr><th>ms</th><th>at</th><th></th><th>message</th>"
         + "<th>bytes</th></tr>");
     for (FlowView.Message m : v.messages) {
-      boolean sent = m.dir().equals("sent");
+      boolean sent = m.sent();
       b.append("<tr class=\"msg\" tabindex=\"0\" data-flow=\"").append(flowIndex).append("\" data-m=\"")
           .append(m.index()).append("\"><td>").append(Num.ms((m.atNs() - v.startNs) / 1e6)).append("</td><td>")
           .append(Html.escape(m.node())).append("</td><td>").append(sent ? "&rarr; sent" : "&larr; recv")

@@ -1,6 +1,7 @@
 package dev.tlssim.visualizer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.TlsChannelEvent;
+import java.util.List;
 
 /**
  * How the session keys came about, from the client's tls.keys event, in the order the seed
@@ -29,13 +30,13 @@ final class KeyPanel {
     return b.append("</details>").toString();
   }
 
-  static String steps(JsonNode k) {
-    boolean ems = k.path("extendedMasterSecret").asBoolean();
+  static String steps(TlsChannelEvent.Keys k) {
+    boolean ems = k.extendedMasterSecret();
     StringBuilder b = new StringBuilder("<ol class=\"steps\">");
     b.append("<li><b>Both randoms</b>, sent in the clear in the hellos (suite <code>")
-        .append(Html.escape(k.path("suite").asText())).append("</code>):<dl>")
-        .append(value("client random", k.path("clientRandom").asText()))
-        .append(value("server random", k.path("serverRandom").asText())).append("</dl></li>");
+        .append(Html.escape(k.suite())).append("</code>):<dl>")
+        .append(value("client random", k.clientRandom()))
+        .append(value("server random", k.serverRandom())).append("</dl></li>");
     b.append("<li><b>Premaster secret</b> from the key exchange: both ends compute it, it never crosses the wire ")
         .append("and is not logged.</li>");
     if (ems) {
@@ -46,9 +47,9 @@ final class KeyPanel {
       b.append("<li><b>Master secret</b> (RFC 5246 §8.1): <code>PRF(premaster, \"master secret\", client_random + ")
           .append("server_random)</code>.");
     }
-    b.append("<dl>").append(value("master secret (48 bytes)", k.path("masterSecret").asText())).append("</dl></li>");
+    b.append("<dl>").append(value("master secret (48 bytes)", k.masterSecret())).append("</dl></li>");
     b.append("<li><b>Key block</b> (RFC 5246 §6.3): <code>PRF(master_secret, \"key expansion\", server_random + ")
-        .append("client_random)</code>, cut in this order:").append(keyBlock(k.path("keyBlock"))).append("</li>");
+        .append("client_random)</code>, cut in this order:").append(keyBlock(k.keyBlock())).append("</li>");
     return b.append("</ol>").toString();
   }
 
@@ -56,14 +57,14 @@ final class KeyPanel {
     return "<dt>" + Html.escape(name) + "</dt><dd><code class=\"hexv\">" + Html.escape(hex) + "</code></dd>";
   }
 
-  static String keyBlock(JsonNode parts) {
+  static String keyBlock(List<TlsChannelEvent.KeyPart> parts) {
     StringBuilder b = new StringBuilder("<table class=\"kb\"><tr><th>part</th><th>offset</th><th>length</th><th>value</th></tr>");
     int i = 0;
-    for (JsonNode p : parts) {
-      String hex = p.path("hex").asText();
-      String name = p.path("name").asText();
+    for (TlsChannelEvent.KeyPart p : parts) {
+      String hex = p.hex() == null ? "" : p.hex();
+      String name = p.name();
       b.append("<tr><td><span class=\"sw c").append(i++ % HexDump.COLOURS).append("\"></span>").append(Html.escape(name))
-          .append("</td><td>").append(p.path("offset").asInt()).append("</td><td>").append(hex.length() / 2)
+          .append("</td><td>").append(p.offset()).append("</td><td>").append(hex.length() / 2)
           .append("</td><td>");
       if (hex.isEmpty()) {
         b.append("<span class=\"muted\">none").append(name.contains("MAC") ? ": an AEAD suite authenticates with its "

@@ -1,5 +1,6 @@
 package dev.tlssim.visualizer;
 
+import dev.tlssim.events.TcpFlag;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
  * Coordinates of one ladder diagram: a column per node on the path, time running down at a scale
  * shared by every ladder of the report (so connections compare at a glance), one arrow per packet
  * per link. Packets leaving a node at the same instant are shifted down by {@link #GAP} px each, and
- * labels are placed where they overlap no other label; neither changes the time scale.
+ * labels are placed where they overlap no other label, wrapped onto more lines when wider than the
+ * ladder (a flight of four handshake messages is); neither changes the time scale.
  */
 final class LadderLayout {
   static final int TOP = 56;
@@ -28,7 +30,16 @@ final class LadderLayout {
 
   record Arrow(PacketPath packet, int hop, double x1, double y1, double x2, double y2, Style style) {}
 
-  record Label(PacketPath packet, String text, double x, double y, double width) {}
+  /** A label of one or more lines; {@code y} is the first line's baseline. */
+  record Label(PacketPath packet, String text, List<String> lines, double x, double y, double width) {
+    double top() {
+      return y - LABEL_HEIGHT;
+    }
+
+    double bottom() {
+      return y + (lines.size() - 1) * LABEL_HEIGHT;
+    }
+  }
 
   record DropMark(PacketPath packet, double x1, double y1, double x, double y, String reason) {}
 
@@ -105,16 +116,16 @@ final class LadderLayout {
   }
 
   static Style style(PacketPath p) {
-    if (p.has("RST")) {
+    if (p.has(TcpFlag.RST)) {
       return Style.RST;
     }
-    if (p.has("SYN")) {
+    if (p.has(TcpFlag.SYN)) {
       return Style.SYN;
     }
-    if (p.has("FIN")) {
+    if (p.has(TcpFlag.FIN)) {
       return Style.FIN;
     }
-    if (!p.tls.isEmpty()) {
+    if (p.carriesTls()) {
       return Style.TLS;
     }
     return p.len > 0 ? Style.DATA : Style.ACK;
@@ -147,7 +158,7 @@ final class LadderLayout {
             + (timer == null ? "" : ", next " + Num.ms(timer.nextRtoNs() / 1e6) + " ms");
         waits.add(new Wait(x(p.sender), y(before.sentNs), y(p.sentNs) + dy, text));
       }
-      if (p.len > 0 || p.has("SYN") || p.has("FIN")) {
+      if (p.len > 0 || p.has(TcpFlag.SYN) || p.has(TcpFlag.FIN)) {
         lastBySeq.put(seqKey, p);
       }
       if (!p.pureAck() || p.retransmitReason != null) {
@@ -186,29 +197,50 @@ final class LadderLayout {
       return;
     }
     String text = (p.retransmitReason != null ? "\u21bb " : "") + p.label();
-    double w = text.length() * CHAR_WIDTH + 6;
+    List<String> lines = wrap(text, (int) ((width - 10) / CHAR_WIDTH));
+    int longest = lines.stream().mapToInt(String::length).max().orElse(0);
+    double w = longest * CHAR_WIDTH + 6;
     double[] fractions = {0.5, 0.3, 0.7, 0.15, 0.85};
     for (int shift = 0; shift < 4; shift++) {
       for (double f : fractions) {
         double cx = x1 + (x2 - x1) * f;
         double cy = y1 + (y2 - y1) * f - 3 + shift * LABEL_HEIGHT;
         double lx = Math.max(2, Math.min(width - w - 2, cx - w / 2));
-        if (free(lx, cy, w)) {
-          labels.add(new Label(p, text, lx, cy, w));
+        Label candidate = new Label(p, text, lines, lx, cy, w);
+        if (free(candidate)) {
+          labels.add(candidate);
           return;
         }
       }
     }
   }
 
-  private boolean free(double x, double baseline, double w) {
+  private boolean free(Label c) {
     for (Label l : labels) {
-      boolean xOverlap = x < l.x() + l.width() && l.x() < x + w;
-      boolean yOverlap = Math.abs(baseline - l.y()) < LABEL_HEIGHT;
+      boolean xOverlap = c.x() < l.x() + l.width() && l.x() < c.x() + c.width();
+      boolean yOverlap = c.top() < l.bottom() && l.top() < c.bottom();
       if (xOverlap && yOverlap) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Breaks a label after its commas into lines of at most {@code max} characters (a single name
+   * longer than that keeps a line of its own): message names stay whole.
+   */
+  static List<String> wrap(String text, int max) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split("(?<=, )")) {
+      if (line.length() > 0 && line.length() + word.stripTrailing().length() > max) {
+        lines.add(line.toString().stripTrailing());
+        line.setLength(0);
+      }
+      line.append(word);
+    }
+    lines.add(line.toString().stripTrailing());
+    return lines;
   }
 }

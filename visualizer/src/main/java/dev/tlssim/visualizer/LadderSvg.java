@@ -54,14 +54,27 @@ final class LadderSvg {
           .toLowerCase(Locale.ROOT);
       b.append(fmt("<g class=\"pkt\" data-flow=\"%d\" data-p=\"%d\"><rect class=\"lblbg\" x=\"%.1f\" y=\"%.1f\" "
           + "width=\"%.1f\" height=\"%d\" rx=\"3\"/><text class=\"%s\" x=\"%.1f\" y=\"%.1f\">%s</text></g>", flowIndex,
-          lb.packet().id, lb.x(), lb.y() - 12, lb.width(), LadderLayout.LABEL_HEIGHT - 1, cls, lb.x() + 3, lb.y(),
-          Html.escape(lb.text())));
+          lb.packet().id, lb.x(), lb.y() - 12, lb.width(), lb.lines().size() * LadderLayout.LABEL_HEIGHT - 1, cls,
+          lb.x() + 3, lb.y(), lines(lb)));
     }
     if (l.hiddenPackets > 0) {
       b.append(fmt("<text class=\"more\" x=\"%d\" y=\"%.1f\">+ %d later packets not drawn</text>", LadderLayout.LEFT,
           l.height - 8, l.hiddenPackets));
     }
     return b.append("</svg>").toString();
+  }
+
+  /** One line as plain text; more as tspans, each a line further down at the label's left edge. */
+  private static String lines(LadderLayout.Label lb) {
+    if (lb.lines().size() == 1) {
+      return Html.escape(lb.lines().get(0));
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < lb.lines().size(); i++) {
+      b.append(fmt("<tspan x=\"%.1f\" dy=\"%d\">%s</tspan>", lb.x() + 3, i == 0 ? 0 : LadderLayout.LABEL_HEIGHT,
+          Html.escape(lb.lines().get(i))));
+    }
+    return b.toString();
   }
 
   private static void doneLine(StringBuilder b, LadderLayout l) {
@@ -115,9 +128,9 @@ final class LadderSvg {
   }
 
   static String tooltip(PacketPath p) {
-    StringBuilder t = new StringBuilder("#" + p.id + " " + p.sender + " " + p.flags + " seq=" + p.seq + " len=" + p.len);
-    if (!p.tls.isEmpty()) {
-      t.append("\n").append(String.join(", ", p.tls));
+    StringBuilder t = new StringBuilder("#" + p.id + " " + p.sender + " " + p.flagText() + " seq=" + p.seq + " len=" + p.len);
+    if (p.carriesTls()) {
+      t.append("\n").append(String.join(", ", p.messages()));
     }
     if (p.retransmitReason != null) {
       t.append("\nretransmission (").append(p.retransmitReason).append(")");

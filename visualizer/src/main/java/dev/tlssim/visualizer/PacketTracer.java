@@ -1,9 +1,13 @@
 package dev.tlssim.visualizer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.PacketEvent;
+import dev.tlssim.events.TcpEvent;
+import dev.tlssim.events.TraceRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,73 +20,67 @@ import java.util.Set;
 final class PacketTracer {
   private PacketTracer() {}
 
-  /** Packets per flow (the flow named as the trace names it: client:port>server:port), in send order. */
-  static Map<String, List<PacketPath>> byFlow(List<JsonNode> trace) {
-    Set<String> flows = new HashSet<>();
-    for (JsonNode e : trace) {
-      if (TraceFile.kind(e).equals("tcp.open")) {
-        flows.add(e.path("flow").asText());
+  /** A retransmission TCP announced at a node, waiting for the packet.send that carries it. */
+  private record Resend(String node, Flow flow, long seq) {}
+
+  /** Packets per flow, in send order. */
+  static Map<Flow, List<PacketPath>> byFlow(List<TraceRecord> trace) {
+    Set<Flow> flows = new LinkedHashSet<>();
+    for (TraceRecord r : trace) {
+      if (r.event() instanceof TcpEvent.Opened o) {
+        flows.add(o.flow());
       }
     }
     Map<Long, PacketPath> packets = new LinkedHashMap<>();
     Map<Long, Long> lastNs = new HashMap<>();
-    Map<String, JsonNode> pendingRetransmit = new HashMap<>();
-    for (JsonNode e : trace) {
-      long t = TraceFile.t(e);
-      long id = e.path("id").asLong();
-      switch (TraceFile.kind(e)) {
-        case "tcp.retransmit" -> pendingRetransmit.put(
-            e.path("node").asText() + "|" + e.path("flow").asText() + "|" + e.path("seq").asLong(), e);
-        case "packet.send" -> {
-          String flow = flowOf(e, flows);
-          PacketPath p = new PacketPath(id, flow, e.path("from").asText(), e.path("flags").asText(),
-              e.path("seq").asLong(), e.path("len").asInt(), t);
-          JsonNode r = pendingRetransmit.remove(p.sender + "|" + flow + "|" + p.seq);
-          if (r != null && TraceFile.t(r) == t) {
-            p.retransmitReason = r.path("reason").asText();
-          }
-          packets.put(id, p);
-          lastNs.put(id, t);
+    Map<Resend, TraceRecord> pendingRetransmit = new HashMap<>();
+    for (TraceRecord r : trace) {
+      long t = r.timeNanos();
+      if (r.event() instanceof TcpEvent.Retransmitted x) {
+        pendingRetransmit.put(new Resend(r.node(), x.flow(), x.seq()), r);
+      } else if (r.event() instanceof PacketEvent.Sent s && s.tcp() != null) {
+        PacketPath p = new PacketPath(s.id(), flowOf(s, flows), s.from(), s.tcp(), t);
+        TraceRecord x = pendingRetransmit.remove(new Resend(p.sender, p.flow, p.seq));
+        if (x != null && x.timeNanos() == t) {
+          p.retransmitReason = ((TcpEvent.Retransmitted) x.event()).reason().wireName();
         }
-        case "packet.arrive" -> {
-          PacketPath p = packets.get(id);
-          if (p != null) {
-            String[] link = link(e);
-            p.hops.add(new PacketPath.Hop(link[0], e.path("node").asText(), lastNs.get(id), t));
-            lastNs.put(id, t);
-          }
+        packets.put(s.id(), p);
+        lastNs.put(s.id(), t);
+      } else if (r.event() instanceof PacketEvent.Arrived a) {
+        PacketPath p = packets.get(a.id());
+        if (p != null) {
+          String[] link = link(a.link(), r.node());
+          p.hops.add(new PacketPath.Hop(link[0], r.node(), lastNs.get(a.id()), t));
+          lastNs.put(a.id(), t);
         }
-        case "packet.drop" -> {
-          PacketPath p = packets.get(id);
-          if (p != null) {
-            String[] link = link(e);
-            p.drop = new PacketPath.Drop(link[0], link[1], t, e.path("reason").asText());
-          }
+      } else if (r.event() instanceof PacketEvent.Dropped d) {
+        PacketPath p = packets.get(d.id());
+        if (p != null) {
+          String[] link = link(d.link(), r.node());
+          p.drop = new PacketPath.Drop(link[0], link[1], t, d.reason().wireName());
         }
-        default -> { }
       }
     }
-    Map<String, List<PacketPath>> byFlow = new LinkedHashMap<>();
+    Map<Flow, List<PacketPath>> byFlow = new LinkedHashMap<>();
     for (PacketPath p : packets.values()) {
-      byFlow.computeIfAbsent(p.flow, k -> new java.util.ArrayList<>()).add(p);
+      byFlow.computeIfAbsent(p.flow, k -> new ArrayList<>()).add(p);
     }
     return byFlow;
   }
 
-  private static String[] link(JsonNode e) {
-    String[] parts = e.path("link").asText().split("->", 2);
-    return parts.length == 2 ? parts : new String[] {e.path("node").asText(), "?"};
+  private static String[] link(String link, String node) {
+    String[] parts = link == null ? new String[0] : link.split("->", 2);
+    return parts.length == 2 ? parts : new String[] {node, "?"};
   }
 
-  /** The flow is named by its client end, so a server's segment matches it read backwards. */
-  static String flowOf(JsonNode send, Set<String> known) {
-    String a = send.path("from").asText() + ":" + send.path("sport").asText();
-    String b = send.path("to").asText() + ":" + send.path("dport").asText();
-    String forward = a + ">" + b;
-    String backward = b + ">" + a;
-    if (known.contains(backward) && !known.contains(forward)) {
-      return backward;
-    }
-    return forward;
+  /**
+   * The connection a segment belongs to: the opened flow it joins (a server's segment travels it
+   * backwards), else the flow it would open (a packet of no connection the trace saw open).
+   */
+  static Flow flowOf(PacketEvent.Sent send, Set<Flow> known) {
+    PacketEvent.Segment tcp = send.tcp();
+    Flow forward = new Flow(send.from(), tcp.sport(), send.to(), tcp.dport());
+    Flow backward = new Flow(send.to(), tcp.dport(), send.from(), tcp.sport());
+    return known.contains(backward) && !known.contains(forward) ? backward : forward;
   }
 }

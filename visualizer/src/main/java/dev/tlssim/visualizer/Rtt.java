@@ -1,5 +1,6 @@
 package dev.tlssim.visualizer;
 
+import dev.tlssim.events.TcpFlag;
 import java.util.List;
 
 /**
@@ -19,9 +20,9 @@ final class Rtt {
         continue;
       }
       long transit = p.hops.get(p.hops.size() - 1).arriveNs() - p.sentNs;
-      if (p.has("SYN") && !p.has("ACK") && syn < 0) {
+      if (p.has(TcpFlag.SYN) && !p.has(TcpFlag.ACK) && syn < 0) {
         syn = transit;
-      } else if (p.has("SYN") && p.has("ACK") && synAck < 0) {
+      } else if (p.has(TcpFlag.SYN) && p.has(TcpFlag.ACK) && synAck < 0) {
         synAck = transit;
       }
     }

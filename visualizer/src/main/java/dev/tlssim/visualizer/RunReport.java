@@ -1,6 +1,7 @@
 package dev.tlssim.visualizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.TraceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ public final class RunReport {
   public static Path write(Path runDir) {
     try {
       JsonNode summary = TraceFile.summary(runDir);
-      List<JsonNode> trace = TraceFile.read(runDir.resolve("trace.jsonl"));
+      List<TraceRecord> trace = TraceFile.read(runDir.resolve("trace.jsonl"));
       Path out = runDir.resolve("report.html");
       Files.writeString(out, render(summary, trace));
       return out;
@@ -31,7 +32,7 @@ public final class RunReport {
     }
   }
 
-  static String render(JsonNode summary, List<JsonNode> trace) {
+  static String render(JsonNode summary, List<TraceRecord> trace) {
     StringBuilder b = new StringBuilder();
     boolean pass = "pass".equals(summary.path("outcome").asText());
     String name = summary.path("scenario").asText();
@@ -80,7 +81,7 @@ public final class RunReport {
       boolean bad = !result.isEmpty() && !result.equals("completed") && !result.equals("established");
       b.append("<section class=\"card\" id=\"conn-").append(Html.escape(v.title())).append("\"><h3>")
           .append(Html.escape(v.title())).append(" <span class=\"res ").append(bad ? "fail" : "pass").append("\">")
-          .append(Html.escape(result.isEmpty() ? v.flow : result)).append("</span></h3>\n")
+          .append(Html.escape(result.isEmpty() ? v.flow.toString() : result)).append("</span></h3>\n")
           .append(LadderSvg.svg(layout, i)).append("\n").append(CertPanel.html(v)).append(KeyPanel.html(v));
       if (!v.messages.isEmpty()) {
         b.append("<details").append(drawn.size() <= 2 ? " open" : "").append("><summary>TLS messages (")
@@ -110,7 +111,8 @@ public final class RunReport {
   }
 
   private static String legend() {
-    String[][] items = {{"tls", "#0072B2", "2.6", "", "segment carrying TLS messages (RFC names)"},
+    String[][] items = {{"tls", "#0072B2", "2.6", "",
+        "segment carrying TLS records (their messages; \"part of\" until the record ends)"},
         {"ack", "#8a8a8a", "1", "", "pure ACK"}, {"syn", "#009E73", "2.4", "", "SYN / SYN-ACK"},
         {"fin", "#CC79A7", "2.2", "8 3", "FIN"}, {"rst", "#D55E00", "2.4", "3 3", "RST"},
         {"retx", "#E69F00", "3.4", "", "\u21bb retransmission"}, {"wait", "#E69F00", "3", "6 5", "RTO timer wait"},

@@ -2,44 +2,35 @@ package dev.tlssim.visualizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import dev.tlssim.events.TraceJson;
+import dev.tlssim.events.TraceRecord;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Reads trace.jsonl (one JSON event per line) and summary.json. */
+/**
+ * Reads a run's files: trace.jsonl into the typed records of the event vocabulary (through
+ * {@link TraceJson}, the one reader of that format), summary.json as a JSON tree.
+ */
 final class TraceFile {
+  /** For summary.json and the inspector data embedded in a page; never for trace events. */
   static final ObjectMapper JSON = new ObjectMapper();
 
   private TraceFile() {}
 
-  static List<JsonNode> read(Path file) throws IOException {
-    List<JsonNode> events = new ArrayList<>();
+  /** The trace's records in file order; none when the run kept no trace. */
+  static List<TraceRecord> read(Path file) throws IOException {
     if (!Files.exists(file)) {
-      return events;
+      return List.of();
     }
-    try (BufferedReader r = Files.newBufferedReader(file)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (!line.isBlank()) {
-          events.add(JSON.readTree(line));
-        }
-      }
+    try (Reader r = Files.newBufferedReader(file)) {
+      return TraceJson.read(r);
     }
-    return events;
   }
 
   static JsonNode summary(Path runDir) throws IOException {
     return JSON.readTree(runDir.resolve("summary.json").toFile());
-  }
-
-  static String kind(JsonNode e) {
-    return e.path("kind").asText();
-  }
-
-  static long t(JsonNode e) {
-    return e.path("t").asLong();
   }
 }

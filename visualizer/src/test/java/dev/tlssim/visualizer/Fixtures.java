@@ -1,6 +1,7 @@
 package dev.tlssim.visualizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.TraceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -19,7 +20,7 @@ final class Fixtures {
     }
   }
 
-  static List<JsonNode> trace(String name) {
+  static List<TraceRecord> trace(String name) {
     try {
       return TraceFile.read(dir(name).resolve("trace.jsonl"));
     } catch (IOException e) {
@@ -27,12 +28,16 @@ final class Fixtures {
     }
   }
 
-  static FlowView flow(String name) {
+  static JsonNode summary(String name) {
     try {
-      return FlowView.build(trace(name), TraceFile.summary(dir(name))).get(0);
+      return TraceFile.summary(dir(name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static FlowView flow(String name) {
+    return FlowView.build(trace(name), summary(name)).get(0);
   }
 
   static PacketPath packet(FlowView v, long id) {

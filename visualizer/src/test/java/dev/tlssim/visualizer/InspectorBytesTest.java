@@ -2,26 +2,23 @@ package dev.tlssim.visualizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TlsChannelEvent.MessageField;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The hex dump, the field table and the key-derivation panel, on known bytes and the run-keys fixture. */
 class InspectorBytesTest {
-  private static JsonNode json(String s) throws IOException {
-    return TraceFile.JSON.readTree(s);
-  }
-
   @Test
-  void theDumpHasAnOffsetColumnAndSixteenBytesPerRowWithFieldSpansSplitAtRowEnds() throws IOException {
+  void theDumpHasAnOffsetColumnAndSixteenBytesPerRowWithFieldSpansSplitAtRowEnds() {
     StringBuilder hex = new StringBuilder();
     for (int i = 0; i < 20; i++) {
       hex.append(String.format("%02x", i));
     }
     // "random" runs across the row end (bytes 14..17): it must be cut into two spans with the same data-f.
-    JsonNode fields = json("[{\"name\":\"msg_type\",\"offset\":0,\"length\":1,\"value\":\"client_hello (1)\"},"
-        + "{\"name\":\"random\",\"offset\":14,\"length\":4,\"value\":\"0e0f1011\"}]");
+    List<MessageField> fields = List.of(new MessageField("msg_type", 0, 1, "client_hello (1)"),
+        new MessageField("random", 14, 4, "0e0f1011"));
     String dump = HexDump.dump(HexDump.bytes(hex.toString()), HexDump.fields(fields, 20));
     assertThat(dump).isEqualTo("<pre class=\"hex\"><span class=\"off\">0000</span>  "
         + "<span class=\"b c0\" data-f=\"0\">00</span> <span class=\"b\">01 02 03 04 05 06 07 08 09 0a 0b 0c 0d</span>"
@@ -31,10 +28,10 @@ class InspectorBytesTest {
   }
 
   @Test
-  void tableRowsShareTheFieldIndexAreIndentedByDepthAndFlagUndecodable() throws IOException {
-    JsonNode fields = json("[{\"name\":\"extensions[0].type\",\"offset\":0,\"length\":2,\"value\":\"server_name (0)\"},"
-        + "{\"name\":\"extensions[0].server_name.host_name\",\"offset\":2,\"length\":1,\"value\":\"a\"},"
-        + "{\"name\":\"undecodable\",\"offset\":3,\"length\":1,\"value\":\"truncated extension\"}]");
+  void tableRowsShareTheFieldIndexAreIndentedByDepthAndFlagUndecodable() {
+    List<MessageField> fields = List.of(new MessageField("extensions[0].type", 0, 2, "server_name (0)"),
+        new MessageField("extensions[0].server_name.host_name", 2, 1, "a"),
+        new MessageField("undecodable", 3, 1, "truncated extension"));
     String html = HexDump.html("00006199", fields);
     assertThat(html).contains("<tr data-f=\"0\"><td style=\"padding-left:1.6em\">",
         "<tr data-f=\"1\"><td style=\"padding-left:2.8em\">", "<tr data-f=\"2\" class=\"warn\">",
@@ -67,6 +64,21 @@ class InspectorBytesTest {
   }
 
   @Test
+  void aSegmentOpensTheLoggedMessagesOfTheRecordsItCarries() {
+    FlowView v = Fixtures.flow("run-keys");
+    // The client's second flight: its client_key_exchange, change_cipher_spec and finished as it sent them.
+    assertThat(Inspector.carried(v, Fixtures.packet(v, 5))).containsExactly(10, 11, 12)
+        .allSatisfy(i -> assertThat(v.messages.get(i).node()).isEqualTo("client"));
+    assertThat(Inspector.carried(v, Fixtures.packet(v, 5))).extracting(i -> v.messages.get(i).name())
+        .containsExactly("client_key_exchange", "change_cipher_spec", "finished");
+    assertThat(Inspector.carried(v, Fixtures.packet(v, 6))).extracting(i -> v.messages.get(i).node() + " "
+        + v.messages.get(i).name()).containsExactly("server change_cipher_spec", "server finished");
+    assertThat(Inspector.carried(v, Fixtures.packet(v, 7))).containsExactly(20);
+    assertThat(Inspector.json(v, v.packets)).contains("\"tls\":\"client_key_exchange, change_cipher_spec, finished\","
+        + "\"records\":\"handshake record of 42 bytes, whole: client_key_exchange; ", "\"messages\":[10,11,12]");
+  }
+
+  @Test
   void theKeyPanelWalksRandomsMasterSecretAndKeyBlock() throws IOException {
     String html = RunReport.render(TraceFile.summary(Fixtures.dir("run-keys")), Fixtures.trace("run-keys"));
     assertThat(html).contains("Key derivation", "only because this run was made with a key log",
@@ -80,9 +92,9 @@ class InspectorBytesTest {
   }
 
   @Test
-  void withoutExtendedMasterSecretThePanelCitesRfc5246() throws IOException {
-    String html = KeyPanel.steps(json("{\"suite\":\"TLS_RSA_WITH_AES_128_CBC_SHA\",\"clientRandom\":\"aa\","
-        + "\"serverRandom\":\"bb\",\"masterSecret\":\"cc\",\"extendedMasterSecret\":false,\"keyBlock\":[]}"));
+  void withoutExtendedMasterSecretThePanelCitesRfc5246() {
+    String html = KeyPanel.steps(new TlsChannelEvent.Keys(null, "TLS_RSA_WITH_AES_128_CBC_SHA", "aa", "bb", "cc", false,
+        List.of()));
     assertThat(html).contains("Master secret</b> (RFC 5246 §8.1)").doesNotContain("RFC 7627");
   }
 }

@@ -1,6 +1,7 @@
 package dev.tlssim.visualizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -49,18 +50,56 @@ class LadderLayoutTest {
   }
 
   @Test
+  void everySegmentButThePureAckIsLabelledByItsRecordsOrFlags() {
+    assertThat(layout.labels).extracting(l -> l.packet().id, LadderLayout.Label::text).containsExactly(
+        tuple(1L, "SYN"), tuple(2L, "SYN,ACK"), tuple(4L, "client_hello"), tuple(5L, "\u21bb client_hello"),
+        tuple(6L, "part of server_hello, certificate, server_key_exchange, server_hello_done"),
+        tuple(7L, "server_hello, certificate, server_key_exchange, server_hello_done"), tuple(8L, "alert"));
+  }
+
+  @Test
+  void aLabelWiderThanTheLadderWrapsAfterACommaAndStaysInside() {
+    // Two columns: 368 px wide, 45 characters a line.
+    assertThat(label(6).lines()).containsExactly("part of server_hello, certificate,",
+        "server_key_exchange, server_hello_done");
+    assertThat(label(7).lines()).containsExactly("server_hello, certificate,",
+        "server_key_exchange, server_hello_done");
+    assertThat(label(4).lines()).containsExactly("client_hello");
+    for (LadderLayout.Label l : layout.labels) {
+      assertThat(l.x()).as(l.text()).isGreaterThanOrEqualTo(0);
+      assertThat(l.x() + l.width()).as(l.text()).isLessThanOrEqualTo(layout.width);
+    }
+    String svg = LadderSvg.svg(layout, 0);
+    assertThat(svg).contains(">server_key_exchange, server_hello_done</tspan>", "height=\"29\" rx=\"3\"");
+  }
+
+  @Test
+  void wrappingKeepsNamesWholeAndALongNameOnItsOwnLine() {
+    assertThat(LadderLayout.wrap("a, bb, ccc", 6)).containsExactly("a, bb,", "ccc");
+    assertThat(LadderLayout.wrap("certificate_request, x", 5)).containsExactly("certificate_request,", "x");
+    assertThat(LadderLayout.wrap("SYN,ACK", 3)).containsExactly("SYN,ACK");
+  }
+
+  @Test
   void labelsNeverOverlap() {
     List<LadderLayout.Label> labels = layout.labels;
-    assertThat(labels).extracting(LadderLayout.Label::text).contains("client_hello", "\u21bb client_hello");
     for (int i = 0; i < labels.size(); i++) {
       for (int j = i + 1; j < labels.size(); j++) {
         LadderLayout.Label a = labels.get(i);
         LadderLayout.Label b = labels.get(j);
-        boolean overlap = a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
-            && Math.abs(a.y() - b.y()) < LadderLayout.LABEL_HEIGHT;
+        // Each line is LABEL_HEIGHT tall and ends at its baseline.
+        double aTop = a.y() - LadderLayout.LABEL_HEIGHT;
+        double aBottom = a.y() + (a.lines().size() - 1) * LadderLayout.LABEL_HEIGHT;
+        double bTop = b.y() - LadderLayout.LABEL_HEIGHT;
+        double bBottom = b.y() + (b.lines().size() - 1) * LadderLayout.LABEL_HEIGHT;
+        boolean overlap = a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && aTop < bBottom && bTop < aBottom;
         assertThat(overlap).as("%s overlaps %s", a.text(), b.text()).isFalse();
       }
     }
+  }
+
+  private LadderLayout.Label label(long id) {
+    return layout.labels.stream().filter(l -> l.packet().id == id).findFirst().orElseThrow();
   }
 
   private LadderLayout.Arrow arrow(long id) {

@@ -2,9 +2,13 @@ package dev.tlssim.visualizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlssim.events.Flow;
+import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TraceRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +26,10 @@ class RunReportTest {
   @Test
   void theDoneLineCountsRoundTrips() throws IOException {
     Path dir = Fixtures.dir("run-lost-hello");
-    List<com.fasterxml.jackson.databind.JsonNode> trace = new java.util.ArrayList<>(Fixtures.trace("run-lost-hello"));
-    trace.add(TraceFile.JSON.readTree("{\"t\":500000000,\"node\":\"client\",\"kind\":\"tls.established\","
-        + "\"flow\":\"client:49152>server:443\"}"));
+    List<TraceRecord> trace = new ArrayList<>(Fixtures.trace("run-lost-hello"));
+    trace.add(new TraceRecord(500_000_000L, "client", new TlsChannelEvent.Established(
+        new Flow("client", 49152, "server", 443), "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, null, null,
+        null, null, null)));
     String html = RunReport.render(TraceFile.summary(dir), trace);
     assertThat(html).contains("handshake done at 500 ms = 5 RTT");
   }
