@@ -4,34 +4,14 @@ package dev.tlssim.events;
 public sealed interface AppEvent extends RunEvent {
 
   /** The client's application sent its request. */
-  record Sent(String conn, int bytes) implements AppEvent {
-    @Override
-    public Kind kind() {
-      return Kind.APP_SEND;
-    }
-  }
+  record Sent(String conn, int bytes) implements AppEvent {}
 
   /** The whole response reached the client's application. */
-  record Response(String conn, long bytes) implements AppEvent {
-    @Override
-    public Kind kind() {
-      return Kind.APP_RESPONSE;
-    }
-  }
+  record Response(String conn, long bytes) implements AppEvent {}
 
   /** The first application byte reached the server's application. */
-  record FirstByte(Flow flow) implements AppEvent {
-    @Override
-    public Kind kind() {
-      return Kind.APP_FIRST_BYTE;
-    }
-  }
+  record FirstByte(Flow flow) implements AppEvent {}
 
   /** The server's application read a whole request asking for {@code response} bytes. */
-  record Request(Flow flow, int response) implements AppEvent {
-    @Override
-    public Kind kind() {
-      return Kind.APP_REQUEST;
-    }
-  }
+  record Request(Flow flow, int response) implements AppEvent {}
 }

@@ -5,33 +5,13 @@ public sealed interface ConnectionEvent extends RunEvent {
   String conn();
 
   /** The timeline opened the connection: the moment its times are measured from. */
-  record Started(String conn, Flow flow, String server, int port) implements ConnectionEvent {
-    @Override
-    public Kind kind() {
-      return Kind.CONN_START;
-    }
-  }
+  record Started(String conn, Flow flow, String server, int port) implements ConnectionEvent {}
 
   /** The client may send application data (TLS established, or TCP without TLS). */
-  record Established(String conn) implements ConnectionEvent {
-    @Override
-    public Kind kind() {
-      return Kind.CONN_ESTABLISHED;
-    }
-  }
+  record Established(String conn) implements ConnectionEvent {}
 
-  record Closed(String conn) implements ConnectionEvent {
-    @Override
-    public Kind kind() {
-      return Kind.CONN_CLOSED;
-    }
-  }
+  record Closed(String conn) implements ConnectionEvent {}
 
   /** The connection ended in failure: timeout, refused, reset, alert:&lt;name&gt;, eof, truncated. */
-  record Failed(String conn, String reason) implements ConnectionEvent {
-    @Override
-    public Kind kind() {
-      return Kind.CONN_FAILED;
-    }
-  }
+  record Failed(String conn, String reason) implements ConnectionEvent {}
 }

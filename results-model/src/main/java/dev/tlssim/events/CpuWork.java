@@ -5,9 +5,4 @@ package dev.tlssim.events;
  * separated in charge order), their cost in nanoseconds, and when the work completes (it may have
  * queued behind other work). {@code flow} names the connection the work was for, when there is one.
  */
-public record CpuWork(Flow flow, String op, long cost, long done) implements RunEvent {
-  @Override
-  public Kind kind() {
-    return Kind.CPU;
-  }
-}
+public record CpuWork(Flow flow, String op, long cost, long done) implements RunEvent {}

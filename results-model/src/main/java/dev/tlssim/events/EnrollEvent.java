@@ -9,24 +9,9 @@ public sealed interface EnrollEvent extends RunEvent {
     public Request {
       names = List.copyOf(names);
     }
-
-    @Override
-    public Kind kind() {
-      return Kind.ENROLL_REQUEST;
-    }
   }
 
-  record Installed(Flow flow, String serial, String subject) implements EnrollEvent {
-    @Override
-    public Kind kind() {
-      return Kind.ENROLL_INSTALLED;
-    }
-  }
+  record Installed(Flow flow, String serial, String subject) implements EnrollEvent {}
 
-  record Failed(Flow flow, String reason) implements EnrollEvent {
-    @Override
-    public Kind kind() {
-      return Kind.ENROLL_FAILED;
-    }
-  }
+  record Failed(Flow flow, String reason) implements EnrollEvent {}
 }

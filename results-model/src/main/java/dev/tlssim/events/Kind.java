@@ -64,10 +64,12 @@ public enum Kind implements WireName {
   MITM_UPSTREAM_FAILED("mitm.upstream-failed", MitmEvent.UpstreamFailed.class);
 
   private static final Map<String, Kind> BY_NAME = new HashMap<>();
+  private static final Map<Class<?>, Kind> BY_TYPE = new HashMap<>();
 
   static {
     for (Kind k : values()) {
       BY_NAME.put(k.wire, k);
+      BY_TYPE.put(k.type, k);
     }
   }
 
@@ -86,6 +88,11 @@ public enum Kind implements WireName {
 
   public Class<? extends RunEvent> type() {
     return type;
+  }
+
+  /** The kind of an event: each record is one kind. */
+  static Kind of(RunEvent e) {
+    return BY_TYPE.get(e.getClass());
   }
 
   /** The kind trace.jsonl calls {@code name}, or null. */

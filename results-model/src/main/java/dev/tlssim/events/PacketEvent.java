@@ -10,36 +10,16 @@ public sealed interface PacketEvent extends RunEvent {
    * A new packet left {@code node} (its source may differ: a man in the middle answering in the
    * server's name). {@code size} is the IP packet's length, headers included.
    */
-  record Sent(long id, String from, String to, int size, Segment tcp) implements PacketEvent {
-    @Override
-    public Kind kind() {
-      return Kind.PACKET_SEND;
-    }
-  }
+  record Sent(long id, String from, String to, int size, Segment tcp) implements PacketEvent {}
 
   /** The packet reached the next node on its route. */
-  record Arrived(long id, String link) implements PacketEvent {
-    @Override
-    public Kind kind() {
-      return Kind.PACKET_ARRIVE;
-    }
-  }
+  record Arrived(long id, String link) implements PacketEvent {}
 
   /** The packet was lost on {@code link}. */
-  record Dropped(long id, String link, DropReason reason) implements PacketEvent {
-    @Override
-    public Kind kind() {
-      return Kind.PACKET_DROP;
-    }
-  }
+  record Dropped(long id, String link, DropReason reason) implements PacketEvent {}
 
   /** The link delivers this packet twice (netem's duplicate). */
-  record Duplicated(long id, String link) implements PacketEvent {
-    @Override
-    public Kind kind() {
-      return Kind.PACKET_DUPLICATE;
-    }
-  }
+  record Duplicated(long id, String link) implements PacketEvent {}
 
   /** The TCP header of a packet, and which TLS records its payload carries (when the sender knows). */
   record Segment(int sport, int dport, List<TcpFlag> flags, long seq, long ack, int len, int win,

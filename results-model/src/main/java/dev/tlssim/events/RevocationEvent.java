@@ -6,31 +6,11 @@ package dev.tlssim.events;
  */
 public sealed interface RevocationEvent extends RunEvent {
 
-  record NoResponder(Flow flow, String issuer) implements RevocationEvent {
-    @Override
-    public Kind kind() {
-      return Kind.REVOCATION_NO_RESPONDER;
-    }
-  }
+  record NoResponder(Flow flow, String issuer) implements RevocationEvent {}
 
-  record Request(Flow flow, String ca, String method, String path, Flow via) implements RevocationEvent {
-    @Override
-    public Kind kind() {
-      return Kind.REVOCATION_REQUEST;
-    }
-  }
+  record Request(Flow flow, String ca, String method, String path, Flow via) implements RevocationEvent {}
 
-  record Response(Flow via, int bytes, boolean ok) implements RevocationEvent {
-    @Override
-    public Kind kind() {
-      return Kind.REVOCATION_RESPONSE;
-    }
-  }
+  record Response(Flow via, int bytes, boolean ok) implements RevocationEvent {}
 
-  record Timeout(Flow flow, int outstanding) implements RevocationEvent {
-    @Override
-    public Kind kind() {
-      return Kind.REVOCATION_TIMEOUT;
-    }
-  }
+  record Timeout(Flow flow, int outstanding) implements RevocationEvent {}
 }

@@ -11,5 +11,7 @@ public sealed interface RunEvent
         RevocationEvent, MitmEvent {
 
   /** The event's kind, as trace.jsonl names it. */
-  Kind kind();
+  default Kind kind() {
+    return Kind.of(this);
+  }
 }

@@ -6,61 +6,26 @@ import java.util.List;
 public sealed interface TcpEvent extends RunEvent {
   Flow flow();
 
-  record Opened(Flow flow, Role role, long iss) implements TcpEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TCP_OPEN;
-    }
-  }
+  record Opened(Flow flow, Role role, long iss) implements TcpEvent {}
 
   /** The connection reached ESTABLISHED; times in nanoseconds, cwnd in bytes. */
-  record Established(Flow flow, long rto, long srtt, long cwnd, int mss) implements TcpEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TCP_ESTABLISHED;
-    }
-  }
+  record Established(Flow flow, long rto, long srtt, long cwnd, int mss) implements TcpEvent {}
 
   record Retransmitted(Flow flow, long seq, int len, RetransmitReason reason, List<TcpFlag> flags) implements TcpEvent {
     public Retransmitted {
       flags = List.copyOf(flags);
     }
-
-    @Override
-    public Kind kind() {
-      return Kind.TCP_RETRANSMIT;
-    }
   }
 
   /** The retransmission timer expired; {@code rto} is the backed-off value now in force. */
-  record RtoFired(Flow flow, long rto, int retries) implements TcpEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TCP_RTO;
-    }
-  }
+  record RtoFired(Flow flow, long rto, int retries) implements TcpEvent {}
 
-  record FinReceived(Flow flow) implements TcpEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TCP_FIN_RECEIVED;
-    }
-  }
+  record FinReceived(Flow flow) implements TcpEvent {}
 
-  record Closed(Flow flow) implements TcpEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TCP_CLOSED;
-    }
-  }
+  record Closed(Flow flow) implements TcpEvent {}
 
   /** The connection failed: {@code timeout}, {@code refused} or {@code reset}. */
-  record Failed(Flow flow, String reason) implements TcpEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TCP_ERROR;
-    }
-  }
+  record Failed(Flow flow, String reason) implements TcpEvent {}
 
   /** Why a segment went again. */
   enum RetransmitReason implements WireName {

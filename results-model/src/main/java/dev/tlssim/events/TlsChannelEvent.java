@@ -7,12 +7,7 @@ public sealed interface TlsChannelEvent extends RunEvent {
   Flow flow();
 
   /** {@code implementation}: null for tlssim's own TLS, {@code jdk} for the JDK's SSLEngine. */
-  record Started(Flow flow, Role role, String implementation) implements TlsChannelEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TLS_START;
-    }
-  }
+  record Started(Flow flow, Role role, String implementation) implements TlsChannelEvent {}
 
   /**
    * A handshake-layer message (handshake message, ChangeCipherSpec, alert) as the RFC names it,
@@ -22,11 +17,6 @@ public sealed interface TlsChannelEvent extends RunEvent {
       implements TlsChannelEvent {
     public Message {
       fields = fields == null ? null : List.copyOf(fields);
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.TLS_MESSAGE;
     }
   }
 
@@ -42,33 +32,18 @@ public sealed interface TlsChannelEvent extends RunEvent {
     public Keys {
       keyBlock = List.copyOf(keyBlock);
     }
-
-    @Override
-    public Kind kind() {
-      return Kind.TLS_KEYS;
-    }
   }
 
   /** A part of the TLS 1.2 key block, at {@code offset} bytes into it. */
   record KeyPart(String name, int offset, String hex) {}
 
   /** One NSS key log line (secrets: only with a key log). */
-  record KeyLog(Flow flow, String line) implements TlsChannelEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TLS_KEYLOG;
-    }
-  }
+  record KeyLog(Flow flow, String line) implements TlsChannelEvent {}
 
   /** One step of the certificate checks ({@code status}: passed, failed, skipped). */
   record Check(Flow flow, String check, String status, String detail) implements TlsChannelEvent {
     public boolean failed() {
       return "failed".equals(status);
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.TLS_CHECK;
     }
   }
 
@@ -79,50 +54,20 @@ public sealed interface TlsChannelEvent extends RunEvent {
    * {@code ems} only for TLS 1.2.
    */
   record Established(Flow flow, String version, String suite, String group, Boolean ems, Boolean resumed,
-      String resumedBy, String keyExchange, Boolean earlyData) implements TlsChannelEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TLS_ESTABLISHED;
-    }
-  }
+      String resumedBy, String keyExchange, Boolean earlyData) implements TlsChannelEvent {}
 
   /** 0-RTT application data the server's application received. */
-  record EarlyData(Flow flow, Direction dir, int bytes) implements TlsChannelEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TLS_EARLY_DATA;
-    }
-  }
+  record EarlyData(Flow flow, Direction dir, int bytes) implements TlsChannelEvent {}
 
   /** A session ticket reached the client. */
-  record Ticket(Flow flow, long lifetimeHint, int length) implements TlsChannelEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TLS_TICKET;
-    }
-  }
+  record Ticket(Flow flow, long lifetimeHint, int length) implements TlsChannelEvent {}
 
   /** An alert; {@code reason} says why this end sent it (null for a received one). */
-  record Alert(Flow flow, Direction dir, String description, boolean fatal, String reason) implements TlsChannelEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TLS_ALERT;
-    }
-  }
+  record Alert(Flow flow, Direction dir, String description, boolean fatal, String reason) implements TlsChannelEvent {}
 
   /** The TLS connection ended: close_notify, tcp-fin, or the alert that ended it. */
-  record Closed(Flow flow, String reason) implements TlsChannelEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TLS_CLOSED;
-    }
-  }
+  record Closed(Flow flow, String reason) implements TlsChannelEvent {}
 
   /** The handshake pauses while the client asks the CAs about {@code certificates} certificates. */
-  record RevocationNeeded(Flow flow, String protocol, int certificates) implements TlsChannelEvent {
-    @Override
-    public Kind kind() {
-      return Kind.TLS_REVOCATION_NEEDED;
-    }
-  }
+  record RevocationNeeded(Flow flow, String protocol, int certificates) implements TlsChannelEvent {}
 }
