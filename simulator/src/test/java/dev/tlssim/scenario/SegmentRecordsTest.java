@@ -8,13 +8,13 @@ import dev.tlssim.events.PacketEvent;
 import dev.tlssim.events.PacketEvent.Carried;
 import dev.tlssim.events.TcpEvent;
 import dev.tlssim.events.TlsChannelEvent;
+import dev.tlssim.events.TraceJson;
+import dev.tlssim.events.TraceRecord;
 import dev.tlssim.net.Packet;
 import dev.tlssim.sim.Simulation;
 import dev.tlssim.tcp.TcpSegment;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -141,6 +141,20 @@ class SegmentRecordsTest {
       }
       assertThat(expectedRecordOffset).as("the last record ends").isZero();
     }
+  }
+
+  @Test
+  void carriesGoToTraceJsonlAndReadBack() throws java.io.IOException {
+    RunResult r = run(scenario("1.2", "tlssim"));
+    var sent = Runs.all(r, PacketEvent.Sent.class).stream().filter(e -> e.event().tcp().len() > 0).findFirst()
+        .orElseThrow();
+    String line = TraceJson.line(new TraceRecord(sent.timeNanos(), sent.node(), sent.event()));
+    assertThat(line).contains("\"carries\":[{\"offset\":0,\"length\":" + sent.event().tcp().len()
+        + ",\"recordOffset\":0,\"recordLength\":" + sent.event().tcp().len()
+        + ",\"content\":\"handshake\",\"messages\":[\"client_hello\"]}]");
+    byte[] file = TraceJson.toBytes(r.trace());
+    assertThat(TraceJson.read(new java.io.StringReader(new String(file, java.nio.charset.StandardCharsets.UTF_8))))
+        .isEqualTo(r.trace());
   }
 
   @Test
