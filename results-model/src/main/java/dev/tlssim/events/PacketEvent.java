@@ -39,7 +39,9 @@ public sealed interface PacketEvent extends RunEvent {
    * of the payload belong to the record that starts {@code recordOffset} bytes before them (0:
    * the record starts in this segment), whose content type is {@code content} and which holds
    * {@code messages} (handshake message names as the RFC names them; the sender knows them even
-   * when the record is encrypted).
+   * when the record is encrypted). {@code recordLength} includes the record's 5-byte header. An
+   * alert record names its description ("close_notify"); change_cipher_spec and application data
+   * records name nothing, nor do protected records of a sender known only by its bytes.
    */
   record Carried(int offset, int length, int recordOffset, int recordLength, String content, List<String> messages) {
     public Carried {

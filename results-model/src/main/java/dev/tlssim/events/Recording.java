@@ -15,12 +15,12 @@ public enum Recording {
   /** No trace: only the metrics. The default for sweeps and the bench. */
   SUMMARY;
 
-  /** Whether a trace is kept at all. */
+  /** Whether a trace is kept at all (and so whether segments say which TLS records they carry). */
   public boolean keepsTrace() {
     return this != SUMMARY;
   }
 
-  /** Whether TLS messages carry their bytes and fields (and segments the messages they carry). */
+  /** Whether TLS messages carry their bytes and fields. */
   public boolean keepsBytes() {
     return this == FULL;
   }

@@ -18,6 +18,7 @@ import dev.tlssim.tls.wire.Decoded;
 import dev.tlssim.tls.wire.Extension;
 import dev.tlssim.tls.wire.Field;
 import dev.tlssim.tls.wire.HandshakeLocator;
+import dev.tlssim.tls.wire.RecordScanner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -110,7 +111,9 @@ public final class MitmParty extends Endpoint {
       @Override
       public void established(TcpConnection c, long t) {
         trace(new MitmEvent.ReplayStarted(c.flow(), victim));
-        c.write(t, bytes);
+        // The recording is bytes only: the codec reads its records' headers (a record the
+        // recording cuts short is not described).
+        c.write(t, bytes, recording().keepsTrace() ? StreamRecords.of(new RecordScanner().feed(bytes)) : List.of());
       }
 
       @Override

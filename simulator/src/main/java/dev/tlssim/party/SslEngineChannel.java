@@ -3,8 +3,10 @@ package dev.tlssim.party;
 import dev.tlssim.events.Role;
 import dev.tlssim.events.TlsChannelEvent;
 import dev.tlssim.tcp.TcpConnection;
+import dev.tlssim.tls.wire.RecordScanner;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -21,10 +23,15 @@ final class SslEngineChannel extends SecureChannel {
   private ByteBuffer netIn = ByteBuffer.allocate(1 << 17);
   private ByteBuffer appOut = ByteBuffer.allocate(1 << 16);
   private boolean closing;
+  /** Describes what the engine writes, for the segments to say; null when the node keeps no trace. */
+  private final RecordScanner written;
 
   SslEngineChannel(Endpoint host, Channel.Listener app, SSLEngine engine) {
     super(host, app);
     this.engine = engine;
+    // The JDK says nothing about its records: the codec reads their headers, and the plaintext
+    // handshake messages, from the bytes it writes.
+    this.written = host.recording().keepsTrace() ? new RecordScanner() : null;
   }
 
   @Override
@@ -129,7 +136,7 @@ final class SslEngineChannel extends SecureChannel {
     if (out.hasRemaining() && tcp.state() != TcpConnection.State.CLOSED) {
       byte[] bytes = new byte[out.remaining()];
       out.get(bytes);
-      tcp.write(now, bytes);
+      tcp.write(now, bytes, written == null ? List.of() : StreamRecords.of(written.feed(bytes)));
     }
     return r.bytesProduced() > 0 || r.bytesConsumed() > 0;
   }

@@ -5,6 +5,7 @@ import dev.tlssim.events.Flow;
 import dev.tlssim.events.Role;
 import dev.tlssim.events.TlsChannelEvent;
 import dev.tlssim.pki.RevocationSource;
+import dev.tlssim.tcp.StreamRecord;
 import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.HandshakeType;
@@ -86,6 +87,11 @@ final class TlsChannel extends SecureChannel {
   public void established(TcpConnection c, long now) {
     tcp = c;
     tls = newEndpoint.apply(now);
+    if (host.recording().keepsTrace()) {
+      // The segments say which records they carry (issue #12): only the engine knows what its
+      // protected records hold, so it describes them as it writes.
+      tls.describeRecords();
+    }
     host.trace(new TlsChannelEvent.Started(c.flow(), tls.side() == ConnectionEnd.CLIENT ? Role.CLIENT : Role.SERVER, null));
     if (earlyData != null) {
       tls.writeEarly(earlyData);
@@ -143,6 +149,7 @@ final class TlsChannel extends SecureChannel {
     }
     List<TlsEvent> events = tls.drainEvents();
     byte[] output = tls.drainOutput();
+    List<StreamRecord> records = StreamRecords.of(tls.drainRecords());
     List<String> operations = new ArrayList<>();
     Flow flow = tcp.flow();
     for (TlsEvent e : events) {
@@ -154,7 +161,7 @@ final class TlsChannel extends SecureChannel {
     }
     host.compute(now, readyAt, operations, flow, done -> {
       readyAt = done;
-      deliver(done, events, output);
+      deliver(done, events, output, records);
     });
   }
 
@@ -234,10 +241,10 @@ final class TlsChannel extends SecureChannel {
     }).start(now, flow, need.queries(), need.protocol());
   }
 
-  private void deliver(long now, List<TlsEvent> events, byte[] output) {
+  private void deliver(long now, List<TlsEvent> events, byte[] output, List<StreamRecord> records) {
     Flow flow = tcp.flow();
     if (output.length > 0 && tcp.state() != TcpConnection.State.CLOSED) {
-      tcp.write(now, output);
+      tcp.write(now, output, records);
     }
     for (TlsEvent e : events) {
       if (e instanceof TlsEvent.MessageSent m) {

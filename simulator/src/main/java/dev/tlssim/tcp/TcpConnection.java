@@ -1,6 +1,7 @@
 package dev.tlssim.tcp;
 
 import dev.tlssim.events.Flow;
+import dev.tlssim.events.PacketEvent;
 import dev.tlssim.events.Role;
 import dev.tlssim.events.RunEvent;
 import dev.tlssim.events.TcpEvent;
@@ -21,8 +22,11 @@ import java.util.TreeMap;
  * Karn's rule and backoff, fast retransmit with NewReno recovery (RFC 5681 §3.2, RFC 6582),
  * cumulative ACKs (optionally delayed), the receive window and FIN close.
  *
+ * <p>TIME_WAIT has no timer of its own: the stack forgets the connection once 2·MSL have passed
+ * (see {@link TcpStack}), until then it only answers retransmitted FINs.
+ *
  * <p>Not modelled (documented in docs/tcp-model.md): SACK, window scaling, Nagle (TLS stacks write
- * whole flights), TIME_WAIT's 2·MSL timer, tail-loss probes, PMTU discovery.
+ * whole flights), tail-loss probes, PMTU discovery.
  */
 public final class TcpConnection {
 
@@ -37,6 +41,12 @@ public final class TcpConnection {
     void cancelTimer(Timer timer);
 
     void trace(RunEvent event);
+
+    /**
+     * The connection just reached CLOSED or TIME_WAIT: it will send no more data, and its host
+     * may forget it (at once, or when TIME_WAIT ends).
+     */
+    void ended(long now);
   }
 
   /** What the application on top hears. All methods are called with the current virtual time. */
@@ -206,13 +216,23 @@ public final class TcpConnection {
 
   /** Queues application bytes; they leave as the windows allow. */
   public void write(long now, byte[] data) {
+    write(now, data, List.of());
+  }
+
+  /**
+   * Queues application bytes made of {@code records}, in order from the first byte (their lengths
+   * add up to at most {@code data.length}; bytes after them belong to none): every segment that
+   * carries them, retransmissions included, says which pieces of which records it holds. Empty
+   * when the application does not describe what it writes.
+   */
+  public void write(long now, byte[] data, List<StreamRecord> records) {
     if (closeRequested || state == State.CLOSED) {
       throw new IllegalStateException("write on a closed connection " + flow);
     }
     if (data.length == 0) {
       return;
     }
-    sendBuffer.append(data);
+    sendBuffer.append(data, records);
     trySend(now);
   }
 
@@ -481,17 +501,23 @@ public final class TcpConnection {
         state = State.CLOSED;
         cancelTimers();
         host.trace(new TcpEvent.Closed(flow));
+        host.ended(now);
         listener.closed(this, now);
       }
       default -> { }
     }
   }
 
-  /** TIME_WAIT's 2·MSL wait is not modelled: the connection only answers retransmitted FINs. */
+  /**
+   * RFC 9293 §3.6: the side that closed first waits 2·MSL before the connection is gone. No timer
+   * fires for it (a run would otherwise last until the last wait ended); the stack forgets the
+   * connection lazily once the wait is over, and meanwhile it only answers retransmitted FINs.
+   */
   private void enterTimeWait(long now) {
     state = State.TIME_WAIT;
     cancelTimers();
     host.trace(new TcpEvent.Closed(flow));
+    host.ended(now);
     listener.closed(this, now);
   }
 
@@ -667,7 +693,9 @@ public final class TcpConnection {
     }
     unackedSegments = 0;
     host.cancelTimer(Timer.DELAYED_ACK);
-    host.transmit(new TcpSegment(localPort, remotePort, seq, rcvNxt, flags, advertisedWindow(), 0, useTimestamps, data));
+    List<PacketEvent.Carried> carries = data.length == 0 ? null : sendBuffer.carried(seq, data.length);
+    host.transmit(new TcpSegment(localPort, remotePort, seq, rcvNxt, flags, advertisedWindow(), 0, useTimestamps, data,
+        carries));
   }
 
   private void sendAck(long now) {
@@ -691,6 +719,7 @@ public final class TcpConnection {
     state = State.CLOSED;
     cancelTimers();
     host.trace(new TcpEvent.Failed(flow, reason));
+    host.ended(now);
     listener.failed(this, now, reason);
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * A TCP segment (RFC 9293 §3.1). Sequence numbers are kept as unbounded longs inside the model;
  * captures take them modulo 2^32. Options modelled: MSS on SYNs and the 12-byte timestamps
- * option (RFC 7323) when enabled, because both change sizes on the wire.
+ * option (RFC 7323) when enabled, because both change sizes on the wire. {@code carries} says which
+ * records of the application's stream the data holds, when the sender described them, or is
+ * null: only the trace reads it, the peer never does.
  */
 public record TcpSegment(
     int sourcePort,
@@ -20,7 +22,8 @@ public record TcpSegment(
     int window,
     int mssOption,
     boolean timestamps,
-    byte[] data) implements Payload {
+    byte[] data,
+    List<PacketEvent.Carried> carries) implements Payload {
 
   public static final int FIN = 0x01;
   public static final int SYN = 0x02;
@@ -39,6 +42,13 @@ public record TcpSegment(
 
   public TcpSegment {
     data = data == null ? new byte[0] : data;
+    carries = carries == null || carries.isEmpty() ? null : List.copyOf(carries);
+  }
+
+  /** A segment whose data is not described (or that has none). */
+  public TcpSegment(int sourcePort, int destinationPort, long seq, long ack, int flags, int window, int mssOption,
+      boolean timestamps, byte[] data) {
+    this(sourcePort, destinationPort, seq, ack, flags, window, mssOption, timestamps, data, null);
   }
 
   public boolean has(int flag) {
@@ -91,6 +101,6 @@ public record TcpSegment(
   @Override
   public PacketEvent.Sent sent(long id, String from, String to) {
     return new PacketEvent.Sent(id, from, to, wireSize(),
-        new PacketEvent.Segment(sourcePort, destinationPort, flagList(), seq, ack, data.length, window, null));
+        new PacketEvent.Segment(sourcePort, destinationPort, flagList(), seq, ack, data.length, window, carries));
   }
 }

@@ -3,6 +3,7 @@ package dev.tlssim.tcp;
 import dev.tlssim.events.Flow;
 import dev.tlssim.events.RunEvent;
 import dev.tlssim.sim.TimerKey;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -12,6 +13,10 @@ import java.util.function.Supplier;
  * The TCP layer of one node: demultiplexes segments to connections by (local port, remote node,
  * remote port), accepts connections on listening ports, and answers strays with RST. Each
  * connection's timers carry the connection itself, so a fired timer goes straight to it.
+ *
+ * <p>A connection is forgotten once it is CLOSED, or when its TIME_WAIT ends (RFC 9293 §3.6),
+ * so what the stack holds is bounded by the connections open (or recently closed), not by the
+ * length of the run. A segment for a forgotten connection is a stray like any other.
  */
 public final class TcpStack {
 
@@ -30,12 +35,22 @@ public final class TcpStack {
   private record ConnectionTimer(ConnectionHost owner, TcpConnection.Timer timer) implements TimerKey {}
 
   private static final int FIRST_EPHEMERAL_PORT = 49152;
+  /**
+   * How long a connection stays in TIME_WAIT: Linux's TCP_TIMEWAIT_LEN of 60 s. RFC 9293 §3.6
+   * asks for 2·MSL, and §3.4.2 takes MSL to be 2 minutes; stacks use less.
+   */
+  static final long TIME_WAIT_NANOS = 60 * TimerProfile.SECOND;
+
+  /** A connection in TIME_WAIT and when the stack may forget it. */
+  private record TimeWait(ConnectionId id, TcpConnection connection, long untilNanos) {}
 
   private final String node;
   private final TcpConfig config;
   private final Host host;
   private final SplittableRandom isnRandom;
   private final Map<ConnectionId, TcpConnection> connections = new HashMap<>();
+  /** The connections in TIME_WAIT, in the order they entered it (and so of their ends). */
+  private final ArrayDeque<TimeWait> timeWaits = new ArrayDeque<>();
   private final Map<Integer, Supplier<TcpConnection.Listener>> listeners = new HashMap<>();
   private int nextPort = FIRST_EPHEMERAL_PORT;
 
@@ -60,6 +75,7 @@ public final class TcpStack {
 
   /** Opens a connection; the listener hears about its progress. */
   public TcpConnection connect(long now, String remoteNode, int remotePort, TcpConnection.Listener listener) {
+    forgetEndedTimeWaits(now);
     int port = nextPort++;
     TcpConnection c = newConnection(new Flow(node, port, remoteNode, remotePort), port, remoteNode, remotePort);
     c.setListener(listener);
@@ -69,14 +85,28 @@ public final class TcpStack {
 
   private TcpConnection newConnection(Flow flow, int localPort, String remoteNode, int remotePort) {
     long iss = isnRandom.nextLong() & 0xffffffffL;
-    ConnectionHost connectionHost = new ConnectionHost(remoteNode);
+    ConnectionId id = new ConnectionId(localPort, remoteNode, remotePort);
+    ConnectionHost connectionHost = new ConnectionHost(id);
     TcpConnection c = new TcpConnection(flow, localPort, remotePort, iss, config, connectionHost);
     connectionHost.connection = c;
-    connections.put(new ConnectionId(localPort, remoteNode, remotePort), c);
+    connections.put(id, c);
     return c;
   }
 
+  /** How many connections the stack remembers: open ones and those in TIME_WAIT. */
+  int connectionCount() {
+    return connections.size();
+  }
+
+  private void forgetEndedTimeWaits(long now) {
+    while (!timeWaits.isEmpty() && timeWaits.peekFirst().untilNanos() <= now) {
+      TimeWait ended = timeWaits.pollFirst();
+      connections.remove(ended.id(), ended.connection());
+    }
+  }
+
   public void onSegment(long now, String fromNode, TcpSegment s) {
+    forgetEndedTimeWaits(now);
     TcpConnection c = connections.get(new ConnectionId(s.destinationPort(), fromNode, s.sourcePort()));
     if (c != null && c.state() == TcpConnection.State.TIME_WAIT) {
       c.onSegmentInTimeWait(now, s);
@@ -115,11 +145,13 @@ public final class TcpStack {
   private record ConnectionId(int localPort, String remoteNode, int remotePort) {}
 
   private final class ConnectionHost implements TcpConnection.Host {
+    private final ConnectionId id;
     private final String remoteNode;
     private TcpConnection connection;
 
-    ConnectionHost(String remoteNode) {
-      this.remoteNode = remoteNode;
+    ConnectionHost(ConnectionId id) {
+      this.id = id;
+      this.remoteNode = id.remoteNode();
     }
 
     TcpStack stack() {
@@ -144,6 +176,16 @@ public final class TcpStack {
     @Override
     public void trace(RunEvent event) {
       host.trace(event);
+    }
+
+    /** Only this connection is forgotten: a newer one may have taken its socket pair since. */
+    @Override
+    public void ended(long now) {
+      if (connection.state() == TcpConnection.State.TIME_WAIT) {
+        timeWaits.addLast(new TimeWait(id, connection, now + TIME_WAIT_NANOS));
+      } else {
+        connections.remove(id, connection);
+      }
     }
   }
 }

@@ -20,6 +20,11 @@ final class TcpHarness {
   final long delay;
   final List<String> log = new ArrayList<>();
   final Map<String, TcpStack> stacks = new HashMap<>();
+  /** Every segment a node sent, lost ones included, in order. */
+  final List<Transmitted> transmitted = new ArrayList<>();
+
+  record Transmitted(long time, String node, TcpSegment segment) {}
+
   private final Map<String, Integer> sent = new HashMap<>();
   private record NodeTimer(String node, TimerKey key) {}
 
@@ -43,6 +48,7 @@ final class TcpHarness {
       @Override
       public void transmit(String remote, TcpSegment s) {
         int n = sent.merge(node, 1, Integer::sum);
+        transmitted.add(new Transmitted(now, node, s));
         log.add(now + " " + node + " send " + s.flagList().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")) + " len=" + s.length());
         if (drop.test(node, n)) {
           log.add(now + " " + node + " dropped #" + n);

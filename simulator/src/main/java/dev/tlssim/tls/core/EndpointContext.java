@@ -15,6 +15,7 @@ public final class EndpointContext {
   private final ConnectionEnd side;
   private final RecordReader reader = new RecordReader();
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private final OutgoingRecords outgoing = new OutgoingRecords();
   private final EventQueue events = new EventQueue();
   private final AlertProtocol alerts = new AlertProtocol(events);
   private final FragmentLimit fragmentLimit = new FragmentLimit();
@@ -34,6 +35,11 @@ public final class EndpointContext {
 
   public ByteArrayOutputStream output() {
     return output;
+  }
+
+  /** What the records in {@link #output} are, when the host asked (see {@link TlsConnection#describeRecords}). */
+  public OutgoingRecords outgoing() {
+    return outgoing;
   }
 
   public EventQueue events() {

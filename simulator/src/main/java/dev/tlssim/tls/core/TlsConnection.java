@@ -2,6 +2,7 @@ package dev.tlssim.tls.core;
 
 import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.tls.crypto.ConnectionEnd;
+import dev.tlssim.tls.wire.RecordDescriptor;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +32,22 @@ public interface TlsConnection {
   void close();
 
   byte[] drainOutput();
+
+  /**
+   * From now on, describe every record written (call before {@link #start}): its content type,
+   * the inner one for a protected TLS 1.3 record (RFC 8446 §5.2), its length and the messages it
+   * carries, for the host to label the segments with. Off by default, so a host that keeps no
+   * trace pays nothing.
+   */
+  default void describeRecords() {}
+
+  /**
+   * The records of the bytes {@link #drainOutput} returned, in order: drain both together. Empty
+   * unless {@link #describeRecords} was called.
+   */
+  default List<RecordDescriptor> drainRecords() {
+    return List.of();
+  }
 
   List<TlsEvent> drainEvents();
 

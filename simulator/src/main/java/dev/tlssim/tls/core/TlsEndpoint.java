@@ -8,6 +8,7 @@ import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.wire.Alert;
 import dev.tlssim.tls.wire.MaxFragmentLength;
+import dev.tlssim.tls.wire.RecordDescriptor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -221,6 +222,16 @@ public final class TlsEndpoint implements TlsConnection {
     byte[] bytes = context.output().toByteArray();
     context.output().reset();
     return bytes;
+  }
+
+  @Override
+  public void describeRecords() {
+    context.outgoing().enable();
+  }
+
+  @Override
+  public List<RecordDescriptor> drainRecords() {
+    return context.outgoing().drain();
   }
 
   @Override

@@ -83,7 +83,7 @@ abstract sealed class Handshake implements HandshakeProtocol permits ClientHands
     this.side = context.side();
     this.random = random;
     this.events = context.events();
-    this.records = new Tls12RecordLayer(context.reader(), context.output(), events,
+    this.records = new Tls12RecordLayer(context.reader(), context.output(), context.outgoing(), events,
         context.fragmentLimit(), initialRecordVersion);
     this.alerts = context.alerts();
     this.fragmentLimit = context.fragmentLimit();

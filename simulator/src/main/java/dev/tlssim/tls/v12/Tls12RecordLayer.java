@@ -6,6 +6,7 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.core.FragmentLimit;
+import dev.tlssim.tls.core.OutgoingRecords;
 import dev.tlssim.tls.core.RecordLayer;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.core.TlsPlaintext;
@@ -14,10 +15,13 @@ import dev.tlssim.tls.crypto.RecordProtection;
 import dev.tlssim.tls.wire.Alert;
 import dev.tlssim.tls.wire.ChangeCipherSpec;
 import dev.tlssim.tls.wire.HandshakeMessage;
+import dev.tlssim.tls.wire.HandshakeMessageName;
 import dev.tlssim.tls.wire.RecordFragmenter;
 import dev.tlssim.tls.wire.RecordReader;
 import dev.tlssim.tls.wire.TlsRecord;
+import dev.tlssim.tls.wire.WireWriter;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +34,7 @@ import java.util.Optional;
 final class Tls12RecordLayer implements RecordLayer {
   private final RecordReader reader;
   private final ByteArrayOutputStream output;
+  private final OutgoingRecords outgoing;
   private final EventQueue events;
   private final FragmentLimit limit;
 
@@ -45,8 +50,15 @@ final class Tls12RecordLayer implements RecordLayer {
 
   Tls12RecordLayer(RecordReader reader, ByteArrayOutputStream output, EventQueue events, FragmentLimit limit,
       ProtocolVersion initialVersion) {
+    this(reader, output, new OutgoingRecords(), events, limit, initialVersion);
+  }
+
+  /** @param outgoing where the records written are described, when the host asked */
+  Tls12RecordLayer(RecordReader reader, ByteArrayOutputStream output, OutgoingRecords outgoing, EventQueue events,
+      FragmentLimit limit, ProtocolVersion initialVersion) {
     this.reader = reader;
     this.output = output;
+    this.outgoing = outgoing;
     this.events = events;
     this.limit = limit;
     this.recordVersion = initialVersion;
@@ -120,7 +132,7 @@ final class Tls12RecordLayer implements RecordLayer {
 
   void sendChangeCipherSpec() {
     byte[] payload = new ChangeCipherSpec().encode();
-    writeRecord(ContentType.CHANGE_CIPHER_SPEC, payload);
+    writeRecord(ContentType.CHANGE_CIPHER_SPEC, payload, List.of());
     events.add(new TlsEvent.MessageSent(
         ContentType.CHANGE_CIPHER_SPEC.rfcName(), payload.length, payload));
     // RFC 5246 §7.1: the sender switches its write state right after sending ChangeCipherSpec.
@@ -132,8 +144,32 @@ final class Tls12RecordLayer implements RecordLayer {
    * or the negotiated max_fragment_length (RFC 6066 §4).
    */
   void sendHandshake(List<HandshakeMessage> messages) {
-    for (TlsRecord r : fragmenter().fragmentHandshake(messages)) {
-      writeRecord(ContentType.HANDSHAKE, r.fragment());
+    WireWriter flight = new WireWriter();
+    // Where each message ends in the flight, to name the messages each record holds.
+    int[] ends = new int[messages.size()];
+    for (int i = 0; i < ends.length; i++) {
+      flight.bytes(messages.get(i).encode());
+      ends[i] = flight.size();
+    }
+    int recordStart = 0;
+    int first = 0;
+    for (TlsRecord r : fragmenter().fragment(ContentType.HANDSHAKE, flight.toByteArray())) {
+      int recordEnd = recordStart + r.length();
+      List<String> names = List.of();
+      if (outgoing.enabled()) {
+        // RFC 5246 §6.2.1: messages are coalesced into records and may span them; a record holds
+        // every message with a byte in [recordStart, recordEnd).
+        List<String> held = new ArrayList<>();
+        for (int i = first; i < ends.length && (i == 0 ? 0 : ends[i - 1]) < recordEnd; i++) {
+          held.add(HandshakeMessageName.of(messages.get(i)));
+        }
+        names = held;
+      }
+      while (first < ends.length && ends[first] <= recordEnd) {
+        first++;
+      }
+      writeRecord(ContentType.HANDSHAKE, r.fragment(), names);
+      recordStart = recordEnd;
     }
   }
 
@@ -141,14 +177,14 @@ final class Tls12RecordLayer implements RecordLayer {
   public void sendApplicationData(byte[] applicationData) {
     for (TlsRecord r : fragmenter().fragment(ContentType.APPLICATION_DATA, applicationData)) {
       events.add(new TlsEvent.MessageSent(ContentType.APPLICATION_DATA.rfcName(), r.length()));
-      writeRecord(ContentType.APPLICATION_DATA, r.fragment());
+      writeRecord(ContentType.APPLICATION_DATA, r.fragment(), List.of());
     }
   }
 
   @Override
   public void sendAlert(Alert alert) {
     byte[] payload = alert.encode();
-    writeRecord(ContentType.ALERT, payload);
+    writeRecord(ContentType.ALERT, payload, List.of(alert.descriptionName()));
     events.add(new TlsEvent.MessageSent(ContentType.ALERT.rfcName(), payload.length, payload));
   }
 
@@ -156,8 +192,10 @@ final class Tls12RecordLayer implements RecordLayer {
     return new RecordFragmenter(recordVersion, limit.sendLimit());
   }
 
-  private void writeRecord(ContentType type, byte[] plaintext) {
+  private void writeRecord(ContentType type, byte[] plaintext, List<String> messages) {
     byte[] fragment = writeState.seal(type, recordVersion, plaintext);
-    output.writeBytes(new TlsRecord(type, recordVersion, fragment).encode());
+    byte[] record = new TlsRecord(type, recordVersion, fragment).encode();
+    output.writeBytes(record);
+    outgoing.add(type, record.length, messages);
   }
 }

@@ -36,8 +36,9 @@ final class Tls13HandshakeChannel {
   void send(HandshakeMessage message) {
     byte[] encoded = message.encode();
     transcript.add(encoded);
-    records.send(ContentType.HANDSHAKE, encoded);
-    events.add(new TlsEvent.MessageSent(HandshakeMessageName.of(message), encoded.length, encoded));
+    String name = HandshakeMessageName.of(message);
+    records.send(ContentType.HANDSHAKE, encoded, name);
+    events.add(new TlsEvent.MessageSent(name, encoded.length, encoded));
   }
 
   /** The change_cipher_spec of middlebox compatibility mode (RFC 8446 §D.4), not hashed. */

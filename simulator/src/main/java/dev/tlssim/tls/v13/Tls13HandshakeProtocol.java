@@ -54,7 +54,8 @@ final class Tls13HandshakeProtocol implements HandshakeProtocol, EarlyDataWriter
     this.side = context.side();
     this.events = context.events();
     this.alerts = context.alerts();
-    this.records = new Tls13RecordLayer(context.reader(), context.output(), events, context.fragmentLimit());
+    this.records = new Tls13RecordLayer(context.reader(), context.output(), context.outgoing(), events,
+        context.fragmentLimit());
     this.handover = new Tls12Handover(context, reassembler, records, random, now);
     this.handshake = factory.create(new Tls13HandshakeChannel(records, events), handover);
   }

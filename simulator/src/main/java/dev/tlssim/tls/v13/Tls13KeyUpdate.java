@@ -92,8 +92,9 @@ final class Tls13KeyUpdate {
   private void send(KeyUpdate.Request request) {
     KeyUpdate keyUpdate = new KeyUpdate(request);
     byte[] encoded = keyUpdate.encode();
-    records.send(ContentType.HANDSHAKE, encoded);
-    events.add(new TlsEvent.MessageSent(HandshakeMessageName.of(keyUpdate), encoded.length, encoded));
+    String name = HandshakeMessageName.of(keyUpdate);
+    records.send(ContentType.HANDSHAKE, encoded, name);
+    events.add(new TlsEvent.MessageSent(name, encoded.length, encoded));
     writeSecret = Tls13KeySchedule.nextApplicationTrafficSecret(suite, writeSecret);
     records.writeWith(Tls13TrafficKeys.derive(suite, writeSecret));
     answerOwed = false;

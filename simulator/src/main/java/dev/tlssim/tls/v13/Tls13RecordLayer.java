@@ -6,6 +6,7 @@ import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.EventQueue;
 import dev.tlssim.tls.core.FragmentLimit;
+import dev.tlssim.tls.core.OutgoingRecords;
 import dev.tlssim.tls.core.RecordLayer;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.core.TlsPlaintext;
@@ -17,6 +18,7 @@ import dev.tlssim.tls.wire.RecordReader;
 import dev.tlssim.tls.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,7 @@ import java.util.Optional;
 final class Tls13RecordLayer implements RecordLayer {
   private final RecordReader reader;
   private final ByteArrayOutputStream output;
+  private final OutgoingRecords outgoing;
   private final EventQueue events;
   private final FragmentLimit limit;
   private Tls13RecordProtection reading;
@@ -44,8 +47,15 @@ final class Tls13RecordLayer implements RecordLayer {
   private long skipBudget;
 
   Tls13RecordLayer(RecordReader reader, ByteArrayOutputStream output, EventQueue events, FragmentLimit limit) {
+    this(reader, output, new OutgoingRecords(), events, limit);
+  }
+
+  /** @param outgoing where the records written are described, when the host asked */
+  Tls13RecordLayer(RecordReader reader, ByteArrayOutputStream output, OutgoingRecords outgoing, EventQueue events,
+      FragmentLimit limit) {
     this.reader = reader;
     this.output = output;
+    this.outgoing = outgoing;
     this.events = events;
     this.limit = limit;
   }
@@ -166,7 +176,7 @@ final class Tls13RecordLayer implements RecordLayer {
   /** RFC 8446 §6: alerts are "encrypted as specified by the current connection state". */
   @Override
   public void sendAlert(Alert alert) {
-    send(ContentType.ALERT, alert.encode());
+    send(ContentType.ALERT, alert.encode(), alert.descriptionName());
   }
 
   /** Application data (RFC 8446 §5.1), reported as one message however many records it takes. */
@@ -181,6 +191,16 @@ final class Tls13RecordLayer implements RecordLayer {
    * negotiated max_fragment_length (RFC 6066 §4).
    */
   void send(ContentType type, byte[] content) {
+    send(type, content, null);
+  }
+
+  /**
+   * Sends {@code content} as {@link #send(ContentType, byte[])} does; {@code message} names what
+   * it is (a handshake message, an alert's description), or is null for data, so that each record
+   * it takes is described with it.
+   */
+  void send(ContentType type, byte[] content, String message) {
+    List<String> messages = message == null || !outgoing.enabled() ? List.of() : List.of(message);
     int offset = 0;
     do {
       int end = Math.min(content.length, offset + limit.sendLimit());
@@ -188,9 +208,9 @@ final class Tls13RecordLayer implements RecordLayer {
       if (writing == null) {
         // legacy_record_version 0x0303 on every record we send (RFC 8446 §5.1 allows 0x0301 for
         // the first ClientHello only; 0x0303 is always acceptable).
-        output.writeBytes(new TlsRecord(type, ProtocolVersion.TLS12, fragment).encode());
+        write(type, new TlsRecord(type, ProtocolVersion.TLS12, fragment).encode(), messages);
       } else {
-        output.writeBytes(writing.seal(type, fragment));
+        write(type, writing.seal(type, fragment), messages);
       }
       offset = end;
     } while (offset < content.length);
@@ -201,7 +221,16 @@ final class Tls13RecordLayer implements RecordLayer {
    * in a plaintext record, whatever the write keys (§5).
    */
   void sendChangeCipherSpec() {
-    output.writeBytes(new TlsRecord(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12,
-        new byte[] {1}).encode());
+    write(ContentType.CHANGE_CIPHER_SPEC, new TlsRecord(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12,
+        new byte[] {1}).encode(), List.of());
+  }
+
+  /**
+   * One record to the output, described by its inner type {@code type}: the sender knows what a
+   * protected record holds (RFC 8446 §5.2), an observer sees application_data.
+   */
+  private void write(ContentType type, byte[] record, List<String> messages) {
+    output.writeBytes(record);
+    outgoing.add(type, record.length, messages);
   }
 }

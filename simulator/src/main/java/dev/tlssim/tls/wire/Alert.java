@@ -45,6 +45,11 @@ public record Alert(AlertLevel level, int descriptionCode) {
     return AlertDescription.fromCode(descriptionCode);
   }
 
+  /** The description's RFC name ("close_notify"), or "unknown(N)" for a code without one. */
+  public String descriptionName() {
+    return description().map(AlertDescription::rfcName).orElse("unknown(" + descriptionCode + ")");
+  }
+
   public byte[] encode() {
     return new byte[] {(byte) level.code(), (byte) descriptionCode};
   }
@@ -71,8 +76,6 @@ public record Alert(AlertLevel level, int descriptionCode) {
 
   @Override
   public String toString() {
-    return "Alert[" + level.name().toLowerCase(java.util.Locale.ROOT) + ", "
-        + description().map(AlertDescription::rfcName).orElse("unknown(" + descriptionCode + ")")
-        + "]";
+    return "Alert[" + level.name().toLowerCase(java.util.Locale.ROOT) + ", " + descriptionName() + "]";
   }
 }
