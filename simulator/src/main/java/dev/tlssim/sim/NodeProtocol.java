@@ -23,10 +23,10 @@ public sealed interface NodeProtocol {
    * handle, or changes a timer that is one of them. The kernel then queues the rest
    * again, and the order of events stays exactly that of one event per message.
    */
-  record Handle(long[] times, NodeInput[] inputs, ActorRef<Handled> replyTo) implements NodeProtocol {
+  record Handle(long[] times, NodeInput[] inputs, ActorRef<Simulation.Handled> replyTo) implements NodeProtocol {
 
     /** Runs {@code logic} over the events as far as that is safe; a failure ends the batch. */
-    public Handled handleWith(Logic logic) {
+    public Simulation.Handled handleWith(Logic logic) {
       List<NodeOutput> outputs = new ArrayList<>(inputs.length);
       for (int i = 0; i < inputs.length; i++) {
         NodeOutput out;
@@ -40,13 +40,15 @@ public sealed interface NodeProtocol {
           break;
         }
       }
-      return new Handled(outputs);
+      return new Simulation.Handled(outputs);
     }
 
     /** Whether {@code out}, the answer to event {@code i}, changes what comes after it. */
     private boolean disturbs(NodeOutput out, int i) {
       long last = times[times.length - 1];
-      for (NodeOutput.TimerChange change : out.timers()) {
+      List<NodeOutput.TimerChange> changes = out.timers();
+      for (int c = 0; c < changes.size(); c++) {
+        NodeOutput.TimerChange change = changes.get(c);
         // A timer due at the same time as a queued event comes after it (its sequence number is higher).
         if (change instanceof NodeOutput.SetTimer set && Math.max(set.atNanos(), times[i]) < last) {
           return true;
@@ -60,7 +62,4 @@ public sealed interface NodeProtocol {
       return false;
     }
   }
-
-  /** The answers to the first {@code outputs.size()} events of a {@link Handle}, in order. */
-  record Handled(List<NodeOutput> outputs) {}
 }

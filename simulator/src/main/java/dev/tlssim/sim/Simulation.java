@@ -39,7 +39,12 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
 
   private record Step() implements Command {}
 
-  private record NodeAnswered(NodeProtocol.Handled answer) implements Command {}
+  /**
+   * A party's answer to {@link NodeProtocol.Handle}: the outputs of the first {@code outputs.size()}
+   * events handed to it, in order. Part of the kernel's own protocol, so that a party answers the
+   * kernel directly (a message adapter would add a message and a hop per answer).
+   */
+  public record Handled(List<NodeOutput> outputs) implements Command {}
 
   /** A scripted action for a node at a virtual time. */
   public record ScheduledAction(long atNanos, String node, Object action) {}
@@ -188,7 +193,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   private final EventSink sink;
   private final boolean networkDetail;
   private final List<Observed> observed = new ArrayList<>();
-  private final ActorRef<NodeProtocol.Handled> answerAdapter;
+  private final ActorRef<Handled> answers;
   /** The events handed to the party we are waiting for, in order. */
   private final List<Queued> handed = new ArrayList<>();
   private Node waitingFor;
@@ -219,7 +224,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     for (String name : network.topology().nodes()) {
       nodes.computeIfAbsent(name, n -> new Node(n, null, false, 0));
     }
-    this.answerAdapter = ctx.messageAdapter(NodeProtocol.Handled.class, NodeAnswered::new);
+    this.answers = ctx.getSelf().narrow();
     scriptSeq = new long[setup.actions().size()];
     for (int source = 0; source < setup.actions().size(); source++) {
       pushNextScript(source);
@@ -231,7 +236,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Step.class, s -> run())
-        .onMessage(NodeAnswered.class, this::onAnswer)
+        .onMessage(Handled.class, this::onAnswer)
         .build();
   }
 
@@ -279,6 +284,11 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     return a.node.interceptor || a.node.name.equals(a.packet.destination()) ? a.node : null;
   }
 
+  /**
+   * Takes events until the run must wait for a party, its pacing or other runs. Handlers answer
+   * {@code Behaviors.same()}, never {@code this}: the actor's supervisor wraps anew any behaviour that
+   * is not "same", an allocation and a walk of its stack per message.
+   */
   private Behavior<Command> run() {
     for (int n = 0; n < YIELD_EVERY; n++) {
       Queued q = peekEvent();
@@ -291,7 +301,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       long wait = setup.pacing().waitBefore(q.time);
       if (wait > 0) {
         getContext().scheduleOnce(java.time.Duration.ofNanos(wait), getContext().getSelf(), new Step());
-        return this;
+        return Behaviors.same();
       }
       queue.poll();
       Node party = partyFor(q);
@@ -300,14 +310,14 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
           throw new IllegalStateException("no party at node " + party.name);
         }
         hand(q, party);
-        return this;
+        return Behaviors.same();
       }
       now = q.time;
       events++;
       arrivedWithoutParty((Arrive) q);
     }
     getContext().getSelf().tell(new Step());
-    return this;
+    return Behaviors.same();
   }
 
   /**
@@ -340,7 +350,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     }
     waitingFor = party;
     partyMessages++;
-    party.party.tell(new NodeProtocol.Handle(times, inputs, answerAdapter));
+    party.party.tell(new NodeProtocol.Handle(times, inputs, answers));
   }
 
   /** Queues a taken script's successor (once: a script handed over but not handled is queued again). */
@@ -393,8 +403,8 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     forward(a.packet, a.node.name);
   }
 
-  private Behavior<Command> onAnswer(NodeAnswered answer) {
-    List<NodeOutput> outputs = answer.answer().outputs();
+  private Behavior<Command> onAnswer(Handled answer) {
+    List<NodeOutput> outputs = answer.outputs();
     Node node = waitingFor;
     waitingFor = null;
     int answered = outputs.size();
@@ -423,10 +433,14 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   }
 
   private void apply(Node node, NodeOutput out) {
-    for (RunEvent e : out.events()) {
-      sink.record(now, node.name, e);
+    // Indexed loops: an iterator per list per event is garbage the JIT does not always avoid.
+    List<RunEvent> reported = out.events();
+    for (int i = 0; i < reported.size(); i++) {
+      sink.record(now, node.name, reported.get(i));
     }
-    for (NodeOutput.TimerChange change : out.timers()) {
+    List<NodeOutput.TimerChange> timers = out.timers();
+    for (int i = 0; i < timers.size(); i++) {
+      NodeOutput.TimerChange change = timers.get(i);
       TimerEntry old;
       if (change instanceof NodeOutput.SetTimer s) {
         TimerEntry entry = new TimerEntry(Math.max(s.atNanos(), now), seq++, node, change.key());
@@ -440,7 +454,9 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
         staleTimers++;
       }
     }
-    for (Packet p : out.packets()) {
+    List<Packet> packets = out.packets();
+    for (int i = 0; i < packets.size(); i++) {
+      Packet p = packets.get(i);
       boolean fresh = p.id() == 0;
       Packet sent = fresh ? p.withId(nextPacketId++) : p;
       if (fresh) {
