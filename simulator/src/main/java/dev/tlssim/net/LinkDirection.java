@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 final class LinkDirection {
   private final String from;
   private final String to;
+  /** Built once: every packet's hop and arrival names its link. */
+  private final String name;
   private final LinkParams params;
   private final SplittableRandom random;
   private final LossModel.State lossState;
@@ -27,6 +29,7 @@ final class LinkDirection {
   LinkDirection(String from, String to, LinkParams params, SplittableRandom random) {
     this.from = from;
     this.to = to;
+    this.name = from + "->" + to;
     this.params = params;
     this.random = random;
     this.lossState = params.loss().newState();
@@ -45,7 +48,15 @@ final class LinkDirection {
   }
 
   String name() {
-    return from + "->" + to;
+    return name;
+  }
+
+  /**
+   * The least time any packet entering this direction takes to arrive: its latency, unless jitter or
+   * reordering can make a packet faster than that, in which case nothing is promised (0).
+   */
+  long guaranteedDelayNanos() {
+    return params.jitterNanos() == 0 && params.reorder() == 0 ? params.latencyNanos() : 0;
   }
 
   /**

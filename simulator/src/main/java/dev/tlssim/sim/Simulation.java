@@ -6,6 +6,7 @@ import dev.tlssim.events.RunEvent;
 import dev.tlssim.net.Network;
 import dev.tlssim.net.Packet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * concerns a party (a packet for it, its timer, a scripted action) is handed to that party's actor,
  * and the kernel waits for the answer before it takes the next event. A run is thus a pure
  * function of its inputs, goes as fast as the CPU allows, and many runs share one actor system.
+ *
+ * <p>A message to a party costs far more than the kernel's own work on an event, so when the next
+ * events of the run are all for one party and nothing that party does can put another node's event
+ * between them, the kernel hands them over in one message (see {@link NodeProtocol.Handle}): the
+ * events and their order are exactly those of one message per event.
  */
 public final class Simulation extends AbstractBehavior<Simulation.Command> {
 
@@ -33,7 +39,12 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
 
   private record Step() implements Command {}
 
-  private record NodeAnswered(NodeOutput output) implements Command {}
+  /**
+   * A party's answer to {@link NodeProtocol.Handle}: the outputs of the first {@code outputs.size()}
+   * events handed to it, in order. Part of the kernel's own protocol, so that a party answers the
+   * kernel directly (a message adapter would add a message and a hop per answer).
+   */
+  public record Handled(List<NodeOutput> outputs) implements Command {}
 
   /** A scripted action for a node at a virtual time. */
   public record ScheduledAction(long atNanos, String node, Object action) {}
@@ -82,45 +93,117 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   /** A packet as one node saw it (sent or arrived), for captures. */
   public record Observed(long timeNanos, String observer, Packet packet) {}
 
-  /** What a run produced. {@code failure} is null unless a node's own code failed. */
-  public record Result(long endNanos, long events, String stopReason, String failure, List<Observed> observed) {}
+  /**
+   * What a run produced. {@code partyMessages} counts the kernel's messages to parties (fewer than
+   * the party events when it handed several at once). {@code failure} is null unless a node's own
+   * code failed.
+   */
+  public record Result(long endNanos, long events, long partyMessages, String stopReason, String failure,
+      List<Observed> observed) {}
 
   /** How many events to process before yielding the thread to other runs. */
-  private static final int BATCH = 4096;
+  private static final int YIELD_EVERY = 4096;
 
-  private sealed interface Pending {}
+  /** The most events handed to a party in one message. */
+  private static final int MAX_BATCH = 256;
 
-  private record Deliver(String node, NodeInput input) implements Pending {}
+  /**
+   * Stale timer entries (cancelled or replaced, left in the queue to be skipped) above which the
+   * queue is rid of them, once they also outnumber the live entries: TCP re-arms its timers on almost
+   * every segment, and a queue mostly made of dead timers costs every push and poll.
+   */
+  private static final int PURGE_STALE_ABOVE = 4096;
 
-  /** A scripted action; the next one of its source is queued when this one is taken. */
-  private record Script(ScheduledAction action, int source) implements Pending {}
+  /** A node of the topology, with its party (null if it has none) and its live timers. */
+  private static final class Node {
+    final String name;
+    final ActorRef<NodeProtocol> party;
+    final boolean interceptor;
+    /** How far beyond an event's time this node may run alone (see {@link Network#guaranteedDelayFrom}). */
+    final long aloneNanos;
+    /** The queued entry of each live timer: setting a key again or cancelling it marks the old entry stale. */
+    final Map<TimerKey, TimerEntry> timers = new HashMap<>();
 
-  private record Arrive(Packet packet, String node, String link) implements Pending {}
+    Node(String name, ActorRef<NodeProtocol> party, boolean interceptor, long aloneNanos) {
+      this.name = name;
+      this.party = party;
+      this.interceptor = interceptor;
+      this.aloneNanos = aloneNanos;
+    }
+  }
 
-  private record Timer(String node, TimerKey key) implements Pending {}
+  /** An entry of the event queue: what happens, at a time, with a sequence number breaking ties. */
+  private abstract static sealed class Queued permits Arrive, TimerEntry, Script {
+    final long time;
+    final long seq;
 
-  private record Queued(long time, long seq, Pending what) {}
+    Queued(long time, long seq) {
+      this.time = time;
+      this.seq = seq;
+    }
+  }
+
+  private static final class Arrive extends Queued {
+    final Packet packet;
+    final Node node;
+    final String link;
+
+    Arrive(long time, long seq, Packet packet, Node node, String link) {
+      super(time, seq);
+      this.packet = packet;
+      this.node = node;
+      this.link = link;
+    }
+  }
+
+  private static final class TimerEntry extends Queued {
+    final Node node;
+    final TimerKey key;
+    boolean stale;
+
+    TimerEntry(long time, long seq, Node node, TimerKey key) {
+      super(time, seq);
+      this.node = node;
+      this.key = key;
+    }
+  }
+
+  /** A scripted action; the next one of its source is queued when this one is first taken. */
+  private static final class Script extends Queued {
+    final ScheduledAction action;
+    final Node node;
+    final int source;
+    boolean successorQueued;
+
+    Script(long time, long seq, ScheduledAction action, Node node, int source) {
+      super(time, seq);
+      this.action = action;
+      this.node = node;
+      this.source = source;
+    }
+  }
+
+  private static final Comparator<Queued> ORDER =
+      (x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq);
 
   private final Setup setup;
   private final Network network;
-  private final PriorityQueue<Queued> queue =
-      new PriorityQueue<>((x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq));
-  private final Map<String, ActorRef<NodeProtocol>> nodes = new HashMap<>();
-  /**
-   * The sequence number of each live timer, keyed by the timer itself (node and key): a record key
-   * hashes its two strings, where a concatenated key built a new string per lookup.
-   */
-  private final Map<Timer, Long> activeTimers = new HashMap<>();
+  private final PriorityQueue<Queued> queue = new PriorityQueue<>(ORDER);
+  private final Map<String, Node> nodes = new HashMap<>();
   private final EventSink sink;
   private final boolean networkDetail;
   private final List<Observed> observed = new ArrayList<>();
-  private final ActorRef<NodeOutput> answerAdapter;
+  private final ActorRef<Handled> answers;
+  /** The events handed to the party we are waiting for, in order. */
+  private final List<Queued> handed = new ArrayList<>();
+  private Node waitingFor;
   private long now;
   private long seq;
   private long[] scriptSeq;
   private long nextPacketId = 1;
   private long events;
-  private String waitingFor;
+  private long partyMessages;
+  private int staleTimers;
 
   public static Behavior<Command> create(Setup setup) {
     return Behaviors.setup(ctx -> new Simulation(ctx, setup));
@@ -134,9 +217,14 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     this.networkDetail = setup.networkDetail();
     int i = 0;
     for (var e : setup.parties().entrySet()) {
-      nodes.put(e.getKey(), ctx.spawn(e.getValue(), "node-" + (i++)));
+      String name = e.getKey();
+      nodes.put(name, new Node(name, ctx.spawn(e.getValue(), "node-" + (i++)), setup.interceptors().contains(name),
+          network.guaranteedDelayFrom(name)));
     }
-    this.answerAdapter = ctx.messageAdapter(NodeOutput.class, NodeAnswered::new);
+    for (String name : network.topology().nodes()) {
+      nodes.computeIfAbsent(name, n -> new Node(n, null, false, 0));
+    }
+    this.answers = ctx.getSelf().narrow();
     scriptSeq = new long[setup.actions().size()];
     for (int source = 0; source < setup.actions().size(); source++) {
       pushNextScript(source);
@@ -148,12 +236,13 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Step.class, s -> run())
-        .onMessage(NodeAnswered.class, this::onAnswer)
+        .onMessage(Handled.class, this::onAnswer)
         .build();
   }
 
-  private void push(long time, Pending what) {
-    queue.add(new Queued(time, seq++, what));
+  /** The node called {@code name}, made on first sight when it is in no topology (a packet's unknown destination). */
+  private Node node(String name) {
+    return nodes.computeIfAbsent(name, n -> new Node(n, null, false, 0));
   }
 
   /**
@@ -165,13 +254,44 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     if (actions.hasNext()) {
       ScheduledAction a = actions.next();
       long order = Long.MIN_VALUE + ((long) source << 32) + scriptSeq[source]++;
-      queue.add(new Queued(a.atNanos(), order, new Script(a, source)));
+      queue.add(new Script(a.atNanos(), order, a, node(a.node()), source));
     }
   }
 
+  /** The earliest entry that is an event (stale timers are dropped on the way), or null. */
+  private Queued peekEvent() {
+    Queued q = queue.peek();
+    while (q instanceof TimerEntry t && t.stale) {
+      queue.poll();
+      staleTimers--;
+      q = queue.peek();
+    }
+    return q;
+  }
+
+  /** The node whose party handles {@code q}, or null when the kernel handles it alone. */
+  private static Node partyFor(Queued q) {
+    if (q instanceof Script s) {
+      return s.node;
+    }
+    if (q instanceof TimerEntry t) {
+      return t.node;
+    }
+    Arrive a = (Arrive) q;
+    if (a.node.party == null) {
+      return null;
+    }
+    return a.node.interceptor || a.node.name.equals(a.packet.destination()) ? a.node : null;
+  }
+
+  /**
+   * Takes events until the run must wait for a party, its pacing or other runs. Handlers answer
+   * {@code Behaviors.same()}, never {@code this}: the actor's supervisor wraps anew any behaviour that
+   * is not "same", an allocation and a walk of its stack per message.
+   */
   private Behavior<Command> run() {
-    for (int n = 0; n < BATCH; n++) {
-      Queued q = queue.peek();
+    for (int n = 0; n < YIELD_EVERY; n++) {
+      Queued q = peekEvent();
       if (q == null) {
         return finish("idle", null);
       }
@@ -181,109 +301,174 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       long wait = setup.pacing().waitBefore(q.time);
       if (wait > 0) {
         getContext().scheduleOnce(java.time.Duration.ofNanos(wait), getContext().getSelf(), new Step());
-        return this;
+        return Behaviors.same();
       }
       queue.poll();
-      if (q.what instanceof Timer t && !isActive(t, q.seq)) {
-        // A cancelled or replaced timer: not an event, and it must not move the clock.
-        continue;
+      Node party = partyFor(q);
+      if (party != null) {
+        if (party.party == null) {
+          throw new IllegalStateException("no party at node " + party.name);
+        }
+        hand(q, party);
+        return Behaviors.same();
       }
       now = q.time;
       events++;
-      if (handle(q)) {
-        return this;
-      }
+      arrivedWithoutParty((Arrive) q);
     }
     getContext().getSelf().tell(new Step());
-    return this;
+    return Behaviors.same();
   }
 
-  /** Handles one queued event; returns true when it was handed to a party (we now wait). */
-  private boolean handle(Queued q) {
-    if (q.what instanceof Script s) {
-      pushNextScript(s.source());
-      ask(s.action().node(), new NodeInput.Scripted(s.action().action()));
-      return true;
+  /**
+   * Hands {@code first} to its party, with the events that follow it in the queue as long as they
+   * are for the same party and no packet it sends can arrive before them: a packet sent while
+   * handling an event at {@code t} arrives at {@code t + aloneNanos} or later, and an event created
+   * at the same time as a queued one comes after it. The party itself stops at what its own timers
+   * change (see {@link NodeProtocol.Handle}). A paced run hands one event at a time: its pacing is
+   * asked before each event, as the event comes to the head of the queue.
+   */
+  private void hand(Queued first, Node party) {
+    handed.add(taken(first));
+    long horizon = first.time + Math.min(party.aloneNanos, Long.MAX_VALUE - first.time);
+    boolean batching = setup.pacing() == Pacing.AS_FAST_AS_POSSIBLE;
+    while (batching && handed.size() < MAX_BATCH) {
+      Queued next = peekEvent();
+      if (next == null || next.time > horizon || next.time > setup.untilNanos() || partyFor(next) != party) {
+        break;
+      }
+      queue.poll();
+      handed.add(taken(next));
     }
-    if (q.what instanceof Deliver d) {
-      ask(d.node(), d.input());
-      return true;
+    int count = handed.size();
+    long[] times = new long[count];
+    NodeInput[] inputs = new NodeInput[count];
+    for (int i = 0; i < count; i++) {
+      Queued q = handed.get(i);
+      times[i] = q.time;
+      inputs[i] = input(q);
     }
-    if (q.what instanceof Timer t) {
-      activeTimers.remove(t);
-      ask(t.node(), new NodeInput.TimerFired(t.key()));
-      return true;
+    waitingFor = party;
+    partyMessages++;
+    party.party.tell(new NodeProtocol.Handle(times, inputs, answers));
+  }
+
+  /** Queues a taken script's successor (once: a script handed over but not handled is queued again). */
+  private Queued taken(Queued q) {
+    if (q instanceof Script s && !s.successorQueued) {
+      s.successorQueued = true;
+      pushNextScript(s.source);
     }
-    Arrive a = (Arrive) q.what;
+    return q;
+  }
+
+  private static NodeInput input(Queued q) {
+    if (q instanceof Script s) {
+      return new NodeInput.Scripted(s.action.action());
+    }
+    if (q instanceof TimerEntry t) {
+      return new NodeInput.TimerFired(t.key);
+    }
+    return new NodeInput.PacketArrival(((Arrive) q).packet);
+  }
+
+  /** The kernel's part of an event handed to a party, done just before the party's answer is applied. */
+  private void takeHanded(Queued q) {
+    if (q instanceof TimerEntry t) {
+      t.node.timers.remove(t.key);
+    } else if (q instanceof Arrive a) {
+      arrived(a);
+    }
+  }
+
+  private void arrived(Arrive a) {
     if (networkDetail) {
-      sink.record(now, a.node(), new PacketEvent.Arrived(a.packet().id(), a.link()));
+      sink.record(now, a.node.name, new PacketEvent.Arrived(a.packet.id(), a.link));
     }
     if (setup.capture()) {
-      observed.add(new Observed(now, a.node(), a.packet()));
+      observed.add(new Observed(now, a.node.name, a.packet));
     }
-    boolean forMe = a.node().equals(a.packet().destination());
-    if (forMe || setup.interceptors().contains(a.node())) {
-      if (!nodes.containsKey(a.node())) {
-        if (networkDetail) {
-          sink.record(now, a.node(), new PacketEvent.Dropped(a.packet().id(), a.link(), PacketEvent.DropReason.NO_HOST));
-        }
-        return false;
+  }
+
+  /** A packet at a node with no party for it: dropped if it was for that node, else forwarded. */
+  private void arrivedWithoutParty(Arrive a) {
+    arrived(a);
+    boolean forMe = a.node.name.equals(a.packet.destination());
+    if (forMe || a.node.interceptor) {
+      if (networkDetail) {
+        sink.record(now, a.node.name, new PacketEvent.Dropped(a.packet.id(), a.link, PacketEvent.DropReason.NO_HOST));
       }
-      ask(a.node(), new NodeInput.PacketArrival(a.packet()));
-      return true;
+      return;
     }
-    forward(a.packet(), a.node());
-    return false;
+    forward(a.packet, a.node.name);
   }
 
-  private boolean isActive(Timer t, long seq) {
-    Long active = activeTimers.get(t);
-    return active != null && active == seq;
-  }
-
-  private void ask(String node, NodeInput input) {
-    ActorRef<NodeProtocol> ref = nodes.get(node);
-    if (ref == null) {
-      throw new IllegalStateException("no party at node " + node);
-    }
-    waitingFor = node;
-    ref.tell(new NodeProtocol(now, input, answerAdapter));
-  }
-
-  private Behavior<Command> onAnswer(NodeAnswered answer) {
-    NodeOutput out = answer.output();
-    String node = waitingFor;
+  private Behavior<Command> onAnswer(Handled answer) {
+    List<NodeOutput> outputs = answer.outputs();
+    Node node = waitingFor;
     waitingFor = null;
-    if (out.failure() != null) {
-      return finish("failure", "node " + node + ": " + out.failure());
+    int answered = outputs.size();
+    for (int i = 0; i < answered; i++) {
+      Queued q = handed.get(i);
+      now = q.time;
+      events++;
+      takeHanded(q);
+      NodeOutput out = outputs.get(i);
+      if (out.failure() != null) {
+        handed.clear();
+        return finish("failure", "node " + node.name + ": " + out.failure());
+      }
+      apply(node, out);
     }
-    for (RunEvent e : out.events()) {
-      sink.record(now, node, e);
+    for (int i = answered; i < handed.size(); i++) {
+      queue.add(handed.get(i));
     }
-    for (NodeOutput.TimerChange change : out.timers()) {
-      Timer timer = new Timer(node, change.key());
+    handed.clear();
+    if (staleTimers > PURGE_STALE_ABOVE && staleTimers > queue.size() / 2) {
+      // The queue's order is total on (time, seq), so dropping entries never changes it.
+      queue.removeIf(q -> q instanceof TimerEntry t && t.stale);
+      staleTimers = 0;
+    }
+    return run();
+  }
+
+  private void apply(Node node, NodeOutput out) {
+    // Indexed loops: an iterator per list per event is garbage the JIT does not always avoid.
+    List<RunEvent> reported = out.events();
+    for (int i = 0; i < reported.size(); i++) {
+      sink.record(now, node.name, reported.get(i));
+    }
+    List<NodeOutput.TimerChange> timers = out.timers();
+    for (int i = 0; i < timers.size(); i++) {
+      NodeOutput.TimerChange change = timers.get(i);
+      TimerEntry old;
       if (change instanceof NodeOutput.SetTimer s) {
-        long at = Math.max(s.atNanos(), now);
-        activeTimers.put(timer, seq);
-        push(at, timer);
+        TimerEntry entry = new TimerEntry(Math.max(s.atNanos(), now), seq++, node, change.key());
+        old = node.timers.put(change.key(), entry);
+        queue.add(entry);
       } else {
-        activeTimers.remove(timer);
+        old = node.timers.remove(change.key());
+      }
+      if (old != null) {
+        old.stale = true;
+        staleTimers++;
       }
     }
-    for (Packet p : out.packets()) {
+    List<Packet> packets = out.packets();
+    for (int i = 0; i < packets.size(); i++) {
+      Packet p = packets.get(i);
       boolean fresh = p.id() == 0;
       Packet sent = fresh ? p.withId(nextPacketId++) : p;
       if (fresh) {
         // A new packet (a forwarded one keeps its id). Its source may differ from the node that
         // sends it: a man in the middle answering in the server's name.
-        sink.record(now, node, sent.payload().sent(sent.id(), sent.source(), sent.destination()));
+        sink.record(now, node.name, sent.payload().sent(sent.id(), sent.source(), sent.destination()));
         if (setup.capture()) {
-          observed.add(new Observed(now, node, sent));
+          observed.add(new Observed(now, node.name, sent));
         }
       }
-      forward(sent, node);
+      forward(sent, node.name);
     }
-    return run();
   }
 
   private void forward(Packet p, String at) {
@@ -294,17 +479,18 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
       }
       return;
     }
-    push(hop.arrival(), new Arrive(p, hop.nextNode(), hop.link()));
+    Node next = node(hop.nextNode());
+    queue.add(new Arrive(hop.arrival(), seq++, p, next, hop.link()));
     if (hop.duplicateArrival() >= 0) {
       if (networkDetail) {
         sink.record(now, at, new PacketEvent.Duplicated(p.id(), hop.link()));
       }
-      push(hop.duplicateArrival(), new Arrive(p, hop.nextNode(), hop.link()));
+      queue.add(new Arrive(hop.duplicateArrival(), seq++, p, next, hop.link()));
     }
   }
 
   private Behavior<Command> finish(String reason, String failure) {
-    setup.done().complete(new Result(now, events, reason, failure, List.copyOf(observed)));
+    setup.done().complete(new Result(now, events, partyMessages, reason, failure, List.copyOf(observed)));
     return Behaviors.stopped();
   }
 }
