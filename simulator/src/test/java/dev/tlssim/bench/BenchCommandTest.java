@@ -26,7 +26,8 @@ class BenchCommandTest {
       "handshakes/s tls13-full-rsa-pss", "handshakes/CPU-s tls13-full-rsa-pss",
       "handshakes/s tls13-resumed-psk-dhe-ke", "handshakes/CPU-s tls13-resumed-psk-dhe-ke",
       "kernel events/s (full)", "kernel events/CPU-s (full)", "kernel events/s (summary)",
-      "kernel events/CPU-s (summary)", "heap per open TCP connection", "heap per open TLS connection");
+      "kernel events/CPU-s (summary)", "kernel bytes allocated/event (full)",
+      "kernel bytes allocated/event (summary)", "heap per open TCP connection", "heap per open TLS connection");
 
   @Test
   void quickBenchPrintsATableAndWritesTheSameRowsAsJson(@TempDir Path dir) throws Exception {
