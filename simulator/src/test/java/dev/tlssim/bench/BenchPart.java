@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Runs one part of the bench alone, for iterating on it (the whole bench takes minutes):
  * {@code java -cp simulator/target/tlssim.jar:simulator/target/test-classes dev.tlssim.bench.BenchPart memory|load [quick]}.
- * The process stays up for a while at the memory plateau when {@code -Dtlssim.bench.pauseSeconds}
- * is set, so that a heap histogram can be taken then ({@code jcmd <pid> GC.class_histogram}).
+ * With {@code -Dtlssim.bench.histogram=N} the memory part shows the N classes that grew most per
+ * connection at its plateau.
  */
 public final class BenchPart {
   private BenchPart() {}
@@ -21,6 +21,7 @@ public final class BenchPart {
     try (ScenarioRunner runner = new ScenarioRunner()) {
       List<BenchRow> rows = switch (args[0]) {
         case "memory" -> new MemoryBench(runner, settings, System.err::println).run();
+        case "load" -> new LoadBench(runner, settings, System.err::println).run();
         default -> throw new IllegalArgumentException("no bench part '" + args[0] + "'");
       };
       rows.forEach(System.out::println);
