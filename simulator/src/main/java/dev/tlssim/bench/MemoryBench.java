@@ -6,6 +6,7 @@ import dev.tlssim.scenario.ScenarioRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,11 @@ final class MemoryBench {
   private static final long HOLD_AT_SECONDS = 50;
   private static final long CLOSE_AT_SECONDS = 100;
   private static final long PLATEAU_TIMEOUT_MINUTES = 10;
+  /**
+   * With {@code -Dtlssim.bench.histogram=N}, the N classes the heap grew most by at each plateau,
+   * per connection: which classes a connection costs.
+   */
+  private static final int HISTOGRAM_ROWS = Integer.getInteger("tlssim.bench.histogram", 0);
 
   private final ScenarioRunner runner;
   private final BenchSettings settings;
@@ -64,9 +70,14 @@ final class MemoryBench {
     Scenario scenario = BenchScenarios.parse("bench-memory-" + label, yaml);
     HoldPacing pacing = new HoldPacing(HOLD_AT_SECONDS * 1_000_000_000L);
     long before = HeapProbe.usedAfterGc();
+    Map<String, long[]> classesBefore = HISTOGRAM_ROWS > 0 ? HeapProbe.histogram() : Map.of();
     CompletableFuture<RunResult> run = runner.start(scenario, pacing);
     await(pacing.reached(), run, label);
     long plateau = HeapProbe.usedAfterGc();
+    if (HISTOGRAM_ROWS > 0) {
+      progress.accept("memory " + label + ", what the heap grew by from before the run to the plateau:\n"
+          + HeapProbe.growth(classesBefore, HeapProbe.histogram(), connections, HISTOGRAM_ROWS));
+    }
     pacing.release();
     RunResult result = run.join();
     long after = HeapProbe.usedAfterGc();

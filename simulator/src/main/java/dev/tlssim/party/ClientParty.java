@@ -16,8 +16,8 @@ import java.util.function.Function;
  * ("conn.*", "app.*") are what connection results are computed from.
  */
 public final class ClientParty extends Endpoint {
+  /** The open connections' channels, by the timeline's id: a connection leaves when it closes or fails. */
   private final Map<String, Channel> channels = new HashMap<>();
-  private final Map<String, TcpConnection> connections = new HashMap<>();
   private final ChannelFactory channelFactory;
 
   /** Makes the channel of a new connection around its application; plain TCP when null. */
@@ -53,7 +53,6 @@ public final class ClientParty extends Endpoint {
       if (binding.channel() instanceof PlainChannel plain) {
         plain.attach(c);
       }
-      connections.put(connect.id(), c);
       channels.put(connect.id(), binding.channel());
       trace(new ConnectionEvent.Started(connect.id(), c.flow(), connect.server(), connect.port()));
     } else if (action instanceof PartyAction.Close close) {
@@ -117,11 +116,13 @@ public final class ClientParty extends Endpoint {
 
     @Override
     public void closed(Channel c, long now) {
+      channels.remove(spec.id());
       trace(new ConnectionEvent.Closed(spec.id()));
     }
 
     @Override
     public void failed(Channel c, long now, String reason) {
+      channels.remove(spec.id());
       trace(new ConnectionEvent.Failed(spec.id(), reason));
     }
   }

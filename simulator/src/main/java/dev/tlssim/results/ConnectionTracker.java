@@ -18,18 +18,51 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Computes each connection's results from the run's events as they happen, so summary.json needs
  * no trace; fed a trace.jsonl read back, it computes the same, so what summary.json says can
  * always be checked against the trace. A connection is known from its {@code conn.start} on; its
  * events are found by the timeline's id, by flow, or (packets) by the flow they travel on.
+ *
+ * <p>A load's connections are added to its {@link LoadTally} as they complete their handshake.
+ * Only the first {@value #LISTED_PER_LOAD} of each load, and those the scenario names (in an
+ * expectation or comparison), are summarised one by one; the others are followed only until
+ * their handshake completes or they fail, then forgotten, so a million-connection load costs
+ * memory by its open connections, not by its length.
  */
 public final class ConnectionTracker implements EventSink {
-  private final Map<Flow, Acc> byFlow = new LinkedHashMap<>();
+  /** How many of a load's connections (its first ones) are summarised individually. */
+  public static final int LISTED_PER_LOAD = 1_000;
+
+  /** The connections summarised one by one, in the order they started. */
+  private final List<Acc> listed = new ArrayList<>();
+  /** Each flow's latest connection: a later connection on the same ports owns the flow from its start. */
+  private final Map<Flow, Acc> byFlow = new HashMap<>();
   private final Map<String, Acc> byConn = new HashMap<>();
   /** An attacker's replay of a recorded client stream, by the flow it replays on. */
   private final Map<Flow, Acc> replays = new HashMap<>();
+  private final Map<String, LoadTally> loads = new LinkedHashMap<>();
+  private final Set<String> named;
+  /** Load connections not listed, from their start until their handshake completes or they end. */
+  private final Map<String, Unlisted> unlisted = new HashMap<>();
+
+  private record Unlisted(LoadTally load, long start) {}
+
+  /** A tracker for a run without loads, or a trace whose loads are not known: every connection listed. */
+  public ConnectionTracker() {
+    this(List.of(), Set.of());
+  }
+
+  /**
+   * @param loads the run's loads, tallied as their connections complete
+   * @param named load connections summarised individually whatever their number
+   */
+  public ConnectionTracker(List<LoadTally> loads, Set<String> named) {
+    loads.forEach(l -> this.loads.put(l.id(), l));
+    this.named = Set.copyOf(named);
+  }
 
   /** The connections of a whole trace. */
   public static List<ConnectionSummary> connections(List<TraceRecord> trace) {
@@ -40,21 +73,78 @@ public final class ConnectionTracker implements EventSink {
     return tracker.summaries();
   }
 
-  /** Every connection so far, in the order the timeline opened them. */
+  /** Every listed connection so far, in the order the timeline opened them. */
   public List<ConnectionSummary> summaries() {
-    List<ConnectionSummary> out = new ArrayList<>(byFlow.size());
-    for (Acc a : byFlow.values()) {
+    List<ConnectionSummary> out = new ArrayList<>(listed.size());
+    for (Acc a : listed) {
       out.add(a.summary());
     }
     return out;
   }
 
+  /** Each load's summary so far, in the order of the loads given. */
+  public List<LoadSummary> loadSummaries() {
+    List<LoadSummary> out = new ArrayList<>(loads.size());
+    loads.values().forEach(l -> out.add(l.summary()));
+    return out;
+  }
+
+  /** How many unlisted load connections are still followed: those open and not yet established. */
+  public int followedLoadConnections() {
+    return unlisted.size();
+  }
+
+  private LoadTally loadOf(String conn) {
+    if (loads.isEmpty()) {
+      return null;
+    }
+    String loadId = LoadTally.loadIdOf(conn);
+    LoadTally load = loadId == null ? null : loads.get(loadId);
+    return load != null && load.number(conn) > 0 ? load : null;
+  }
+
+  private boolean listed(LoadTally load, String conn) {
+    return load.number(conn) <= LISTED_PER_LOAD || named.contains(conn);
+  }
+
+  /** An unlisted load connection's event: only its handshake's completion counts. */
+  private boolean followUnlisted(long t, RunEvent e) {
+    if (!(e instanceof ConnectionEvent c)) {
+      return false;
+    }
+    Unlisted u = unlisted.get(c.conn());
+    if (u == null) {
+      return false;
+    }
+    if (e instanceof ConnectionEvent.Established) {
+      u.load().completed(u.start(), t);
+      unlisted.remove(c.conn());
+    } else if (e instanceof ConnectionEvent.Failed || e instanceof ConnectionEvent.Closed) {
+      unlisted.remove(c.conn());
+    }
+    return true;
+  }
+
   @Override
   public void record(long t, String node, RunEvent e) {
     if (e instanceof ConnectionEvent.Started s) {
-      Acc a = new Acc(s.conn(), node, s.server(), s.flow(), t);
+      LoadTally load = loadOf(s.conn());
+      if (load != null) {
+        load.started();
+        if (!listed(load, s.conn())) {
+          unlisted.put(s.conn(), new Unlisted(load, t));
+          // Its packets must not count for an earlier connection on the same ports.
+          byFlow.remove(s.flow());
+          return;
+        }
+      }
+      Acc a = new Acc(s.conn(), node, s.server(), s.flow(), t, load);
+      listed.add(a);
       byFlow.put(a.flow, a);
       byConn.put(a.id, a);
+      return;
+    }
+    if (!unlisted.isEmpty() && followUnlisted(t, e)) {
       return;
     }
     if (e instanceof MitmEvent.ReplayStarted r && byFlow.containsKey(r.victim())) {
@@ -69,6 +159,9 @@ public final class ConnectionTracker implements EventSink {
     }
     Acc a = find(e);
     if (a != null) {
+      if (e instanceof ConnectionEvent.Established && a.handshake == null && a.load != null) {
+        a.load.completed(a.start, t);
+      }
       a.add(t, node, e);
     }
   }
@@ -120,6 +213,8 @@ public final class ConnectionTracker implements EventSink {
     final String server;
     final Flow flow;
     final long start;
+    /** The load the connection belongs to, or null. */
+    final LoadTally load;
     Long tcpConnect;
     Long handshake;
     Long firstAppByte;
@@ -141,8 +236,9 @@ public final class ConnectionTracker implements EventSink {
     String alertReason;
     Long replayedRequests;
 
-    Acc(String id, String client, String server, Flow flow, long start) {
+    Acc(String id, String client, String server, Flow flow, long start, LoadTally load) {
       this.id = id;
+      this.load = load;
       this.client = client;
       this.server = server;
       this.flow = flow;

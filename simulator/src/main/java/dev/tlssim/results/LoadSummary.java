@@ -1,8 +1,6 @@
 package dev.tlssim.results;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,7 @@ import java.util.Map;
  * throughput the server sustained, and the handshake latency distribution. Throughput is measured
  * between the first and the last handshake completion ((completed - 1) / span), so the constant
  * network latency of a short burst does not dilute it: below capacity it equals the offered rate,
- * at saturation the server's capacity.
+ * at saturation the server's capacity. Computed by {@link LoadTally} as the run goes.
  */
 public record LoadSummary(
     String id,
@@ -26,30 +24,6 @@ public record LoadSummary(
   /** Fields an expectation may test on a load. */
   public static final List<String> FIELDS = List.of("completed", "failed", "throughputPerSecond", "handshakeMeanMs",
       "handshakeP50Ms", "handshakeP90Ms", "handshakeP99Ms", "handshakeMaxMs");
-
-  public static LoadSummary of(String id, double offeredPerSecond, List<ConnectionSummary> connections) {
-    List<BigDecimal> handshakes = new ArrayList<>();
-    BigDecimal first = null;
-    BigDecimal last = null;
-    int failed = 0;
-    for (ConnectionSummary c : connections) {
-      if (c.handshakeMs() == null) {
-        failed++;
-        continue;
-      }
-      handshakes.add(c.handshakeMs());
-      BigDecimal done = c.startMs().add(c.handshakeMs());
-      first = first == null || done.compareTo(first) < 0 ? done : first;
-      last = last == null || done.compareTo(last) > 0 ? done : last;
-    }
-    BigDecimal throughput = null;
-    if (handshakes.size() > 1 && last.compareTo(first) > 0) {
-      throughput = BigDecimal.valueOf((handshakes.size() - 1) * 1000L)
-          .divide(last.subtract(first), 3, RoundingMode.HALF_EVEN);
-    }
-    return new LoadSummary(id, connections.size(), handshakes.size(), failed,
-        BigDecimal.valueOf(offeredPerSecond).stripTrailingZeros(), throughput, Stats.of(connections.size(), handshakes));
-  }
 
   public Object field(String name) {
     return toMap().get(name);

@@ -1,7 +1,6 @@
 package dev.tlssim.scenario;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.tlssim.results.LoadTally;
 
 /**
  * A load generator in the timeline: {@code count} connections from one client to a server, at
@@ -10,6 +9,11 @@ import java.util.List;
  */
 public record Load(String id, String server, int port, int count, double ratePerSecond, Arrivals arrivals,
     int requestBytes, int responseBytes, String serverName) {
+  /**
+   * The most connections one load may have: its tally keeps 8 bytes per completed handshake and a
+   * run holds only its open connections, so a million fits a laptop's heap.
+   */
+  public static final int MAX_COUNT = 1_000_000;
 
   /** How a load's connections are spaced: exponential gaps (a Poisson process) or equal ones. */
   public enum Arrivals {
@@ -24,18 +28,18 @@ public record Load(String id, String server, int port, int count, double ratePer
     }
   }
 
-  public List<String> connectionIds() {
-    List<String> ids = new ArrayList<>(count);
-    int width = Integer.toString(count).length();
-    for (int i = 1; i <= count; i++) {
-      ids.add(connectionId(i, width));
-    }
-    return ids;
+  /** The {@code n}-th connection's id (from 1): the load's id and n zero-padded to the digits of the count. */
+  String connectionId(int n) {
+    return LoadTally.connectionId(id, n, count);
   }
 
-  /** The {@code n}-th connection's id (from 1), its number zero-padded to {@code width} digits. */
-  String connectionId(int n, int width) {
-    String digits = Integer.toString(n);
-    return id + "-" + "0".repeat(Math.max(0, width - digits.length())) + digits;
+  /** Whether {@code conn} names one of this load's connections, without listing them (a load may have a million). */
+  boolean hasConnection(String conn) {
+    return LoadTally.number(id, count, conn) > 0;
+  }
+
+  /** An empty tally for a run of this load. */
+  public LoadTally tally() {
+    return new LoadTally(id, count, ratePerSecond);
   }
 }

@@ -16,7 +16,6 @@ final class LoadArrivals implements Simulation.ActionSource {
   private final Load load;
   private final SplittableRandom random;
   private final double meanGapNanos;
-  private final int width;
   private long at;
   private int issued;
 
@@ -25,7 +24,6 @@ final class LoadArrivals implements Simulation.ActionSource {
     this.load = load;
     this.random = randoms.random("load/" + load.id());
     this.meanGapNanos = 1e9 / load.ratePerSecond();
-    this.width = Integer.toString(load.count()).length();
     this.at = entry.atNanos();
   }
 
@@ -40,7 +38,7 @@ final class LoadArrivals implements Simulation.ActionSource {
       throw new NoSuchElementException();
     }
     issued++;
-    var connect = new Simulation.ScheduledAction(at, entry.node(), new PartyAction.Connect(load.connectionId(issued, width),
+    var connect = new Simulation.ScheduledAction(at, entry.node(), new PartyAction.Connect(load.connectionId(issued),
         load.server(), load.port(), load.requestBytes(), load.responseBytes(), true, load.serverName()));
     double gap = load.arrivals() == Load.Arrivals.POISSON ? -Math.log(1.0 - random.nextDouble()) * meanGapNanos
         : meanGapNanos;

@@ -3,9 +3,13 @@ package dev.tlssim.scenario;
 import dev.tlssim.net.Network;
 import dev.tlssim.net.Topology;
 import dev.tlssim.party.PartyAction;
+import dev.tlssim.events.EventSink;
+import dev.tlssim.events.TlsChannelEvent;
 import dev.tlssim.results.Comparison;
 import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.results.ConnectionTracker;
 import dev.tlssim.results.LoadSummary;
+import dev.tlssim.results.LoadTally;
 import dev.tlssim.results.RunRecorder;
 import dev.tlssim.sim.NodeProtocol;
 import dev.tlssim.sim.Pacing;
@@ -88,12 +92,13 @@ public final class ScenarioRunner implements AutoCloseable {
     Set<String> interceptors = new java.util.HashSet<>();
     scenario.nodes().stream().filter(n -> n.role() == Scenario.Role.MITM).forEach(n -> interceptors.add(n.name()));
     RunRecorder recorder = new RunRecorder(scenario.recording());
+    ConnectionTracker tracker = tracker(scenario);
     var setup = new Simulation.Setup(network, parties, interceptors, actions, scenario.untilNanos(), pacing,
-        scenario.capture(), recorder, scenario.recording().keepsTrace(), done);
+        scenario.capture(), events(recorder, tracker), scenario.recording().keepsTrace(), done);
     system.systemActorOf(Simulation.create(setup), "run-" + runs.incrementAndGet(), Props.empty());
     return done.thenApply(result -> {
-      List<ConnectionSummary> connections = recorder.connections();
-      List<LoadSummary> loads = loads(scenario, connections);
+      List<ConnectionSummary> connections = tracker.summaries();
+      List<LoadSummary> loads = tracker.loadSummaries();
       List<Expectation.Verdict> verdicts = scenario.expectations().stream()
           .map(e -> e.evaluate(connections, loads)).toList();
       List<Comparison> comparisons = new ArrayList<>();
@@ -116,16 +121,41 @@ public final class ScenarioRunner implements AutoCloseable {
     return out;
   }
 
-  private static List<LoadSummary> loads(Scenario scenario, List<ConnectionSummary> connections) {
-    List<LoadSummary> out = new ArrayList<>();
-    for (Scenario.TimelineEntry t : scenario.timeline()) {
+  /**
+   * The run's connection summaries, which know its loads: they tally a load's connections as they
+   * complete and list only some of them (see {@link ConnectionTracker}), at every recording level.
+   */
+  private static ConnectionTracker tracker(Scenario scenario) {
+    List<LoadTally> tallies = new ArrayList<>();
+    scenario.timeline().forEach(t -> {
       if (t.action() instanceof Load l) {
-        Set<String> ids = Set.copyOf(l.connectionIds());
-        out.add(LoadSummary.of(l.id(), l.ratePerSecond(),
-            connections.stream().filter(c -> ids.contains(c.id())).toList()));
+        tallies.add(l.tally());
       }
-    }
-    return out;
+    });
+    Set<String> named = new java.util.HashSet<>();
+    scenario.expectations().stream().map(Expectation::connection).filter(java.util.Objects::nonNull)
+        .forEach(named::add);
+    scenario.comparisons().forEach(c -> {
+      named.add(c.baseline());
+      named.add(c.candidate());
+    });
+    return new ConnectionTracker(tallies, named);
+  }
+
+  /**
+   * Where the kernel's events go: the load-aware tracker, and the recorder for the trace and the key
+   * log. The recorder summarises connections too, but knows no loads; it hears every event only
+   * when it keeps the trace (whose memory dwarfs its summaries), so at summary level a load's
+   * connections cost it nothing.
+   */
+  private static EventSink events(RunRecorder recorder, ConnectionTracker tracker) {
+    boolean trace = recorder.level().keepsTrace();
+    return (t, node, event) -> {
+      tracker.record(t, node, event);
+      if (trace || event instanceof TlsChannelEvent.KeyLog) {
+        recorder.record(t, node, event);
+      }
+    };
   }
 
   public RunResult run(Scenario scenario) {

@@ -16,6 +16,7 @@ final class TimelineReader {
       return out;
     }
     Map<String, String> openedBy = new LinkedHashMap<>();
+    Map<Load, String> loadsFrom = new LinkedHashMap<>();
     for (Cursor e : c.elements()) {
       e.allowOnly("at", "connect", "close", "enroll", "load", "steal", "replay", "revoke");
       long at = e.get("at").require().parsed(Units::durationNanos);
@@ -56,18 +57,27 @@ final class TimelineReader {
         String from = node(load.get("from"), nodes, Scenario.Role.CLIENT);
         String to = node(load.get("to"), nodes, Scenario.Role.SERVER);
         int port = (int) load.get("port").integer(1, 65535, nodes.get(to).listen().get(0));
-        int count = (int) load.get("count").require().integer(1, 15_000);
+        long count = load.get("count").require().integer(1, Integer.MAX_VALUE);
+        if (count > Load.MAX_COUNT) {
+          throw load.get("count").error("a load has at most " + Load.MAX_COUNT + " connections, got " + count
+              + " (split it into several loads)");
+        }
         double rate = load.get("rate").require().parsed(TimelineReader::perSecond);
         Load.Arrivals arrivals = load.get("arrivals").parsed(Load.Arrivals::parse, Load.Arrivals.POISSON);
         int request = (int) load.get("request").parsed(Units::bytes, 0L).longValue();
         int response = (int) load.get("response").parsed(Units::bytes, 0L).longValue();
-        Load l = new Load(id, to, port, count, rate, arrivals, request, response,
+        Load l = new Load(id, to, port, (int) count, rate, arrivals, request, response,
             load.get("serverName").text(null));
-        for (String cid : l.connectionIds()) {
-          if (openedBy.put(cid, from) != null) {
-            throw load.get("id").error("connection id '" + cid + "' is used twice");
+        if (loadsFrom.keySet().stream().anyMatch(x -> x.id().equals(id))) {
+          throw load.get("id").error("load id '" + id + "' is used twice");
+        }
+        // A load's ids follow a pattern: checked against the connect ids, never listed.
+        for (String cid : openedBy.keySet()) {
+          if (l.hasConnection(cid)) {
+            throw load.get("id").error("connection id '" + cid + "' is used twice (by a connect and by this load)");
           }
         }
+        loadsFrom.put(l, from);
         out.add(new Scenario.TimelineEntry(at, from, l));
       } else if (enroll.present()) {
         enroll.allowOnly("node", "ca", "names", "key");
@@ -83,7 +93,7 @@ final class TimelineReader {
       } else if (connect.present()) {
         connect.allowOnly("id", "from", "to", "port", "request", "response", "close", "serverName");
         String id = connect.get("id").require().text();
-        if (openedBy.containsKey(id)) {
+        if (openedBy.containsKey(id) || loadOpening(loadsFrom, id) != null) {
           throw connect.get("id").error("connection id '" + id + "' is used twice");
         }
         String from = node(connect.get("from"), nodes, Scenario.Role.CLIENT);
@@ -101,7 +111,7 @@ final class TimelineReader {
             new PartyAction.Connect(id, to, port, request, response, closeAfter, serverName)));
       } else {
         String id = close.text();
-        String from = openedBy.get(id);
+        String from = openedBy.containsKey(id) ? openedBy.get(id) : loadOpening(loadsFrom, id);
         if (from == null) {
           throw close.error("no earlier 'connect' opens a connection '" + id + "'");
         }
@@ -109,6 +119,16 @@ final class TimelineReader {
       }
     }
     return out;
+  }
+
+  /** The client whose load opens the connection {@code id}, or null when no load does. */
+  private static String loadOpening(Map<Load, String> loadsFrom, String id) {
+    for (Map.Entry<Load, String> l : loadsFrom.entrySet()) {
+      if (l.getKey().hasConnection(id)) {
+        return l.getValue();
+      }
+    }
+    return null;
   }
 
   static String node(Cursor c, Map<String, Scenario.NodeSpec> nodes, Scenario.Role role) {

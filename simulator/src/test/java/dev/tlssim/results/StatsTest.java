@@ -74,4 +74,17 @@ class StatsTest {
     assertThat(s.p50()).isNull();
     assertThat(s.max()).isNull();
   }
+
+  @Test
+  void nanosecondValuesGiveTheSameStatsAsMilliseconds() {
+    Random random = new Random(3);
+    long[] nanos = new long[1_001];
+    List<BigDecimal> ms = new ArrayList<>();
+    for (int i = 0; i < nanos.length; i++) {
+      nanos[i] = 1 + random.nextInt(50_000_000);
+      ms.add(Millis.of(nanos[i]));
+    }
+    assertThat(Stats.ofNanos(1_200, nanos)).isEqualTo(Stats.of(1_200, ms));
+    assertThat(Stats.ofNanos(3, new long[0])).isEqualTo(Stats.of(3, List.of()));
+  }
 }

@@ -1,8 +1,10 @@
 package dev.tlssim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tlssim.party.PartyAction;
+import dev.tlssim.results.ConnectionTracker;
 import dev.tlssim.sim.RandomStreams;
 import dev.tlssim.sim.Simulation;
 import java.util.List;
@@ -66,5 +68,60 @@ class LoadTest {
     // 101 arrivals 10 ms apart, each handshake 20 ms: completions 10 ms apart, 100 gaps in 1 s.
     assertThat(load.throughputPerSecond()).isEqualByComparingTo("100");
     assertThat(load.handshakeMs().n()).isEqualTo(101);
+  }
+
+  @Test
+  void aLoadMayHaveAMillionConnectionsWithoutListingThem() {
+    Scenario s = Runs.scenario(YAML.replace("COUNT", "1000000").replace("ARRIVALS", "poisson") + """
+        expect:
+          - {connection: web-0999999, result: completed}
+        compare:
+          - {baseline: web-0000001, with: web-1000000}
+        """);
+    Load load = (Load) s.timeline().get(0).action();
+    assertThat(load.count()).isEqualTo(1_000_000);
+    assertThat(load.hasConnection("web-1000000")).isTrue();
+    assertThat(load.hasConnection("web-0000000")).isFalse();
+    assertThat(load.hasConnection("web-1000001")).isFalse();
+    assertThat(load.hasConnection("web-999999")).as("ids are zero-padded").isFalse();
+  }
+
+  @Test
+  void anExpectationOnAConnectionNoLoadOpensIsRejected() {
+    assertThatThrownBy(() -> Runs.scenario(YAML.replace("COUNT", "100").replace("ARRIVALS", "poisson") + """
+        expect:
+          - {connection: web-101, result: completed}
+        """)).isInstanceOf(ScenarioException.class).hasMessageContaining("no connection 'web-101' in the timeline");
+  }
+
+  @Test
+  void aConnectIdInALoadsPatternIsUsedTwice() {
+    assertThatThrownBy(() -> Runs.scenario(YAML.replace("COUNT", "100").replace("ARRIVALS", "poisson") + """
+          - {at: 2s, connect: {id: web-042, from: client, to: server}}
+        """)).isInstanceOf(ScenarioException.class).hasMessageContaining("connection id 'web-042' is used twice");
+    assertThatThrownBy(() -> Runs.scenario(YAML.replace("COUNT", "100").replace("ARRIVALS", "poisson") + """
+          - {at: 2s, load: {id: web, from: client, to: server, count: 5, rate: 10/s}}
+        """)).isInstanceOf(ScenarioException.class).hasMessageContaining("load id 'web' is used twice");
+  }
+
+  @Test
+  void loadSummariesAreTheSameAtEveryRecordingLevel() {
+    String yaml = YAML.replace("COUNT", "1200").replace("ARRIVALS", "poisson").replace("rate: 100/s", "rate: 2000/s")
+        + """
+        expect:
+          - {connection: web-1100, result: completed}
+        """;
+    RunResult full = Runs.run(yaml + "recording: full\n");
+    RunResult summary = Runs.run(yaml + "recording: summary\n");
+    assertThat(summary.trace()).isEmpty();
+    assertThat(full.trace()).isNotEmpty();
+    assertThat(summary.loads()).isEqualTo(full.loads());
+    assertThat(summary.loads().get(0).count()).isEqualTo(1200);
+    assertThat(summary.loads().get(0).completed()).isEqualTo(1200);
+    assertThat(summary.connections()).isEqualTo(full.connections());
+    // The first 1,000 connections of a load are listed, and those an expectation names.
+    assertThat(summary.connections()).hasSize(ConnectionTracker.LISTED_PER_LOAD + 1);
+    assertThat(summary.connections().get(ConnectionTracker.LISTED_PER_LOAD).id()).isEqualTo("web-1100");
+    assertThat(summary.passed()).isTrue();
   }
 }

@@ -38,6 +38,7 @@ class ScenarioErrorsTest {
       "negative latency | latency: 50ms                        | latency: -5ms                 | bad.yaml:5:12: network.latency: '-5ms' must not be negative",
       "missing party    | to: server,                          | to: sever,                    | bad.yaml:8:41: timeline[0].connect.to: unknown node 'sever' (nodes: client, server)",
       "wrong role       | from: client, to: server             | from: server, to: server      | bad.yaml:8:29: timeline[0].connect.from: node 'server' is a server, not a client",
+      "load too large   | connect: {id: c1, from: client, to: server, request: 100B, response: 1KB} | load: {id: c, from: client, to: server, count: 1000001, rate: 100/s} | bad.yaml:8:52: timeline[0].load.count: a load has at most 1000000 connections, got 1000001 (split it into several loads)",
       "bad percentage   | latency: 50ms                        | loss: 200%                    | bad.yaml:5:9: network.loss: '200%' must be between 0% and 100%",
       "unknown field    | responseMs: 200                      | respnseMs: 200                | bad.yaml:10:22: expect[0].respnseMs: unknown key 'respnseMs' (did you mean 'responseMs'?)",
       "unknown conn     | {connection: c1,                     | {connection: c9,              | bad.yaml:10:18: expect[0].connection: no connection 'c9' in the timeline",

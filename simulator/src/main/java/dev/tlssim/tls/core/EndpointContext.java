@@ -14,12 +14,28 @@ import java.io.ByteArrayOutputStream;
 public final class EndpointContext {
   private final ConnectionEnd side;
   private final RecordReader reader = new RecordReader();
-  private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream output = new Output();
   private final OutgoingRecords outgoing = new OutgoingRecords();
   private final EventQueue events = new EventQueue();
   private final AlertProtocol alerts = new AlertProtocol(events);
   private final FragmentLimit fragmentLimit = new FragmentLimit();
   private HandshakeProtocol handshake;
+
+  /**
+   * The bytes for TCP, taken and reset after each step: a reset gives back a buffer grown for a
+   * handshake flight (kilobytes), which would otherwise stay with the connection to its end.
+   */
+  private static final class Output extends ByteArrayOutputStream {
+    private static final int KEPT_CAPACITY = 32;
+
+    @Override
+    public synchronized void reset() {
+      super.reset();
+      if (buf.length > KEPT_CAPACITY) {
+        buf = new byte[KEPT_CAPACITY];
+      }
+    }
+  }
 
   EndpointContext(ConnectionEnd side) {
     this.side = side;

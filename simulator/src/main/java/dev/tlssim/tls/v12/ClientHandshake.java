@@ -415,6 +415,7 @@ final class ClientHandshake extends Handshake {
       if (newTicket != null) {
         remember(original);
       }
+      releaseHandshakeState();
       return;
     }
     state = State.ESTABLISHED;
@@ -426,6 +427,20 @@ final class ClientHandshake extends Handshake {
       // before was just refused.
       config.sessionStore().remove(peer);
     }
+    releaseHandshakeState();
+  }
+
+  /** The hello, the server's chain as received and judged, its key share: the session keeps what lasts. */
+  @Override
+  protected void releaseHandshakeState() {
+    super.releaseHandshakeState();
+    offer = null;
+    receivedChain = null;
+    stapled = Optional.empty();
+    deferred = null;
+    serverCertificate = null;
+    serverEcdhPublic = null;
+    newTicket = null;
   }
 
   /** Stores {@code session} for the next connection to this peer, with the ticket if one came. */

@@ -54,8 +54,11 @@ abstract sealed class Handshake implements HandshakeProtocol permits ClientHands
   protected final AlertProtocol alerts;
   /** The connection's plaintext fragment limit, which max_fragment_length lowers (RFC 6066 §4). */
   protected final FragmentLimit fragmentLimit;
-  /** RFC 5246 §7.4.9: every handshake message so far, exactly as sent on the wire. */
-  protected final TranscriptHash transcript = new TranscriptHash();
+  /**
+   * RFC 5246 §7.4.9: every handshake message so far, exactly as sent on the wire; null once the
+   * handshake is complete (see {@link #releaseHandshakeState()}).
+   */
+  protected TranscriptHash transcript = new TranscriptHash();
   private final HandshakeReassembler reassembler;
   private HandshakeDecoder decoder = HandshakeDecoder.beforeNegotiation();
 
@@ -329,6 +332,17 @@ abstract sealed class Handshake implements HandshakeProtocol permits ClientHands
     events.add(new TlsEvent.Established(negotiatedVersion, suite, group, extendedMasterSecret,
         sessionId, resumedBy != null, resumedBy));
     return session;
+  }
+
+  /**
+   * Drops what only the handshake needed, once it is complete: the transcript (every message,
+   * the certificate chain included) and the key schedule. Nothing after the handshake reads them
+   * (TLS 1.2 renegotiation is declined), and a run may hold many connections open for long.
+   * Subclasses drop their own handshake state too, and call this.
+   */
+  protected void releaseHandshakeState() {
+    transcript = null;
+    keys = null;
   }
 
   /**

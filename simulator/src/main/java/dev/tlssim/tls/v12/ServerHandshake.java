@@ -53,7 +53,8 @@ final class ServerHandshake extends Handshake {
 
   private final ServerConfig config;
   private final Instant now;
-  private final KeyExchange keyExchange;
+  /** Null once the handshake is complete. */
+  private KeyExchange keyExchange;
 
   private State state = State.WAIT_CLIENT_HELLO;
   /** The host name the client asked for in server_name, null if it sent none. */
@@ -233,6 +234,7 @@ final class ServerHandshake extends Handshake {
     if (resumption != null) {
       state = State.ESTABLISHED;
       established = completeHandshake(List.of(), requestedServerName, resumption.resumedBy());
+      releaseHandshakeState();
       return;
     }
     if (issueTicket) {
@@ -245,6 +247,15 @@ final class ServerHandshake extends Handshake {
     if (sessionId.length > 0) {
       config.sessionCache().put(established, now);
     }
+    releaseHandshakeState();
+  }
+
+  /** The ephemeral key pair and the resumed session's lookup: the established session keeps what lasts. */
+  @Override
+  protected void releaseHandshakeState() {
+    super.releaseHandshakeState();
+    keyExchange = null;
+    resumption = null;
   }
 
   @Override

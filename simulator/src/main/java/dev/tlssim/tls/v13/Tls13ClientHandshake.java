@@ -770,5 +770,10 @@ final class Tls13ClientHandshake implements Tls13Handshake {
     channel.records().writeWith(applicationKeys.client());
     resumptionMasterSecret = secrets.resumptionMasterSecret(channel.transcriptHash(suite));
     state = State.CONNECTED;
+    // Only the handshake read these; a run may hold many connections open for long after it.
+    firstHello = null;
+    keyShares.clear();
+    serverKey = null;
+    stapled = Optional.empty();
   }
 }

@@ -5,9 +5,14 @@ import java.util.Arrays;
 /**
  * FIFO of bytes shared by the two incremental deframers (records from TCP, handshake messages
  * from record fragments): both receive arbitrary chunks and consume whole units from the front.
+ * An empty queue holds no buffer: a connection spends most of its life between records, and the
+ * buffer grown for a handshake flight (kilobytes) would otherwise stay with it to the end.
  */
 final class ByteQueue {
-  private byte[] buf = new byte[256];
+  private static final byte[] EMPTY = new byte[0];
+  private static final int MIN_CAPACITY = 256;
+
+  private byte[] buf = EMPTY;
   private int start;
   private int end;
 
@@ -15,7 +20,7 @@ final class ByteQueue {
     if (end + chunk.length > buf.length) {
       int live = end - start;
       int needed = live + chunk.length;
-      byte[] target = needed > buf.length ? new byte[Math.max(buf.length * 2, needed)] : buf;
+      byte[] target = needed > buf.length ? new byte[Math.max(MIN_CAPACITY, Math.max(buf.length * 2, needed))] : buf;
       System.arraycopy(buf, start, target, 0, live);
       buf = target;
       start = 0;
@@ -38,6 +43,7 @@ final class ByteQueue {
     byte[] out = Arrays.copyOfRange(buf, start, start + n);
     start += n;
     if (start == end) {
+      buf = EMPTY;
       start = 0;
       end = 0;
     }
