@@ -28,7 +28,17 @@ public record Scenario(
     boolean keyLog,
     boolean capture,
     boolean messageDetail,
-    JsonNode effective) {
+    JsonNode effective,
+    CellCrypto cellCrypto) {
+
+  /** A scenario whose runs draw everything from their own seed (no {@link CellCrypto}). */
+  public Scenario(String name, String description, String file, long seed, long untilNanos, List<NodeSpec> nodes,
+      List<Link> links, CostProfile costs, List<TimelineEntry> timeline, List<Expectation> expectations,
+      List<Compare> comparisons, PkiSpec pki, boolean keyLog, boolean capture, boolean messageDetail,
+      JsonNode effective) {
+    this(name, description, file, seed, untilNanos, nodes, links, costs, timeline, expectations, comparisons, pki,
+        keyLog, capture, messageDetail, effective, null);
+  }
 
   public enum Role { CLIENT, SERVER, ROUTER, CA, MITM }
 
@@ -50,6 +60,12 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
-        comparisons, pki, keyLog, capture, messageDetail, effective);
+        comparisons, pki, keyLog, capture, messageDetail, effective, cellCrypto);
+  }
+
+  /** The same scenario with its cryptographic draws from {@code crypto}'s seed, reusing its memo. */
+  public Scenario withCellCrypto(CellCrypto crypto) {
+    return new Scenario(name, description, file, seed, untilNanos, nodes, links, costs, timeline, expectations,
+        comparisons, pki, keyLog, capture, messageDetail, effective, crypto);
   }
 }
