@@ -2,6 +2,7 @@ package dev.tlssim.cli;
 
 import dev.tlssim.scenario.ScenarioException;
 import dev.tlssim.scenario.ScenarioRunner;
+import dev.tlssim.sweep.CryptoMode;
 import dev.tlssim.sweep.ProgressBarDisplay;
 import dev.tlssim.sweep.ProgressLines;
 import dev.tlssim.sweep.SweepOutput;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
             + "parallelism). Keys and certificates come from the sweep seed: every trial talks to the same server.",
         "A sweep file has one top-level key, sweep:, with name, description, scenario (path relative to the sweep "
             + "file), seed (default 1), trials per cell (default 100), metric (handshakeMs (default), responseMs, "
-            + "firstAppByteMs or tcpConnectMs, or a list of them, the first being the primary), connection (default: the scenario's first) and grid. A grid axis is "
+            + "firstAppByteMs or tcpConnectMs, or a list of them, the first being the primary), connection (default: the scenario's first), crypto (per-trial (default) or per-cell) and grid. A grid axis is "
             + "an override path with values (network.loss: [0%%, 1%%]) or a name with variants, each a mapping of "
             + "overrides (suite: {rsa: {nodes.client.tls.suites: [TLS_RSA_WITH_AES_128_GCM_SHA256]}, ecdhe: {}}).",
         "Writes results/<sweep>/<run-id>/: sweep.csv (one row per trial), stats.csv (per cell: n, successes, "
@@ -60,6 +61,12 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--trials", paramLabel = "N", description = "Trials per cell (default: the file's, else 100).")
   Integer trials;
+
+  @Option(names = "--crypto", paramLabel = "MODE",
+      description = "per-trial (each trial its own TLS randoms and keys) or per-cell (a cell's trials share them and "
+          + "reuse every public-key result: faster, but identical TLS bytes within a cell). Default: the file's, "
+          + "else per-trial.")
+  String crypto;
 
   @Option(names = "--parallel", paramLabel = "N",
       description = "Runs in flight at once (default: 4 x cores = ${DEFAULT-VALUE}). Does not change the results.")
@@ -81,10 +88,19 @@ final class SweepCommand implements Callable<Integer> {
     if (parallel < 1) {
       return badInput("--parallel must be at least 1, got " + parallel);
     }
+    CryptoMode mode = null;
+    if (crypto != null) {
+      try {
+        mode = CryptoMode.parse(crypto);
+      } catch (IllegalArgumentException e) {
+        return badInput("--crypto: " + e.getMessage());
+      }
+    }
     SweepPlan plan;
     try {
       SweepSpec s = SweepReader.read(file);
       s = seed == null ? s : s.withSeed(seed);
+      s = mode == null ? s : s.withCrypto(mode);
       plan = SweepPlan.of(trials == null ? s : s.withTrials(trials));
     } catch (ScenarioException e) {
       err.println(e.report());
@@ -93,10 +109,10 @@ final class SweepCommand implements Callable<Integer> {
     }
     SweepSpec s = plan.spec();
     Path dir = out != null ? out : RunOutput.newRunDir(TlssimCommand.home().resolve("results"), s.name(), s.seed());
-    stdout.printf(Locale.ROOT, "sweep %s: %d cells x %d trials = %d runs, %s of connection %s (%d in flight)%n",
+    stdout.printf(Locale.ROOT, "sweep %s: %d cells x %d trials = %d runs, %s of connection %s (%d in flight%s)%n",
         s.name(), plan.cells().size(), s.trials(), plan.runs(),
         s.metrics().stream().map(m -> m.field()).collect(java.util.stream.Collectors.joining(", ")), plan.connection(),
-        parallel);
+        parallel, s.crypto() == CryptoMode.PER_CELL ? ", cryptography per cell" : "");
     stdout.flush();
     long start = System.nanoTime();
     List<TrialResult> results;

@@ -20,7 +20,7 @@ final class PartyFactory {
   static Map<String, Behavior<NodeProtocol>> forNode(Scenario.NodeSpec n, Scenario s, Provisioning.Result pki,
       RandomStreams randoms, RunShared shared) {
     NodeContext node = new NodeContext(n, s, pki, randoms.random("tcp-isn/" + n.name()),
-        randoms.secureRandom("tls/" + n.name()), shared);
+        CellCrypto.secureRandom(s, randoms, "tls/" + n.name()), shared);
     return switch (n.role()) {
       case CLIENT -> Map.of(n.name(), PartyActor.create(detailed(client(node), s)));
       case SERVER -> Map.of(n.name(), PartyActor.create(detailed(server(node), s)));

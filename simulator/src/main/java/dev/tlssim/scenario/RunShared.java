@@ -30,12 +30,15 @@ final class RunShared {
     return caches.computeIfAbsent(group, g -> new SessionCache(spec.capacity(), Duration.ofNanos(spec.lifetimeNanos())));
   }
 
-  /** Keys derived from the run's seed and the group: same seed, same keys; other groups, other keys. */
-  TicketKeys ticketKeys(String node, TlsServerSpec.TicketSpec spec, Instant epoch) {
+  /**
+   * Keys derived from the run's seed (the cell's with {@link CellCrypto}) and the group: same
+   * seed, same keys; other groups, other keys.
+   */
+  TicketKeys ticketKeys(String node, TlsServerSpec.TicketSpec spec, Instant epoch, Scenario scenario) {
     String group = spec.keys() == null ? "node/" + node : "group/" + spec.keys();
     return ticketKeys.computeIfAbsent(group, g -> {
       byte[] seed = new byte[32];
-      randoms.secureRandom("ticket-keys/" + g).nextBytes(seed);
+      CellCrypto.streams(scenario, randoms).secureRandom("ticket-keys/" + g).nextBytes(seed);
       return new TicketKeys(seed, epoch, Duration.ofNanos(spec.rotationNanos()), Duration.ofNanos(spec.graceNanos()),
           Duration.ofNanos(spec.lifetimeNanos()));
     });
@@ -43,13 +46,14 @@ final class RunShared {
 
   /**
    * The key that seals a TLS 1.3 server's tickets (RFC 8446 §4.6.1 leaves the format to the
-   * server): from the run's seed and the group, so servers of one group resume each other's.
+   * server): from the run's seed (the cell's with {@link CellCrypto}) and the group, so servers of
+   * one group resume each other's.
    */
-  byte[] tls13TicketKey(String node, TlsServerSpec.TicketSpec spec) {
+  byte[] tls13TicketKey(String node, TlsServerSpec.TicketSpec spec, Scenario scenario) {
     String group = spec.keys() == null ? "node/" + node : "group/" + spec.keys();
     return tls13TicketKeys.computeIfAbsent(group, g -> {
       byte[] key = new byte[32];
-      randoms.secureRandom("tls13-ticket-key/" + g).nextBytes(key);
+      CellCrypto.streams(scenario, randoms).secureRandom("tls13-ticket-key/" + g).nextBytes(key);
       return key;
     }).clone();
   }

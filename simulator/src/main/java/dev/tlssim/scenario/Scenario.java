@@ -29,7 +29,17 @@ public record Scenario(
     boolean keyLog,
     boolean capture,
     Recording recording,
-    JsonNode effective) {
+    JsonNode effective,
+    CellCrypto cellCrypto) {
+
+  /** A scenario whose runs draw everything from their own seed (no {@link CellCrypto}). */
+  public Scenario(String name, String description, String file, long seed, long untilNanos, List<NodeSpec> nodes,
+      List<Link> links, CostProfile costs, List<TimelineEntry> timeline, List<Expectation> expectations,
+      List<Compare> comparisons, PkiSpec pki, boolean keyLog, boolean capture, Recording recording,
+      JsonNode effective) {
+    this(name, description, file, seed, untilNanos, nodes, links, costs, timeline, expectations, comparisons, pki,
+        keyLog, capture, recording, effective, null);
+  }
 
   public enum Role { CLIENT, SERVER, ROUTER, CA, MITM }
 
@@ -51,12 +61,18 @@ public record Scenario(
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, file, newSeed, untilNanos, nodes, links, costs, timeline, expectations,
-        comparisons, pki, keyLog, capture, recording, effective);
+        comparisons, pki, keyLog, capture, recording, effective, cellCrypto);
   }
 
   /** The same scenario recorded at another level (its numbers do not change). */
   public Scenario withRecording(Recording level) {
     return new Scenario(name, description, file, seed, untilNanos, nodes, links, costs, timeline, expectations,
-        comparisons, pki, keyLog, capture, level, effective);
+        comparisons, pki, keyLog, capture, level, effective, cellCrypto);
+  }
+
+  /** The same scenario with its cryptographic draws from {@code crypto}'s seed, reusing its memo. */
+  public Scenario withCellCrypto(CellCrypto crypto) {
+    return new Scenario(name, description, file, seed, untilNanos, nodes, links, costs, timeline, expectations,
+        comparisons, pki, keyLog, capture, recording, effective, crypto);
   }
 }

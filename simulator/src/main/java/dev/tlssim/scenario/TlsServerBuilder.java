@@ -12,12 +12,14 @@ final class TlsServerBuilder {
 
   static ServerParty party(NodeContext node) {
     return TlsParties.server(node.basics(), node.node().listen(),
-        config(node.tls(), node.pki(), node.node().name(), node.shared()), node.random(), node.pki().epoch(),
+        config(node.tls(), node.pki(), node.node().name(), node.shared(), node.scenario()), node.random(),
+        node.pki().epoch(),
         node.pki()::key);
   }
 
   /** The engine's configuration for TLS 1.2, 1.3 or both, as the versions say. */
-  static TlsServerConfig config(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared) {
+  static TlsServerConfig config(TlsSpec tls, Provisioning.Result pki, String node, RunShared shared,
+      Scenario scenario) {
     TlsServerSpec server = tls.server();
     Provisioning.Issued cert = pki.certificates().get(server.certificate());
     TlsServerConfig config = TlsServerConfig.defaults(cert.chain(), cert.keyPair().getPrivate(), tls.protocolVersions())
@@ -30,12 +32,12 @@ final class TlsServerBuilder {
           .withCipherSuites(tls.cipherSuites())
           .withExtendedMasterSecret(tls.extendedMasterSecret())
           .withSessionCache(server.sessionCache() == null ? null : shared.sessionCache(node, server.sessionCache()))
-          .withTicketKeys(server.tickets() == null ? null : shared.ticketKeys(node, server.tickets(), pki.epoch())));
+          .withTicketKeys(server.tickets() == null ? null : shared.ticketKeys(node, server.tickets(), pki.epoch(), scenario)));
     }
     if (tls.speaksTls13()) {
       TlsServerConfig.Tls13Settings tls13 = TlsServerConfig.Tls13Settings.defaults().withCipherSuites(tls.tls13Suites());
       if (server.tickets() != null) {
-        tls13 = tls13.withTickets(Tls13TicketPolicy.of(shared.tls13TicketKey(node, server.tickets()))
+        tls13 = tls13.withTickets(Tls13TicketPolicy.of(shared.tls13TicketKey(node, server.tickets(), scenario))
                 .withLifetime(Duration.ofNanos(server.tickets().lifetimeNanos()))
                 .withMaxEarlyDataSize(server.earlyData().ticketAllowance()))
             .withReplayGuard(shared.replayGuard(node, server.tickets(), server.earlyData()));

@@ -127,15 +127,27 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
   }
 
   /**
+   * The seed of a cell's cryptographic draws with {@code crypto: per-cell}: a function of the sweep
+   * seed and the cell's labels only, so every trial of the cell draws the same TLS randoms and keys.
+   */
+  public long cryptoSeed(Cell cell) {
+    return new RandomStreams(spec.seed()).derive(cellPurpose(cell) + "/crypto");
+  }
+
+  private String trialPurpose(Cell cell, int trial) {
+    return cellPurpose(cell) + "/trial=" + trial;
+  }
+
+  /**
    * Named by the cell's axis values rather than its index, so adding a value to an axis leaves
    * the other cells' trials (and numbers) as they were.
    */
-  private String trialPurpose(Cell cell, int trial) {
+  private String cellPurpose(Cell cell) {
     StringBuilder b = new StringBuilder("sweep");
     for (int a = 0; a < cell.labels().size(); a++) {
       b.append('/').append(spec.axes().get(a).name()).append('=').append(cell.labels().get(a));
     }
-    return b.append("/trial=").append(trial).toString();
+    return b.toString();
   }
 
   public int runs() {

@@ -54,9 +54,9 @@ public final class SweepReader {
     }
     root.allowOnly(KEY);
     Cursor s = root.get(KEY).allowOnly("name", "description", "scenario", "seed", "trials", "metric", "connection",
-        "grid");
+        "crypto", "grid");
     if (!s.isObject()) {
-      throw s.error("expected a mapping: name, scenario, seed, trials, metric, connection, grid");
+      throw s.error("expected a mapping: name, scenario, seed, trials, metric, connection, crypto, grid");
     }
     String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     Cursor nameCursor = s.get("name");
@@ -76,9 +76,10 @@ public final class SweepReader {
     List<Metric> metrics = readMetrics(s.get("metric"));
     Cursor connectionCursor = s.get("connection");
     String connection = connectionCursor.text(null);
+    CryptoMode crypto = s.get("crypto").parsed(CryptoMode::parse, CryptoMode.PER_TRIAL);
     List<Axis> axes = readGrid(s.get("grid"));
     return new SweepSpec(file.toString(), name, description, scenario, scenarioCursor, seed, trials, metrics,
-        connection, connectionCursor, axes, tree.root());
+        connection, connectionCursor, axes, crypto, tree.root());
   }
 
   /** One metric name, or a list of them with the primary first; absent means handshakeMs. */

@@ -1,32 +1,45 @@
 package dev.tlssim.sweep;
 
 import dev.tlssim.results.ConnectionSummary;
+import dev.tlssim.scenario.CellCrypto;
 import dev.tlssim.scenario.Provisioning;
 import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioRunner;
 import dev.tlssim.sim.Pacing;
+import dev.tlssim.tls.crypto.CryptoMemo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs every (cell, trial) of a plan on one shared {@link ScenarioRunner}, at most
  * {@code maxInFlight} at a time: enough to keep every core busy, few enough that only that many
  * traces exist at once. Each result goes to its (cell, trial) slot, so the outcome does not depend
  * on the order in which runs finish.
+ *
+ * <p>With {@code crypto: per-cell} the trials of a cell share a {@link CellCrypto}: the cell's
+ * crypto seed and one memo, made by {@code memos} when the cell starts and dropped with its runs.
  */
 public final class SweepRunner {
   private final ScenarioRunner runner;
   private final int maxInFlight;
+  private final Supplier<CryptoMemo> memos;
 
   public SweepRunner(ScenarioRunner runner, int maxInFlight) {
+    this(runner, maxInFlight, CryptoMemo::reusing);
+  }
+
+  /** {@code memos} gives each per-cell cell its memo; {@link CryptoMemo#computing} reuses nothing. */
+  public SweepRunner(ScenarioRunner runner, int maxInFlight, Supplier<CryptoMemo> memos) {
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("at least one run must be in flight, got " + maxInFlight);
     }
     this.runner = runner;
     this.maxInFlight = maxInFlight;
+    this.memos = memos;
   }
 
   /** A sensible bound: a few runs per core, as runs wait on each other's actor messages. */
@@ -47,6 +60,10 @@ public final class SweepRunner {
     for (Cell cell : plan.cells()) {
       Provisioning.Result shared = sharesProvisioning(cell.scenario())
           ? Provisioning.provision(cell.scenario().pki(), pkiSeed) : null;
+      CellCrypto crypto = plan.spec().crypto() == CryptoMode.PER_CELL
+          ? new CellCrypto(plan.cryptoSeed(cell), memos.get()) : null;
+      Scenario scenario = crypto == null ? cell.scenario() : cell.scenario().withCellCrypto(crypto);
+      String cryptoSource = crypto == null ? "" : ", cryptography from seed " + crypto.seed();
       for (int trial = 0; trial < trials; trial++) {
         slots.acquireUninterruptibly();
         if (failure.get() != null) {
@@ -57,11 +74,11 @@ public final class SweepRunner {
         int t = trial;
         long seed = plan.trialSeed(cell, trial);
         Provisioning.Result pki = shared != null ? shared : Provisioning.provision(cell.scenario().pki(), pkiSeed);
-        runner.start(cell.scenario().withSeed(seed), pki, Pacing.AS_FAST_AS_POSSIBLE)
+        runner.start(scenario.withSeed(seed), pki, Pacing.AS_FAST_AS_POSSIBLE)
             .thenApply(r -> {
               if (r.simulation().failure() != null) {
                 throw new IllegalStateException("the run of cell " + describe(plan, cell) + ", trial " + t + " (seed "
-                    + seed + ", keys from seed " + pkiSeed + ") failed: " + r.simulation().failure());
+                    + seed + ", keys from seed " + pkiSeed + cryptoSource + ") failed: " + r.simulation().failure());
               }
               return TrialResult.of(cell.index(), t, seed, connection(r.connections(), plan.connection()));
             })

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * A validated sweep file: which scenario to run, the grid of conditions, how many trials per
  * cell, and what to measure. {@code metrics} holds one or more metrics, distinct, the primary
- * first. {@code connection} is null for "the base scenario's first connection". {@code tree} is
- * the file as read, for the effective copy beside the results.
+ * first. {@code connection} is null for "the base scenario's first connection". {@code crypto}
+ * says whether a cell's trials share their cryptography. {@code tree} is the file as read, for the
+ * effective copy beside the results.
  */
 public record SweepSpec(
     String file,
@@ -24,6 +25,7 @@ public record SweepSpec(
     String connection,
     Cursor connectionSource,
     List<Axis> axes,
+    CryptoMode crypto,
     JsonNode tree) {
 
   public SweepSpec {
@@ -40,16 +42,21 @@ public record SweepSpec(
 
   public SweepSpec withSeed(long newSeed) {
     return new SweepSpec(file, name, description, scenario, scenarioSource, newSeed, trials, metrics, connection,
-        connectionSource, axes, tree);
+        connectionSource, axes, crypto, tree);
   }
 
   public SweepSpec withTrials(int newTrials) {
     return new SweepSpec(file, name, description, scenario, scenarioSource, seed, newTrials, metrics, connection,
-        connectionSource, axes, tree);
+        connectionSource, axes, crypto, tree);
+  }
+
+  public SweepSpec withCrypto(CryptoMode newCrypto) {
+    return new SweepSpec(file, name, description, scenario, scenarioSource, seed, trials, metrics, connection,
+        connectionSource, axes, newCrypto, tree);
   }
 
   /**
-   * The sweep as run (command-line seed and trials applied), pointing at {@code scenarioFile}: the
+   * The sweep as run (command-line seed, trials and crypto mode applied), pointing at {@code scenarioFile}: the
    * copy of the base scenario saved beside it, so the results folder reruns on its own.
    */
   public JsonNode effective(String scenarioFile) {
@@ -58,6 +65,10 @@ public record SweepSpec(
     sweep.put("scenario", scenarioFile);
     sweep.put("seed", seed);
     sweep.put("trials", trials);
+    // Only when set: files of sweeps that never mention it stay as they were.
+    if (crypto != CryptoMode.PER_TRIAL || sweep.has("crypto")) {
+      sweep.put("crypto", crypto.label());
+    }
     return copy;
   }
 }

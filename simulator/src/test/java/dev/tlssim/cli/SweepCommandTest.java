@@ -78,4 +78,35 @@ class SweepCommandTest {
     assertThat(dir.resolve("out")).doesNotExist();
     assertThat(sweep("sweep", file.toString(), "--trials", "0").exit()).isEqualTo(TlssimCommand.BAD_INPUT);
   }
+
+  @Test
+  void aBadCryptoModeIsOneLocatedLineAndExitTwo() throws Exception {
+    Path file = sweepFile("    network.loss: [0%]");
+    Files.writeString(file, Files.readString(file).replace("  trials: 4\n", "  trials: 4\n  crypto: foo\n"));
+    Outcome r = sweep("sweep", file.toString(), "--out", dir.resolve("out").toString());
+    assertThat(r.exit()).isEqualTo(TlssimCommand.BAD_INPUT);
+    assertThat(r.err().strip())
+        .isEqualTo(file + ":5:11: sweep.crypto: unknown crypto mode 'foo' (use per-trial or per-cell)");
+    Outcome option = sweep("sweep", sweepFile("    network.loss: [0%]").toString(), "--crypto", "foo");
+    assertThat(option.exit()).isEqualTo(TlssimCommand.BAD_INPUT);
+    assertThat(option.err().strip())
+        .isEqualTo("tlssim sweep: --crypto: unknown crypto mode 'foo' (use per-trial or per-cell)");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void perCellCryptoFromTheCommandLineIsSavedWithTheSweepAndRerunsTheSame() throws Exception {
+    Path file = sweepFile("    network.loss: [0%, 5%]");
+    Path out = dir.resolve("out");
+    Outcome r = sweep("sweep", file.toString(), "--out", out.toString(), "--crypto", "per-cell");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 cells x 4 trials = 8 runs", "cryptography per cell");
+    assertThat(Files.readString(out.resolve("sweep.yaml"))).contains("  crypto: per-cell\n");
+    List<String> stats = Files.readAllLines(out.resolve("stats.csv"));
+    assertThat(stats).contains("0%,0,handshakeMs,4,4,1,300,300,300,300,300,300,300");
+
+    Path again = dir.resolve("again");
+    assertThat(sweep("sweep", out.resolve("sweep.yaml").toString(), "--out", again.toString()).exit()).isZero();
+    assertThat(Files.readString(again.resolve("sweep.csv"))).isEqualTo(Files.readString(out.resolve("sweep.csv")));
+  }
 }

@@ -90,6 +90,24 @@ class SweepReaderTest {
   }
 
   @Test
+  void cryptoIsPerTrialUnlessTheFileSaysPerCell() {
+    assertThat(plan("sweep:\n  scenario: base.yaml\n").spec().crypto()).isEqualTo(CryptoMode.PER_TRIAL);
+    assertThat(plan("sweep:\n  scenario: base.yaml\n  crypto: per-trial\n").spec().crypto())
+        .isEqualTo(CryptoMode.PER_TRIAL);
+    assertThat(plan("sweep:\n  scenario: base.yaml\n  crypto: per-cell\n").spec().crypto())
+        .isEqualTo(CryptoMode.PER_CELL);
+  }
+
+  @Test
+  void anUnknownCryptoModeIsReportedAtTheValueWithTheAllowedOnes() {
+    assertThat(error("""
+        sweep:
+          scenario: base.yaml
+          crypto: foo
+        """)).isEqualTo("test-sweep.yaml:3:11: sweep.crypto: unknown crypto mode 'foo' (use per-trial or per-cell)");
+  }
+
+  @Test
   void aBadAxisPathIsReportedAtTheAxis() {
     assertThat(error("""
         sweep:

@@ -6,6 +6,7 @@ import dev.tlssim.tls.TlsAlertException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -15,7 +16,9 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
+import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
@@ -45,20 +48,23 @@ public final class EcdheKeyPair {
   private final X25519PrivateKeyParameters x25519Private;
   private final ECPrivateKeyParameters ecPrivate;
   private final byte[] publicKey;
+  private final CryptoMemo memo;
 
-  private EcdheKeyPair(NamedGroup group, X25519PrivateKeyParameters x25519Private) {
+  private EcdheKeyPair(NamedGroup group, X25519PrivateKeyParameters x25519Private, byte[] publicKey,
+      CryptoMemo memo) {
     this.group = group;
     this.x25519Private = x25519Private;
     this.ecPrivate = null;
-    this.publicKey = x25519Private.generatePublicKey().getEncoded();
+    this.publicKey = publicKey;
+    this.memo = memo;
   }
 
-  private EcdheKeyPair(NamedGroup group, ECPrivateKeyParameters ecPrivate) {
+  private EcdheKeyPair(NamedGroup group, ECPrivateKeyParameters ecPrivate, byte[] publicKey, CryptoMemo memo) {
     this.group = group;
     this.x25519Private = null;
     this.ecPrivate = ecPrivate;
-    ECPoint q = ecPrivate.getParameters().getG().multiply(ecPrivate.getD()).normalize();
-    this.publicKey = q.getEncoded(false);
+    this.publicKey = publicKey;
+    this.memo = memo;
   }
 
   /** Groups this class can generate keys for. */
@@ -66,14 +72,35 @@ public final class EcdheKeyPair {
     return group == NamedGroup.X25519 || group == NamedGroup.SECP256R1 || group == NamedGroup.SECP384R1;
   }
 
-  /** A fresh key pair drawn from {@code random} (deterministic for a seeded stream). */
+  /**
+   * A fresh key pair drawn from {@code random} (deterministic for a seeded stream). The private
+   * key is always drawn, so the random advances as without reuse; the public key, the costly
+   * scalar multiplication, comes from the random's {@link CryptoMemo} by group and private key.
+   */
   public static EcdheKeyPair generate(NamedGroup group, SecureRandom random) {
+    CryptoMemo memo = CryptoMemo.of(random);
     if (group == NamedGroup.X25519) {
-      return new EcdheKeyPair(group, new X25519PrivateKeyParameters(random));
+      X25519PrivateKeyParameters key = new X25519PrivateKeyParameters(random);
+      byte[] publicKey = memo.get(CryptoMemo.Operation.KEY_GENERATION,
+          () -> CryptoMemo.Key.of(CryptoMemo.Operation.KEY_GENERATION, groupCode(group), key.getEncoded()),
+          () -> key.generatePublicKey().getEncoded());
+      return new EcdheKeyPair(group, key, publicKey, memo);
     }
-    ECKeyPairGenerator generator = new ECKeyPairGenerator();
+    // The generator's own draw of d, so the random is consumed exactly as BouncyCastle consumes it;
+    // only the multiplication of the base point by d is looked up.
+    ECKeyPairGenerator generator = new ECKeyPairGenerator() {
+      @Override
+      protected ECMultiplier createBasePointMultiplier() {
+        return (point, d) -> memo.get(CryptoMemo.Operation.KEY_GENERATION,
+            () -> CryptoMemo.Key.of(CryptoMemo.Operation.KEY_GENERATION, groupCode(group),
+                point.getEncoded(false), d.toByteArray()),
+            () -> new FixedPointCombMultiplier().multiply(point, d).normalize());
+      }
+    };
     generator.init(new ECKeyGenerationParameters(domain(group), random));
-    return new EcdheKeyPair(group, (ECPrivateKeyParameters) generator.generateKeyPair().getPrivate());
+    AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+    byte[] publicKey = ((ECPublicKeyParameters) pair.getPublic()).getQ().getEncoded(false);
+    return new EcdheKeyPair(group, (ECPrivateKeyParameters) pair.getPrivate(), publicKey, memo);
   }
 
   /**
@@ -82,10 +109,13 @@ public final class EcdheKeyPair {
    */
   public static EcdheKeyPair fromPrivateKey(NamedGroup group, byte[] privateKey) {
     if (group == NamedGroup.X25519) {
-      return new EcdheKeyPair(group, new X25519PrivateKeyParameters(privateKey));
+      X25519PrivateKeyParameters key = new X25519PrivateKeyParameters(privateKey);
+      return new EcdheKeyPair(group, key, key.generatePublicKey().getEncoded(), CryptoMemo.none());
     }
     ECDomainParameters domain = domain(group);
-    return new EcdheKeyPair(group, new ECPrivateKeyParameters(BigIntegers.fromUnsignedByteArray(privateKey), domain));
+    ECPrivateKeyParameters key = new ECPrivateKeyParameters(BigIntegers.fromUnsignedByteArray(privateKey), domain);
+    ECPoint q = domain.getG().multiply(key.getD()).normalize();
+    return new EcdheKeyPair(group, key, q.getEncoded(false), CryptoMemo.none());
   }
 
   public NamedGroup group() {
@@ -97,9 +127,23 @@ public final class EcdheKeyPair {
     return publicKey.clone();
   }
 
-  /** The premaster secret agreed with {@code peerPublicKey} (wire encoding, as {@link #publicKey()}). */
+  /**
+   * The premaster secret agreed with {@code peerPublicKey} (wire encoding, as {@link #publicKey()}),
+   * looked up by group, private key and peer key. A peer key that is refused is refused every
+   * time: failures are not kept.
+   */
   public byte[] agree(byte[] peerPublicKey) throws TlsAlertException {
-    return group == NamedGroup.X25519 ? agreeX25519(peerPublicKey) : agreeEc(peerPublicKey);
+    return memo.get(CryptoMemo.Operation.AGREEMENT,
+        () -> CryptoMemo.Key.of(CryptoMemo.Operation.AGREEMENT, groupCode(group), privateKey(), peerPublicKey),
+        () -> group == NamedGroup.X25519 ? agreeX25519(peerPublicKey) : agreeEc(peerPublicKey)).clone();
+  }
+
+  private byte[] privateKey() {
+    return x25519Private != null ? x25519Private.getEncoded() : ecPrivate.getD().toByteArray();
+  }
+
+  private static byte[] groupCode(NamedGroup group) {
+    return new byte[] {(byte) (group.code() >>> 8), (byte) group.code()};
   }
 
   private byte[] agreeX25519(byte[] peer) throws TlsAlertException {

@@ -82,6 +82,14 @@ public final class HandshakeSignature {
     if (!privateKey.isPrivate() || !fits(scheme, privateKey)) {
       throw new IllegalArgumentException(scheme.rfcName() + " needs a matching private key");
     }
+    // Keyed by scheme, key and message; the memo checks the blinding and salt bytes drawn too.
+    return CryptoMemo.of(random).get(CryptoMemo.Operation.SIGNING,
+        () -> CryptoMemo.Key.of(CryptoMemo.Operation.SIGNING, schemeCode(scheme), KeyBytes.of(privateKey), message),
+        random, r -> compute(scheme, privateKey, message, r)).clone();
+  }
+
+  private static byte[] compute(SignatureScheme scheme, AsymmetricKeyParameter privateKey, byte[] message,
+      SecureRandom random) {
     Signer signer = signer(scheme);
     signer.init(true, scheme.algorithm() == SignatureScheme.Algorithm.ECDSA ? privateKey : new ParametersWithRandom(privateKey, random));
     signer.update(message, 0, message.length);
@@ -94,9 +102,23 @@ public final class HandshakeSignature {
 
   /** True only if {@code signature} is a valid {@code scheme} signature of {@code message} by {@code publicKey}. */
   public static boolean verify(SignatureScheme scheme, AsymmetricKeyParameter publicKey, byte[] message, byte[] signature) {
+    return verify(scheme, publicKey, message, signature, CryptoMemo.none());
+  }
+
+  /** As {@link #verify(SignatureScheme, AsymmetricKeyParameter, byte[], byte[])}, the verdict looked up in {@code memo}. */
+  public static boolean verify(SignatureScheme scheme, AsymmetricKeyParameter publicKey, byte[] message, byte[] signature,
+      CryptoMemo memo) {
     if (!canVerify(scheme) || publicKey.isPrivate() || !fits(scheme, publicKey)) {
       return false;
     }
+    return memo.get(CryptoMemo.Operation.VERIFICATION,
+        () -> CryptoMemo.Key.of(CryptoMemo.Operation.VERIFICATION, schemeCode(scheme), KeyBytes.of(publicKey), message,
+            signature),
+        () -> compute(scheme, publicKey, message, signature));
+  }
+
+  private static boolean compute(SignatureScheme scheme, AsymmetricKeyParameter publicKey, byte[] message,
+      byte[] signature) {
     Signer signer = signer(scheme);
     try {
       signer.init(false, publicKey);
@@ -107,6 +129,10 @@ public final class HandshakeSignature {
       // exceptions rather than false; for the caller they are all just "does not verify".
       return false;
     }
+  }
+
+  private static byte[] schemeCode(SignatureScheme scheme) {
+    return new byte[] {(byte) (scheme.code() >>> 8), (byte) scheme.code()};
   }
 
   private static boolean fits(SignatureScheme scheme, AsymmetricKeyParameter key) {

@@ -70,6 +70,16 @@ public final class RsaPreMasterSecret {
    * client"), which is what lets the server detect version rollback.
    */
   public static Encrypted generate(ProtocolVersion clientVersion, RSAKeyParameters serverPublicKey, SecureRandom random) {
+    // Keyed by version and key; the memo checks the premaster and padding bytes drawn, which
+    // are the rest of the input.
+    return CryptoMemo.of(random).get(CryptoMemo.Operation.RSA_ENCRYPTION,
+        () -> CryptoMemo.Key.of(CryptoMemo.Operation.RSA_ENCRYPTION, versionCode(clientVersion.code()),
+            KeyBytes.of(serverPublicKey)),
+        random, r -> compute(clientVersion, serverPublicKey, r));
+  }
+
+  private static Encrypted compute(ProtocolVersion clientVersion, RSAKeyParameters serverPublicKey,
+      SecureRandom random) {
     byte[] preMaster = new byte[LENGTH];
     random.nextBytes(preMaster);
     preMaster[0] = (byte) clientVersion.major();
@@ -97,7 +107,15 @@ public final class RsaPreMasterSecret {
       random.nextBytes(fallback);
       return fallback;
     }
-    return TlsRsaKeyExchange.decryptPreMasterSecret(
-        encryptedPreMasterSecret, 0, length, serverPrivateKey, clientHelloVersion.code(), random);
+    byte[] encrypted = encryptedPreMasterSecret;
+    return CryptoMemo.of(random).get(CryptoMemo.Operation.RSA_DECRYPTION,
+        () -> CryptoMemo.Key.of(CryptoMemo.Operation.RSA_DECRYPTION, versionCode(clientHelloVersion.code()),
+            KeyBytes.of(serverPrivateKey), encrypted),
+        random, r -> TlsRsaKeyExchange.decryptPreMasterSecret(
+            encrypted, 0, length, serverPrivateKey, clientHelloVersion.code(), r)).clone();
+  }
+
+  private static byte[] versionCode(int code) {
+    return new byte[] {(byte) (code >>> 8), (byte) code};
   }
 }

@@ -12,6 +12,7 @@ import dev.tlssim.tls.core.EndpointContext;
 import dev.tlssim.tls.core.MaxFragmentLengthNegotiation;
 import dev.tlssim.tls.core.RevocationWait;
 import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.crypto.CryptoMemo;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.wire.Certificate;
 import dev.tlssim.tls.wire.CertificateStatus;
@@ -353,7 +354,7 @@ final class ClientHandshake extends Handshake {
     byte[] content = HandshakeSignature.serverKeyExchangeContent(
         clientRandom, serverRandom, params.encode());
     boolean valid = HandshakeSignature.verify(
-        scheme.get(), serverCertificate.publicKey(), content, signed.signature());
+        scheme.get(), serverCertificate.publicKey(), content, signed.signature(), CryptoMemo.of(random));
     events.cryptoOperation(CryptoNames.of(serverCertificate.publicKey(), "verify"));
     if (!valid) {
       // RFC 5246 §7.2.2 decrypt_error: "a signature could not be correctly verified".

@@ -20,6 +20,7 @@ import dev.tlssim.tls.core.MaxFragmentLengthNegotiation;
 import dev.tlssim.tls.core.RevocationWait;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.ConnectionEnd;
+import dev.tlssim.tls.crypto.CryptoMemo;
 import dev.tlssim.tls.crypto.EcdheKeyPair;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
@@ -733,7 +734,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
             String.format("certificate_verify: algorithm 0x%04x was not offered in signature_algorithms "
                 + "(RFC 8446 §4.4.3)", verify.algorithm())));
     byte[] signed = CertificateVerify.signedContent(ConnectionEnd.SERVER, channel.transcriptHash(suite));
-    boolean valid = HandshakeSignature.verify(scheme, serverKey, signed, verify.signature());
+    boolean valid = HandshakeSignature.verify(scheme, serverKey, signed, verify.signature(), CryptoMemo.of(random));
     channel.cryptoOperation(serverKey, "verify");
     if (!valid) {
       // RFC 8446 §4.4.3: "If the verification fails, the receiver MUST terminate the handshake
