@@ -31,6 +31,7 @@ public final class Bench {
       rows.addAll(new EngineBench(jdkThreads, cores, settings, progress).run(HandshakeCases.tls13()));
       rows.addAll(new KernelBench(runner, settings, progress).run());
       rows.addAll(new LoadBench(runner, settings, progress).run());
+      rows.addAll(new SweepBench(runner, settings, progress).run());
       // Last: by now every lazily built cache is in place and does not count as per-connection heap.
       rows.addAll(new MemoryBench(runner, settings, progress).run());
     } finally {

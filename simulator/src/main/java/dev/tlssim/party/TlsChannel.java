@@ -175,8 +175,16 @@ final class TlsChannel extends SecureChannel {
 
   /** A message, with its bytes and annotated fields when the node keeps message detail. */
   private void traceMessage(Flow flow, Direction dir, String name, int length, byte[] bytes) {
-    learnFromServerHello(name, bytes);
-    if (!host.recording().keepsBytes() || bytes.length == 0) {
+    boolean bytesKept = host.recording().keepsBytes();
+    if (bytesKept || keyLog) {
+      // Only the field inspector and the key panel read what the ServerHello says; a run that keeps
+      // neither does not decode it a second time.
+      learnFromServerHello(name, bytes);
+    }
+    if (!host.recording().keepsTrace()) {
+      return;
+    }
+    if (!bytesKept || bytes.length == 0) {
       host.trace(new TlsChannelEvent.Message(flow, dir, name, length, null, null));
       return;
     }
