@@ -14,6 +14,7 @@ package dev.tlssim.bench;
  * @param kernelConnections   small TCP request/response connections in the kernel-events scenario
  * @param tcpHeldConnections  plain TCP connections held open at once for the memory metric
  * @param tlsHeldConnections  TLS connections held open at once for the memory metric
+ * @param loadConnections     connections of the long load (its wall time and peak live heap)
  */
 public record BenchSettings(
     boolean quick,
@@ -23,22 +24,29 @@ public record BenchSettings(
     int handshakesPerRun,
     int kernelConnections,
     int tcpHeldConnections,
-    int tlsHeldConnections) {
+    int tlsHeldConnections,
+    int loadConnections) {
 
   public BenchSettings {
     if (warmupRounds < 0 || rounds < 1 || simulatedRuns < 1 || handshakesPerRun < 1 || kernelConnections < 1
-        || tcpHeldConnections < 1 || tlsHeldConnections < 1) {
+        || tcpHeldConnections < 1 || tlsHeldConnections < 1 || loadConnections < 1) {
       throw new IllegalArgumentException("bench sizes must be positive (warm-up rounds may be 0)");
     }
   }
 
   /** The real measurement. */
   public static BenchSettings standard() {
-    return new BenchSettings(false, 2, 5, 8, 50, 5_000, 10_000, 2_000);
+    return new BenchSettings(false, 2, 5, 8, 50, 5_000, 10_000, 2_000, 100_000);
   }
 
   /** A tiny run for tests and CI smoke: seconds, not minutes. */
   public static BenchSettings smoke() {
-    return new BenchSettings(true, 0, 1, 2, 2, 20, 40, 10);
+    return new BenchSettings(true, 0, 1, 2, 2, 20, 40, 10, 200);
+  }
+
+  /** The same sizes with a load of {@code connections} (the load target is a million). */
+  public BenchSettings withLoadConnections(int connections) {
+    return new BenchSettings(quick, warmupRounds, rounds, simulatedRuns, handshakesPerRun, kernelConnections,
+        tcpHeldConnections, tlsHeldConnections, connections);
   }
 }

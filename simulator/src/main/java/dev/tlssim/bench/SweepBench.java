@@ -84,7 +84,7 @@ final class SweepBench {
     List<Measured> trialRuns = new ArrayList<>();
     List<Measured> cellRuns = new ArrayList<>();
     for (int round = -settings.warmupRounds(); round < settings.rounds(); round++) {
-      progress.accept("bench: sweep round " + (round + 1) + " (" + perTrial.runs() + " runs per mode)");
+      progress.accept("sweep round " + (round + 1) + " (" + perTrial.runs() + " runs per mode)");
       CryptoCpuMeter.start();
       Measured t = Measured.of(() -> runAll(perTrial));
       long cryptoNanos = CryptoCpuMeter.stop();

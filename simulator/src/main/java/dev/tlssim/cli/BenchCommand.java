@@ -46,6 +46,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
   Path out;
 
+  @Option(names = "--load", paramLabel = "N",
+      description = "Connections in the long-load part (default 100000, 200 with --quick; at most 1000000, "
+          + "the largest load a scenario may ask for).")
+  Integer load;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -60,7 +65,14 @@ public final class BenchCommand implements Callable<Integer> {
         return badInput("cannot write " + out + ": " + e);
       }
     }
-    BenchReport report = Bench.run(quick ? BenchSettings.smoke() : BenchSettings.standard(), message -> {
+    BenchSettings settings = quick ? BenchSettings.smoke() : BenchSettings.standard();
+    if (load != null) {
+      if (load < 1 || load > 1_000_000) {
+        return badInput("--load: between 1 and 1000000 connections, got " + load);
+      }
+      settings = settings.withLoadConnections(load);
+    }
+    BenchReport report = Bench.run(settings, message -> {
       err.println("bench: " + message);
       err.flush();
     });

@@ -521,11 +521,13 @@ public final class TcpConnection {
     listener.closed(this, now);
   }
 
-  /** A segment reached TIME_WAIT: a retransmitted FIN needs our ACK again. */
-  void onSegmentInTimeWait(long now, TcpSegment s) {
-    if (s.has(TcpSegment.FIN)) {
-      sendAck(now);
-    }
+  /**
+   * The ACK this connection answers a retransmitted FIN with while in TIME_WAIT (RFC 9293 §3.10.7.4):
+   * all the stack keeps of it then, as Linux keeps a small timewait socket instead of the connection.
+   */
+  TcpSegment timeWaitAck() {
+    return new TcpSegment(localPort, remotePort, sndNxt, rcvNxt, TcpSegment.ACK, advertisedWindow(), 0,
+        useTimestamps, null);
   }
 
   // ---------------------------------------------------------------- timers

@@ -41,8 +41,12 @@ public final class TcpStack {
    */
   static final long TIME_WAIT_NANOS = 60 * TimerProfile.SECOND;
 
-  /** A connection in TIME_WAIT and when the stack may forget it. */
-  private record TimeWait(ConnectionId id, TcpConnection connection, long untilNanos) {}
+  /**
+   * A connection in TIME_WAIT, reduced to what that state needs (the ACK for a retransmitted FIN) and
+   * when the stack may forget it: the connection itself, and the TLS and application state hanging
+   * from it, are gone at once, so that a busy server's memory follows its open connections.
+   */
+  private record TimeWait(ConnectionId id, TcpSegment ack, long untilNanos) {}
 
   private final String node;
   private final TcpConfig config;
@@ -51,6 +55,7 @@ public final class TcpStack {
   private final Map<ConnectionId, TcpConnection> connections = new HashMap<>();
   /** The connections in TIME_WAIT, in the order they entered it (and so of their ends). */
   private final ArrayDeque<TimeWait> timeWaits = new ArrayDeque<>();
+  private final Map<ConnectionId, TimeWait> timeWaiting = new HashMap<>();
   private final Map<Integer, Supplier<TcpConnection.Listener>> listeners = new HashMap<>();
   private int nextPort = FIRST_EPHEMERAL_PORT;
 
@@ -95,25 +100,30 @@ public final class TcpStack {
 
   /** How many connections the stack remembers: open ones and those in TIME_WAIT. */
   int connectionCount() {
-    return connections.size();
+    return connections.size() + timeWaiting.size();
   }
 
   private void forgetEndedTimeWaits(long now) {
     while (!timeWaits.isEmpty() && timeWaits.peekFirst().untilNanos() <= now) {
       TimeWait ended = timeWaits.pollFirst();
-      connections.remove(ended.id(), ended.connection());
+      timeWaiting.remove(ended.id(), ended);
     }
   }
 
   public void onSegment(long now, String fromNode, TcpSegment s) {
     forgetEndedTimeWaits(now);
-    TcpConnection c = connections.get(new ConnectionId(s.destinationPort(), fromNode, s.sourcePort()));
-    if (c != null && c.state() == TcpConnection.State.TIME_WAIT) {
-      c.onSegmentInTimeWait(now, s);
-      return;
-    }
+    ConnectionId id = new ConnectionId(s.destinationPort(), fromNode, s.sourcePort());
+    TcpConnection c = connections.get(id);
     if (c != null && c.state() != TcpConnection.State.CLOSED) {
       c.onSegment(now, s);
+      return;
+    }
+    TimeWait waiting = timeWaiting.get(id);
+    if (waiting != null) {
+      // RFC 9293 §3.10.7.4: in TIME_WAIT only a retransmitted FIN needs an answer, our ACK again.
+      if (s.has(TcpSegment.FIN)) {
+        host.transmit(fromNode, waiting.ack());
+      }
       return;
     }
     Supplier<TcpConnection.Listener> acceptor = listeners.get(s.destinationPort());
@@ -181,10 +191,11 @@ public final class TcpStack {
     /** Only this connection is forgotten: a newer one may have taken its socket pair since. */
     @Override
     public void ended(long now) {
+      connections.remove(id, connection);
       if (connection.state() == TcpConnection.State.TIME_WAIT) {
-        timeWaits.addLast(new TimeWait(id, connection, now + TIME_WAIT_NANOS));
-      } else {
-        connections.remove(id, connection);
+        TimeWait waiting = new TimeWait(id, connection.timeWaitAck(), now + TIME_WAIT_NANOS);
+        timeWaiting.put(id, waiting);
+        timeWaits.addLast(waiting);
       }
     }
   }

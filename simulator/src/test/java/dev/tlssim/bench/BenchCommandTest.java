@@ -27,7 +27,7 @@ class BenchCommandTest {
       "handshakes/s tls13-resumed-psk-dhe-ke", "handshakes/CPU-s tls13-resumed-psk-dhe-ke",
       "kernel events/s (full)", "kernel events/CPU-s (full)", "kernel bytes allocated/event (full)",
       "kernel events/s (summary)", "kernel events/CPU-s (summary)",
-      "kernel bytes allocated/event (summary)", "load wall time", "load peak heap",
+      "kernel bytes allocated/event (summary)", "load wall time", "load peak live heap",
       "sweep crypto share of CPU (per-trial)", "sweep runs/s (per-cell crypto)", "heap per open TCP connection", "heap per open TLS connection");
 
   @Test
