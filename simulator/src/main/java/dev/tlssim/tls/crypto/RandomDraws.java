@@ -42,7 +42,20 @@ final class RandomDraws {
     }
   }
 
-  private static final class RecordingSpi extends SecureRandomSpi {
+  /** A memoized operation's random: it may only draw, since only drawn bytes are recorded and replayed. */
+  private abstract static class DrawOnlySpi extends SecureRandomSpi {
+    @Override
+    protected void engineSetSeed(byte[] seed) {
+      throw new UnsupportedOperationException("a memoized operation must not reseed its random");
+    }
+
+    @Override
+    protected byte[] engineGenerateSeed(int numBytes) {
+      throw new UnsupportedOperationException("a memoized operation must draw through nextBytes only");
+    }
+  }
+
+  private static final class RecordingSpi extends DrawOnlySpi {
     private final SecureRandom source;
     private final List<byte[]> draws = new ArrayList<>();
 
@@ -55,19 +68,9 @@ final class RandomDraws {
       source.nextBytes(bytes);
       draws.add(bytes.clone());
     }
-
-    @Override
-    protected void engineSetSeed(byte[] seed) {
-      throw new UnsupportedOperationException("a memoized operation must not reseed its random");
-    }
-
-    @Override
-    protected byte[] engineGenerateSeed(int numBytes) {
-      throw new UnsupportedOperationException("a memoized operation must draw through nextBytes only");
-    }
   }
 
-  private static final class ReplayingSpi extends SecureRandomSpi {
+  private static final class ReplayingSpi extends DrawOnlySpi {
     private final List<byte[]> drawn;
     private final SecureRandom source;
     private int next;
@@ -89,16 +92,6 @@ final class RandomDraws {
             + " before: it is not a function of its input and its random bytes");
       }
       System.arraycopy(d, 0, bytes, 0, d.length);
-    }
-
-    @Override
-    protected void engineSetSeed(byte[] seed) {
-      throw new UnsupportedOperationException("a memoized operation must not reseed its random");
-    }
-
-    @Override
-    protected byte[] engineGenerateSeed(int numBytes) {
-      throw new UnsupportedOperationException("a memoized operation must draw through nextBytes only");
     }
   }
 }
