@@ -124,18 +124,16 @@ final class SweepBench {
   private static List<SweepPlan> plans(int trials) {
     try {
       Path dir = Files.createTempDirectory("tlssim-bench-sweep");
+      Path base = dir.resolve("base.yaml");
+      Path file = dir.resolve("bench-sweep.yaml");
       try {
-        Files.writeString(dir.resolve("base.yaml"), BASE);
-        Path file = dir.resolve("bench-sweep.yaml");
+        Files.writeString(base, BASE);
         Files.writeString(file, sweep(trials));
         SweepSpec spec = SweepReader.read(file);
         return List.of(SweepPlan.of(spec), SweepPlan.of(spec.withCrypto(CryptoMode.PER_CELL)));
       } finally {
-        try (var files = Files.list(dir)) {
-          for (Path p : (Iterable<Path>) files::iterator) {
-            Files.delete(p);
-          }
-        }
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(base);
         Files.delete(dir);
       }
     } catch (IOException e) {
