@@ -16,6 +16,25 @@ public record Flow(String initiator, int initiatorPort, String acceptor, int acc
     }
   }
 
+  /**
+   * Mixes the ports into every bit: the record's default ({@code 31 * h + port}) spreads the
+   * connections of one client to one server, which differ only in the client's port, so poorly
+   * that the tracker's maps grew tree bins.
+   */
+  @Override
+  public int hashCode() {
+    int h = initiator.hashCode() * 31 + acceptor.hashCode();
+    h ^= initiatorPort * 0x9E3779B1;
+    h ^= acceptorPort * 0x85EBCA6B;
+    return Mix.fmix32(h);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Flow f && initiatorPort == f.initiatorPort && acceptorPort == f.acceptorPort
+        && initiator.equals(f.initiator) && acceptor.equals(f.acceptor);
+  }
+
   /** The flow of a segment travelling from {@code from:fromPort} to {@code to:toPort}, in either direction. */
   public boolean joins(String from, int fromPort, String to, int toPort) {
     return initiator.equals(from) && initiatorPort == fromPort && acceptor.equals(to) && acceptorPort == toPort

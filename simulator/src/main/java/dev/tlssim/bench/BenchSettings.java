@@ -36,7 +36,7 @@ public record BenchSettings(
 
   /** The real measurement. */
   public static BenchSettings standard() {
-    return new BenchSettings(false, 2, 5, 8, 50, 5_000, 10_000, 2_000, 100_000);
+    return new BenchSettings(false, 2, 5, 8, 50, 15_000, 10_000, 2_000, 100_000);
   }
 
   /** A tiny run for tests and CI smoke: seconds, not minutes. */

@@ -38,10 +38,15 @@ final class RequestResponse {
     return ("GET /" + response + " " + total + "\n").getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** The pattern repeated to {@code size} bytes, copied in doubling blocks (a 2 KB body is six copies). */
   private static byte[] fill(int size, byte[] pattern) {
     byte[] out = new byte[size];
-    for (int i = 0; i < size; i++) {
-      out[i] = pattern[i % pattern.length];
+    int filled = Math.min(size, pattern.length);
+    System.arraycopy(pattern, 0, out, 0, filled);
+    while (filled < size) {
+      int n = Math.min(filled, size - filled);
+      System.arraycopy(out, 0, out, filled, n);
+      filled += n;
     }
     return out;
   }

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
@@ -34,12 +33,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class ScenarioRunner implements AutoCloseable {
   private final ActorSystem<Void> system;
   private final AtomicLong runs = new AtomicLong();
+  private final RunLanes lanes = new RunLanes(RunLanes.defaultCount());
 
   public ScenarioRunner() {
     // Initialise logging before the actor system's threads log concurrently (else SLF4J warns
     // that it replayed their calls).
     org.slf4j.LoggerFactory.getILoggerFactory();
-    this.system = ActorSystem.create(Behaviors.empty(), "tlssim");
+    this.system = ActorSystem.create(Behaviors.empty(), "tlssim", lanes.config());
   }
 
   /** Starts a run; the future completes when the run's event queue is empty or time is up. */
@@ -95,8 +95,9 @@ public final class ScenarioRunner implements AutoCloseable {
     ConnectionTracker tracker = tracker(scenario);
     var setup = new Simulation.Setup(network, parties, interceptors, actions, scenario.untilNanos(), pacing,
         scenario.capture(), events(recorder, tracker), scenario.recording().keepsTrace(), done);
-    system.systemActorOf(Simulation.create(setup), "run-" + runs.incrementAndGet(), Props.empty());
-    return done.thenApply(result -> {
+    int lane = lanes.acquire();
+    system.systemActorOf(Simulation.create(setup), "run-" + runs.incrementAndGet(), RunLanes.dispatcher(lane));
+    return done.whenComplete((result, failure) -> lanes.release(lane)).thenApply(result -> {
       List<ConnectionSummary> connections = tracker.summaries();
       List<LoadSummary> loads = tracker.loadSummaries();
       List<Expectation.Verdict> verdicts = scenario.expectations().stream()

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -186,6 +187,12 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
   private static final Comparator<Queued> ORDER =
       (x, y) -> x.time != y.time ? Long.compare(x.time, y.time) : Long.compare(x.seq, y.seq);
 
+  /**
+   * Parties run where their kernel runs: a run is one chain of messages, so one thread serves it
+   * without handing messages between threads (whoever starts the kernel picks that thread).
+   */
+  private static final DispatcherSelector SAME_THREAD = DispatcherSelector.sameAsParent();
+
   private final Setup setup;
   private final Network network;
   private final PriorityQueue<Queued> queue = new PriorityQueue<>(ORDER);
@@ -218,7 +225,7 @@ public final class Simulation extends AbstractBehavior<Simulation.Command> {
     int i = 0;
     for (var e : setup.parties().entrySet()) {
       String name = e.getKey();
-      nodes.put(name, new Node(name, ctx.spawn(e.getValue(), "node-" + (i++)), setup.interceptors().contains(name),
+      nodes.put(name, new Node(name, ctx.spawn(e.getValue(), "node-" + (i++), SAME_THREAD), setup.interceptors().contains(name),
           network.guaranteedDelayFrom(name)));
     }
     for (String name : network.topology().nodes()) {

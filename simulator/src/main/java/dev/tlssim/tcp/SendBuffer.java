@@ -20,7 +20,10 @@ final class SendBuffer {
     }
   }
 
-  private byte[] bytes = new byte[1024];
+  private static final byte[] NONE = new byte[0];
+
+  /** Sized to what is unacknowledged: an idle connection holds no buffer. */
+  private byte[] bytes = NONE;
   private long startSeq;
   private int length;
   /** The described records not yet wholly acknowledged, in stream order; null until the first. */
@@ -110,6 +113,12 @@ final class SendBuffer {
     }
     int n = (int) Math.min(Math.max(0, seq - startSeq), length);
     if (n == 0) {
+      return;
+    }
+    if (n == length) {
+      bytes = NONE;
+      length = 0;
+      startSeq += n;
       return;
     }
     System.arraycopy(bytes, n, bytes, 0, length - n);

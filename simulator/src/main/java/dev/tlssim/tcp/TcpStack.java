@@ -1,6 +1,7 @@
 package dev.tlssim.tcp;
 
 import dev.tlssim.events.Flow;
+import dev.tlssim.events.Mix;
 import dev.tlssim.events.RunEvent;
 import dev.tlssim.sim.TimerKey;
 import java.util.ArrayDeque;
@@ -152,16 +153,35 @@ public final class TcpStack {
   }
 
   /** A connection as the stack demultiplexes segments to it (RFC 9293 §3.3.1: the socket pair). */
-  private record ConnectionId(int localPort, String remoteNode, int remotePort) {}
+  private record ConnectionId(int localPort, String remoteNode, int remotePort) {
+    /** Spread over all bits: a client's connections to one server differ only in the local port. */
+    @Override
+    public int hashCode() {
+      return Mix.fmix32(remoteNode.hashCode() ^ localPort * 0x9E3779B1 ^ remotePort * 0x85EBCA6B);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ConnectionId c && localPort == c.localPort && remotePort == c.remotePort
+          && remoteNode.equals(c.remoteNode);
+    }
+  }
 
   private final class ConnectionHost implements TcpConnection.Host {
     private final ConnectionId id;
     private final String remoteNode;
     private TcpConnection connection;
+    /** The connection's timer keys, made once: a connection sets and cancels them on most segments. */
+    private final ConnectionTimer retransmission = new ConnectionTimer(this, TcpConnection.Timer.RETRANSMISSION);
+    private final ConnectionTimer delayedAck = new ConnectionTimer(this, TcpConnection.Timer.DELAYED_ACK);
 
     ConnectionHost(ConnectionId id) {
       this.id = id;
       this.remoteNode = id.remoteNode();
+    }
+
+    private ConnectionTimer key(TcpConnection.Timer timer) {
+      return timer == TcpConnection.Timer.RETRANSMISSION ? retransmission : delayedAck;
     }
 
     TcpStack stack() {
@@ -175,12 +195,12 @@ public final class TcpStack {
 
     @Override
     public void setTimer(TcpConnection.Timer timer, long atNanos) {
-      host.setTimer(new ConnectionTimer(this, timer), atNanos);
+      host.setTimer(key(timer), atNanos);
     }
 
     @Override
     public void cancelTimer(TcpConnection.Timer timer) {
-      host.cancelTimer(new ConnectionTimer(this, timer));
+      host.cancelTimer(key(timer));
     }
 
     @Override
