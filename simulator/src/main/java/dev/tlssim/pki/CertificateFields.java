@@ -97,12 +97,30 @@ final class CertificateFields {
   }
 
   /** Whether this certificate's signature verifies with the other certificate's public key. */
-  boolean signatureVerifiesWith(CertificateFields issuer) {
+  boolean signatureVerifiesWith(CertificateFields issuer, SignatureCheck check) {
+    return check.verifies(this::encoded, issuer::publicKeyInfo, () -> {
+      try {
+        return holder.isSignatureValid(SignatureOperators.verifier(issuer.publicKey()));
+      } catch (CertException | RuntimeException e) {
+        // A key of the wrong type for the signature algorithm cannot verify it either.
+        return false;
+      }
+    });
+  }
+
+  byte[] publicKeyInfo() {
     try {
-      return holder.isSignatureValid(SignatureOperators.verifier(issuer.publicKey()));
-    } catch (CertException | RuntimeException e) {
-      // A key of the wrong type for the signature algorithm cannot verify it either.
-      return false;
+      return holder.getSubjectPublicKeyInfo().getEncoded();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private byte[] encoded() {
+    try {
+      return holder.getEncoded();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -54,6 +54,7 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 public final class CertificateVerifier {
   private final VerificationPolicy policy;
   private final RevocationSource revocationSource;
+  private final SignatureCheck signatures;
 
   /** A verifier with no CRLs available. */
   public CertificateVerifier(VerificationPolicy policy) {
@@ -61,8 +62,18 @@ public final class CertificateVerifier {
   }
 
   public CertificateVerifier(VerificationPolicy policy, RevocationSource revocationSource) {
+    this(policy, revocationSource, SignatureCheck.COMPUTED);
+  }
+
+  private CertificateVerifier(VerificationPolicy policy, RevocationSource revocationSource, SignatureCheck signatures) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.revocationSource = Objects.requireNonNull(revocationSource, "revocationSource");
+    this.signatures = Objects.requireNonNull(signatures, "signatures");
+  }
+
+  /** The same verifier, having its certificate and CRL signatures checked through {@code check}. */
+  public CertificateVerifier withSignatureCheck(SignatureCheck check) {
+    return new CertificateVerifier(policy, revocationSource, check);
   }
 
   public VerificationPolicy policy() {
@@ -74,7 +85,7 @@ public final class CertificateVerifier {
    * how a client that fetched revocation information over the network verifies again.
    */
   public CertificateVerifier withRevocationSource(RevocationSource fetched) {
-    return new CertificateVerifier(policy, fetched.orElse(revocationSource));
+    return new CertificateVerifier(policy, fetched.orElse(revocationSource), signatures);
   }
 
   /**
@@ -302,7 +313,7 @@ public final class CertificateVerifier {
       for (int i = 0; i + 1 < path.size(); i++) {
         CertificateFields subject = path.get(i);
         CertificateFields issuer = path.get(i + 1);
-        if (!subject.signatureVerifiesWith(issuer)) {
+        if (!subject.signatureVerifiesWith(issuer, signatures)) {
           return VerificationStep.failed(
               VerificationCheck.SIGNATURE,
               AlertDescription.BAD_CERTIFICATE,
@@ -640,11 +651,19 @@ public final class CertificateVerifier {
     }
 
     private boolean crlSignatureVerifies(X509CRLHolder crl, CertificateFields issuer) {
-      try {
-        return crl.isSignatureValid(SignatureOperators.verifier(issuer.publicKey()));
-      } catch (CertException | RuntimeException e) {
-        return false;
-      }
+      return signatures.verifies(() -> {
+        try {
+          return crl.getEncoded();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, issuer::publicKeyInfo, () -> {
+        try {
+          return crl.isSignatureValid(SignatureOperators.verifier(issuer.publicKey()));
+        } catch (CertException | RuntimeException e) {
+          return false;
+        }
+      });
     }
 
     private String reason(X509CRLEntryHolder entry) {

@@ -21,7 +21,8 @@ final class TlsClientBuilder {
     RevocationCheck revocation = tls.client().revocation();
     TlsParties.OnlineChecks online = revocation.source().online()
         ? new TlsParties.OnlineChecks(caNodes(node.scenario(), node.pki()), revocation.fetchTimeoutNanos()) : null;
-    return TlsParties.client(new TlsParties.ClientSetup(node.basics(), config(tls, verifier(tls.client(), node.pki())),
+    return TlsParties.client(new TlsParties.ClientSetup(node.basics(), config(tls, verifier(tls.client(), node.pki())
+        .withSignatureCheck(CellCrypto.signatureCheck(node.scenario()))),
         tls.client().earlyData(), node.random(), node.pki().epoch(), node.scenario().keyLog(), online));
   }
 

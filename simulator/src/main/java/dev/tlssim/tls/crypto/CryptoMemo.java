@@ -77,7 +77,7 @@ public final class CryptoMemo {
   }
 
   /** Computes everything, counts nothing: what a party without a memo uses. */
-  static CryptoMemo none() {
+  public static CryptoMemo none() {
     return NONE;
   }
 
