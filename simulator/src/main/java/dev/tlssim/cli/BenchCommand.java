@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             + "handshakes in memory; our TLS 1.3 engines alone (engine only: full with ECDSA P-256 and RSA-PSS, "
             + "psk_dhe_ke resumption) against the JDK's TLSv1.3 SSLEngine, both in memory; kernel events per second "
             + "against a bare priority-queue event loop (and bytes allocated per event); a long load's wall time and peak "
-            + "live heap; a sweep's share of CPU in public-key cryptography, and its runs/s with crypto: per-cell "
+            + "live heap; a sweep's share of CPU in cryptography, and its runs/s with crypto: per-cell "
             + "against per-trial; heap per open TCP and TLS connection.",
         "Prints a table (metric, value, spread, baseline, ratio) and notes; progress goes to stderr. "
             + "Run it on a quiet machine: other processes change the numbers, less so the ratios."},

@@ -638,14 +638,14 @@ public final class CertificateVerifier {
       if (!crlSignatureVerifies(crl, issuer)) {
         return Optional.of("the CRL's signature does not verify with the key of " + issuer.label());
       }
-      Instant thisUpdate = crl.getThisUpdate().toInstant();
-      if (at.isBefore(thisUpdate)) {
+      CrlTimes times = CrlTimes.of(crl);
+      if (at.isBefore(times.thisUpdate())) {
         return Optional.of("the CRL of " + issuer.label() + " is not yet valid (thisUpdate "
-            + thisUpdate + ")");
+            + times.thisUpdate() + ")");
       }
-      if (crl.getNextUpdate() == null || at.isAfter(crl.getNextUpdate().toInstant())) {
+      if (times.nextUpdate() == null || at.isAfter(times.nextUpdate())) {
         return Optional.of("the CRL of " + issuer.label() + " is stale (nextUpdate "
-            + (crl.getNextUpdate() == null ? "absent" : crl.getNextUpdate().toInstant()) + ")");
+            + (times.nextUpdate() == null ? "absent" : times.nextUpdate()) + ")");
       }
       return Optional.empty();
     }

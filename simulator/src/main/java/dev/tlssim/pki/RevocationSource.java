@@ -58,7 +58,7 @@ public interface RevocationSource {
     return issuer ->
         copy.stream()
             .filter(crl -> crl.getIssuer().equals(issuer.getSubject()))
-            .max(Comparator.comparing(X509CRLHolder::getThisUpdate));
+            .max(Comparator.comparing(crl -> CrlTimes.of(crl).thisUpdate()));
   }
 
   static RevocationSource of(X509CRLHolder... crls) {

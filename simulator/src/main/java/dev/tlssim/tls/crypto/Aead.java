@@ -19,6 +19,15 @@ final class Aead {
   private Aead() {}
 
   static byte[] encrypt(Tls13CipherSuite.Aead algorithm, byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      return encryptUnmetered(algorithm, key, nonce, aad, plaintext);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private static byte[] encryptUnmetered(Tls13CipherSuite.Aead algorithm, byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
     AEADCipher cipher = cipher(algorithm, true, key, nonce, aad);
     byte[] out = new byte[cipher.getOutputSize(plaintext.length)];
     int n = cipher.processBytes(plaintext, 0, plaintext.length, out, 0);
@@ -33,6 +42,16 @@ final class Aead {
   /** @throws InvalidCipherTextException if the tag does not verify (RFC 5116 §2.2: FAIL) */
   static byte[] decrypt(Tls13CipherSuite.Aead algorithm, byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext)
       throws InvalidCipherTextException {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      return decryptUnmetered(algorithm, key, nonce, aad, ciphertext);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private static byte[] decryptUnmetered(Tls13CipherSuite.Aead algorithm, byte[] key, byte[] nonce, byte[] aad,
+      byte[] ciphertext) throws InvalidCipherTextException {
     if (ciphertext.length < Tls13CipherSuite.Aead.TAG_LENGTH) {
       throw new InvalidCipherTextException("ciphertext shorter than the tag");
     }

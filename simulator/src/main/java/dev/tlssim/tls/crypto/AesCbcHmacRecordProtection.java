@@ -57,6 +57,15 @@ final class AesCbcHmacRecordProtection implements RecordProtection {
 
   @Override
   public byte[] seal(ContentType type, ProtocolVersion version, byte[] plaintext) {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      return sealUnmetered(type, version, plaintext);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private byte[] sealUnmetered(ContentType type, ProtocolVersion version, byte[] plaintext) {
     if (plaintext.length > MAX_PLAINTEXT_LENGTH) {
       throw new IllegalArgumentException("fragment of " + plaintext.length + " bytes exceeds 2^14");
     }
@@ -84,6 +93,15 @@ final class AesCbcHmacRecordProtection implements RecordProtection {
 
   @Override
   public byte[] open(ContentType type, ProtocolVersion version, byte[] fragment) throws TlsAlertException {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      return openUnmetered(type, version, fragment);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private byte[] openUnmetered(ContentType type, ProtocolVersion version, byte[] fragment) throws TlsAlertException {
     if (fragment.length > MAX_CIPHERTEXT_LENGTH) {
       throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW,
           "ciphertext of " + fragment.length + " bytes exceeds 2^14+2048 (RFC 5246 §6.2.3)");

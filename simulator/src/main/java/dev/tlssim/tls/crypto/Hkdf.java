@@ -16,6 +16,15 @@ public final class Hkdf {
    * HashLen zero bytes, as RFC 5869 §2.2 specifies when the salt is "not provided".
    */
   public static byte[] extract(String hash, byte[] salt, byte[] ikm) {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      return extractUnmetered(hash, salt, ikm);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private static byte[] extractUnmetered(String hash, byte[] salt, byte[] ikm) {
     HMac hmac = new HMac(HashAlgorithm.create(hash));
     byte[] key = salt.length == 0 ? new byte[hmac.getMacSize()] : salt;
     hmac.init(new KeyParameter(key));
@@ -30,6 +39,15 @@ public final class Hkdf {
    * the first L bytes of T(1) | T(2) | ..., L at most 255 * HashLen.
    */
   public static byte[] expand(String hash, byte[] prk, byte[] info, int length) {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      return expandUnmetered(hash, prk, info, length);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private static byte[] expandUnmetered(String hash, byte[] prk, byte[] info, int length) {
     HMac hmac = new HMac(HashAlgorithm.create(hash));
     int hashLength = hmac.getMacSize();
     if (length < 0 || length > 255 * hashLength) {

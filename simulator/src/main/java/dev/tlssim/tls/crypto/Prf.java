@@ -39,6 +39,15 @@ public final class Prf {
   }
 
   private static byte[] pHash(String hash, byte[] secret, byte[] seed, int length) {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      return pHashUnmetered(hash, secret, seed, length);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private static byte[] pHashUnmetered(String hash, byte[] secret, byte[] seed, int length) {
     HMac hmac = new HMac(HashAlgorithm.create(hash));
     hmac.init(new KeyParameter(secret));
     int blockSize = hmac.getMacSize();

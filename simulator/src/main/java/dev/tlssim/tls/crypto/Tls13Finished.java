@@ -28,12 +28,18 @@ public final class Tls13Finished {
 
   /** verify_data = HMAC(finished_key, transcriptHash). */
   public static byte[] verifyData(Tls13CipherSuite suite, byte[] baseKey, byte[] transcriptHash) {
-    HMac hmac = new HMac(HashAlgorithm.create(suite.hash()));
-    hmac.init(new KeyParameter(finishedKey(suite, baseKey)));
-    hmac.update(transcriptHash, 0, transcriptHash.length);
-    byte[] out = new byte[hmac.getMacSize()];
-    hmac.doFinal(out, 0);
-    return out;
+    byte[] key = finishedKey(suite, baseKey);
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      HMac hmac = new HMac(HashAlgorithm.create(suite.hash()));
+      hmac.init(new KeyParameter(key));
+      hmac.update(transcriptHash, 0, transcriptHash.length);
+      byte[] out = new byte[hmac.getMacSize()];
+      hmac.doFinal(out, 0);
+      return out;
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
   }
 
   /**

@@ -29,6 +29,15 @@ public final class TranscriptHash {
 
   /** Appends one complete handshake message (header + body) as it appeared on the wire. */
   public void add(byte[] handshakeMessage) {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      addUnmetered(handshakeMessage);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private void addUnmetered(byte[] handshakeMessage) {
     if (handshakeMessage.length < 4) {
       throw new IllegalArgumentException("a handshake message has a 4-byte header; got " + handshakeMessage.length + " bytes");
     }
@@ -40,6 +49,15 @@ public final class TranscriptHash {
 
   /** Hash of every message added so far, with {@code hash} (e.g. {@code suite.prfHash()}). */
   public byte[] hash(String hash) {
+    long start = CryptoCpuMeter.symmetricStart();
+    try {
+      return hashUnmetered(hash);
+    } finally {
+      CryptoCpuMeter.symmetricEnd(start);
+    }
+  }
+
+  private byte[] hashUnmetered(String hash) {
     Digest d = running.get(hash);
     if (d == null) {
       d = HashAlgorithm.create(hash);
