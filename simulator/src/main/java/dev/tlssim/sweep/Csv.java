@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** RFC 4180 rows: fields quoted only when they must be (comma, quote, line break, edge spaces). */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
-  static String row(List<?> fields) {
+  public static String row(List<?> fields) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {

@@ -1,5 +1,6 @@
 package dev.tlssim.sweep;
 
+import dev.tlssim.events.Recording;
 import dev.tlssim.party.PartyAction;
 import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioException;
@@ -17,7 +18,16 @@ import java.util.List;
  */
 public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<Cell> cells) {
 
+  /** A plan whose runs keep no trace: a sweep needs only the connections' summaries. */
   public static SweepPlan of(SweepSpec spec) {
+    return of(spec, Recording.SUMMARY);
+  }
+
+  /**
+   * A plan whose runs record at {@code recording}: {@code events} when the caller reads each run's
+   * trace (the fidelity comparison classifies connections by their dropped packets).
+   */
+  public static SweepPlan of(SweepSpec spec, Recording recording) {
     String text;
     try {
       text = Files.readString(spec.scenario());
@@ -33,7 +43,7 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
     // Each value alone first: a failure then belongs to that value and is reported where it is written.
     for (Axis axis : spec.axes()) {
       for (AxisValue v : axis.values()) {
-        load(file, name, text, v.settings(), v, axis);
+        load(file, name, text, v.settings(), v, axis, recording);
       }
     }
     List<Cell> cells = new ArrayList<>();
@@ -47,7 +57,7 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
         labels.add(v.label());
         settings.addAll(v.settings());
       }
-      Scenario scenario = position.length == 0 ? base : combined(spec, file, name, text, settings, labels);
+      Scenario scenario = position.length == 0 ? base : combined(spec, file, name, text, settings, labels, recording);
       cells.add(new Cell(index, List.copyOf(labels), scenario));
       // Row-major: the last axis varies fastest.
       for (int a = position.length - 1; a >= 0; a--) {
@@ -91,9 +101,9 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
   }
 
   private static Scenario load(String file, String name, String text, List<Setting> settings, AxisValue value,
-      Axis axis) {
+      Axis axis, Recording recording) {
     try {
-      return ScenarioLoader.parse(file, name, text, summaryOnly(settings));
+      return ScenarioLoader.parse(file, name, text, overrides(recording, settings));
     } catch (ScenarioException e) {
       String what = axis.variants() ? "variant '" + value.label() + "'" : axis.name() + " = " + value.label();
       throw value.source().error(what + ": " + explain(e));
@@ -101,9 +111,9 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
   }
 
   private static Scenario combined(SweepSpec spec, String file, String name, String text, List<Setting> settings,
-      List<String> labels) {
+      List<String> labels, Recording recording) {
     try {
-      return ScenarioLoader.parse(file, name, text, summaryOnly(settings));
+      return ScenarioLoader.parse(file, name, text, overrides(recording, settings));
     } catch (ScenarioException e) {
       throw new ScenarioException(spec.file(), 0, 0, "sweep.grid", "the cell " + String.join(" / ", labels)
           + " does not make a valid scenario: " + explain(e));
@@ -154,10 +164,10 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
     return cells.size() * spec.trials();
   }
 
-  /** Sweeps keep only statistics: a trial's trace would be wasted work. */
-  private static List<String> summaryOnly(List<Setting> settings) {
+  /** Sweeps keep only statistics by default: a trial's trace would be wasted work. */
+  private static List<String> overrides(Recording recording, List<Setting> settings) {
     List<String> overrides = new java.util.ArrayList<>();
-    overrides.add("recording=summary");
+    overrides.add("recording=" + recording.wireName());
     settings.forEach(s -> overrides.add(s.override()));
     return overrides;
   }

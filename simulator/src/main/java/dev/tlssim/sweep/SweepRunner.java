@@ -3,6 +3,7 @@ package dev.tlssim.sweep;
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.scenario.CellCrypto;
 import dev.tlssim.scenario.Provisioning;
+import dev.tlssim.scenario.RunResult;
 import dev.tlssim.scenario.Scenario;
 import dev.tlssim.scenario.ScenarioRunner;
 import dev.tlssim.sim.Pacing;
@@ -47,10 +48,29 @@ public final class SweepRunner {
     return 4 * Runtime.getRuntime().availableProcessors();
   }
 
+  /**
+   * What a caller keeps of one run, made as soon as the run ends (so its trace, when the plan
+   * records one, is dropped with it): a function of the cell, the trial, its seed and the run.
+   */
+  @FunctionalInterface
+  public interface TrialReader<T> {
+    T read(Cell cell, int trial, long seed, RunResult run);
+  }
+
   /** The results in (cell, trial) order. A run that fails inside the simulator aborts the sweep. */
   public List<TrialResult> run(SweepPlan plan, SweepProgress progress) {
+    return run(plan, progress,
+        (cell, trial, seed, r) -> TrialResult.of(cell.index(), trial, seed, connection(r.connections(), plan.connection())));
+  }
+
+  /**
+   * Every (cell, trial) of the plan, each run turned into a {@code T} by {@code reader}, in
+   * (cell, trial) order whatever the order the runs finish in. Same seeding and in-flight bound
+   * as {@link #run(SweepPlan, SweepProgress)}.
+   */
+  public <T> List<T> run(SweepPlan plan, SweepProgress progress, TrialReader<T> reader) {
     int trials = plan.spec().trials();
-    TrialResult[] results = new TrialResult[plan.runs()];
+    Object[] results = new Object[plan.runs()];
     Semaphore slots = new Semaphore(maxInFlight);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     // Keys and certificates come from the sweep seed: every trial talks to the same server, and
@@ -80,7 +100,7 @@ public final class SweepRunner {
                 throw new IllegalStateException("the run of cell " + describe(plan, cell) + ", trial " + t + " (seed "
                     + seed + ", keys from seed " + pkiSeed + cryptoSource + ") failed: " + r.simulation().failure());
               }
-              return TrialResult.of(cell.index(), t, seed, connection(r.connections(), plan.connection()));
+              return reader.read(cell, t, seed, r);
             })
             .whenComplete((result, error) -> {
               if (error != null) {
@@ -101,7 +121,9 @@ public final class SweepRunner {
     if (error != null) {
       throw error instanceof RuntimeException e ? e : new IllegalStateException(error);
     }
-    return Arrays.asList(results);
+    @SuppressWarnings("unchecked")
+    List<T> out = (List<T>) Arrays.asList(results);
+    return out;
   }
 
   /**
