@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     version = "tlssim 0.1.0",
     description = "Actor-based TLS handshake simulator: real TLS bytes over a modelled TCP in virtual time.",
     subcommands = {RunCommand.class, SweepCommand.class, ListCommand.class, TourCommand.class, ReportCommand.class, MatrixCommand.class,
-        BenchCommand.class, KeysCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
+        BenchCommand.class, KeysCommand.class, CalibrateCommand.class, FidelityCommand.class, CommandLine.HelpCommand.class})
 public final class TlssimCommand implements Runnable {
   public static final int OK = 0;
   public static final int EXPECTATION_FAILED = 1;
