@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
         "Runs scenarios/fidelity/latency.yaml and loss.yaml (the conditions of the real-stack measurement in "
-            + "scenarios/fidelity/measured/: six TLS modes, no loss at RTT 0-200 ms, 5 % and 10 % loss at RTT 100 ms), "
+            + "scenarios/fidelity/measured/: six TLS modes, no loss at RTT 0-200 ms, 5 %% and 10 %% loss at RTT 100 ms), "
             + "classifies each simulated handshake by drop class (syn, data, ack, none) from its run's events, and "
             + "prints simulated vs measured median, p75, p90, mean and share >= 1 s per mode and pooled, and the "
             + "medians per drop class. Run from the project folder.",
@@ -145,6 +145,14 @@ final class FidelityCommand implements Callable<Integer> {
   private String command(Map<RunGroup, SweepPlan> plans) {
     return "./tlssim fidelity" + (trials == null ? "" : " --trials " + trials) + (seed == null ? "" : " --seed " + seed)
         + " --markdown " + markdown;
+  }
+
+  /** A command line picocli could not parse: one line naming the problem, exit 2. */
+  static int badOption(CommandLine.ParameterException ex) {
+    PrintWriter err = ex.getCommandLine().getErr();
+    err.println("tlssim fidelity: " + ex.getMessage() + " (tlssim fidelity --help lists the options)");
+    err.flush();
+    return TlssimCommand.BAD_INPUT;
   }
 
   private int badInput(String message) {

@@ -39,6 +39,11 @@ public final class TlssimCommand implements Runnable {
       }
       return INTERNAL_ERROR;
     });
+    // tlssim fidelity reports a bad option in one line (its usage is long; --help shows it); the
+    // other commands keep picocli's message followed by their usage.
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((ex, args) -> ex.getCommandLine().getCommand() instanceof FidelityCommand
+        ? FidelityCommand.badOption(ex) : usage.handleParseException(ex, args));
     return cl;
   }
 

@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * Simulated against measured, row by row of the measured summary: per condition and mode (and pooled)
  * the median, p75, p90, mean with the simulated value's relative difference, and the share of
- * handshakes of at least 1 s with the difference in percentage points (a relative difference of a
- * share that is often 0 says nothing); then, for the loss runs, each drop class's share of the
+ * handshakes of at least 1 s with both its relative difference and the difference in percentage
+ * points (a relative difference of a share that is often 0 says nothing); then, for the loss runs, each drop class's share of the
  * handshakes and its median, modes pooled.
  */
 public final class ComparisonTables {
@@ -25,7 +25,7 @@ public final class ComparisonTables {
     for (String s : List.of("median", "p75", "p90", "mean")) {
       header.addAll(List.of(s + " meas", s + " sim", "Δ"));
     }
-    header.addAll(List.of(">=1s meas", ">=1s sim", "Δ pp"));
+    header.addAll(List.of(">=1s meas", ">=1s sim", "Δ", "Δ pp"));
     List<List<String>> rows = new ArrayList<>();
     for (SummaryRow m : measured.summary()) {
       if (!m.key().dropClass().equals(SummaryKey.ALL)) {
@@ -41,6 +41,7 @@ public final class ComparisonTables {
       cells(row, ms.mean(), sim.mean());
       row.add(percent(ms.shareGe1s()));
       row.add(percent(sim.shareGe1s()));
+      row.add(relative(ms.shareGe1s(), sim.shareGe1s()));
       row.add(ms.shareGe1s() == null || sim.shareGe1s() == null ? "-" : String.format(Locale.ROOT, "%+.1f",
           sim.shareGe1s().subtract(ms.shareGe1s()).doubleValue() * 100));
       rows.add(row);

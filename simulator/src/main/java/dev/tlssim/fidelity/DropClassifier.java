@@ -17,11 +17,18 @@ import java.util.Map;
  * drop at that moment too: a link decides a packet's fate when it takes it). A connection that never
  * completes its handshake has a window to the end of the run.
  *
+ * <p>At the window's last instant the simulated client sends both its final handshake flight and,
+ * in the same virtual nanosecond, its first request. The real client wrote its final flight before
+ * {@code do_handshake()} returned (inside the window) and its request only after (outside), so a
+ * segment sent at that instant counts unless everything it carries is application data.
+ *
  * <p>Packet kinds follow the measured definitions: SYN = the SYN flag, with or without ACK (a SYN or a
  * SYN-ACK); data = payload length above 0 (TCP options are never payload here either); pure ACK =
  * no payload and none of SYN, FIN, RST. A lost bare FIN or RST is none of these and does not count.
  */
 public final class DropClassifier {
+  private static final String APPLICATION_DATA = "application_data";
+
   private DropClassifier() {}
 
   /** The drop class of connection {@code conn} (a timeline id) in {@code trace}. */
@@ -48,7 +55,8 @@ public final class DropClassifier {
     for (TraceRecord r : trace) {
       if (r.event() instanceof PacketEvent.Sent p) {
         if (p.tcp() != null && r.timeNanos() >= start && r.timeNanos() <= end
-            && flow.joins(p.from(), p.tcp().sport(), p.to(), p.tcp().dport())) {
+            && flow.joins(p.from(), p.tcp().sport(), p.to(), p.tcp().dport())
+            && !(r.timeNanos() == end && onlyApplicationData(p.tcp()))) {
           inWindow.put(p.id(), p.tcp());
         }
       } else if (r.event() instanceof PacketEvent.Dropped d) {
@@ -66,5 +74,11 @@ public final class DropClassifier {
       }
     }
     return syn ? DropClass.SYN : data ? DropClass.DATA : ack ? DropClass.ACK : DropClass.NONE;
+  }
+
+  /** Whether a segment has payload and all of it is application data records (the client's request). */
+  private static boolean onlyApplicationData(PacketEvent.Segment s) {
+    return s.len() > 0 && s.carries() != null
+        && s.carries().stream().allMatch(c -> c.content().equals(APPLICATION_DATA));
   }
 }

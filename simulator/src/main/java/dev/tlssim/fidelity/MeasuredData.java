@@ -1,7 +1,6 @@
 package dev.tlssim.fidelity;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,10 @@ public record MeasuredData(Path folder, List<Sample> connections, List<SummaryRo
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException(file + ": empty, expected a header line");
     }
     List<String> header = Arrays.asList(lines.get(0).split(",", -1));
     List<Map<String, String>> out = new ArrayList<>();
