@@ -17,6 +17,8 @@ package dev.tlssim.tcp;
  * @param dataRetries         data retransmissions before the connection fails (tcp_retries2 = 15)
  * @param synLinearTimeouts   first SYN retries at a fixed 1 s instead of doubling (Linux
  *                            tcp_syn_linear_timeouts); 0 = classic exponential backoff
+ * @param sack                offer SACK on the SYN (RFC 2018), on by default as on Linux
+ *                            (tcp_sack = 1); used when both ends offer it
  */
 public record TcpConfig(
     int mss,
@@ -29,10 +31,19 @@ public record TcpConfig(
     int synRetries,
     int synAckRetries,
     int dataRetries,
-    int synLinearTimeouts) {
+    int synLinearTimeouts,
+    boolean sack) {
 
   public static final TcpConfig DEFAULT =
-      new TcpConfig(1460, 10, 1 << 20, false, false, 40 * TimerProfile.MILLI, TimerProfile.LINUX, 6, 5, 15, 0);
+      new TcpConfig(1460, 10, 1 << 20, false, false, 40 * TimerProfile.MILLI, TimerProfile.LINUX, 6, 5, 15, 0, true);
+
+  /** A configuration offering SACK. */
+  public TcpConfig(int mss, int initialWindow, int receiveWindow, boolean timestamps, boolean delayedAck,
+      long delayedAckNanos, TimerProfile timers, int synRetries, int synAckRetries, int dataRetries,
+      int synLinearTimeouts) {
+    this(mss, initialWindow, receiveWindow, timestamps, delayedAck, delayedAckNanos, timers, synRetries, synAckRetries,
+        dataRetries, synLinearTimeouts, true);
+  }
 
   public TcpConfig {
     if (mss < 88 || mss > 65495) {
@@ -57,6 +68,11 @@ public record TcpConfig(
 
   public TcpConfig withTimers(TimerProfile profile) {
     return new TcpConfig(mss, initialWindow, receiveWindow, timestamps, delayedAck, delayedAckNanos, profile,
-        synRetries, synAckRetries, dataRetries, synLinearTimeouts);
+        synRetries, synAckRetries, dataRetries, synLinearTimeouts, sack);
+  }
+
+  public TcpConfig withSack(boolean on) {
+    return new TcpConfig(mss, initialWindow, receiveWindow, timestamps, delayedAck, delayedAckNanos, timers,
+        synRetries, synAckRetries, dataRetries, synLinearTimeouts, on);
   }
 }

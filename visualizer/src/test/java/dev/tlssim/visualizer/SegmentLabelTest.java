@@ -15,7 +15,7 @@ class SegmentLabelTest {
 
   private static PacketPath segment(int len, PacketEvent.Carried... carries) {
     return new PacketPath(9, FLOW, "server", new PacketEvent.Segment(443, 49152, List.of(TcpFlag.ACK), 5001, 1001,
-        len, 65535, List.of(carries)), 0);
+        len, 65535, List.of(carries), null), 0);
   }
 
   @Test
