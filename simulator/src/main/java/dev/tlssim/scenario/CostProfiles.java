@@ -81,7 +81,8 @@ public final class CostProfiles {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw at.error("cannot read cost profile " + file + " (" + e.getClass().getSimpleName() + ")");
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
+      throw at.error("cannot read cost profile " + file + " (" + why + ")");
     }
     return parse(file.toString(), file.toString(), text);
   }
