@@ -344,12 +344,7 @@ public final class ScenarioLoader {
       return CostProfile.ZERO;
     }
     c.allowOnly("profile", "ops");
-    String profile = c.get("profile").text("zero");
-    CostProfile base = switch (profile) {
-      case "zero" -> CostProfile.ZERO;
-      case "default" -> CostProfiles.defaultProfile();
-      default -> throw c.get("profile").error("unknown cost profile '" + profile + "' (use zero or default)");
-    };
+    CostProfile base = readProfile(c.get("profile"));
     Map<String, Long> ops = new LinkedHashMap<>();
     Cursor o = c.get("ops");
     if (o.present()) {
@@ -358,6 +353,27 @@ public final class ScenarioLoader {
       }
     }
     return ops.isEmpty() ? base : base.with(ops);
+  }
+
+  /**
+   * {@code zero}, a shipped profile by name, or a profile file (a name ending in .json), relative
+   * to the scenario's directory.
+   */
+  private static CostProfile readProfile(Cursor p) {
+    String profile = p.text("zero");
+    if (profile.equals(CostProfile.ZERO.name())) {
+      return CostProfile.ZERO;
+    }
+    if (CostProfiles.SHIPPED.contains(profile)) {
+      return CostProfiles.load(profile);
+    }
+    if (profile.endsWith(".json")) {
+      Path scenarioDir = Path.of(p.file().replaceFirst(" \\(--set .*\\)$", "")).toAbsolutePath().getParent();
+      Path file = scenarioDir == null ? Path.of(profile) : scenarioDir.resolve(profile);
+      return CostProfiles.loadFile(file, p);
+    }
+    throw p.error("unknown cost profile '" + profile + "' (use zero, " + String.join(", ", CostProfiles.SHIPPED)
+        + " or a profile file ending in .json)");
   }
 
   private static List<Expectation> readExpectations(Cursor c, Predicate<String> connections, Set<String> loads) {
