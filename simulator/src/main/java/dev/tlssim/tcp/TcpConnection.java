@@ -124,6 +124,12 @@ public final class TcpConnection {
   private int retries;
   private int synRetransmissions;
   private long synSentAt;
+  /**
+   * RFC 7323 §4.3 TS.Recent: the peer's timestamp we echo. A listener keeps the one of the SYN it
+   * accepted, even when the SYN comes again (Linux's request sock keeps ts_recent), so a client
+   * whose SYN-ACK was lost measures its RTT from its first SYN, as Linux does.
+   */
+  private long tsRecent = TcpSegment.NO_ECHO;
   private boolean rtoArmed;
   private long rtoDeadline;
   /** When an ACK last acknowledged new data with data still outstanding. */
@@ -229,6 +235,9 @@ public final class TcpConnection {
       smss -= TcpSegment.TIMESTAMPS_OPTION;
     }
     sackOk = config.sack() && syn.sackPermitted();
+    if (useTimestamps) {
+      tsRecent = syn.tsVal();
+    }
     synSentAt = now;
     sndNxt = iss + 1;
     sndMax = sndNxt;
@@ -247,7 +256,7 @@ public final class TcpConnection {
           flags == TcpSegment.SYN ? List.of(TcpFlag.SYN) : List.of(TcpFlag.SYN, TcpFlag.ACK)));
     }
     host.transmit(new TcpSegment(localPort, remotePort, iss, ack, flags, advertisedWindow(), config.mss(), ts, null, null,
-        sackPermitted, null));
+        sackPermitted, null, now, state == State.SYN_RCVD ? tsRecent : TcpSegment.NO_ECHO));
   }
 
   // ---------------------------------------------------------------- application calls
@@ -318,7 +327,10 @@ public final class TcpConnection {
       smss -= TcpSegment.TIMESTAMPS_OPTION;
     }
     sackOk = config.sack() && s.sackPermitted();
-    handshakeCompleted(now);
+    if (useTimestamps) {
+      tsRecent = s.tsVal();
+    }
+    handshakeCompleted(now, s);
     sendAck(now);
     listener.established(this, now);
     trySend(now);
@@ -336,7 +348,7 @@ public final class TcpConnection {
     }
     sndUna = iss + 1;
     sndWnd = s.window();
-    handshakeCompleted(now);
+    handshakeCompleted(now, s);
     listener.established(this, now);
     if (s.length() > 0 || s.has(TcpSegment.FIN)) {
       onSegmentSynchronized(now, s);
@@ -345,15 +357,19 @@ public final class TcpConnection {
     }
   }
 
-  /** Common to both sides once the SYN is acknowledged: RTT sample, RTO, initial window. */
-  private void handshakeCompleted(long now) {
+  /**
+   * Common to both sides once the SYN is acknowledged by {@code s}: RTT sample, RTO, initial
+   * window.
+   */
+  private void handshakeCompleted(long now, TcpSegment s) {
     state = State.ESTABLISHED;
     cancelRto();
     if (synRetransmissions == 0) {
       sampleRtt(now - synSentAt);
-    } else if (config.timestamps() && useTimestamps) {
-      // RFC 7323 §4: the echoed timestamp identifies the transmission, so the sample is valid.
-      sampleRtt(now - synSentAt);
+    } else if (useTimestamps && s.tsEcr() != TcpSegment.NO_ECHO) {
+      // RFC 7323 §4: the echoed timestamp says which transmission is answered (Linux's
+      // tcp_ack_update_rtt from TSecr): the peer's TS.Recent, not necessarily our last SYN.
+      sampleRtt(now - s.tsEcr());
     } else {
       // RFC 6298 §5.7 (Linux does the same, TCP_TIMEOUT_FALLBACK).
       rtt.set(TimerProfile.FALLBACK_RTO_NANOS);
@@ -372,6 +388,10 @@ public final class TcpConnection {
       // Our ACK of the peer's SYN was lost and it retransmitted: acknowledge again.
       sendAck(now);
       return;
+    }
+    if (useTimestamps && s.seq() <= rcvNxt && s.tsVal() >= tsRecent) {
+      // RFC 7323 §4.3: only a segment at or left of what we acknowledged updates TS.Recent.
+      tsRecent = s.tsVal();
     }
     if (s.has(TcpSegment.ACK)) {
       onAck(now, s);
@@ -923,7 +943,7 @@ public final class TcpConnection {
     boolean last = seq + len == dataEnd;
     int flags = TcpSegment.ACK | (last ? TcpSegment.PSH : 0);
     board.sent(seq, seq + len, false, now);
-    transmit(seq, flags, data);
+    transmit(now, seq, flags, data);
     sndNxt = seq + len;
     sndMax = Math.max(sndMax, sndNxt);
     if (!rtoArmed) {
@@ -934,7 +954,7 @@ public final class TcpConnection {
   private void sendFin(long now) {
     long seq = sndNxt;
     board.sent(seq, seq + 1, true, now);
-    transmit(seq, TcpSegment.FIN | TcpSegment.ACK, new byte[0]);
+    transmit(now, seq, TcpSegment.FIN | TcpSegment.ACK, new byte[0]);
     sndNxt = seq + 1;
     sndMax = Math.max(sndMax, sndNxt);
     finSent = true;
@@ -956,18 +976,18 @@ public final class TcpConnection {
         : TcpSegment.ACK | (e.seq + len == sendBuffer.endSeq() ? TcpSegment.PSH : 0);
     host.trace(new TcpEvent.Retransmitted(flow, e.seq, len, reason, e.fin ? List.of(TcpFlag.FIN) : List.of()));
     board.resent(e, now);
-    transmit(e.seq, flags, data);
+    transmit(now, e.seq, flags, data);
     if (!rtoArmed) {
       armRto(now);
     }
   }
 
-  private void transmit(long seq, int flags, byte[] data) {
+  private void transmit(long now, long seq, int flags, byte[] data) {
     unackedSegments = 0;
     host.cancelTimer(Timer.DELAYED_ACK);
     List<PacketEvent.Carried> carries = data.length == 0 ? null : sendBuffer.carried(seq, data.length);
     host.transmit(new TcpSegment(localPort, remotePort, seq, rcvNxt, flags, advertisedWindow(), 0, useTimestamps, data,
-        carries));
+        carries, false, null, now, tsRecent));
   }
 
   /**
@@ -983,7 +1003,7 @@ public final class TcpConnection {
           ? TcpSegment.MAX_SACK_BLOCKS_WITH_TIMESTAMPS : TcpSegment.MAX_SACK_BLOCKS);
     }
     host.transmit(new TcpSegment(localPort, remotePort, sndNxt, rcvNxt, TcpSegment.ACK, advertisedWindow(), 0,
-        useTimestamps, null, null, false, sack));
+        useTimestamps, null, null, false, sack, now, tsRecent));
   }
 
   /**

@@ -12,7 +12,9 @@ import java.util.List;
  * the peer knows: MSS and SACK-permitted on SYNs, the 12-byte timestamps option (RFC 7323) when
  * enabled, SACK blocks on ACKs (RFC 2018). {@code carries} says which records of the application's
  * stream the data holds, when the sender described them, or is null: only the trace reads it,
- * the peer never does. {@code sack} is null when the segment carries no SACK option.
+ * the peer never does. {@code sack} is null when the segment carries no SACK option. With the
+ * timestamps option, {@code tsVal} is the sender's clock (virtual nanoseconds) and {@code tsEcr} the
+ * peer's value it echoes (RFC 7323 §3: TS.Recent), or {@link #NO_ECHO} when it has none yet.
  */
 public record TcpSegment(
     int sourcePort,
@@ -26,7 +28,9 @@ public record TcpSegment(
     byte[] data,
     List<PacketEvent.Carried> carries,
     boolean sackPermitted,
-    List<PacketEvent.SackBlock> sack) implements Payload {
+    List<PacketEvent.SackBlock> sack,
+    long tsVal,
+    long tsEcr) implements Payload {
 
   public static final int FIN = 0x01;
   public static final int SYN = 0x02;
@@ -50,6 +54,9 @@ public record TcpSegment(
   /** ... and without it. */
   public static final int MAX_SACK_BLOCKS = 4;
 
+  /** TSecr of a segment that echoes nothing (a SYN): 0 on the wire. */
+  public static final long NO_ECHO = -1;
+
   public TcpSegment {
     data = data == null ? new byte[0] : data;
     carries = carries == null || carries.isEmpty() ? null : List.copyOf(carries);
@@ -68,10 +75,18 @@ public record TcpSegment(
     this(sourcePort, destinationPort, seq, ack, flags, window, mssOption, timestamps, data, carries, false, null);
   }
 
+  /** A segment whose timestamps option, if any, carries no values the peer uses. */
+  public TcpSegment(int sourcePort, int destinationPort, long seq, long ack, int flags, int window, int mssOption,
+      boolean timestamps, byte[] data, List<PacketEvent.Carried> carries, boolean sackPermitted,
+      List<PacketEvent.SackBlock> sack) {
+    this(sourcePort, destinationPort, seq, ack, flags, window, mssOption, timestamps, data, carries, sackPermitted,
+        sack, 0, NO_ECHO);
+  }
+
   /** The same segment with other bytes (a man in the middle rewriting them). */
   public TcpSegment withData(byte[] replaced) {
     return new TcpSegment(sourcePort, destinationPort, seq, ack, flags, window, mssOption, timestamps, replaced, null,
-        sackPermitted, sack);
+        sackPermitted, sack, tsVal, tsEcr);
   }
 
   public boolean has(int flag) {

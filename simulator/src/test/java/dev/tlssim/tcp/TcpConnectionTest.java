@@ -42,6 +42,32 @@ class TcpConnectionTest {
     assertThat(h.lines("a tcp.retransmit").get(0)).startsWith(200 * MS + " ");
   }
 
+  /** Timestamps on, Linux timers, four linear SYN timeouts: the measured kernel's settings. */
+  private static final TcpConfig TIMESTAMPS =
+      new TcpConfig(1460, 10, 1 << 20, true, false, 40 * MS, TimerProfile.LINUX, 6, 5, 15, 4);
+
+  @Test
+  void withTimestampsALostSynAckLeavesTheClientAnRttFromItsFirstSynAndTheServerOneFromItsLastSynAck() {
+    // b's first SYN-ACK (its packet 1) is lost; a's SYN again at 1 s, b answers it at 1.05 s. That
+    // SYN-ACK echoes the first SYN's timestamp (the listener keeps TS.Recent of the SYN it accepted,
+    // RFC 7323 §4.3, Linux's request sock), so a measures 1.1 s, as Linux does; a's ACK echoes the
+    // SYN-ACK it answered, so b measures 100 ms, not the 1.1 s since its first SYN-ACK.
+    TcpHarness h = harness(TIMESTAMPS, (node, n) -> node.equals("b") && n == 1);
+    connect(h, new TcpHarness.Recorder());
+    h.runUntil(5 * S);
+    assertThat(h.lines("a tcp.established").get(0)).startsWith(1100 * MS + " ").contains("srtt=" + 1100 * MS);
+    assertThat(h.lines("b tcp.established").get(0)).startsWith(1150 * MS + " ").contains("srtt=" + 100 * MS);
+  }
+
+  @Test
+  void withTimestampsALostSynStillGivesBothSidesTheTrueRtt() {
+    TcpHarness h = harness(TIMESTAMPS, (node, n) -> node.equals("a") && n == 1);
+    connect(h, new TcpHarness.Recorder());
+    h.runUntil(5 * S);
+    assertThat(h.lines("a tcp.established").get(0)).startsWith(1100 * MS + " ").contains("srtt=" + 100 * MS);
+    assertThat(h.lines("b tcp.established").get(0)).contains("srtt=" + 100 * MS);
+  }
+
   @Test
   void rfcProfileCutsTheInitialWindowAfterOneSynRetransmission() {
     TcpHarness h = harness(TcpConfig.DEFAULT.withTimers(TimerProfile.RFC), (node, n) -> node.equals("a") && n == 1);

@@ -84,7 +84,9 @@ public final class PcapWriter {
       } else {
         o.put((byte) 1).put((byte) 1);
       }
-      o.put((byte) 8).put((byte) 10).putInt(0).putInt(0);
+      // RFC 7323 §3: a 1 ms clock, as Linux's (TCP_TS_HZ = 1000), modulo 2^32.
+      o.put((byte) 8).put((byte) 10).putInt((int) (s.tsVal() / 1_000_000L))
+          .putInt(s.tsEcr() == TcpSegment.NO_ECHO ? 0 : (int) (s.tsEcr() / 1_000_000L));
     } else if (sackPermitted) {
       o.put((byte) 1).put((byte) 1).put((byte) 4).put((byte) 2);
     }
