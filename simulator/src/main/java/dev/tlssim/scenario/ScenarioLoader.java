@@ -189,7 +189,7 @@ public final class ScenarioLoader {
       return base;
     }
     c.allowOnly("mss", "initialWindow", "receiveWindow", "timestamps", "delayedAck", "delayedAckTimeout", "timers",
-        "synRetries", "synAckRetries", "dataRetries", "synLinearTimeouts", "sack");
+        "synRetries", "synAckRetries", "dataRetries", "synLinearTimeouts", "sack", "hz");
     try {
       return new TcpConfig(
           (int) c.get("mss").integer(88, 65495, base.mss()),
@@ -203,7 +203,8 @@ public final class ScenarioLoader {
           (int) c.get("synAckRetries").integer(0, 100, base.synAckRetries()),
           (int) c.get("dataRetries").integer(0, 100, base.dataRetries()),
           (int) c.get("synLinearTimeouts").integer(0, 100, base.synLinearTimeouts()),
-          c.get("sack").bool(base.sack()));
+          c.get("sack").bool(base.sack()),
+          (int) c.get("hz").integer(0, 10_000, base.hz()));
     } catch (IllegalArgumentException e) {
       throw c.error(e.getMessage());
     }

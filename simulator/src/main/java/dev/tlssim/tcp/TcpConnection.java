@@ -124,6 +124,8 @@ public final class TcpConnection {
   private int retries;
   private int synRetransmissions;
   private long synSentAt;
+  /** When armed timers really fire (Linux's timer wheel), or exactly at their deadlines. */
+  private final TimerWheel wheel;
   /**
    * RFC 7323 §4.3 TS.Recent: the peer's timestamp we echo. A listener keeps the one of the SYN it
    * accepted, even when the SYN comes again (Linux's request sock keeps ts_recent), so a client
@@ -154,8 +156,9 @@ public final class TcpConnection {
   /** RFC 6675 §2: DupThresh. */
   private static final int DUP_THRESH = 3;
 
-  TcpConnection(Flow flow, int localPort, int remotePort, long iss, TcpConfig config, Host host) {
+  TcpConnection(Flow flow, int localPort, int remotePort, long iss, TcpConfig config, TimerWheel wheel, Host host) {
     this.flow = flow;
+    this.wheel = wheel;
     this.localPort = localPort;
     this.remotePort = remotePort;
     this.iss = iss;
@@ -338,9 +341,11 @@ public final class TcpConnection {
 
   private void onSegmentInSynReceived(long now, TcpSegment s) {
     if (s.has(TcpSegment.SYN) && !s.has(TcpSegment.ACK) && s.seq() == irs) {
-      // The client retransmitted its SYN (our SYN-ACK or its SYN was lost): answer it again.
+      // The client retransmitted its SYN (our SYN-ACK or its SYN was lost): answer it again and,
+      // as Linux's tcp_check_req does, restart the SYN-ACK timer from this answer.
       synRetransmissions++;
       sendSyn(now, RetransmitReason.DUPLICATE_SYN);
+      armRto(now);
       return;
     }
     if (!s.has(TcpSegment.ACK) || s.ack() != iss + 1) {
@@ -637,7 +642,7 @@ public final class TcpConnection {
     if (filledHole || finNow || !config.delayedAck() || ++unackedSegments >= 2) {
       sendAck(now);
     } else {
-      host.setTimer(Timer.DELAYED_ACK, now + config.delayedAckNanos());
+      host.setTimer(Timer.DELAYED_ACK, wheel.fireTime(now, now + config.delayedAckNanos()));
     }
     for (byte[] d : deliveries) {
       listener.received(this, now, d);
@@ -732,7 +737,8 @@ public final class TcpConnection {
       return;
     }
     synRetransmissions++;
-    if (synRetransmissions > config.synLinearTimeouts()) {
+    // Linux's tcp_syn_linear_timeouts: "no effect on SYNACK at the passive TCP side".
+    if (state == State.SYN_RCVD || synRetransmissions > config.synLinearTimeouts()) {
       rtt.backOff();
     }
     sendSyn(now, RetransmitReason.RTO);
@@ -851,14 +857,14 @@ public final class TcpConnection {
     }
     timerUse = use;
     rtoArmed = true;
-    host.setTimer(Timer.RETRANSMISSION, deadline);
+    host.setTimer(Timer.RETRANSMISSION, wheel.fireTime(now, deadline));
   }
 
   private void armRto(long now) {
     timerUse = TimerUse.RTO;
     rtoArmed = true;
     rtoDeadline = now + rtt.rto();
-    host.setTimer(Timer.RETRANSMISSION, rtoDeadline);
+    host.setTimer(Timer.RETRANSMISSION, wheel.fireTime(now, rtoDeadline));
   }
 
   private void rearmRto(long now) {
@@ -870,7 +876,7 @@ public final class TcpConnection {
     timerUse = TimerUse.RTO;
     rtoArmed = true;
     rtoDeadline = Math.max(base + rtt.rto(), now);
-    host.setTimer(Timer.RETRANSMISSION, rtoDeadline);
+    host.setTimer(Timer.RETRANSMISSION, wheel.fireTime(now, rtoDeadline));
   }
 
   private void cancelRto() {

@@ -122,6 +122,34 @@ class TcpTimingTest {
     assertThat(c1(r).responseMs()).isEqualByComparingTo(BigDecimal.valueOf(4 * oneWayMs + expectedRtoMs));
   }
 
+  /**
+   * With Linux's timer wheel at HZ = 250 the 300 ms retransmission timer (75 jiffies, level 1,
+   * buckets of 8) fires after its deadline, at most one bucket (32 ms) later, and where in the
+   * bucket depends on the host's jiffies phase, drawn from the seed: the same seed, the same time.
+   */
+  @Test
+  void onTheTimerWheelARetransmissionLeavesUpToOneBucketLate() {
+    String yaml = TWO_NODES.replace("RESPONSE", "1000B") + """
+        links:
+          - between: [client, server]
+            latency: 50ms
+            forward: {drop: [3]}
+        tcp: {timers: linux, hz: 250}
+        """;
+    long first = resendDelay(run(yaml));
+    assertThat(first).isGreaterThan(ms(300)).isLessThanOrEqualTo(ms(332));
+    assertThat(resendDelay(run(yaml))).isEqualTo(first);
+    assertThat(resendDelay(run(yaml, "seed=2"))).isNotEqualTo(first).isBetween(ms(300), ms(332));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Runs.scenario(TWO_NODES.replace("RESPONSE", "1000B")
+        + "tcp: {hz: -4}\n")).isInstanceOf(ScenarioException.class)
+        .satisfies(e -> assertThat(((ScenarioException) e).report())
+            .isEqualTo("inline.yaml:7:11: tcp.hz: must be between 0 and 10000, got -4"));
+  }
+
+  private static long resendDelay(RunResult r) {
+    return first(r, TcpEvent.Retransmitted.class, e -> true).timeNanos() - first(r, AppEvent.Sent.class, e -> true).timeNanos();
+  }
+
   /** IW = 10 x 1460 = 14,600 bytes; each further slow-start round doubles the window and costs one RTT. */
   @ParameterizedTest
   @CsvSource({"14600, 0", "14601, 1", "43800, 1", "43801, 2", "102200, 2", "102201, 3"})

@@ -131,6 +131,21 @@ class TcpConnectionTest {
   }
 
   @Test
+  void answeringARetransmittedSynRestartsTheSynAckTimer() {
+    // b's first four SYN-ACKs are lost: at 50 ms, at 1.05 s (its timer, and its answer to a's second
+    // SYN), at 2.05 s (its answer to a's third SYN, linear timeouts). Linux's tcp_check_req restarts
+    // the timer with each answer, so the timer does not fire at 3.05 s beside the answer to a's
+    // fourth SYN: one SYN-ACK then, not two.
+    TcpHarness h = harness(TIMESTAMPS, (node, n) -> node.equals("b") && n <= 4);
+    TcpHarness.Recorder client = connect(h, new TcpHarness.Recorder());
+    h.runUntil(10 * S);
+    assertThat(h.transmitted).filteredOn(t -> t.node().equals("b") && t.segment().has(TcpSegment.SYN))
+        .extracting(TcpHarness.Transmitted::time)
+        .containsExactly(50 * MS, 1050 * MS, 1050 * MS, 2050 * MS, 3050 * MS);
+    assertThat(client.establishedAt).isEqualTo(3100 * MS);
+  }
+
+  @Test
   void aSynToAClosedPortIsRefused() {
     TcpHarness h = harness(TcpConfig.DEFAULT, (node, n) -> false);
     TcpHarness.Recorder client = new TcpHarness.Recorder();
