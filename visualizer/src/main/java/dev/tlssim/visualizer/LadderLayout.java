@@ -158,7 +158,7 @@ final class LadderLayout {
       if (p.len > 0 || p.has(TcpFlag.SYN) || p.has(TcpFlag.FIN)) {
         lastBySeq.put(seqKey, p);
       }
-      if (!p.pureAck() || p.retransmitReason != null) {
+      if (!p.pureAck() || p.retransmitReason != null || !p.sack.isEmpty()) {
         placeLabel(p, dy);
       }
     }
