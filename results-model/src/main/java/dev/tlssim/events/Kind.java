@@ -16,6 +16,8 @@ public enum Kind implements WireName {
   TCP_ESTABLISHED("tcp.established", TcpEvent.Established.class),
   TCP_RETRANSMIT("tcp.retransmit", TcpEvent.Retransmitted.class),
   TCP_RTO("tcp.rto", TcpEvent.RtoFired.class),
+  TCP_LOSS_PROBE("tcp.loss-probe", TcpEvent.LossProbe.class),
+  TCP_MARKED_LOST("tcp.marked-lost", TcpEvent.MarkedLost.class),
   TCP_FIN_RECEIVED("tcp.fin-received", TcpEvent.FinReceived.class),
   TCP_CLOSED("tcp.closed", TcpEvent.Closed.class),
   TCP_ERROR("tcp.error", TcpEvent.Failed.class),

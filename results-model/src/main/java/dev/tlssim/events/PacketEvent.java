@@ -21,12 +21,25 @@ public sealed interface PacketEvent extends RunEvent {
   /** The link delivers this packet twice (netem's duplicate). */
   record Duplicated(long id, String link) implements PacketEvent {}
 
+  /**
+   * One SACK block (RFC 2018 §3): the receiver holds the bytes from {@code left} up to, not
+   * including, {@code right}, above a hole.
+   */
+  record SackBlock(long left, long right) {
+    public SackBlock {
+      if (right <= left) {
+        throw new IllegalArgumentException("a SACK block holds at least one byte: " + left + ".." + right);
+      }
+    }
+  }
+
   /** The TCP header of a packet, and which TLS records its payload carries (when the sender knows). */
   record Segment(int sport, int dport, List<TcpFlag> flags, long seq, long ack, int len, int win,
-      List<Carried> carries) {
+      List<Carried> carries, List<SackBlock> sack) {
     public Segment {
       flags = List.copyOf(flags);
       carries = carries == null || carries.isEmpty() ? null : List.copyOf(carries);
+      sack = sack == null || sack.isEmpty() ? null : List.copyOf(sack);
     }
 
     public boolean has(TcpFlag flag) {

@@ -26,6 +26,7 @@ class SchemaDocumentTest {
       actual.put(k.wireName(), fields(k.type()));
     }
     actual.put("tcp", fields(PacketEvent.Segment.class));
+    actual.put("sack[]", fields(PacketEvent.SackBlock.class));
     actual.put("carries[]", fields(PacketEvent.Carried.class));
     actual.put("fields[]", fields(TlsChannelEvent.MessageField.class));
     actual.put("keyBlock[]", fields(TlsChannelEvent.KeyPart.class));

@@ -42,7 +42,7 @@ class TraceJsonTest {
   @Test
   void aPacketLineReadsAsTheRfcAndLinuxToolsWriteIt() {
     var sent = new PacketEvent.Sent(7, "client", "server", 52, new PacketEvent.Segment(49152, 443,
-        List.of(TcpFlag.SYN, TcpFlag.ACK), 1000, 2000, 0, 65535, null));
+        List.of(TcpFlag.SYN, TcpFlag.ACK), 1000, 2000, 0, 65535, null, null));
     assertThat(TraceJson.line(new TraceRecord(5, "client", sent))).isEqualTo("{\"t\":5,\"node\":\"client\","
         + "\"kind\":\"packet.send\",\"id\":7,\"from\":\"client\",\"to\":\"server\",\"size\":52,\"tcp\":{\"sport\":49152,"
         + "\"dport\":443,\"flags\":[\"SYN\",\"ACK\"],\"seq\":1000,\"ack\":2000,\"len\":0,\"win\":65535}}");

@@ -2,6 +2,7 @@ package dev.tlssim.calibration;
 
 import dev.tlssim.pki.KeyPool;
 import dev.tlssim.sim.RandomStreams;
+import dev.tlssim.sim.StackOverhead;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
@@ -14,9 +15,6 @@ import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.KeyBlock;
 import dev.tlssim.tls.crypto.MasterSecret;
 import dev.tlssim.tls.crypto.RsaPreMasterSecret;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +23,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.function.IntSupplier;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -42,8 +42,9 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * Times every {@link CostOperation} with the simulator's own BouncyCastle-based crypto classes,
- * the same calls the TLS engine makes, and reports the median per operation.
+ * Times every {@link CostOperation} in-process and reports the median per operation: with the
+ * simulator's own BouncyCastle-based crypto classes, the same calls the TLS engine makes
+ * ({@link Library#BOUNCYCASTLE}), or with the JDK's own providers ({@link Library#JDK}).
  *
  * <p>Method: for each operation, inputs are prepared outside the timed region (keys from a
  * {@link KeyPool}, a signature to verify, a ciphertext to decrypt); then the operation runs
@@ -63,6 +64,15 @@ public final class Calibrator {
 
   private final KeyPool keyPool;
   private final Settings settings;
+  private final Library library;
+
+  /** Whose implementation of the operations is timed. */
+  public enum Library {
+    /** BouncyCastle's lightweight API through the engine's own classes: what the simulated engine runs. */
+    BOUNCYCASTLE,
+    /** The JDK's JCA providers (SunRsaSign, SunEC, SunJCE): what a JSSE-based stack runs. */
+    JDK
+  }
 
   /** How long to warm up and how many timed runs per operation. */
   public record Settings(int iterations, Duration warmup, int minWarmupRuns) {
@@ -93,8 +103,13 @@ public final class Calibrator {
   }
 
   public Calibrator(KeyPool keyPool, Settings settings) {
+    this(keyPool, settings, Library.BOUNCYCASTLE);
+  }
+
+  public Calibrator(KeyPool keyPool, Settings settings, Library library) {
     this.keyPool = Objects.requireNonNull(keyPool, "keyPool");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.library = Objects.requireNonNull(library, "library");
   }
 
   public Settings settings() {
@@ -109,75 +124,65 @@ public final class Calibrator {
   public CalibrationResult run(Consumer<String> progress) {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     progress.accept("preparing keys (RSA-2048, RSA-4096, ECDSA P-256)");
-    Workloads workloads = new Workloads(keyPool, new RandomStreams(keyPool.seed()).secureRandom("calibration"));
+    SecureRandom random = new RandomStreams(keyPool.seed()).secureRandom("calibration");
+    Workbench bench = library == Library.JDK ? new JdkWorkloads(random) : new Workloads(keyPool, random);
     List<Measurement> measurements = new ArrayList<>();
+    Map<String, String> sources = new LinkedHashMap<>();
     for (CostOperation op : CostOperation.values()) {
       progress.accept("measuring " + op.id());
-      measurements.add(measure(op, workloads.of(op)));
+      measurements.add(measure(op, bench.of(op)));
+      sources.put(op.id(), bench.source(op));
     }
-    return new CalibrationResult(describe(started), started, measurements);
+    sources.put(CalibrationResult.APP_RESPONSE, "not measured: models a server preparing a small response");
+    for (StackOverhead o : StackOverhead.values()) {
+      sources.put(o.id(), "not measured: in-process timing has no network stack around it, so 0");
+    }
+    return new CalibrationResult(description(), Machine.describe(), started, method(), measurements,
+        CalibrationResult.withoutStackOverhead(), sources);
   }
 
-  private Measurement measure(CostOperation op, Workload workload) {
+  private Measurement measure(CostOperation op, IntSupplier workload) {
     int sink = 0;
     long warmupEnd = System.nanoTime() + settings.warmup().toNanos();
     for (int i = 0; i < settings.minWarmupRuns() || System.nanoTime() < warmupEnd; i++) {
-      sink += workload.run();
+      sink += workload.getAsInt();
     }
     long[] samples = new long[settings.iterations()];
     for (int i = 0; i < samples.length; i++) {
       long start = System.nanoTime();
-      sink += workload.run();
+      sink += workload.getAsInt();
       samples[i] = System.nanoTime() - start;
     }
     Workloads.consume(sink);
     Arrays.sort(samples);
     int n = samples.length;
     long median = n % 2 == 1 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-    // A profile entry of 0 would read as "free" (CostProfile's default for unknown operations);
-    // every real operation costs at least a nanosecond.
+    // A profile entry of 0 would read as "free"; every real operation costs at least a nanosecond.
     long positive = Math.max(1, median);
     return new Measurement(op, positive, Math.min(samples[0], positive), Math.max(samples[n - 1], positive), n);
   }
 
-  private String describe(Instant started) {
+  private String description() {
+    return library == Library.JDK
+        ? "The operations through the JDK's own JCA providers (SunRsaSign, SunEC, SunJCE): what a JSSE stack pays"
+        : "The operations through BouncyCastle's lightweight API, the calls the simulated engine makes";
+  }
+
+  private String method() {
     String warmup = settings.warmup().isZero()
         ? settings.minWarmupRuns() + " warm-up runs (quick, rough)"
         : "at least " + settings.warmup().toMillis() + " ms of warm-up";
     return String.format(Locale.ROOT,
-        "Measured by 'tlssim calibrate' on %s (%d CPUs, %s %s %s), %s, %s %s, BouncyCastle %s; median of %d runs "
-            + "per operation after %s. %s = %d ns is not measured: it models a server preparing a small response.",
-        cpuModel(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-        System.getProperty("os.version"), System.getProperty("os.arch"), started,
-        System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-        new BouncyCastleProvider().getVersionStr(), settings.iterations(), warmup,
-        CalibrationResult.APP_RESPONSE, CalibrationResult.APP_RESPONSE_NANOS);
-  }
-
-  /** The CPU model from /proc/cpuinfo where there is one (Linux), else "unknown CPU". */
-  private static String cpuModel() {
-    Path cpuinfo = Path.of("/proc/cpuinfo");
-    if (!Files.isReadable(cpuinfo)) {
-      return "unknown CPU";
-    }
-    try (Stream<String> lines = Files.lines(cpuinfo)) {
-      return lines.filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim())
-          .findFirst()
-          .orElse("unknown CPU");
-    } catch (IOException e) {
-      return "unknown CPU";
-    }
-  }
-
-  /** One timed call; returns a value derived from the result so the JIT cannot drop the work. */
-  @FunctionalInterface
-  private interface Workload {
-    int run();
+        "'tlssim calibrate --profile %s', in-process on %s %s, BouncyCastle %s; median of %d runs per operation "
+            + "after %s, each run timed with System.nanoTime. %s = %d ns is not measured: it models a server "
+            + "preparing a small response.",
+        library.name().toLowerCase(Locale.ROOT), System.getProperty("java.vm.name"),
+        System.getProperty("java.runtime.version"), new BouncyCastleProvider().getVersionStr(), settings.iterations(),
+        warmup, CalibrationResult.APP_RESPONSE, CalibrationResult.APP_RESPONSE_NANOS);
   }
 
   /** The prepared inputs of every operation. */
-  private static final class Workloads {
+  private static final class Workloads implements Workbench {
     private static volatile int blackhole;
 
     private final SecureRandom random;
@@ -240,7 +245,13 @@ public final class Calibrator {
       return Arrays.copyOf(out, n);
     }
 
-    Workload of(CostOperation op) {
+    @Override
+    public String source(CostOperation op) {
+      return "BouncyCastle lightweight API via the engine's classes: " + op.description();
+    }
+
+    @Override
+    public IntSupplier of(CostOperation op) {
       return switch (op) {
         case RSA2048_SIGN -> rsa2048::sign;
         case RSA2048_DECRYPT -> rsa2048::decrypt;

@@ -14,16 +14,17 @@ import java.util.Map;
 
 /**
  * Writes a {@link CalibrationResult} as a cost profile, the format {@code
- * dev.tlssim.scenario.CostProfiles} reads from {@code resources/cost-profiles/*.json}:
+ * dev.tlssim.scenario.CostProfiles} reads:
  *
  * <pre>
  * {
- *   "description": "...",
- *   "costsNanos": { "rsa2048.sign": 1234567, ... }
+ *   "description": "...", "machine": "...", "measuredAt": "...", "method": "...",
+ *   "costsNanos": { "rsa2048.sign": 1234567, ... },
+ *   "sources": { "rsa2048.sign": "how this value was obtained", ... }
  * }
  * </pre>
  *
- * Nothing else goes into the file, so a profile stays a plain, diffable table.
+ * One value per line, so a profile stays a plain, diffable table.
  */
 public final class CostProfileWriter {
   private CostProfileWriter() {}
@@ -33,9 +34,16 @@ public final class CostProfileWriter {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("description", result.description());
+    root.put("machine", result.machine());
+    root.put("measuredAt", result.measuredAt().toString());
+    root.put("method", result.method());
     ObjectNode costs = root.putObject("costsNanos");
     for (Map.Entry<String, Long> e : result.costsNanos().entrySet()) {
       costs.put(e.getKey(), e.getValue().longValue());
+    }
+    ObjectNode sources = root.putObject("sources");
+    for (Map.Entry<String, String> e : result.sources().entrySet()) {
+      sources.put(e.getKey(), e.getValue());
     }
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
         .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))

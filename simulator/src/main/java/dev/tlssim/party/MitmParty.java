@@ -170,8 +170,7 @@ public final class MitmParty extends Endpoint {
     byte[] payload = tap.apply(s);
     if (payload != s.data()) {
       trace(new MitmEvent.Tampered(flow, s.seq(), s.length()));
-      forward(new Packet(packet.id(), packet.source(), packet.destination(), new TcpSegment(s.sourcePort(),
-          s.destinationPort(), s.seq(), s.ack(), s.flags(), s.window(), s.mssOption(), s.timestamps(), payload)));
+      forward(new Packet(packet.id(), packet.source(), packet.destination(), s.withData(payload)));
     } else {
       forward(packet);
     }

@@ -5,6 +5,7 @@ import dev.tlssim.events.Flow;
 import dev.tlssim.events.Role;
 import dev.tlssim.events.TlsChannelEvent;
 import dev.tlssim.pki.RevocationSource;
+import dev.tlssim.sim.StackOverhead;
 import dev.tlssim.tcp.StreamRecord;
 import dev.tlssim.tcp.TcpConnection;
 import dev.tlssim.tls.AlertDescription;
@@ -45,6 +46,10 @@ final class TlsChannel extends SecureChannel {
   private final List<byte[]> pendingWrites = new ArrayList<>();
   private long readyAt;
   private boolean closeAfterFlush;
+  /** Whether this side has sent a handshake flight yet (the per-connection stack cost comes with it). */
+  private boolean flightSent;
+  /** Whether the handshake is complete here: from then on no stack overhead is charged. */
+  private boolean handshakeDone;
 
   private final boolean keyLog;
   private final OnlineRevocation revocation;
@@ -152,17 +157,56 @@ final class TlsChannel extends SecureChannel {
     List<StreamRecord> records = StreamRecords.of(tls.drainRecords());
     List<String> operations = new ArrayList<>();
     Flow flow = tcp.flow();
+    boolean certificate = false;
+    boolean completes = false;
     for (TlsEvent e : events) {
       if (e instanceof TlsEvent.CryptoOperation op) {
         operations.add(op.name());
       } else if (e instanceof TlsEvent.MessageReceived m) {
         traceMessage(flow, Direction.RECEIVED, m.name(), m.length(), m.bytes());
+        certificate |= m.name().equals(CERTIFICATE);
+      } else if (e instanceof TlsEvent.Established || e instanceof TlsEvent.Tls13Established) {
+        completes = true;
       }
     }
+    addStackOverhead(operations, output.length > 0, completes, certificate);
     host.compute(now, readyAt, operations, flow, done -> {
       readyAt = done;
       deliver(done, events, output, records);
     });
+  }
+
+  private static final String CERTIFICATE = HandshakeType.CERTIFICATE.rfcName();
+
+  /**
+   * The stack's own work on this step of the handshake ({@link StackOverhead}): a flight is a step
+   * that sends handshake bytes or completes the handshake, so a flight arriving in several TCP
+   * segments is charged once, when its last segment lets the engine answer. Nothing is charged
+   * once the handshake is complete (application data is the application's). An overhead the
+   * profile prices at zero is left out, so that such profiles trace exactly the crypto they did.
+   */
+  private void addStackOverhead(List<String> operations, boolean sends, boolean completes, boolean certificate) {
+    if (handshakeDone) {
+      return;
+    }
+    boolean client = tls.side() == ConnectionEnd.CLIENT;
+    if (client && certificate) {
+      addPriced(operations, StackOverhead.CLIENT_CERTIFICATE);
+    }
+    if (sends || completes) {
+      if (client && !flightSent) {
+        addPriced(operations, StackOverhead.CLIENT_HANDSHAKE);
+      }
+      addPriced(operations, client ? StackOverhead.CLIENT_FLIGHT : StackOverhead.SERVER_FLIGHT);
+      flightSent = true;
+    }
+    handshakeDone = completes;
+  }
+
+  private void addPriced(List<String> operations, StackOverhead overhead) {
+    if (host.costs.cost(overhead.id()) > 0) {
+      operations.add(overhead.id());
+    }
   }
 
   private byte[] serverRandom;

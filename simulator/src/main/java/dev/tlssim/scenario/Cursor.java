@@ -32,6 +32,11 @@ public final class Cursor {
     return new Cursor(tree, tree.root(), "", "");
   }
 
+  /** The file this cursor's document came from, as the errors name it. */
+  public String file() {
+    return tree.file();
+  }
+
   public String path() {
     return path;
   }

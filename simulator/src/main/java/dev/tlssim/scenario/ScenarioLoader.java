@@ -189,7 +189,7 @@ public final class ScenarioLoader {
       return base;
     }
     c.allowOnly("mss", "initialWindow", "receiveWindow", "timestamps", "delayedAck", "delayedAckTimeout", "timers",
-        "synRetries", "synAckRetries", "dataRetries", "synLinearTimeouts");
+        "synRetries", "synAckRetries", "dataRetries", "synLinearTimeouts", "sack", "hz");
     try {
       return new TcpConfig(
           (int) c.get("mss").integer(88, 65495, base.mss()),
@@ -202,7 +202,9 @@ public final class ScenarioLoader {
           (int) c.get("synRetries").integer(0, 100, base.synRetries()),
           (int) c.get("synAckRetries").integer(0, 100, base.synAckRetries()),
           (int) c.get("dataRetries").integer(0, 100, base.dataRetries()),
-          (int) c.get("synLinearTimeouts").integer(0, 100, base.synLinearTimeouts()));
+          (int) c.get("synLinearTimeouts").integer(0, 100, base.synLinearTimeouts()),
+          c.get("sack").bool(base.sack()),
+          (int) c.get("hz").integer(0, 10_000, base.hz()));
     } catch (IllegalArgumentException e) {
       throw c.error(e.getMessage());
     }
@@ -343,12 +345,7 @@ public final class ScenarioLoader {
       return CostProfile.ZERO;
     }
     c.allowOnly("profile", "ops");
-    String profile = c.get("profile").text("zero");
-    CostProfile base = switch (profile) {
-      case "zero" -> CostProfile.ZERO;
-      case "default" -> CostProfiles.defaultProfile();
-      default -> throw c.get("profile").error("unknown cost profile '" + profile + "' (use zero or default)");
-    };
+    CostProfile base = readProfile(c.get("profile"));
     Map<String, Long> ops = new LinkedHashMap<>();
     Cursor o = c.get("ops");
     if (o.present()) {
@@ -357,6 +354,27 @@ public final class ScenarioLoader {
       }
     }
     return ops.isEmpty() ? base : base.with(ops);
+  }
+
+  /**
+   * {@code zero}, a shipped profile by name, or a profile file (a name ending in .json), relative
+   * to the scenario's directory.
+   */
+  private static CostProfile readProfile(Cursor p) {
+    String profile = p.text("zero");
+    if (profile.equals(CostProfile.ZERO.name())) {
+      return CostProfile.ZERO;
+    }
+    if (CostProfiles.SHIPPED.contains(profile)) {
+      return CostProfiles.load(profile);
+    }
+    if (profile.endsWith(".json")) {
+      Path scenarioDir = Path.of(p.file().replaceFirst(" \\(--set .*\\)$", "")).toAbsolutePath().getParent();
+      Path file = scenarioDir == null ? Path.of(profile) : scenarioDir.resolve(profile);
+      return CostProfiles.loadFile(file, p);
+    }
+    throw p.error("unknown cost profile '" + profile + "' (use zero, " + String.join(", ", CostProfiles.SHIPPED)
+        + " or a profile file ending in .json)");
   }
 
   private static List<Expectation> readExpectations(Cursor c, Predicate<String> connections, Set<String> loads) {

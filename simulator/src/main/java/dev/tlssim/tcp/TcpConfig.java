@@ -16,7 +16,13 @@ package dev.tlssim.tcp;
  * @param synAckRetries       SYN-ACK retransmissions (Linux tcp_synack_retries = 5)
  * @param dataRetries         data retransmissions before the connection fails (tcp_retries2 = 15)
  * @param synLinearTimeouts   first SYN retries at a fixed 1 s instead of doubling (Linux
- *                            tcp_syn_linear_timeouts); 0 = classic exponential backoff
+ *                            tcp_syn_linear_timeouts); 0 = classic exponential backoff; the
+ *                            SYN-ACK always doubles (the sysctl has no effect on it)
+ * @param sack                offer SACK on the SYN (RFC 2018), on by default as on Linux
+ *                            (tcp_sack = 1); used when both ends offer it
+ * @param hz                  0: timers fire at their deadline (the analytical model); else the
+ *                            node's timers run on Linux's timer wheel at HZ ticks a second
+ *                            ({@link TimerWheel}; Debian's kernels use 250)
  */
 public record TcpConfig(
     int mss,
@@ -29,10 +35,20 @@ public record TcpConfig(
     int synRetries,
     int synAckRetries,
     int dataRetries,
-    int synLinearTimeouts) {
+    int synLinearTimeouts,
+    boolean sack,
+    int hz) {
 
   public static final TcpConfig DEFAULT =
-      new TcpConfig(1460, 10, 1 << 20, false, false, 40 * TimerProfile.MILLI, TimerProfile.LINUX, 6, 5, 15, 0);
+      new TcpConfig(1460, 10, 1 << 20, false, false, 40 * TimerProfile.MILLI, TimerProfile.LINUX, 6, 5, 15, 0, true, 0);
+
+  /** A configuration offering SACK. */
+  public TcpConfig(int mss, int initialWindow, int receiveWindow, boolean timestamps, boolean delayedAck,
+      long delayedAckNanos, TimerProfile timers, int synRetries, int synAckRetries, int dataRetries,
+      int synLinearTimeouts) {
+    this(mss, initialWindow, receiveWindow, timestamps, delayedAck, delayedAckNanos, timers, synRetries, synAckRetries,
+        dataRetries, synLinearTimeouts, true, 0);
+  }
 
   public TcpConfig {
     if (mss < 88 || mss > 65495) {
@@ -47,6 +63,9 @@ public record TcpConfig(
     if (synRetries < 0 || synAckRetries < 0 || dataRetries < 0 || synLinearTimeouts < 0) {
       throw new IllegalArgumentException("retry counts must not be negative");
     }
+    if (hz < 0 || hz > 10_000) {
+      throw new IllegalArgumentException("hz must be between 0 (exact timers) and 10000");
+    }
   }
 
   /** RFC 6928 §2 generalised to n segments: min(n·SMSS, max(2·SMSS, 14600·n/10)). */
@@ -57,6 +76,16 @@ public record TcpConfig(
 
   public TcpConfig withTimers(TimerProfile profile) {
     return new TcpConfig(mss, initialWindow, receiveWindow, timestamps, delayedAck, delayedAckNanos, profile,
-        synRetries, synAckRetries, dataRetries, synLinearTimeouts);
+        synRetries, synAckRetries, dataRetries, synLinearTimeouts, sack, hz);
+  }
+
+  public TcpConfig withSack(boolean on) {
+    return new TcpConfig(mss, initialWindow, receiveWindow, timestamps, delayedAck, delayedAckNanos, timers,
+        synRetries, synAckRetries, dataRetries, synLinearTimeouts, on, hz);
+  }
+
+  public TcpConfig withHz(int ticks) {
+    return new TcpConfig(mss, initialWindow, receiveWindow, timestamps, delayedAck, delayedAckNanos, timers,
+        synRetries, synAckRetries, dataRetries, synLinearTimeouts, sack, ticks);
   }
 }

@@ -53,6 +53,9 @@ public final class TcpStack {
   private final TcpConfig config;
   private final Host host;
   private final SplittableRandom isnRandom;
+  /** Phases over 2^15 jiffies: past the bucket width of every level a TCP timer uses. */
+  private static final long PHASE_RANGE_JIFFIES = 1L << 15;
+  private final TimerWheel wheel;
   private final Map<ConnectionId, TcpConnection> connections = new HashMap<>();
   /** The connections in TIME_WAIT, in the order they entered it (and so of their ends). */
   private final ArrayDeque<TimeWait> timeWaits = new ArrayDeque<>();
@@ -69,6 +72,9 @@ public final class TcpStack {
     this.config = config;
     this.host = host;
     this.isnRandom = isnRandom;
+    // The host's jiffies phase: drawn only when the wheel is on, so exact-timer runs keep their ISNs.
+    this.wheel = config.hz() <= 0 ? TimerWheel.EXACT
+        : TimerWheel.ofHz(config.hz(), isnRandom.split().nextLong(PHASE_RANGE_JIFFIES * (1_000_000_000L / config.hz())));
   }
 
   public TcpConfig config() {
@@ -93,7 +99,7 @@ public final class TcpStack {
     long iss = isnRandom.nextLong() & 0xffffffffL;
     ConnectionId id = new ConnectionId(localPort, remoteNode, remotePort);
     ConnectionHost connectionHost = new ConnectionHost(id);
-    TcpConnection c = new TcpConnection(flow, localPort, remotePort, iss, config, connectionHost);
+    TcpConnection c = new TcpConnection(flow, localPort, remotePort, iss, config, wheel, connectionHost);
     connectionHost.connection = c;
     connections.put(id, c);
     return c;

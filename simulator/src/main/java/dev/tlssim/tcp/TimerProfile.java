@@ -18,6 +18,9 @@ import java.util.Locale;
  *                     Linux recomputes the RTO from SRTT as soon as new data is acknowledged
  * @param restartFromHead Linux (since 4.13) re-arms the timer relative to the send time of the
  *                     oldest outstanding segment; RFC 6298 §5.3 restarts it from now
+ * @param rackTlp      Linux (tcp_recovery = 1, tcp_early_retrans = 3): on a SACK connection,
+ *                     losses are detected by RACK and tails probed by TLP (RFC 8985); the plain
+ *                     RFC stack uses RFC 6675's DupThresh and only the retransmission timer
  */
 public record TimerProfile(
     String name,
@@ -27,15 +30,16 @@ public record TimerProfile(
     boolean floorAddsToSrtt,
     int iwCutRetransmissions,
     boolean keepBackoffUntilSample,
-    boolean restartFromHead) {
+    boolean restartFromHead,
+    boolean rackTlp) {
 
   public static final long SECOND = 1_000_000_000L;
   public static final long MILLI = 1_000_000L;
 
   public static final TimerProfile LINUX =
-      new TimerProfile("linux", SECOND, 200 * MILLI, 120 * SECOND, true, 2, false, true);
+      new TimerProfile("linux", SECOND, 200 * MILLI, 120 * SECOND, true, 2, false, true, true);
   public static final TimerProfile RFC =
-      new TimerProfile("rfc", SECOND, SECOND, 60 * SECOND, false, 1, true, false);
+      new TimerProfile("rfc", SECOND, SECOND, 60 * SECOND, false, 1, true, false, false);
 
   /** RFC 6298 §5.7: after a timed-out SYN and no RTT sample, RTO is 3 s when data starts. */
   public static final long FALLBACK_RTO_NANOS = 3 * SECOND;

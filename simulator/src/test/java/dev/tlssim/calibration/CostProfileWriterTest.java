@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,17 +23,22 @@ class CostProfileWriterTest {
       measurements.add(new Measurement(op, cost, cost - 1, cost + 1, 3));
       cost += 1000;
     }
-    return new CalibrationResult("test machine, \"quoted\"", Instant.parse("2025-01-02T03:04:05Z"), measurements);
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("rsa2048.sign", "a figure");
+    return new CalibrationResult("test machine, \"quoted\"", "a CPU", Instant.parse("2025-01-02T03:04:05Z"),
+        "timed", measurements, CalibrationResult.withoutStackOverhead(), sources);
   }
 
   @Test
-  void hasExactlyDescriptionAndCostsNanos() throws Exception {
+  void hasTheDocumentedFieldsInOrder() throws Exception {
     String json = CostProfileWriter.toJson(synthetic());
     JsonNode root = new ObjectMapper().readTree(json);
     List<String> fields = new ArrayList<>();
     root.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("description", "costsNanos");
+    assertThat(fields).containsExactly("description", "machine", "measuredAt", "method", "costsNanos", "sources");
     assertThat(root.get("description").asText()).isEqualTo("test machine, \"quoted\"");
+    assertThat(root.get("measuredAt").asText()).isEqualTo("2025-01-02T03:04:05Z");
+    assertThat(root.at("/sources/rsa2048.sign").asText()).isEqualTo("a figure");
     JsonNode costs = root.get("costsNanos");
     List<String> names = new ArrayList<>();
     costs.fieldNames().forEachRemaining(names::add);
@@ -45,9 +52,10 @@ class CostProfileWriterTest {
   @Test
   void isLaidOutLikeTheShippedProfiles() {
     String json = CostProfileWriter.toJson(synthetic());
-    assertThat(json).startsWith("{\n  \"description\": \"test machine, \\\"quoted\\\"\",\n  \"costsNanos\": {\n"
-        + "    \"rsa2048.sign\": 1000,\n");
-    assertThat(json).endsWith("    \"app.response\": 50000\n  }\n}\n");
+    assertThat(json).startsWith("{\n  \"description\": \"test machine, \\\"quoted\\\"\",\n  \"machine\": \"a CPU\",\n");
+    assertThat(json).contains("  \"costsNanos\": {\n    \"rsa2048.sign\": 1000,\n");
+    assertThat(json).contains("    \"app.response\": 50000,\n    \"stack.client.handshake\": 0,\n");
+    assertThat(json).endsWith("  \"sources\": {\n    \"rsa2048.sign\": \"a figure\"\n  }\n}\n");
   }
 
   @Test

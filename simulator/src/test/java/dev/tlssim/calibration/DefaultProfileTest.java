@@ -25,13 +25,32 @@ class DefaultProfileTest {
     }
     List<String> fields = new ArrayList<>();
     root.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("description", "costsNanos");
-    assertThat(root.get("description").asText()).startsWith("Measured by 'tlssim calibrate' on ");
+    assertThat(fields).containsExactly("description", "machine", "measuredAt", "method", "costsNanos", "sources");
+    assertThat(root.get("method").asText()).startsWith("Measured by 'tlssim calibrate' on ");
     for (CostOperation op : CostOperation.values()) {
       assertThat(root.at("/costsNanos/" + op.id()).asLong()).as(op.id()).isPositive();
     }
     assertThat(root.at("/costsNanos/app.response").asLong()).isEqualTo(CalibrationResult.APP_RESPONSE_NANOS);
-    assertThat(root.get("costsNanos").size()).isEqualTo(CostOperation.values().length + 1);
+    assertThat(root.get("costsNanos").size()).isEqualTo(CostProfiles.requiredOperations().size());
+  }
+
+  /** Every shipped profile prices exactly the operations the engine charges, and says where each value came from. */
+  @Test
+  void everyShippedProfileNamesEveryOperationWithItsSource() throws Exception {
+    for (String name : CostProfiles.SHIPPED) {
+      JsonNode root;
+      try (InputStream in = getClass().getResourceAsStream("/cost-profiles/" + name + ".json")) {
+        root = new ObjectMapper().readTree(in);
+      }
+      CostProfile p = CostProfiles.load(name);
+      assertThat(p.costs().keySet()).as(name).containsExactlyInAnyOrderElementsOf(CostProfiles.requiredOperations());
+      for (String op : CostProfiles.requiredOperations()) {
+        assertThat(root.at("/sources/" + op).asText()).as(name + " " + op).isNotBlank();
+      }
+      for (String field : new String[] {"description", "machine", "measuredAt", "method"}) {
+        assertThat(root.get(field).asText()).as(name + " " + field).isNotBlank();
+      }
+    }
   }
 
   @Test

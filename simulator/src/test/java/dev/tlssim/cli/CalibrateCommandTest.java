@@ -30,14 +30,28 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void aMissingOpensslIsAClearErrorWithoutStackTrace() {
+    Run run = run("--profile", "openssl", "--openssl", "/nonexistent/openssl");
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).startsWith("tlssim calibrate: cannot run '/nonexistent/openssl'").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anUnknownProfileIsBadInput() {
+    Run run = run("--profile", "fastest");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown profile 'fastest' (use openssl, jdk, bouncycastle, default)");
+  }
+
+  @Test
   void printsTheProfileToStdout() throws Exception {
     Run run = run("--quick", "--iterations", "3");
     assertThat(run.exitCode()).isZero();
     JsonNode root = new ObjectMapper().readTree(run.out());
     List<String> fields = new ArrayList<>();
     root.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("description", "costsNanos");
-    assertThat(root.get("description").asText()).contains("median of 3 runs", "quick");
+    assertThat(fields).containsExactly("description", "machine", "measuredAt", "method", "costsNanos", "sources");
+    assertThat(root.get("method").asText()).contains("median of 3 runs", "quick");
     for (CostOperation op : CostOperation.values()) {
       assertThat(root.get("costsNanos").get(op.id()).asLong()).as(op.id()).isPositive();
     }
@@ -52,7 +66,7 @@ class CalibrateCommandTest {
     Run run = run("--quick", "--iterations", "1", "--out", file.toString());
     assertThat(run.exitCode()).isZero();
     JsonNode root = new ObjectMapper().readTree(Files.readString(file));
-    assertThat(root.get("costsNanos").size()).isEqualTo(CostOperation.values().length + 1);
+    assertThat(root.get("costsNanos").size()).isEqualTo(dev.tlssim.scenario.CostProfiles.requiredOperations().size());
     assertThat(run.out()).contains("operation", "median ns", "rsa4096.decrypt", "app.response", "wrote " + file);
     assertThat(run.out().lines().filter(l -> l.startsWith("prf.")).count()).isEqualTo(3);
   }

@@ -21,9 +21,9 @@ class TcpConnectionTest {
   }
 
   @Test
-  void threeDuplicateAcksTriggerAFastRetransmitWithoutWaitingForTheTimer() {
+  void withoutSackThreeDuplicateAcksTriggerAFastRetransmitWithoutWaitingForTheTimer() {
     // a's packets: 1 SYN, 2 ACK, then data; the 4th (second data segment) is lost.
-    TcpHarness h = harness(TcpConfig.DEFAULT, (node, n) -> node.equals("a") && n == 4);
+    TcpHarness h = harness(TcpConfig.DEFAULT.withSack(false), (node, n) -> node.equals("a") && n == 4);
     var server = new TcpHarness.Recorder();
     var client = new TcpHarness.Recorder() {
       @Override
@@ -40,6 +40,32 @@ class TcpConnectionTest {
     assertThat(h.lines("tcp.rto")).isEmpty();
     // The loss is repaired one RTT after the data left (dup ACKs return at 200 ms): all bytes by 250 ms.
     assertThat(h.lines("a tcp.retransmit").get(0)).startsWith(200 * MS + " ");
+  }
+
+  /** Timestamps on, Linux timers, four linear SYN timeouts: the measured kernel's settings. */
+  private static final TcpConfig TIMESTAMPS =
+      new TcpConfig(1460, 10, 1 << 20, true, false, 40 * MS, TimerProfile.LINUX, 6, 5, 15, 4);
+
+  @Test
+  void withTimestampsALostSynAckLeavesTheClientAnRttFromItsFirstSynAndTheServerOneFromItsLastSynAck() {
+    // b's first SYN-ACK (its packet 1) is lost; a's SYN again at 1 s, b answers it at 1.05 s. That
+    // SYN-ACK echoes the first SYN's timestamp (the listener keeps TS.Recent of the SYN it accepted,
+    // RFC 7323 §4.3, Linux's request sock), so a measures 1.1 s, as Linux does; a's ACK echoes the
+    // SYN-ACK it answered, so b measures 100 ms, not the 1.1 s since its first SYN-ACK.
+    TcpHarness h = harness(TIMESTAMPS, (node, n) -> node.equals("b") && n == 1);
+    connect(h, new TcpHarness.Recorder());
+    h.runUntil(5 * S);
+    assertThat(h.lines("a tcp.established").get(0)).startsWith(1100 * MS + " ").contains("srtt=" + 1100 * MS);
+    assertThat(h.lines("b tcp.established").get(0)).startsWith(1150 * MS + " ").contains("srtt=" + 100 * MS);
+  }
+
+  @Test
+  void withTimestampsALostSynStillGivesBothSidesTheTrueRtt() {
+    TcpHarness h = harness(TIMESTAMPS, (node, n) -> node.equals("a") && n == 1);
+    connect(h, new TcpHarness.Recorder());
+    h.runUntil(5 * S);
+    assertThat(h.lines("a tcp.established").get(0)).startsWith(1100 * MS + " ").contains("srtt=" + 100 * MS);
+    assertThat(h.lines("b tcp.established").get(0)).contains("srtt=" + 100 * MS);
   }
 
   @Test
@@ -102,6 +128,21 @@ class TcpConnectionTest {
     h.runUntil(5 * S);
     assertThat(client.establishedAt).isEqualTo(1100 * MS);
     assertThat(h.lines("b tcp.retransmit")).filteredOn(l -> l.contains("reason=DUPLICATE_SYN")).hasSize(1);
+  }
+
+  @Test
+  void answeringARetransmittedSynRestartsTheSynAckTimer() {
+    // b's first four SYN-ACKs are lost: at 50 ms, at 1.05 s (its timer, and its answer to a's second
+    // SYN), at 2.05 s (its answer to a's third SYN, linear timeouts). Linux's tcp_check_req restarts
+    // the timer with each answer, so the timer does not fire at 3.05 s beside the answer to a's
+    // fourth SYN: one SYN-ACK then, not two.
+    TcpHarness h = harness(TIMESTAMPS, (node, n) -> node.equals("b") && n <= 4);
+    TcpHarness.Recorder client = connect(h, new TcpHarness.Recorder());
+    h.runUntil(10 * S);
+    assertThat(h.transmitted).filteredOn(t -> t.node().equals("b") && t.segment().has(TcpSegment.SYN))
+        .extracting(TcpHarness.Transmitted::time)
+        .containsExactly(50 * MS, 1050 * MS, 1050 * MS, 2050 * MS, 3050 * MS);
+    assertThat(client.establishedAt).isEqualTo(3100 * MS);
   }
 
   @Test

@@ -36,11 +36,15 @@ final class TcpHarness {
   long now;
 
   TcpHarness(long delay, TcpConfig config, BiPredicate<String, Integer> drop) {
+    this(delay, config, config, drop);
+  }
+
+  /** Node a runs {@code a}, node b runs {@code b}. */
+  TcpHarness(long delay, TcpConfig a, TcpConfig b, BiPredicate<String, Integer> drop) {
     this.delay = delay;
     this.drop = drop;
-    for (String node : List.of("a", "b")) {
-      stacks.put(node, new TcpStack(node, config, host(node), new SplittableRandom(node.hashCode())));
-    }
+    stacks.put("a", new TcpStack("a", a, host("a"), new SplittableRandom("a".hashCode())));
+    stacks.put("b", new TcpStack("b", b, host("b"), new SplittableRandom("b".hashCode())));
   }
 
   private TcpStack.Host host(String node) {

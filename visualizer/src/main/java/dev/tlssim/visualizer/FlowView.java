@@ -41,6 +41,9 @@ final class FlowView {
   /** A timer event (tcp.rto) at a node: the wait that just ended and what TCP backs off to next. */
   record Timer(long atNs, String node, long nextRtoNs, int retries) {}
 
+  /** A tail-loss probe a node sent (RFC 8985 §7), with the probe timeout that elapsed. */
+  record Probe(long atNs, String node, long ptoNs) {}
+
   final Flow flow;
   final String client;
   final String server;
@@ -53,6 +56,7 @@ final class FlowView {
   /** tls.keys events: only in runs made with --keylog, one per handshake at the client. */
   final List<TlsChannelEvent.Keys> keys = new ArrayList<>();
   final List<Timer> timers = new ArrayList<>();
+  final List<Probe> probes = new ArrayList<>();
   /** When the client could send application data (TLS established, else TCP established), or -1. */
   long doneNs = -1;
   String doneWhat = "";
@@ -134,6 +138,8 @@ final class FlowView {
       keys.add(k);
     } else if (e instanceof TcpEvent.RtoFired rto) {
       timers.add(new Timer(t, node, rto.rto(), rto.retries()));
+    } else if (e instanceof TcpEvent.LossProbe probe) {
+      probes.add(new Probe(t, node, probe.pto()));
     } else if (e instanceof TlsChannelEvent.Established) {
       if (node.equals(client) && doneNs < 0) {
         doneNs = t;

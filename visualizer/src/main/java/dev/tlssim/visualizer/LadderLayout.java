@@ -152,19 +152,52 @@ final class LadderLayout {
       }
       String seqKey = p.sender + "|" + p.seq;
       PacketPath before = lastBySeq.get(seqKey);
-      if (p.retransmitReason != null && p.retransmitReason.equals("rto") && before != null) {
-        FlowView.Timer timer = timerAt(p.sender, p.sentNs);
-        String text = "RTO " + Num.ms((p.sentNs - before.sentNs) / 1e6) + " ms"
-            + (timer == null ? "" : ", next " + Num.ms(timer.nextRtoNs() / 1e6) + " ms");
-        waits.add(new Wait(x(p.sender), y(before.sentNs), y(p.sentNs) + dy, text));
+      if (p.retransmitReason != null && before != null) {
+        waits.add(new Wait(x(p.sender), y(before.sentNs), y(p.sentNs) + dy, waitText(p, before)));
       }
       if (p.len > 0 || p.has(TcpFlag.SYN) || p.has(TcpFlag.FIN)) {
         lastBySeq.put(seqKey, p);
       }
-      if (!p.pureAck() || p.retransmitReason != null) {
+      if (!p.pureAck() || p.retransmitReason != null || !p.sack.isEmpty()) {
         placeLabel(p, dy);
       }
     }
+  }
+
+  /**
+   * What made the sender resend, named as the trace names it: the retransmission timer, a tail-loss
+   * probe (RFC 8985 §7), RACK or SACK loss marking, or duplicate ACKs, with the time since the
+   * previous copy left.
+   */
+  private String waitText(PacketPath p, PacketPath before) {
+    String waited = Num.ms((p.sentNs - before.sentNs) / 1e6) + " ms";
+    switch (p.retransmitReason) {
+      case "rto": {
+        FlowView.Timer timer = timerAt(p.sender, p.sentNs);
+        return "RTO " + waited + (timer == null ? "" : ", next " + Num.ms(timer.nextRtoNs() / 1e6) + " ms");
+      }
+      case "tlp": {
+        FlowView.Probe probe = probeAt(p.sender, p.sentNs);
+        return "TLP after " + waited + (probe == null ? "" : " (PTO " + Num.ms(probe.ptoNs() / 1e6) + " ms)");
+      }
+      case "rack":
+        return "RACK: lost after " + waited;
+      case "sack":
+        return "SACK: lost after " + waited;
+      case "fast":
+        return "3 dup ACKs: " + waited;
+      default:
+        return p.retransmitReason + " " + waited;
+    }
+  }
+
+  private FlowView.Probe probeAt(String node, long ns) {
+    for (FlowView.Probe probe : flow.probes) {
+      if (probe.node().equals(node) && probe.atNs() == ns) {
+        return probe;
+      }
+    }
+    return null;
   }
 
   private FlowView.Timer timerAt(String node, long ns) {

@@ -132,6 +132,9 @@ final class LadderSvg {
     if (p.carriesTls()) {
       t.append("\n").append(String.join(", ", p.messages()));
     }
+    if (!p.sack.isEmpty()) {
+      t.append("\n").append(p.sackText()).append(" (ack=").append(p.ack).append(")");
+    }
     if (p.retransmitReason != null) {
       t.append("\nretransmission (").append(p.retransmitReason).append(")");
     }

@@ -38,6 +38,10 @@ final class PacketPath {
    * segment without TLS bytes, and for every segment of a trace that does not record them.
    */
   final List<PacketEvent.Carried> carries;
+  /** The cumulative acknowledgment the segment carries. */
+  final long ack;
+  /** SACK blocks of an ACK (RFC 2018): bytes the receiver holds above a hole; empty when none. */
+  final List<PacketEvent.SackBlock> sack;
 
   PacketPath(long id, Flow flow, String sender, PacketEvent.Segment tcp, long sentNs) {
     this.id = id;
@@ -48,6 +52,17 @@ final class PacketPath {
     this.len = tcp.len();
     this.sentNs = sentNs;
     this.carries = tcp.carries() == null ? List.of() : tcp.carries();
+    this.ack = tcp.ack();
+    this.sack = tcp.sack() == null ? List.of() : tcp.sack();
+  }
+
+  /**
+   * The SACK blocks as offsets above the cumulative ACK, the hole's left edge: "SACK +1448..+2896"
+   * says the 1448 bytes after the ACK are missing and the next 1448 arrived.
+   */
+  String sackText() {
+    return "SACK " + sack.stream().map(b -> "+" + (b.left() - ack) + "..+" + (b.right() - ack))
+        .collect(Collectors.joining(" "));
   }
 
   boolean carriesTls() {
@@ -99,6 +114,9 @@ final class PacketPath {
       return carries.stream().map(PacketPath::label).collect(Collectors.joining(", "));
     }
     String f = flags.isEmpty() ? "-" : flagText();
+    if (!sack.isEmpty()) {
+      f = f + ", " + sackText();
+    }
     return len > 0 ? f + " " + len + " B" : f;
   }
 

@@ -50,6 +50,12 @@ class LadderLayoutTest {
   }
 
   @Test
+  void aTailLossProbeIsNamedWithItsProbeTimeout() {
+    LadderLayout probed = new LadderLayout(Fixtures.flow("run-tail-probe"), layout.pxPerMs, 550);
+    assertThat(probed.waits).extracting(LadderLayout.Wait::text).containsExactly("TLP after 300 ms (PTO 300 ms)");
+  }
+
+  @Test
   void everySegmentButThePureAckIsLabelledByItsRecordsOrFlags() {
     assertThat(layout.labels).extracting(l -> l.packet().id, LadderLayout.Label::text).containsExactly(
         tuple(1L, "SYN"), tuple(2L, "SYN,ACK"), tuple(4L, "client_hello"), tuple(5L, "\u21bb client_hello"),

@@ -15,7 +15,7 @@ class SegmentLabelTest {
 
   private static PacketPath segment(int len, PacketEvent.Carried... carries) {
     return new PacketPath(9, FLOW, "server", new PacketEvent.Segment(443, 49152, List.of(TcpFlag.ACK), 5001, 1001,
-        len, 65535, List.of(carries)), 0);
+        len, 65535, List.of(carries), null), 0);
   }
 
   @Test
@@ -39,5 +39,14 @@ class SegmentLabelTest {
     assertThat(plain.carriesTls()).isFalse();
     assertThat(plain.label()).isEqualTo("ACK 100 B");
     assertThat(LadderLayout.style(plain)).isEqualTo(LadderLayout.Style.DATA);
+  }
+
+  @Test
+  void anAckWithSackBlocksNamesThemAboveTheHoleAndIsLabelled() {
+    // The client acknowledges 5001 and holds 6461-7921 and 9381-10841: two segments above a hole.
+    PacketPath ack = new PacketPath(10, FLOW, "client", new PacketEvent.Segment(49152, 443, List.of(TcpFlag.ACK), 1001,
+        5001, 0, 65535, null, List.of(new PacketEvent.SackBlock(6461, 7921), new PacketEvent.SackBlock(9381, 10841))), 0);
+    assertThat(ack.label()).isEqualTo("ACK, SACK +1460..+2920 +4380..+5840");
+    assertThat(LadderSvg.tooltip(ack)).contains("SACK +1460..+2920 +4380..+5840 (ack=5001)");
   }
 }

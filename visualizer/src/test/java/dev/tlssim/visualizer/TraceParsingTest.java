@@ -71,7 +71,7 @@ class TraceParsingTest {
       if (r.event() instanceof PacketEvent.Sent s) {
         PacketEvent.Segment t = s.tcp();
         r = new TraceRecord(r.timeNanos(), r.node(), new PacketEvent.Sent(s.id(), s.from(), s.to(), s.size(),
-            new PacketEvent.Segment(t.sport(), t.dport(), t.flags(), t.seq(), t.ack(), t.len(), t.win(), null)));
+            new PacketEvent.Segment(t.sport(), t.dport(), t.flags(), t.seq(), t.ack(), t.len(), t.win(), null, null)));
       }
       bare.add(r);
     }

@@ -1,5 +1,6 @@
 package dev.tlssim.results.capture;
 
+import dev.tlssim.events.PacketEvent;
 import dev.tlssim.tcp.TcpSegment;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -66,14 +67,34 @@ public final class PcapWriter {
     return b.array();
   }
 
-  /** MSS on SYNs; the 12-byte timestamps block (NOP, NOP, kind 8) when the segment carries one. */
+  /**
+   * The options as {@link TcpSegment#optionsLength} lays them out: MSS on SYNs; SACK-permitted
+   * (kind 4) in place of the NOPs before the timestamps (kind 8), or padded alone; SACK blocks
+   * (kind 5) after two NOPs, edges modulo 2^32 like the sequence numbers.
+   */
   private static byte[] options(TcpSegment s) {
     ByteBuffer o = ByteBuffer.allocate(s.optionsLength());
+    boolean sackPermitted = s.has(TcpSegment.SYN) && s.sackPermitted();
     if (s.has(TcpSegment.SYN)) {
       o.put((byte) 2).put((byte) 4).putShort((short) s.mssOption());
     }
     if (s.timestamps()) {
-      o.put((byte) 1).put((byte) 1).put((byte) 8).put((byte) 10).putInt(0).putInt(0);
+      if (sackPermitted) {
+        o.put((byte) 4).put((byte) 2);
+      } else {
+        o.put((byte) 1).put((byte) 1);
+      }
+      // RFC 7323 §3: a 1 ms clock, as Linux's (TCP_TS_HZ = 1000), modulo 2^32.
+      o.put((byte) 8).put((byte) 10).putInt((int) (s.tsVal() / 1_000_000L))
+          .putInt(s.tsEcr() == TcpSegment.NO_ECHO ? 0 : (int) (s.tsEcr() / 1_000_000L));
+    } else if (sackPermitted) {
+      o.put((byte) 1).put((byte) 1).put((byte) 4).put((byte) 2);
+    }
+    if (s.sack() != null) {
+      o.put((byte) 1).put((byte) 1).put((byte) 5).put((byte) (2 + 8 * s.sack().size()));
+      for (PacketEvent.SackBlock b : s.sack()) {
+        o.putInt((int) b.left()).putInt((int) b.right());
+      }
     }
     return o.array();
   }
