@@ -43,7 +43,7 @@ class DropClassifierTest {
       List<PacketEvent.Carried> carries = content == null ? null
           : List.of(new PacketEvent.Carried(0, len, 0, len, content, List.of()));
       PacketEvent.Segment s = new PacketEvent.Segment(fromClient ? 49153 : 443, fromClient ? 443 : 49153, flags, 1,
-          1, len, 65535, carries);
+          1, len, 65535, carries, null);
       records.add(new TraceRecord(at, from, new PacketEvent.Sent(id, from, to, 52 + len, s)));
       return id;
     }
@@ -127,7 +127,7 @@ class DropClassifierTest {
     // Another connection's lost segment (a different client port) is not this one's.
     Trace other = handshake();
     long id = 99;
-    PacketEvent.Segment s = new PacketEvent.Segment(49154, 443, SYN, 1, 0, 0, 65535, null);
+    PacketEvent.Segment s = new PacketEvent.Segment(49154, 443, SYN, 1, 0, 0, 65535, null, null);
     other.records.add(new TraceRecord(ms(10), "client", new PacketEvent.Sent(id, "client", "server", 52, s)));
     other.records.add(new TraceRecord(ms(10), "client",
         new PacketEvent.Dropped(id, "client->server", PacketEvent.DropReason.LOSS)));
