@@ -66,7 +66,8 @@ final class FidelityCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--markdown", paramLabel = "FILE",
-      description = "Also write the comparison as a markdown document (docs/fidelity.md is made this way).")
+      description = "Also write the comparison as a markdown document (docs/fidelity.md is made this way); "
+          + "the hand-written notes after its marker line are kept.")
   Path markdown;
 
   @CommandLine.Spec
@@ -118,7 +119,8 @@ final class FidelityCommand implements Callable<Integer> {
       simulated.forEach(r -> summary.append(Csv.row(r.fields())));
       Files.writeString(dir.resolve("summary.csv"), summary);
       if (markdown != null) {
-        Files.writeString(markdown, FidelityDocument.markdown(plans, tables, command(plans)));
+        String notes = Files.isRegularFile(markdown) ? FidelityDocument.notesOf(Files.readString(markdown)) : null;
+        Files.writeString(markdown, FidelityDocument.markdown(plans, tables, command(plans), notes));
       }
     } catch (IOException e) {
       return badInput("cannot write the results: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.tlssim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlssim.fidelity.FidelityDocument;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -82,13 +83,21 @@ class FidelityCommandTest {
     assertThat(a.exit()).as(a.err()).isZero();
     assertThat(a.out()).contains("36 runs", "RTT 100 ms, loss 10 %", "pooled", "By drop class",
         "results: " + one);
-    Outcome b = fidelity("--trials", "1", "--parallel", "6", "--out", many.toString());
+    // Notes written by hand after the marker survive a rewrite of the document.
+    String generated = Files.readString(doc);
+    assertThat(generated).contains(FidelityDocument.NOTES_MARKER + "\n\n## Notes\n\n(none yet)\n");
+    Files.writeString(doc, generated.substring(0, generated.indexOf(FidelityDocument.NOTES_MARKER))
+        + FidelityDocument.NOTES_MARKER + "\n\n## Where it disagrees\n\nBy hand.\n");
+    Outcome b = fidelity("--trials", "1", "--parallel", "6", "--out", many.toString(), "--markdown", doc.toString());
     assertThat(b.exit()).as(b.err()).isZero();
     for (String f : List.of("handshakes.csv", "summary.csv")) {
       assertThat(Files.readString(many.resolve(f))).as(f).isEqualTo(Files.readString(one.resolve(f)));
     }
     // 24 latency cells and 12 loss cells, one handshake each.
     assertThat(Files.readAllLines(one.resolve("handshakes.csv"))).hasSize(1 + 36);
-    assertThat(Files.readString(doc)).startsWith("# Fidelity").contains("./tlssim fidelity --trials 1 --markdown");
+    assertThat(Files.readString(doc)).startsWith("# Fidelity").contains("./tlssim fidelity --trials 1 --markdown")
+        .endsWith(FidelityDocument.NOTES_MARKER + "\n\n## Where it disagrees\n\nBy hand.\n")
+        .isEqualTo(generated.substring(0, generated.indexOf(FidelityDocument.NOTES_MARKER))
+            + FidelityDocument.NOTES_MARKER + "\n\n## Where it disagrees\n\nBy hand.\n");
   }
 }
