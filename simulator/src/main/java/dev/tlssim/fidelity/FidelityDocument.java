@@ -59,15 +59,19 @@ public final class FidelityDocument {
           (TLS 1.2 full: server Finished received; TLS 1.2 abbreviated and TLS 1.3: client Finished written).
         * **drop class**, over the packets of the connection sent within `[start, start + hs_ms]`: `syn` = a SYN
           or SYN-ACK was dropped; else `data` = a segment with payload was dropped (either direction); else `ack` =
-          only pure ACKs were dropped; else `none`.
+          only pure ACKs were dropped; else `none`. Measured: from the linkem packet logs (derive.py); simulated:
+          from each run's `packet.send` and `packet.drop` events. At the instant of completion the simulated client
+          sends its final flight and its request together; the request does not count (the real client wrote it
+          after `do_handshake()` returned, outside the window), the final flight does.
         * **percentiles**: nearest rank, the p-th of n sorted values is v[ceil(p*n/100)]; share >= 1 s = fraction
-          with hs_ms >= 1000 ms. Δ = simulated / measured - 1; for the share, the difference in percentage points.
+          with hs_ms >= 1000 ms. Δ = simulated / measured - 1; for the share also the difference in percentage
+          points (Δ pp). The tables round to 0.1 ms; summary.csv has 3 decimals.
 
         """);
     b.append("Trials: ").append(latency.spec().trials()).append(" per RTT and mode without loss (measured: 20), ")
         .append(loss.spec().trials()).append(" per loss level and mode at RTT 100 ms (measured: 100, two seeds of 50")
-        .append(" pooled); sweep seeds ").append(latency.spec().seed()).append(" and ").append(loss.spec().seed())
-        .append(".\n");
+        .append(" pooled); sweep seed ").append(latency.spec().seed()).append(" (latency) and ")
+        .append(loss.spec().seed()).append(" (loss).\n");
     b.append("""
 
         ## How to re-run
