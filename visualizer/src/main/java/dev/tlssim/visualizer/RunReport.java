@@ -115,7 +115,7 @@ public final class RunReport {
         "segment carrying TLS records (their messages; \"part of\" until the record ends)"},
         {"ack", "#8a8a8a", "1", "", "pure ACK"}, {"syn", "#009E73", "2.4", "", "SYN / SYN-ACK"},
         {"fin", "#CC79A7", "2.2", "8 3", "FIN"}, {"rst", "#D55E00", "2.4", "3 3", "RST"},
-        {"retx", "#E69F00", "3.4", "", "\u21bb retransmission"}, {"wait", "#E69F00", "3", "6 5", "RTO timer wait"},
+        {"retx", "#E69F00", "3.4", "", "\u21bb retransmission"}, {"wait", "#E69F00", "3", "6 5", "wait before a resend: RTO, tail-loss probe (TLP), RACK or SACK loss marking"},
         {"done", "#009E73", "2", "10 4", "handshake done"}};
     StringBuilder b = new StringBuilder("<div class=\"legend\">");
     for (String[] i : items) {
