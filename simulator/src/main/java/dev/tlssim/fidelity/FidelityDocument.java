@@ -76,7 +76,7 @@ public final class FidelityDocument {
 
         ## How to re-run
 
-        * `./tlssim fidelity` runs both sweeps (about ten seconds on two cores), prints the tables and writes
+        * `./tlssim fidelity` runs both sweeps (about 40 seconds on two cores), prints the tables and writes
           `results/fidelity/<run-id>/handshakes.csv` (one row per simulated handshake: condition, mode, trial,
           seed, hs_ms, drop class) and `summary.csv` (the columns of the measured `summary.csv`). `--trials N`
           and `--seed N` apply to both sweeps, `--parallel N` changes only the speed, `--out DIR` says where
