@@ -15,7 +15,6 @@ import dev.tlssim.scenario.ScenarioRunner;
 import dev.tlssim.sweep.Csv;
 import dev.tlssim.sweep.ProgressLines;
 import dev.tlssim.sweep.SweepPlan;
-import dev.tlssim.sweep.SweepRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -51,17 +50,6 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:the comparison ran", "2:invalid input (a missing file, a bad option)",
         "3:internal error (a run failed inside the simulator)"})
 final class FidelityCommand implements Callable<Integer> {
-  @Option(names = "--trials", paramLabel = "N",
-      description = "Trials per cell for both sweeps (default: the files', which match the measurement).")
-  Integer trials;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Sweep seed for both sweeps (default: the files').")
-  Long seed;
-
-  @Option(names = "--parallel", paramLabel = "N",
-      description = "Runs in flight at once (default: 4 x cores = ${DEFAULT-VALUE}). Does not change the results.")
-  int parallel = SweepRunner.defaultInFlight();
-
   @Option(names = "--out", paramLabel = "DIR", description = "Write the CSVs here instead of results/fidelity/<run-id>/.")
   Path out;
 
@@ -70,6 +58,9 @@ final class FidelityCommand implements Callable<Integer> {
           + "the hand-written notes after its marker line are kept.")
   Path markdown;
 
+  @CommandLine.Mixin
+  SweepRunOptions run = new SweepRunOptions();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -77,18 +68,15 @@ final class FidelityCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (trials != null && trials < 1) {
-      return badInput("--trials must be at least 1, got " + trials);
-    }
-    if (parallel < 1) {
-      return badInput("--parallel must be at least 1, got " + parallel);
+    if (run.problem() != null) {
+      return badInput(run.problem());
     }
     Path home = TlssimCommand.home();
     MeasuredData measured;
     Map<RunGroup, SweepPlan> plans;
     try {
       measured = MeasuredData.load(home);
-      plans = FidelityPlans.load(home, trials, seed);
+      plans = FidelityPlans.load(home, run.trials, run.seed);
     } catch (ScenarioException e) {
       err.println(e.report());
       err.flush();
@@ -97,12 +85,12 @@ final class FidelityCommand implements Callable<Integer> {
       return badInput(e.getMessage());
     }
     int runs = plans.values().stream().mapToInt(SweepPlan::runs).sum();
-    stdout.printf(Locale.ROOT, "fidelity: %d runs (%s), %d in flight%n", runs, describe(plans), parallel);
+    stdout.printf(Locale.ROOT, "fidelity: %d runs (%s), %d in flight%n", runs, describe(plans), run.parallel);
     stdout.flush();
     long start = System.nanoTime();
     List<SimulatedHandshake> handshakes;
     try (ScenarioRunner runner = new ScenarioRunner()) {
-      handshakes = FidelityRunner.run(plans, runner, parallel,
+      handshakes = FidelityRunner.run(plans, runner, run.parallel,
           plan -> new ProgressLines(err, plan.spec().name(), plan.runs(), Duration.ofSeconds(10)));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -145,7 +133,8 @@ final class FidelityCommand implements Callable<Integer> {
 
   /** The command line that reproduces the document, as docs/fidelity.md states it. */
   private String command(Map<RunGroup, SweepPlan> plans) {
-    return "./tlssim fidelity" + (trials == null ? "" : " --trials " + trials) + (seed == null ? "" : " --seed " + seed)
+    return "./tlssim fidelity" + (run.trials == null ? "" : " --trials " + run.trials)
+        + (run.seed == null ? "" : " --seed " + run.seed)
         + " --markdown " + markdown;
   }
 

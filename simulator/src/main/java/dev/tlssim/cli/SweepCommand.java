@@ -56,24 +56,17 @@ final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "Sweep YAML file.")
   Path file;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Sweep seed (default: the file's, else 1).")
-  Long seed;
-
-  @Option(names = "--trials", paramLabel = "N", description = "Trials per cell (default: the file's, else 100).")
-  Integer trials;
-
   @Option(names = "--crypto", paramLabel = "MODE",
       description = "per-trial (each trial its own TLS randoms and keys) or per-cell (a cell's trials share them and "
           + "reuse every public-key result: faster, but identical TLS bytes within a cell). Default: the file's, "
           + "else per-trial.")
   String crypto;
 
-  @Option(names = "--parallel", paramLabel = "N",
-      description = "Runs in flight at once (default: 4 x cores = ${DEFAULT-VALUE}). Does not change the results.")
-  int parallel = SweepRunner.defaultInFlight();
-
   @Option(names = "--out", paramLabel = "DIR", description = "Write results here instead of results/<sweep>/<run-id>/.")
   Path out;
+
+  @CommandLine.Mixin
+  SweepRunOptions run = new SweepRunOptions();
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -82,11 +75,8 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (trials != null && trials < 1) {
-      return badInput("--trials must be at least 1, got " + trials);
-    }
-    if (parallel < 1) {
-      return badInput("--parallel must be at least 1, got " + parallel);
+    if (run.problem() != null) {
+      return badInput(run.problem());
     }
     CryptoMode mode = null;
     if (crypto != null) {
@@ -99,9 +89,9 @@ final class SweepCommand implements Callable<Integer> {
     SweepPlan plan;
     try {
       SweepSpec s = SweepReader.read(file);
-      s = seed == null ? s : s.withSeed(seed);
+      s = run.seed == null ? s : s.withSeed(run.seed);
       s = mode == null ? s : s.withCrypto(mode);
-      plan = SweepPlan.of(trials == null ? s : s.withTrials(trials));
+      plan = SweepPlan.of(run.trials == null ? s : s.withTrials(run.trials));
     } catch (ScenarioException e) {
       err.println(e.report());
       err.flush();
@@ -112,12 +102,12 @@ final class SweepCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "sweep %s: %d cells x %d trials = %d runs, %s of connection %s (%d in flight%s)%n",
         s.name(), plan.cells().size(), s.trials(), plan.runs(),
         s.metrics().stream().map(m -> m.field()).collect(java.util.stream.Collectors.joining(", ")), plan.connection(),
-        parallel, s.crypto() == CryptoMode.PER_CELL ? ", cryptography per cell" : "");
+        run.parallel, s.crypto() == CryptoMode.PER_CELL ? ", cryptography per cell" : "");
     stdout.flush();
     long start = System.nanoTime();
     List<TrialResult> results;
     try (ScenarioRunner runner = new ScenarioRunner(); SweepProgress progress = progress(s.name(), plan.runs(), err)) {
-      results = new SweepRunner(runner, parallel).run(plan, progress);
+      results = new SweepRunner(runner, run.parallel).run(plan, progress);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     SweepResult result = SweepResult.of(plan, results);
