@@ -95,7 +95,7 @@ final class FidelityCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     List<SummaryRow> simulated = Summaries.of(handshakes.stream().map(SimulatedHandshake::sample).toList());
-    List<Table> tables = ComparisonTables.of(measured, simulated);
+    List<Table> tables = ComparisonTables.of(measured, simulated, handshakes);
     long seedShown = plans.get(RunGroup.LATENCY).spec().seed();
     Path dir = out != null ? out : RunOutput.newRunDir(home.resolve("results"), "fidelity", seedShown);
     try {

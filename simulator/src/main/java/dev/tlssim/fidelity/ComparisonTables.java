@@ -1,5 +1,6 @@
 package dev.tlssim.fidelity;
 
+import dev.tlssim.results.Stats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,8 +17,43 @@ import java.util.Locale;
 public final class ComparisonTables {
   private ComparisonTables() {}
 
-  public static List<Table> of(MeasuredData measured, List<SummaryRow> simulated) {
-    return List.of(all(measured, simulated), byDropClass(measured, simulated));
+  public static List<Table> of(MeasuredData measured, List<SummaryRow> simulated, List<SimulatedHandshake> runs) {
+    return List.of(all(measured, simulated), byDropClass(measured, simulated), resends(measured, runs));
+  }
+
+  /**
+   * The timers as they fired: for the loss runs, how long a packet dropped in a handshake window took
+   * to be sent again, by kind and direction, modes pooled (the SYN's timer, the SYN-ACK's timer or
+   * answer to a repeated SYN, and for payload RACK, probes and the RTO together).
+   */
+  private static Table resends(MeasuredData measured, List<SimulatedHandshake> runs) {
+    List<String> header = new ArrayList<>(List.of("condition", "kind", "direction", "n meas", "n sim"));
+    for (String s : List.of("p25", "median", "p75", "p90")) {
+      header.addAll(List.of(s + " meas", s + " sim", "Δ"));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (ResendRow m : measured.resends()) {
+      List<BigDecimal> delays = new ArrayList<>();
+      for (SimulatedHandshake h : runs) {
+        if (h.group() == RunGroup.LOSS && h.lossPct() == m.lossPct()) {
+          h.resends().stream().filter(m::counts).forEach(r -> delays.add(r.delayMs()));
+        }
+      }
+      delays.sort(null);
+      List<String> row = new ArrayList<>(List.of("loss " + m.lossPct() + " %", m.kind(), m.direction(),
+          String.valueOf(m.n()), String.valueOf(delays.size())));
+      cells(row, m.p25(), percentile(delays, 25));
+      cells(row, m.median(), percentile(delays, 50));
+      cells(row, m.p75(), percentile(delays, 75));
+      cells(row, m.p90(), percentile(delays, 90));
+      rows.add(row);
+    }
+    return new Table("Resend delays (ms), loss runs, modes pooled: from a packet dropped in a handshake window to its"
+        + " next copy", header, rows);
+  }
+
+  private static BigDecimal percentile(List<BigDecimal> sorted, int p) {
+    return sorted.isEmpty() ? null : Stats.percentile(sorted, p);
   }
 
   private static Table all(MeasuredData measured, List<SummaryRow> simulated) {

@@ -32,7 +32,7 @@ public final class FidelityRunner {
           ConnectionSummary s = r.connections().stream().filter(x -> x.id().equals(conn)).findFirst()
               .orElseThrow(() -> new IllegalStateException("the run reported no connection '" + conn + "'"));
           return new SimulatedHandshake(group, c.rttMs(), c.lossPct(), c.mode(), trial, seed, s.result(),
-              s.handshakeMs(), DropClassifier.classify(r.trace(), conn), s.resumedBy());
+              s.handshakeMs(), DropClassifier.classify(r.trace(), conn), s.resumedBy(), Resend.of(r.trace(), conn));
         }));
       }
     }

@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * The real-stack side, as checked in under {@value #FOLDER} (written by its derive.py; see its
- * README.md): one {@link Sample} per measured handshake from connections.csv, and the statistics of
- * summary.csv. The files are plain CSV (no quoted fields: derive.py writes numbers and identifiers).
+ * README.md): one {@link Sample} per measured handshake from connections.csv, the statistics of
+ * summary.csv, and of retransmissions.csv the pooled rows of the handshake windows' drops. The files are plain CSV (no quoted fields: derive.py writes numbers and identifiers).
  */
-public record MeasuredData(Path folder, List<Sample> connections, List<SummaryRow> summary) {
+public record MeasuredData(Path folder, List<Sample> connections, List<SummaryRow> summary, List<ResendRow> resends) {
   /** Where the measurements live, relative to the project folder. */
   public static final String FOLDER = "scenarios/fidelity/measured";
 
@@ -25,8 +25,18 @@ public record MeasuredData(Path folder, List<Sample> connections, List<SummaryRo
     Path folder = home.resolve(FOLDER).normalize();
     List<Map<String, String>> connections = rows(folder.resolve("connections.csv"));
     List<Map<String, String>> summary = rows(folder.resolve("summary.csv"));
+    List<Map<String, String>> resends = rows(folder.resolve("retransmissions.csv"));
     return new MeasuredData(folder, connections.stream().map(MeasuredData::sample).toList(),
-        summary.stream().map(MeasuredData::summaryRow).toList());
+        summary.stream().map(MeasuredData::summaryRow).toList(),
+        resends.stream().filter(r -> r.get("run").equals("pooled") && ResendRow.COMPARED.contains(r.get("kind")))
+            .map(MeasuredData::resendRow).toList());
+  }
+
+  private static ResendRow resendRow(Map<String, String> r) {
+    Function<String, BigDecimal> number = k -> r.get(k).isEmpty() ? null : new BigDecimal(r.get(k));
+    return new ResendRow(Integer.parseInt(r.get("loss_pct")), r.get("kind"), r.get("direction"),
+        Integer.parseInt(r.get("n")), number.apply("p25_ms"), number.apply("median_ms"), number.apply("p75_ms"),
+        number.apply("p90_ms"));
   }
 
   private static Sample sample(Map<String, String> r) {

@@ -60,6 +60,16 @@ class MeasuredDataTest {
   }
 
   @Test
+  void readsThePooledResendRowsOfTheHandshakeWindows() {
+    MeasuredData m = MeasuredData.load(HOME);
+    assertThat(m.resends()).extracting(r -> r.lossPct() + " " + r.kind() + " " + r.direction() + " " + r.n())
+        .containsExactly("5 data_all c2s 54", "5 data_all s2c 38", "5 data_all all 92", "5 syn c2s 33",
+            "5 synack s2c 38", "10 data_all c2s 115", "10 data_all s2c 95", "10 data_all all 210", "10 syn c2s 57",
+            "10 synack s2c 79");
+    assertThat(m.resends().get(0).median()).isEqualByComparingTo("314.173");
+  }
+
+  @Test
   void aMissingFileIsAnErrorNamingIt(@TempDir Path dir) {
     assertThatThrownBy(() -> MeasuredData.load(dir)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("connections.csv").hasMessageContaining("derive.py");
