@@ -45,6 +45,10 @@ final class TlsReader {
     boolean tls13 = versions.contains(TlsVersion.TLS13);
     Suites suites = suites(c.get("suites"), versions);
     List<NamedGroup> groups = groups(c.get("groups"), versions);
+    if (implementation == Implementation.JDK && groups.stream().anyMatch(NamedGroup::postQuantum)) {
+      // JDK 17's SSLEngine implements no post-quantum group (nor does JDK 25's).
+      throw c.get("groups").error("the JDK's SSLEngine has no post-quantum group; use implementation: tlssim");
+    }
     if (!tls13) {
       for (String key : TLS13_ONLY) {
         if (c.get(key).present()) {

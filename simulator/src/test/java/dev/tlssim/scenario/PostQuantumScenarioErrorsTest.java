@@ -46,6 +46,7 @@ class PostQuantumScenarioErrorsTest {
       "no classical for 1.2 | {versions: [\"1.3\"], serverName: www.example.com, trust: [root], groups: [X25519MLKEM768, x25519] | {versions: [\"1.2\", \"1.3\"], serverName: www.example.com, trust: [root], groups: [X25519MLKEM768] | bad.yaml:9:89: nodes.client.tls.groups: TLS 1.2 has no post-quantum group: with 1.2 in versions, add x25519 or secp256r1",
       "selection with 1.2  | {versions: [\"1.3\"], certificate: www, groups: [X25519MLKEM768, x25519] | {versions: [\"1.2\"], certificate: www, groups: [x25519] | bad.yaml:12:82: nodes.server.tls.groupSelection: groupSelection is a TLS 1.3 setting; add 1.3 to versions",
       "unknown selection   | groupSelection: preference | groupSelection: strict | bad.yaml:12:98: nodes.server.tls.groupSelection: unknown group selection 'strict' (shares or preference)",
+      "JDK engine          | {versions: [\"1.3\"], certificate | {implementation: jdk, versions: [\"1.3\"], certificate | bad.yaml:12:77: nodes.server.tls.groups: the JDK's SSLEngine has no post-quantum group; use implementation: tlssim",
       "pre-standard group  | groups: [X25519MLKEM768, x25519], groupSelection | groups: [X25519Kyber768, x25519], groupSelection | bad.yaml:12:57: nodes.server.tls.groups[0]: unknown group 'X25519Kyber768'",
   })
   void mistakesAreLocatedAndExitWithTwo(String what, String good, String bad, String message) throws IOException {
