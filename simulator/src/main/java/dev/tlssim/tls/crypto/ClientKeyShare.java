@@ -23,11 +23,6 @@ public sealed interface ClientKeyShare permits EcdheClientShare, MlKemClientShar
     };
   }
 
-  /** Groups a share can be made for. */
-  static boolean supports(NamedGroup group) {
-    return group.postQuantum() || EcdheKeyPair.supports(group);
-  }
-
   NamedGroup group();
 
   /** The KeyShareEntry's key_exchange, without its length prefix. */
