@@ -86,4 +86,34 @@ class PostQuantumScenarioTest {
     assertThat(sent("server-pq-first", "server_hello")).containsExactly(classical + 1088);
     assertThat(sent("server-nist", "server_hello")).containsExactly(classical - 32 + 1153, classical - 32 + 1088);
   }
+
+  /**
+   * Offered beside TLS 1.2, the hybrid goes in the TLS 1.3 ClientHello only; a TLS 1.2 server
+   * passes it over and agrees on x25519, as it would any group it has no ECDHE for.
+   */
+  @Test
+  void aTls12ServerPassesTheHybridOver() {
+    RunResult r = Runs.run("""
+        pki:
+          authorities:
+            root: {key: rsa2048}
+          certificates:
+            www: {issuer: root, key: rsa2048, names: [www.example.com]}
+        nodes:
+          client:
+            role: client
+            tls: {versions: ["1.2", "1.3"], serverName: www.example.com, trust: [root], groups: [X25519MLKEM768, x25519]}
+          server:
+            role: server
+            tls: {versions: ["1.2"], certificate: www, groups: [x25519]}
+        network:
+          latency: 50ms
+        timeline:
+          - at: 0ms
+            connect: {id: c1, from: client, to: server, request: 100B, response: 1KB}
+        expect:
+          - {connection: c1, version: TLSv1.2, group: x25519, handshakeMs: 300}
+        """);
+    assertThat(r.verdicts()).hasSize(3).allSatisfy(v -> assertThat(v.held()).as(v.actual()).isTrue());
+  }
 }
