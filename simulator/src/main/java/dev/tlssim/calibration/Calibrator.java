@@ -195,6 +195,7 @@ public final class Calibrator {
     private final byte[] x25519Peer;
     private final EcdheKeyPair secp256r1;
     private final byte[] secp256r1Peer;
+    private final MlKemWorkload mlkem;
     private final byte[] clientRandom;
     private final byte[] serverRandom;
     private final byte[] preMasterSecret;
@@ -221,6 +222,7 @@ public final class Calibrator {
       x25519Peer = EcdheKeyPair.generate(NamedGroup.X25519, random).publicKey();
       secp256r1 = EcdheKeyPair.generate(NamedGroup.SECP256R1, random);
       secp256r1Peer = EcdheKeyPair.generate(NamedGroup.SECP256R1, random).publicKey();
+      mlkem = new MlKemWorkload(random);
       preMasterSecret = bytes(random, 32);
       masterSecret = MasterSecret.derive("SHA-256", preMasterSecret, clientRandom, serverRandom).secret();
       handshakeHash = bytes(random, 32);
@@ -247,7 +249,10 @@ public final class Calibrator {
 
     @Override
     public String source(CostOperation op) {
-      return "BouncyCastle lightweight API via the engine's classes: " + op.description();
+      return switch (op) {
+        case MLKEM768_KEYGEN, MLKEM768_ENCAPS, MLKEM768_DECAPS -> MlKemWorkload.source(op);
+        default -> "BouncyCastle lightweight API via the engine's classes: " + op.description();
+      };
     }
 
     @Override
@@ -269,6 +274,9 @@ public final class Calibrator {
         case X25519_AGREE -> () -> agree(x25519, x25519Peer);
         case SECP256R1_KEYGEN -> () -> EcdheKeyPair.generate(NamedGroup.SECP256R1, random).publicKey()[1];
         case SECP256R1_AGREE -> () -> agree(secp256r1, secp256r1Peer);
+        case MLKEM768_KEYGEN -> mlkem::keygen;
+        case MLKEM768_ENCAPS -> mlkem::encaps;
+        case MLKEM768_DECAPS -> mlkem::decaps;
         case PRF_MASTER_SECRET -> () ->
             MasterSecret.derive("SHA-256", preMasterSecret, clientRandom, serverRandom).secret()[0];
         case PRF_KEY_BLOCK -> () -> KeyBlock.derive(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,

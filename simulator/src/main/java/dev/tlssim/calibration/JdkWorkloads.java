@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Every {@link CostOperation} through the JDK's own JCA providers, as a JSSE-based stack would
  * run it: SunRsaSign ({@code SHA256withRSA}), SunJCE ({@code RSA/ECB/PKCS1Padding}, AES, HMAC),
- * SunEC ({@code SHA256withECDSA}, X25519, ECDH). Providers are named explicitly so that a
+ * SunEC ({@code SHA256withECDSA}, X25519, ECDH); ML-KEM, which JDK 17 lacks, through
+ * BouncyCastle ({@link MlKemWorkload}). Providers are named explicitly so that a
  * BouncyCastle provider registered elsewhere in the process is never picked instead.
  */
 final class JdkWorkloads implements Workbench {
@@ -37,6 +38,7 @@ final class JdkWorkloads implements Workbench {
   private final PublicKey x25519Peer;
   private final KeyPair secp256r1;
   private final PublicKey secp256r1Peer;
+  private final MlKemWorkload mlkem;
   private final byte[] preMasterSecret;
   private final byte[] seed;
   private final byte[] masterSecret;
@@ -62,6 +64,7 @@ final class JdkWorkloads implements Workbench {
       x25519Peer = ec("X25519", null).getPublic();
       secp256r1 = ec("EC", new ECGenParameterSpec("secp256r1"));
       secp256r1Peer = ec("EC", new ECGenParameterSpec("secp256r1")).getPublic();
+      mlkem = new MlKemWorkload(random);
       preMasterSecret = bytes(48);
       seed = bytes(64);
       masterSecret = prf(preMasterSecret, "master secret", seed, 48);
@@ -89,6 +92,7 @@ final class JdkWorkloads implements Workbench {
       case X25519_AGREE: return "JCA KeyAgreement X25519 (" + SUN_EC + ")";
       case SECP256R1_KEYGEN: return "JCA KeyPairGenerator EC secp256r1 (" + SUN_EC + ")";
       case SECP256R1_AGREE: return "JCA KeyAgreement ECDH secp256r1 (" + SUN_EC + ")";
+      case MLKEM768_KEYGEN: case MLKEM768_ENCAPS: case MLKEM768_DECAPS: return MlKemWorkload.source(op);
       case TICKET_SEAL: case TICKET_OPEN:
         return "JCA Cipher AES/CBC/PKCS5Padding and Mac HmacSHA256 (" + SUN_JCE + ") over a 200-byte state";
       default:
@@ -115,6 +119,9 @@ final class JdkWorkloads implements Workbench {
       case SECP256R1_KEYGEN: return () -> call(() ->
           ec("EC", new ECGenParameterSpec("secp256r1")).getPublic().getEncoded()[0]);
       case SECP256R1_AGREE: return () -> call(() -> agree("ECDH", secp256r1.getPrivate(), secp256r1Peer));
+      case MLKEM768_KEYGEN: return mlkem::keygen;
+      case MLKEM768_ENCAPS: return mlkem::encaps;
+      case MLKEM768_DECAPS: return mlkem::decaps;
       case PRF_MASTER_SECRET: return () -> call(() -> prf(preMasterSecret, "master secret", seed, 48)[0]);
       // 2 × 16-byte keys + 2 × 4-byte implicit nonces of AES-128-GCM (RFC 5288 §3).
       case PRF_KEY_BLOCK: return () -> call(() -> prf(masterSecret, "key expansion", seed, 40)[0]);

@@ -2,10 +2,13 @@ package dev.tlssim.calibration;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns {@code openssl speed} figures into our operations, each from the closest figure openssl
@@ -32,6 +35,13 @@ public final class OpensslDerivation {
   private static final int FINISHED_SEED = "client finished".length() + 32;
   private static final int TICKET_STATE = 200;
 
+  /**
+   * Operations OpenSSL 3.0's {@code openssl speed} cannot time: it has no ML-KEM (OpenSSL 3.5
+   * added it). {@link #derive} leaves them out; a profile takes them from elsewhere.
+   */
+  public static final Set<CostOperation> NOT_IN_SPEED = Collections.unmodifiableSet(EnumSet.of(
+      CostOperation.MLKEM768_KEYGEN, CostOperation.MLKEM768_ENCAPS, CostOperation.MLKEM768_DECAPS));
+
   private OpensslDerivation() {}
 
   /** One derived value with the figure it came from. */
@@ -44,7 +54,9 @@ public final class OpensslDerivation {
   public static Map<CostOperation, Derived> derive(SpeedFigures figures) {
     Map<CostOperation, Derived> out = new LinkedHashMap<>();
     for (CostOperation op : CostOperation.values()) {
-      out.put(op, derive(figures, op));
+      if (!NOT_IN_SPEED.contains(op)) {
+        out.put(op, derive(figures, op));
+      }
     }
     return out;
   }

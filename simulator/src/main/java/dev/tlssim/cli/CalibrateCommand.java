@@ -2,6 +2,7 @@ package dev.tlssim.cli;
 
 import dev.tlssim.calibration.CalibrationResult;
 import dev.tlssim.calibration.Calibrator;
+import dev.tlssim.calibration.CostOperation;
 import dev.tlssim.calibration.CostProfileWriter;
 import dev.tlssim.calibration.Machine;
 import dev.tlssim.calibration.Measurement;
@@ -154,6 +155,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     Map<String, String> sources = new LinkedHashMap<>();
     unmeasured.put(CalibrationResult.APP_RESPONSE, CalibrationResult.APP_RESPONSE_NANOS);
     sources.put(CalibrationResult.APP_RESPONSE, "not measured: models a server preparing a small response");
+    for (CostOperation op : OpensslDerivation.NOT_IN_SPEED) {
+      unmeasured.put(op.id(), shipped.cost(op.id()));
+      sources.put(op.id(), "not in this OpenSSL's openssl speed: the shipped openssl profile's value, measured "
+          + "through BouncyCastle's lightweight API (OpenSSL 3.0 has no ML-KEM)");
+    }
     for (StackOverhead o : StackOverhead.values()) {
       unmeasured.put(o.id(), shipped.cost(o.id()));
       sources.put(o.id(), "not measured by openssl speed: the shipped openssl profile's value, fitted to measured "

@@ -16,6 +16,9 @@ import java.util.Map;
  *                         failure: timeout, refused, reset, alert:&lt;name&gt; (the TLS alert that ended it)
  * @param version          negotiated TLS version ("TLSv1.2"), null without TLS or before ServerHello
  * @param cipherSuite      negotiated suite, RFC name
+ * @param group            the key-exchange group the client's handshake used (IANA name, e.g.
+ *                         x25519, X25519MLKEM768), null without one (a TLS 1.3 psk_ke resumption,
+ *                         RSA key transport) or before ServerHello
  * @param handshake        full, abbreviated, failed; null without TLS
  * @param resumedBy        session-id or ticket for an abbreviated handshake, else null
  * @param failedCheck      the client's certificate check that failed (chain, signature, validity,
@@ -48,6 +51,7 @@ public record ConnectionSummary(
     String result,
     String version,
     String cipherSuite,
+    String group,
     String handshake,
     String resumedBy,
     String failedCheck,
@@ -67,13 +71,13 @@ public record ConnectionSummary(
     Long replayedRequests) {
 
   /** Field names an expectation may test, in summary.json order. */
-  public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck",
+  public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "group", "handshake", "resumedBy", "failedCheck",
       "tcpConnectMs", "handshakeMs", "roundTrips", "firstAppByteMs", "responseMs", "bytesClientToServer", "bytesServerToClient",
       "packets", "retransmissions", "cpuClientMs", "cpuServerMs", "mitmReadBytes", "alertReason", "replayedRequests");
 
   /** Fields whose values are words, not numbers. */
   public static final java.util.Set<String> TEXT_FIELDS =
-      java.util.Set.of("result", "version", "cipherSuite", "handshake", "resumedBy", "failedCheck", "alertReason");
+      java.util.Set.of("result", "version", "cipherSuite", "group", "handshake", "resumedBy", "failedCheck", "alertReason");
 
   /** The summary.json object, keys in a fixed order. */
   public Map<String, Object> toMap() {
@@ -86,6 +90,7 @@ public record ConnectionSummary(
     m.put("result", result);
     m.put("version", version);
     m.put("cipherSuite", cipherSuite);
+    m.put("group", group);
     m.put("handshake", handshake);
     m.put("resumedBy", resumedBy);
     m.put("failedCheck", failedCheck);

@@ -228,6 +228,7 @@ public final class ConnectionTracker implements EventSink {
     boolean tlsEstablished;
     String version;
     String suite;
+    String group;
     String failedCheck;
     String resumedBy;
     long cpuClient;
@@ -274,6 +275,7 @@ public final class ConnectionTracker implements EventSink {
           tlsEstablished = true;
           version = est.version();
           suite = est.suite();
+          group = est.group();
         }
         // Either end knows whether the session was resumed (the JDK's SSLEngine does not say).
         if (est.resumedBy() != null) {
@@ -322,7 +324,7 @@ public final class ConnectionTracker implements EventSink {
         result = "incomplete";
       }
       String handshakeKind = !tls ? null : !tlsEstablished ? "failed" : resumedBy != null ? "abbreviated" : "full";
-      return new ConnectionSummary(id, client, server, flow, Millis.of(start), result, version, suite, handshakeKind,
+      return new ConnectionSummary(id, client, server, flow, Millis.of(start), result, version, suite, group, handshakeKind,
           resumedBy, failedCheck,
           since(tcpConnect), since(handshake), roundTrips(), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
           retransmissions, Millis.of(cpuClient), Millis.of(cpuServer), mitmRead,

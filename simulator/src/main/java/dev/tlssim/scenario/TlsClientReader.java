@@ -100,7 +100,8 @@ final class TlsClientReader {
     List<NamedGroup> shares = TlsReader.list(c, NamedGroup::parse);
     for (int i = 0; i < shares.size(); i++) {
       if (!groups.contains(shares.get(i))) {
-        throw c.elements().get(i).error("a key share only for a group in groups " + groups);
+        throw c.elements().get(i).error("a key share only for a group in groups "
+            + groups.stream().map(NamedGroup::rfcName).toList());
       }
     }
     return shares;

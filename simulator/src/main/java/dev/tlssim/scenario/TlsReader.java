@@ -28,7 +28,7 @@ final class TlsReader {
       "extendedMasterSecret"};
   /** Settings only TLS 1.3 has; on a node without 1.3 they are a mistake, not a no-op. */
   private static final List<String> TLS13_ONLY = List.of("keyShares", "earlyData", "pskModes",
-      "middleboxCompatibility");
+      "middleboxCompatibility", "groupSelection");
 
   /** The suites of one list, split by version: RFC 8446 §B.4 names are TLS 1.3's, the others older. */
   private record Suites(List<CipherSuite> tls12, List<Tls13CipherSuite> tls13) {}
@@ -45,6 +45,10 @@ final class TlsReader {
     boolean tls13 = versions.contains(TlsVersion.TLS13);
     Suites suites = suites(c.get("suites"), versions);
     List<NamedGroup> groups = groups(c.get("groups"), versions);
+    if (implementation == Implementation.JDK && groups.stream().anyMatch(NamedGroup::postQuantum)) {
+      // JDK 17's SSLEngine implements no post-quantum group (nor does JDK 25's).
+      throw c.get("groups").error("the JDK's SSLEngine has no post-quantum group; use implementation: tlssim");
+    }
     if (!tls13) {
       for (String key : TLS13_ONLY) {
         if (c.get(key).present()) {
@@ -109,21 +113,38 @@ final class TlsReader {
     return new Suites(older.isEmpty() ? DEFAULT_SUITES : older, newer.isEmpty() ? DEFAULT_TLS13_SUITES : newer);
   }
 
-  /** The groups our engines implement; secp384r1 only where no TLS 1.2 handshake can pick it. */
+  /**
+   * The groups our engines implement; secp384r1 only where no TLS 1.2 handshake can pick it; the
+   * post-quantum groups only with TLS 1.3, the one version they are defined for
+   * (draft-ietf-tls-mlkem, draft-ietf-tls-ecdhe-mlkem). Beside TLS 1.2 they are offered in the
+   * TLS 1.3 ClientHello and the TLS 1.2 engine passes them over, as it passes over any group it has
+   * no ECDHE for.
+   */
   private static List<NamedGroup> groups(Cursor c, List<TlsVersion> versions) {
     if (!c.present()) {
       return DEFAULT_GROUPS;
     }
     boolean tls12 = versions.get(0).compareTo(TlsVersion.TLS12) <= 0;
+    boolean tls13 = versions.contains(TlsVersion.TLS13);
     List<NamedGroup> groups = list(c, NamedGroup::parse);
     for (int i = 0; i < groups.size(); i++) {
       NamedGroup g = groups.get(i);
+      if (g.postQuantum()) {
+        if (!tls13) {
+          throw (c.isArray() ? c.elements().get(i) : c).error(g.rfcName() + " is a TLS 1.3 group (draft-ietf-tls-"
+              + (g == NamedGroup.MLKEM768 ? "mlkem" : "ecdhe-mlkem") + "); add 1.3 to versions");
+        }
+        continue;
+      }
       boolean allowed = g == NamedGroup.X25519 || g == NamedGroup.SECP256R1 || (g == NamedGroup.SECP384R1 && !tls12);
       if (!allowed) {
-        throw c.elements().get(i).error(tls12
+        throw (c.isArray() ? c.elements().get(i) : c).error(tls12
             ? "supported groups are x25519 and secp256r1 (secp384r1 too for TLS 1.3 only)"
-            : "supported groups are x25519, secp256r1 and secp384r1");
+            : "supported groups are x25519, secp256r1, secp384r1, X25519MLKEM768, SecP256r1MLKEM768 and MLKEM768");
       }
+    }
+    if (tls12 && groups.stream().allMatch(NamedGroup::postQuantum)) {
+      throw c.error("TLS 1.2 has no post-quantum group: with 1.2 in versions, add x25519 or secp256r1");
     }
     return groups;
   }

@@ -35,7 +35,8 @@ final class TlsServerBuilder {
           .withTicketKeys(server.tickets() == null ? null : shared.ticketKeys(node, server.tickets(), pki.epoch(), scenario)));
     }
     if (tls.speaksTls13()) {
-      TlsServerConfig.Tls13Settings tls13 = TlsServerConfig.Tls13Settings.defaults().withCipherSuites(tls.tls13Suites());
+      TlsServerConfig.Tls13Settings tls13 = TlsServerConfig.Tls13Settings.defaults().withCipherSuites(tls.tls13Suites())
+          .withGroupSelection(server.groupSelection());
       if (server.tickets() != null) {
         tls13 = tls13.withTickets(Tls13TicketPolicy.of(shared.tls13TicketKey(node, server.tickets(), scenario))
                 .withLifetime(Duration.ofNanos(server.tickets().lifetimeNanos()))

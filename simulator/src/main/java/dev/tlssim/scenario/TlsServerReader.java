@@ -1,9 +1,11 @@
 package dev.tlssim.scenario;
 
+import dev.tlssim.tls.v13.GroupSelection;
+
 /** Reads a server's own {@code tls:} settings and checks its certificate against the PKI. */
 final class TlsServerReader {
   static final String[] KEYS = {"certificate", "sessionCache", "tickets", "staple", "earlyData",
-      "maxFragmentLength"};
+      "maxFragmentLength", "groupSelection"};
 
   private static final long HOUR = 3_600_000_000_000L;
 
@@ -17,7 +19,8 @@ final class TlsServerReader {
     }
     return new TlsServerSpec(certificate, cache(c.get("sessionCache")), tickets(c.get("tickets")),
         c.get("staple").bool(false), earlyData(c.get("earlyData")),
-        c.get("maxFragmentLength").parsed(MaxFragmentLengthPolicy::parse, MaxFragmentLengthPolicy.ACCEPT));
+        c.get("maxFragmentLength").parsed(MaxFragmentLengthPolicy::parse, MaxFragmentLengthPolicy.ACCEPT),
+        c.get("groupSelection").parsed(GroupSelection::parse, GroupSelection.SHARES));
   }
 
   /** {@code off}, or {capacity, lifetime, shared}; by default a cache of the server's own. */

@@ -53,7 +53,8 @@ class CalibratorTest {
         "rsa2048.sign", "rsa2048.decrypt", "rsa2048.encrypt", "rsa2048.verify",
         "rsa4096.sign", "rsa4096.decrypt", "rsa4096.encrypt", "rsa4096.verify",
         "ecdsa-p256.sign", "ecdsa-p256.verify", "x25519.keygen", "x25519.agree",
-        "secp256r1.keygen", "secp256r1.agree", "prf.master-secret", "prf.key-block", "prf.finished", "ticket.seal", "ticket.open");
+        "secp256r1.keygen", "secp256r1.agree", "mlkem768.keygen", "mlkem768.encaps", "mlkem768.decaps",
+        "prf.master-secret", "prf.key-block", "prf.finished", "ticket.seal", "ticket.open");
     assertThat(CostOperation.fromId("x25519.agree")).contains(CostOperation.X25519_AGREE);
     assertThat(CostOperation.fromId("rsa2048.private")).isEmpty();
   }

@@ -45,7 +45,7 @@ class CostProfileWriterTest {
     assertThat(names).containsExactlyElementsOf(synthetic().costsNanos().keySet());
     assertThat(costs.get("rsa2048.sign").isIntegralNumber()).isTrue();
     assertThat(costs.get("rsa2048.sign").asLong()).isEqualTo(1000);
-    assertThat(costs.get("prf.finished").asLong()).isEqualTo(17_000);
+    assertThat(costs.get("prf.finished").asLong()).isEqualTo(20_000);
     assertThat(costs.get("app.response").asLong()).isEqualTo(50_000);
   }
 

@@ -24,7 +24,7 @@ class Tls13ScenarioErrorsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "share outside groups | versions: [\"1.3\"], groups: [x25519], keyShares: [secp256r1] | inline.yaml:7:81: nodes.client.tls.keyShares[0]: a key share only for a group in groups [X25519]",
+      "share outside groups | versions: [\"1.3\"], groups: [x25519], keyShares: [secp256r1] | inline.yaml:7:81: nodes.client.tls.keyShares[0]: a key share only for a group in groups [x25519]",
       "1.3 setting on 1.2   | versions: [\"1.2\"], earlyData: true                         | inline.yaml:7:62: nodes.client.tls.earlyData: earlyData is a TLS 1.3 setting; add 1.3 to versions",
       "p-384 with 1.2       | versions: [\"1.2\", \"1.3\"], groups: [secp384r1]           | inline.yaml:7:67: nodes.client.tls.groups[0]: supported groups are x25519 and secp256r1 (secp384r1 too for TLS 1.3 only)",
       "unknown psk mode     | versions: [\"1.3\"], pskModes: [psk_rsa_ke]                | inline.yaml:7:62: nodes.client.tls.pskModes[0]: unknown psk mode 'psk_rsa_ke' (use psk_dhe_ke or psk_ke)",

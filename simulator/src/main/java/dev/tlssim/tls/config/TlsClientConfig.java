@@ -198,7 +198,7 @@ public record TlsClientConfig(
 
   /** The TLS 1.2 engine's view: the shared settings with the TLS 1.2 ones. */
   public Optional<ClientConfig> tls12Engine() {
-    return tls12.map(s -> new ClientConfig(s.minVersion(), s.maxVersion(), s.cipherSuites(), groups,
+    return tls12.map(s -> new ClientConfig(s.minVersion(), s.maxVersion(), s.cipherSuites(), tls12Groups(),
         s.signatureSchemes(), serverName, s.extendedMasterSecret(), verifier, s.sessionStore(), s.offerSessionIds(),
         s.offerTickets(), s.peerId(), statusRequest, revocationFetch, maxFragmentLength));
   }
@@ -221,5 +221,13 @@ public record TlsClientConfig(
       return Tls13.client(engine13, random, now, tickets, tls12Engine().orElseThrow());
     }
     return tickets == null ? Tls13.client(engine13, random, now) : Tls13.client(engine13, random, now, tickets);
+  }
+
+  /**
+   * The groups TLS 1.2 can use: the post-quantum ones are TLS 1.3's alone (draft-ietf-tls-mlkem,
+   * draft-ietf-tls-ecdhe-mlkem), so the TLS 1.2 engine neither offers nor accepts them.
+   */
+  private List<NamedGroup> tls12Groups() {
+    return groups.stream().filter(g -> !g.postQuantum()).toList();
   }
 }

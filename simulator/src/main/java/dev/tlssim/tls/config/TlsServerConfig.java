@@ -11,6 +11,7 @@ import dev.tlssim.tls.v12.ServerConfig;
 import dev.tlssim.tls.v12.SessionCache;
 import dev.tlssim.tls.v12.TicketKeys;
 import dev.tlssim.tls.v12.Tls12;
+import dev.tlssim.tls.v13.GroupSelection;
 import dev.tlssim.tls.v13.Tls13;
 import dev.tlssim.tls.v13.Tls13EarlyDataReplayGuard;
 import dev.tlssim.tls.v13.Tls13ServerConfig;
@@ -101,35 +102,43 @@ public record TlsServerConfig(
   /**
    * What only TLS 1.3 has (RFC 8446): suites, the CertificateVerify schemes (empty: the one of
    * {@link Tls13ServerConfig#defaults} that fits the key), the ticket policy (§4.6.1; null: no
-   * tickets), the 0-RTT anti-replay state (§8) and the ticket age window (§8.3).
+   * tickets), the 0-RTT anti-replay state (§8), the ticket age window (§8.3) and how the group is
+   * picked ({@link GroupSelection}).
    */
   public record Tls13Settings(List<Tls13CipherSuite> cipherSuites, List<SignatureScheme> signatureSchemes,
-      Tls13TicketPolicy tickets, Tls13EarlyDataReplayGuard replayGuard, Duration ticketAgeWindow) {
+      Tls13TicketPolicy tickets, Tls13EarlyDataReplayGuard replayGuard, Duration ticketAgeWindow,
+      GroupSelection groupSelection) {
     public Tls13Settings {
       cipherSuites = List.copyOf(cipherSuites);
       signatureSchemes = List.copyOf(signatureSchemes);
       Objects.requireNonNull(replayGuard, "replayGuard");
       Objects.requireNonNull(ticketAgeWindow, "ticketAgeWindow");
+      Objects.requireNonNull(groupSelection, "groupSelection");
     }
 
     /** {@link Tls13ServerConfig#defaults}: its suites, the scheme for the key, no tickets, no anti-replay. */
     public static Tls13Settings defaults() {
       return new Tls13Settings(Tls13ServerConfig.DEFAULT_CIPHER_SUITES, List.of(), null,
-          Tls13EarlyDataReplayGuard.none(), Tls13ServerConfig.DEFAULT_TICKET_AGE_WINDOW);
+          Tls13EarlyDataReplayGuard.none(), Tls13ServerConfig.DEFAULT_TICKET_AGE_WINDOW, GroupSelection.SHARES);
     }
 
     public Tls13Settings withCipherSuites(List<Tls13CipherSuite> suites) {
-      return new Tls13Settings(suites, signatureSchemes, tickets, replayGuard, ticketAgeWindow);
+      return new Tls13Settings(suites, signatureSchemes, tickets, replayGuard, ticketAgeWindow, groupSelection);
     }
 
     /** Issues tickets after each handshake and resumes with them (RFC 8446 §4.6.1, §2.2). */
     public Tls13Settings withTickets(Tls13TicketPolicy policy) {
-      return new Tls13Settings(cipherSuites, signatureSchemes, policy, replayGuard, ticketAgeWindow);
+      return new Tls13Settings(cipherSuites, signatureSchemes, policy, replayGuard, ticketAgeWindow, groupSelection);
     }
 
     /** The anti-replay state for 0-RTT data (RFC 8446 §8). */
     public Tls13Settings withReplayGuard(Tls13EarlyDataReplayGuard guard) {
-      return new Tls13Settings(cipherSuites, signatureSchemes, tickets, guard, ticketAgeWindow);
+      return new Tls13Settings(cipherSuites, signatureSchemes, tickets, guard, ticketAgeWindow, groupSelection);
+    }
+
+    /** How the group is picked among those shared with the client ({@link GroupSelection}). */
+    public Tls13Settings withGroupSelection(GroupSelection selection) {
+      return new Tls13Settings(cipherSuites, signatureSchemes, tickets, replayGuard, ticketAgeWindow, selection);
     }
   }
 
@@ -184,7 +193,7 @@ public record TlsServerConfig(
 
   /** The TLS 1.2 engine's view: the shared settings with the TLS 1.2 ones. */
   public Optional<ServerConfig> tls12Engine() {
-    return tls12.map(s -> new ServerConfig(s.minVersion(), s.maxVersion(), s.cipherSuites(), groups,
+    return tls12.map(s -> new ServerConfig(s.minVersion(), s.maxVersion(), s.cipherSuites(), tls12Groups(),
         s.signatureSchemes(), chain, privateKey, s.extendedMasterSecret(), s.sessionCache(), s.ticketKeys(),
         stapledOcspResponse, acceptMaxFragmentLength));
   }
@@ -195,7 +204,7 @@ public record TlsServerConfig(
         s.signatureSchemes().isEmpty() ? Tls13ServerConfig.defaults(chain, privateKey).signatureSchemes()
             : s.signatureSchemes(),
         chain, privateKey, s.tickets(), s.replayGuard(), s.ticketAgeWindow(), stapledOcspResponse,
-        acceptMaxFragmentLength));
+        acceptMaxFragmentLength, s.groupSelection()));
   }
 
   /** A new connection's endpoint; {@code now} stamps and checks its tickets. */
@@ -206,5 +215,13 @@ public record TlsServerConfig(
     Tls13ServerConfig engine13 = tls13Engine().orElseThrow();
     return tls12.isPresent() ? Tls13.server(engine13, random, now, tls12Engine().orElseThrow())
         : Tls13.server(engine13, random, now);
+  }
+
+  /**
+   * The groups TLS 1.2 can use: the post-quantum ones are TLS 1.3's alone (draft-ietf-tls-mlkem,
+   * draft-ietf-tls-ecdhe-mlkem), so the TLS 1.2 engine neither offers nor accepts them.
+   */
+  private List<NamedGroup> tls12Groups() {
+    return groups.stream().filter(g -> !g.postQuantum()).toList();
   }
 }

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  */
 public final class CryptoMemo {
   /** The operations kept. */
-  public enum Operation { KEY_GENERATION, AGREEMENT, SIGNING, VERIFICATION, RSA_ENCRYPTION, RSA_DECRYPTION }
+  public enum Operation { KEY_GENERATION, AGREEMENT, SIGNING, VERIFICATION, RSA_ENCRYPTION, RSA_DECRYPTION,
+    ENCAPSULATION, DECAPSULATION }
 
   /** A computation that may fail with a checked exception (an alert), which is never kept. */
   @FunctionalInterface

@@ -19,6 +19,21 @@ public record KeyShareSelection(NamedGroup group, KeyShareEntry clientShare) {
     Objects.requireNonNull(clientShare, "clientShare");
   }
 
+  /**
+   * The share {@code policy} picks: by {@link GroupSelection#SHARES} as {@link #select(List,
+   * KeyShareClientHello)}; by {@link GroupSelection#PREFERENCE} the share for the group
+   * {@link #retryGroup} names, if the client sent one, and none otherwise, so that the server asks
+   * for it.
+   */
+  public static Optional<KeyShareSelection> select(List<NamedGroup> serverGroups, KeyShareClientHello offered,
+      SupportedGroups clientGroups, GroupSelection policy) {
+    if (policy == GroupSelection.SHARES) {
+      return select(serverGroups, offered);
+    }
+    return retryGroup(serverGroups, clientGroups)
+        .flatMap(g -> offered.shareFor(g.code()).map(share -> new KeyShareSelection(g, share)));
+  }
+
   public static Optional<KeyShareSelection> select(List<NamedGroup> serverGroups, KeyShareClientHello offered) {
     for (NamedGroup group : serverGroups) {
       Optional<KeyShareEntry> share = offered.shareFor(group.code());

@@ -21,7 +21,7 @@ import dev.tlssim.tls.core.RevocationWait;
 import dev.tlssim.tls.core.TlsEvent;
 import dev.tlssim.tls.crypto.ConnectionEnd;
 import dev.tlssim.tls.crypto.CryptoMemo;
-import dev.tlssim.tls.crypto.EcdheKeyPair;
+import dev.tlssim.tls.crypto.ClientKeyShare;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
 import dev.tlssim.tls.crypto.Tls13KeySchedule;
@@ -123,7 +123,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   private final RevocationWait revocation;
   /** The first ClientHello, which a TLS 1.2 handshake continues from if the server chooses 1.2. */
   private ClientHello firstHello;
-  private final Map<NamedGroup, EcdheKeyPair> keyShares = new LinkedHashMap<>();
+  private final Map<NamedGroup, ClientKeyShare> keyShares = new LinkedHashMap<>();
   private State state = State.START;
   private byte[] clientRandom;
   private byte[] sessionId;
@@ -226,9 +226,9 @@ final class Tls13ClientHandshake implements Tls13Handshake {
   }
 
   private void generateShare(NamedGroup g) {
-    EcdheKeyPair pair = EcdheKeyPair.generate(g, random);
-    channel.cryptoOperation(g.rfcName() + ".keygen");
-    keyShares.put(g, pair);
+    ClientKeyShare share = ClientKeyShare.generate(g, random);
+    share.generationOperations().forEach(channel::cryptoOperation);
+    keyShares.put(g, share);
   }
 
   /**
@@ -239,7 +239,7 @@ final class Tls13ClientHandshake implements Tls13Handshake {
    */
   private void sendClientHello(Optional<Cookie> cookie) {
     List<KeyShareEntry> shares = new ArrayList<>();
-    keyShares.forEach((g, pair) -> shares.add(KeyShareEntry.of(g, pair.publicKey())));
+    keyShares.forEach((g, share) -> shares.add(KeyShareEntry.of(g, share.keyExchange())));
     List<Extension> extensions = new ArrayList<>(List.of(
         ServerName.of(config.serverName()),
         SupportedGroups.of(config.groups().toArray(NamedGroup[]::new)),
@@ -468,8 +468,9 @@ final class Tls13ClientHandshake implements Tls13Handshake {
       group = share.knownGroup().filter(keyShares::containsKey)
           .orElseThrow(() -> new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
               String.format("server_hello: key_share in group 0x%04x, for which no share was sent (RFC 8446 §4.2.8)", share.group())));
-      shared = keyShares.get(group).agree(share.keyExchange());
-      channel.cryptoOperation(group.rfcName() + ".agree");
+      ClientKeyShare ours = keyShares.get(group);
+      shared = ours.sharedSecret(share.keyExchange());
+      ours.completionOperations().forEach(channel::cryptoOperation);
     } else if (!resumed || !config.pskKeyExchangeModes().contains(PskKeyExchangeModes.PSK_KE)) {
       // RFC 8446 §9.2: without PSK key_share is mandatory; with one, only psk_ke goes without.
       throw new TlsAlertException(AlertDescription.MISSING_EXTENSION, resumed

@@ -32,7 +32,8 @@ public record Tls13ServerConfig(
     Tls13EarlyDataReplayGuard replayGuard,
     Duration ticketAgeWindow,
     Supplier<byte[]> stapledOcspResponse,
-    boolean acceptMaxFragmentLength) {
+    boolean acceptMaxFragmentLength,
+    GroupSelection groupSelection) {
 
   /**
    * The default {@link #ticketAgeWindow}: RFC 8446 §8.3 notes that clock skew and network delay
@@ -47,6 +48,7 @@ public record Tls13ServerConfig(
 
   public Tls13ServerConfig {
     Objects.requireNonNull(replayGuard, "replayGuard");
+    Objects.requireNonNull(groupSelection, "groupSelection");
     Objects.requireNonNull(ticketAgeWindow, "ticketAgeWindow");
     if (ticketAgeWindow.isNegative()) {
       throw new IllegalArgumentException("negative ticket age window: " + ticketAgeWindow);
@@ -73,7 +75,8 @@ public record Tls13ServerConfig(
         : SignatureScheme.ECDSA_SECP256R1_SHA256;
     return new Tls13ServerConfig(DEFAULT_CIPHER_SUITES,
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
-        List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none(), DEFAULT_TICKET_AGE_WINDOW, null, true);
+        List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none(), DEFAULT_TICKET_AGE_WINDOW, null, true,
+        GroupSelection.SHARES);
   }
 
   /** The ticket policy, if this server issues tickets and accepts them for resumption. */
@@ -83,7 +86,7 @@ public record Tls13ServerConfig(
 
   /** Issues tickets after each handshake and resumes with them (RFC 8446 §4.6.1, §2.2). */
   public Tls13ServerConfig withTickets(Tls13TicketPolicy policy) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, policy, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength, groupSelection);
   }
 
   /**
@@ -93,15 +96,15 @@ public record Tls13ServerConfig(
   public Tls13ServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
     List<SignatureScheme> schemes = key instanceof RSAKeyParameters == privateKey instanceof RSAKeyParameters
         ? signatureSchemes : defaults(newChain, key).signatureSchemes();
-    return new Tls13ServerConfig(cipherSuites, groups, schemes, newChain, key, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength);
+    return new Tls13ServerConfig(cipherSuites, groups, schemes, newChain, key, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength, groupSelection);
   }
 
   public Tls13ServerConfig withCipherSuites(List<Tls13CipherSuite> suites) {
-    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength);
+    return new Tls13ServerConfig(suites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength, groupSelection);
   }
 
   public Tls13ServerConfig withGroups(List<NamedGroup> newGroups) {
-    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength);
+    return new Tls13ServerConfig(cipherSuites, newGroups, signatureSchemes, chain, privateKey, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength, groupSelection);
   }
 
   /**
@@ -109,7 +112,7 @@ public record Tls13ServerConfig(
    * replays. The default remembers nothing ({@link Tls13AntiReplay#NONE}).
    */
   public Tls13ServerConfig withReplayGuard(Tls13EarlyDataReplayGuard guard) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, guard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, guard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength, groupSelection);
   }
 
   /**
@@ -118,13 +121,13 @@ public record Tls13ServerConfig(
    * §8.3); further apart, the PSK still resumes the session, without early data.
    */
   public Tls13ServerConfig withTicketAgeWindow(Duration window) {
-    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, window, stapledOcspResponse, acceptMaxFragmentLength);
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard, window, stapledOcspResponse, acceptMaxFragmentLength, groupSelection);
   }
 
   /** Staples {@code response}'s OCSP response for clients that ask (RFC 8446 §4.4.2.1); null: none. */
   public Tls13ServerConfig withStapledOcspResponse(Supplier<byte[]> response) {
     return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard,
-        ticketAgeWindow, response, acceptMaxFragmentLength);
+        ticketAgeWindow, response, acceptMaxFragmentLength, groupSelection);
   }
 
   /**
@@ -133,6 +136,12 @@ public record Tls13ServerConfig(
    */
   public Tls13ServerConfig withAcceptMaxFragmentLength(boolean accept) {
     return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard,
-        ticketAgeWindow, stapledOcspResponse, accept);
+        ticketAgeWindow, stapledOcspResponse, accept, groupSelection);
+  }
+
+  /** How it picks the group among those it shares with the client ({@link GroupSelection}). */
+  public Tls13ServerConfig withGroupSelection(GroupSelection selection) {
+    return new Tls13ServerConfig(cipherSuites, groups, signatureSchemes, chain, privateKey, tickets, replayGuard,
+        ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength, selection);
   }
 }

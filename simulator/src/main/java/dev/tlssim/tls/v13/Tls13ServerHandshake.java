@@ -10,7 +10,7 @@ import dev.tlssim.tls.TlsAlertException;
 import dev.tlssim.tls.core.FragmentLimit;
 import dev.tlssim.tls.core.MaxFragmentLengthNegotiation;
 import dev.tlssim.tls.crypto.ConnectionEnd;
-import dev.tlssim.tls.crypto.EcdheKeyPair;
+import dev.tlssim.tls.crypto.ServerKeyShare;
 import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.crypto.Tls13Finished;
 import dev.tlssim.tls.crypto.Tls13KeySchedule;
@@ -296,7 +296,8 @@ final class Tls13ServerHandshake implements Tls13Handshake {
 
     KeyShareSelection share;
     if (retry == null) {
-      Optional<KeyShareSelection> selected = KeyShareSelection.select(config.groups(), keyShares);
+      Optional<KeyShareSelection> selected =
+          KeyShareSelection.select(config.groups(), keyShares, supportedGroups, config.groupSelection());
       if (selected.isEmpty()) {
         NamedGroup group = KeyShareSelection.retryGroup(config.groups(), supportedGroups)
             .orElseThrow(() -> new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
@@ -310,10 +311,9 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     }
 
     channel.received(frame);
-    EcdheKeyPair ephemeral = EcdheKeyPair.generate(share.group(), random);
-    channel.cryptoOperation(share.group().rfcName() + ".keygen");
-    byte[] shared = ephemeral.agree(share.clientShare().keyExchange());
-    channel.cryptoOperation(share.group().rfcName() + ".agree");
+    ServerKeyShare ours = ServerKeyShare.respond(share.group(), share.clientShare().keyExchange(), random);
+    ours.operations().forEach(channel::cryptoOperation);
+    byte[] shared = ours.sharedSecret();
     parameters = new Tls13Parameters(suite, share.group(), scheme);
 
     byte[] serverRandom = new byte[ClientHello.RANDOM_LENGTH];
@@ -323,7 +323,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     channel.send(new ServerHello(ProtocolVersion.TLS12, serverRandom, hello.sessionId(), suite.code(),
         ClientHello.COMPRESSION_NULL, Optional.of(Extensions.of(
             SupportedVersions.Selected.of(ProtocolVersion.TLS13),
-            new KeyShareServerHello(KeyShareEntry.of(share.group(), ephemeral.publicKey()))))));
+            new KeyShareServerHello(KeyShareEntry.of(share.group(), ours.keyExchange()))))));
     sendCompatibilityChangeCipherSpec(hello);
 
     secrets = HandshakeTrafficSecrets.derive(suite, shared, channel.transcriptHash(suite));
@@ -440,11 +440,10 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     byte[] shared = null;
     KeyShareSelection share = resumption.share();
     if (share != null) {
-      EcdheKeyPair ephemeral = EcdheKeyPair.generate(share.group(), random);
-      channel.cryptoOperation(share.group().rfcName() + ".keygen");
-      shared = ephemeral.agree(share.clientShare().keyExchange());
-      channel.cryptoOperation(share.group().rfcName() + ".agree");
-      serverExtensions.add(new KeyShareServerHello(KeyShareEntry.of(share.group(), ephemeral.publicKey())));
+      ServerKeyShare ours = ServerKeyShare.respond(share.group(), share.clientShare().keyExchange(), random);
+      ours.operations().forEach(channel::cryptoOperation);
+      shared = ours.sharedSecret();
+      serverExtensions.add(new KeyShareServerHello(KeyShareEntry.of(share.group(), ours.keyExchange())));
     }
     serverExtensions.add(new PreSharedKey.SelectedIdentity(resumption.index()));
     parameters = Tls13Parameters.resumed(suite, share == null ? null : share.group()).withEarlyDataAccepted(earlyData);

@@ -110,6 +110,36 @@ class CryptoMemoTest {
   }
 
   @Test
+  void hybridKeySharesAreReusedWithTheSameBytesAndTheRandomAdvancesAsComputed() throws Exception {
+    for (NamedGroup group : new NamedGroup[] {NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1MLKEM768,
+        NamedGroup.MLKEM768}) {
+      CryptoMemo memo = CryptoMemo.reusing();
+      for (int i = 0; i < 3; i++) {
+        SecureRandom client = reusing(1, memo);
+        SecureRandom server = reusing(2, memo);
+        SecureRandom clientReference = plain(1);
+        SecureRandom serverReference = plain(2);
+        ClientKeyShare share = ClientKeyShare.generate(group, client);
+        ClientKeyShare computed = ClientKeyShare.generate(group, clientReference);
+        assertThat(share.keyExchange()).as(group.rfcName()).isEqualTo(computed.keyExchange());
+        ServerKeyShare answer = ServerKeyShare.respond(group, share.keyExchange(), server);
+        ServerKeyShare computedAnswer = ServerKeyShare.respond(group, computed.keyExchange(), serverReference);
+        assertThat(answer.keyExchange()).isEqualTo(computedAnswer.keyExchange());
+        assertThat(share.sharedSecret(answer.keyExchange())).isEqualTo(answer.sharedSecret())
+            .isEqualTo(computed.sharedSecret(computedAnswer.keyExchange()));
+        assertThat(next(client)).isEqualTo(next(clientReference));
+        assertThat(next(server)).isEqualTo(next(serverReference));
+      }
+      assertThat(memo.computed(CryptoMemo.Operation.ENCAPSULATION)).as(group.rfcName()).isEqualTo(1);
+      assertThat(memo.hits(CryptoMemo.Operation.ENCAPSULATION)).as(group.rfcName()).isEqualTo(2);
+      assertThat(memo.hits(CryptoMemo.Operation.DECAPSULATION)).as(group.rfcName()).isEqualTo(2);
+      // ML-KEM key generation, and for a hybrid both ECDH key pairs too.
+      assertThat(memo.hits(CryptoMemo.Operation.KEY_GENERATION)).as(group.rfcName())
+          .isEqualTo(group == NamedGroup.MLKEM768 ? 2 : 6);
+    }
+  }
+
+  @Test
   void aRefusedPeerKeyIsRefusedEveryTime() throws Exception {
     CryptoMemo memo = CryptoMemo.reusing();
     EcdheKeyPair pair = EcdheKeyPair.generate(NamedGroup.X25519, reusing(1, memo));

@@ -50,6 +50,45 @@ class Tls13CryptoOperationTest {
   }
 
   @Test
+  void x25519Mlkem768ChargesBothComponents() {
+    List<NamedGroup> groups = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
+    assertOperations(TestPki.client13().withGroups(groups).withKeyShareGroups(groups),
+        TestPki.ecServer13().withGroups(groups),
+        List.of("mlkem768.keygen", "x25519.keygen", "x25519.keygen", "mlkem768.decaps", "x25519.agree",
+            "ecdsa-p256.verify", "rsa2048.verify", "ecdsa-p256.verify"),
+        List.of("mlkem768.encaps", "x25519.keygen", "x25519.agree", "ecdsa-p256.sign"));
+  }
+
+  @Test
+  void aServerPreferringTheHybridAsksForItsShareAndTheClientGeneratesIt() {
+    List<NamedGroup> groups = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
+    // RFC 8446 §4.1.4: after the HelloRetryRequest the client makes a share for the named group.
+    assertOperations(TestPki.client13().withGroups(groups).withKeyShareGroups(List.of(NamedGroup.X25519)),
+        TestPki.ecServer13().withGroups(groups).withGroupSelection(GroupSelection.PREFERENCE),
+        List.of("x25519.keygen", "mlkem768.keygen", "x25519.keygen", "mlkem768.decaps", "x25519.agree",
+            "ecdsa-p256.verify", "rsa2048.verify", "ecdsa-p256.verify"),
+        List.of("mlkem768.encaps", "x25519.keygen", "x25519.agree", "ecdsa-p256.sign"));
+  }
+
+  @Test
+  void theSameServerPickingByTheSharesTakesTheClassicalOne() {
+    List<NamedGroup> groups = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
+    assertOperations(TestPki.client13().withGroups(groups).withKeyShareGroups(List.of(NamedGroup.X25519)),
+        TestPki.ecServer13().withGroups(groups),
+        List.of("x25519.keygen", "x25519.agree", "ecdsa-p256.verify", "rsa2048.verify", "ecdsa-p256.verify"),
+        List.of("x25519.keygen", "x25519.agree", "ecdsa-p256.sign"));
+  }
+
+  @Test
+  void mlkem768AloneEncapsulatesAndDecapsulates() {
+    List<NamedGroup> groups = List.of(NamedGroup.MLKEM768);
+    assertOperations(TestPki.client13().withGroups(groups).withKeyShareGroups(groups),
+        TestPki.ecServer13().withGroups(groups),
+        List.of("mlkem768.keygen", "mlkem768.decaps", "ecdsa-p256.verify", "rsa2048.verify", "ecdsa-p256.verify"),
+        List.of("mlkem768.encaps", "ecdsa-p256.sign"));
+  }
+
+  @Test
   void signaturesAreNamedAsTheTls12EngineNamesThemForTheSameKeys() {
     // TLS 1.2 signs ServerKeyExchange where TLS 1.3 signs CertificateVerify; the key and the
     // operation are the same, so the sign and verify names must be too.
@@ -92,8 +131,13 @@ class Tls13CryptoOperationTest {
 
   private static void assertOperations(Tls13ServerConfig serverConfig, List<String> clientOperations,
       List<String> serverOperations) {
+    assertOperations(TestPki.client13(), serverConfig, clientOperations, serverOperations);
+  }
+
+  private static void assertOperations(Tls13ClientConfig clientConfig, Tls13ServerConfig serverConfig,
+      List<String> clientOperations, List<String> serverOperations) {
     TlsEndpoint server = Tls13.server(serverConfig, Pipe.seeded(1), WebPki.NOW);
-    TlsEndpoint client = Tls13.client(TestPki.client13(), Pipe.seeded(2), WebPki.NOW);
+    TlsEndpoint client = Tls13.client(clientConfig, Pipe.seeded(2), WebPki.NOW);
     client.start();
     Pipe.run(client, server);
     assertThat(client.established()).isTrue();
