@@ -1,7 +1,6 @@
 package dev.tlssim.fidelity;
 
 import dev.tlssim.events.PacketEvent;
-import dev.tlssim.events.TcpFlag;
 import dev.tlssim.events.TraceRecord;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +10,8 @@ import java.util.Map;
  * Classifies one connection of a run by what the network dropped in its {@link HandshakeWindow},
  * exactly as the measured side does (scenarios/fidelity/measured/README.md).
  *
- * <p>Packet kinds follow the measured definitions: SYN = the SYN flag, with or without ACK (a SYN or a
- * SYN-ACK); data = payload length above 0 (TCP options are never payload here either); pure ACK =
- * no payload and none of SYN, FIN, RST. A lost bare FIN or RST is none of these and does not count.
+ * <p>Packet kinds follow the measured definitions ({@link PacketKind}): a lost SYN or SYN-ACK makes
+ * the class {@code syn}; a lost bare FIN or RST does not count.
  */
 public final class DropClassifier {
   private DropClassifier() {}
@@ -36,12 +34,11 @@ public final class DropClassifier {
         if (s == null) {
           continue;
         }
-        if (s.has(TcpFlag.SYN)) {
-          syn = true;
-        } else if (s.len() > 0) {
-          data = true;
-        } else if (!s.has(TcpFlag.FIN) && !s.has(TcpFlag.RST)) {
-          ack = true;
+        switch (PacketKind.of(s)) {
+          case SYN, SYN_ACK -> syn = true;
+          case DATA -> data = true;
+          case PURE_ACK -> ack = true;
+          case OTHER -> { }
         }
       }
     }

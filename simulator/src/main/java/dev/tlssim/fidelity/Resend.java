@@ -1,7 +1,6 @@
 package dev.tlssim.fidelity;
 
 import dev.tlssim.events.PacketEvent;
-import dev.tlssim.events.TcpFlag;
 import dev.tlssim.events.TraceRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -61,12 +60,10 @@ public record Resend(String kind, boolean fromClient, BigDecimal delayMs) {
     return List.copyOf(out);
   }
 
-  /** derive.py's {@code Pkt.kind} for the kinds that are resent: null for pure ACKs, FINs and RSTs. */
+  /** derive.py's kind for the kinds that are resent: null for pure ACKs, FINs and RSTs. */
   private static String kind(PacketEvent.Segment s) {
-    if (s.has(TcpFlag.SYN)) {
-      return s.has(TcpFlag.ACK) ? "synack" : "syn";
-    }
-    return s.len() > 0 ? "data" : null;
+    PacketKind k = PacketKind.of(s);
+    return k == PacketKind.PURE_ACK || k == PacketKind.OTHER ? null : k.label();
   }
 
   public String direction() {
