@@ -7,6 +7,9 @@ import java.util.Optional;
  * Signature schemes. TLS 1.2 sends them as {@code SignatureAndHashAlgorithm} pairs (RFC 5246
  * §7.4.1.4.1): the code's high byte is the hash, the low byte the signature algorithm. RFC 8446
  * §4.2.3 reuses the same code points and adds RSASSA-PSS (also usable in TLS 1.2).
+ * draft-ietf-tls-mldsa §3 adds ML-DSA (FIPS 204) for TLS 1.3 only: the signature is over the
+ * whole message in pure mode with an empty context string, no pre-hash, so {@link #hash} is
+ * "none".
  */
 public enum SignatureScheme {
   RSA_PKCS1_SHA1(0x0201, Algorithm.RSA_PKCS1, "SHA-1"),
@@ -19,10 +22,13 @@ public enum SignatureScheme {
   RSA_PSS_RSAE_SHA256(0x0804, Algorithm.RSA_PSS, "SHA-256"),
   RSA_PSS_RSAE_SHA384(0x0805, Algorithm.RSA_PSS, "SHA-384"),
   RSA_PSS_RSAE_SHA512(0x0806, Algorithm.RSA_PSS, "SHA-512"),
-  ED25519(0x0807, Algorithm.EDDSA, "none");
+  ED25519(0x0807, Algorithm.EDDSA, "none"),
+  MLDSA44(0x0904, Algorithm.MLDSA, "none"),
+  MLDSA65(0x0905, Algorithm.MLDSA, "none"),
+  MLDSA87(0x0906, Algorithm.MLDSA, "none");
 
   /** The signature algorithm family: which key type can produce it. */
-  public enum Algorithm { RSA_PKCS1, RSA_PSS, ECDSA, EDDSA }
+  public enum Algorithm { RSA_PKCS1, RSA_PSS, ECDSA, EDDSA, MLDSA }
 
   private final int code;
   private final Algorithm algorithm;
@@ -49,6 +55,14 @@ public enum SignatureScheme {
 
   public boolean usesRsaKey() {
     return algorithm == Algorithm.RSA_PKCS1 || algorithm == Algorithm.RSA_PSS;
+  }
+
+  /**
+   * Whether TLS 1.2 may use the scheme. draft-ietf-tls-mldsa §3: ML-DSA schemes "MUST NOT be used
+   * with TLS 1.2"; a TLS 1.2 peer offering them is ignored for them.
+   */
+  public boolean allowedInTls12() {
+    return algorithm != Algorithm.MLDSA;
   }
 
   public static Optional<SignatureScheme> fromCode(int code) {

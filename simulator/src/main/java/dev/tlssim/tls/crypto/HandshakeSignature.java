@@ -150,7 +150,7 @@ public final class HandshakeSignature {
       case ECDSA -> new DSADigestSigner(
           new ECDSASigner(new HMacDSAKCalculator(HashAlgorithm.create(scheme.hash()))),
           HashAlgorithm.create(scheme.hash()));
-      case EDDSA -> throw new IllegalArgumentException("unsupported scheme " + scheme.rfcName());
+      case EDDSA, MLDSA -> throw new IllegalArgumentException("unsupported scheme " + scheme.rfcName());
     };
   }
 }
