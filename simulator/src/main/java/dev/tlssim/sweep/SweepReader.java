@@ -54,9 +54,9 @@ public final class SweepReader {
     }
     root.allowOnly(KEY);
     Cursor s = root.get(KEY).allowOnly("name", "description", "scenario", "seed", "trials", "metric", "connection",
-        "crypto", "grid");
+        "crypto", "baseline", "grid");
     if (!s.isObject()) {
-      throw s.error("expected a mapping: name, scenario, seed, trials, metric, connection, crypto, grid");
+      throw s.error("expected a mapping: name, scenario, seed, trials, metric, connection, crypto, baseline, grid");
     }
     String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     Cursor nameCursor = s.get("name");
@@ -78,8 +78,9 @@ public final class SweepReader {
     String connection = connectionCursor.text(null);
     CryptoMode crypto = s.get("crypto").parsed(CryptoMode::parse, CryptoMode.PER_TRIAL);
     List<Axis> axes = readGrid(s.get("grid"));
+    Baseline baseline = readBaseline(s.get("baseline"), axes);
     return new SweepSpec(file.toString(), name, description, scenario, scenarioCursor, seed, trials, metrics,
-        connection, connectionCursor, axes, crypto, tree.root());
+        connection, connectionCursor, axes, crypto, baseline, tree.root());
   }
 
   /** One metric name, or a list of them with the primary first; absent means handshakeMs. */
@@ -103,6 +104,37 @@ public final class SweepReader {
       throw metric.error("a metric list needs at least one metric (the first is the primary)");
     }
     return metrics;
+  }
+
+  /**
+   * The variant the others are compared against: a name of exactly one variant axis, so each cell
+   * has one baseline cell (the same values on every other axis). Absent means no comparison.
+   */
+  private static Baseline readBaseline(Cursor c, List<Axis> axes) {
+    String variant = c.text(null);
+    if (variant == null) {
+      return null;
+    }
+    List<String> holders = new ArrayList<>();
+    List<String> variants = new ArrayList<>();
+    for (Axis axis : axes) {
+      if (axis.variants()) {
+        axis.values().forEach(v -> variants.add(v.label()));
+        if (axis.values().stream().anyMatch(v -> v.label().equals(variant))) {
+          holders.add(axis.name());
+        }
+      }
+    }
+    if (holders.isEmpty()) {
+      throw c.error(variants.isEmpty()
+          ? "no variant '" + variant + "': a baseline names a variant of the grid, and the grid has no variant axis"
+          : "no variant '" + variant + "' in the grid (variants: " + String.join(", ", variants) + ")");
+    }
+    if (holders.size() > 1) {
+      throw c.error("'" + variant + "' is a variant of " + String.join(" and ", holders)
+          + ": rename one so the baseline names a single axis");
+    }
+    return new Baseline(holders.get(0), variant);
   }
 
   /** An absent or empty grid is one cell: the base scenario as it is. */

@@ -97,6 +97,10 @@ public record SweepResult(SweepPlan plan, List<TrialResult> trials, Map<Metric, 
         .append(", virtual milliseconds, over the successful trials (those that reached it)\n");
     b.append("# percentiles: nearest rank, the p-th of n ascending values v[1..n] is v[ceil(p*n/100)];"
         + " mean rounded half-even to 1 ns; empty when no trial succeeded\n");
+    // Only when named: stats.csv of sweeps without a baseline keep their bytes.
+    if (spec.baseline() != null) {
+      b.append("# ").append(spec.baseline().comment()).append('\n');
+    }
     List<Object> header = new ArrayList<>(axisNames());
     header.addAll(List.of("cell", "metric", "n", "successes", "successRate", "mean", "p50", "p75", "p90", "p95", "p99",
         "max"));

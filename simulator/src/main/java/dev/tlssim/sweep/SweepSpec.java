@@ -10,8 +10,8 @@ import java.util.List;
  * A validated sweep file: which scenario to run, the grid of conditions, how many trials per
  * cell, and what to measure. {@code metrics} holds one or more metrics, distinct, the primary
  * first. {@code connection} is null for "the base scenario's first connection". {@code crypto}
- * says whether a cell's trials share their cryptography. {@code tree} is the file as read, for the
- * effective copy beside the results.
+ * says whether a cell's trials share their cryptography. {@code baseline} is null when the sweep
+ * names none. {@code tree} is the file as read, for the effective copy beside the results.
  */
 public record SweepSpec(
     String file,
@@ -26,6 +26,7 @@ public record SweepSpec(
     Cursor connectionSource,
     List<Axis> axes,
     CryptoMode crypto,
+    Baseline baseline,
     JsonNode tree) {
 
   public SweepSpec {
@@ -42,17 +43,17 @@ public record SweepSpec(
 
   public SweepSpec withSeed(long newSeed) {
     return new SweepSpec(file, name, description, scenario, scenarioSource, newSeed, trials, metrics, connection,
-        connectionSource, axes, crypto, tree);
+        connectionSource, axes, crypto, baseline, tree);
   }
 
   public SweepSpec withTrials(int newTrials) {
     return new SweepSpec(file, name, description, scenario, scenarioSource, seed, newTrials, metrics, connection,
-        connectionSource, axes, crypto, tree);
+        connectionSource, axes, crypto, baseline, tree);
   }
 
   public SweepSpec withCrypto(CryptoMode newCrypto) {
     return new SweepSpec(file, name, description, scenario, scenarioSource, seed, trials, metrics, connection,
-        connectionSource, axes, newCrypto, tree);
+        connectionSource, axes, newCrypto, baseline, tree);
   }
 
   /**

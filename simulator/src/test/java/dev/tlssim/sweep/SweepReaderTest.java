@@ -199,4 +199,48 @@ class SweepReaderTest {
     assertThat(error("sweep:\n  scenario: base.yaml\n  metric: [handshakeMs, {p99: responseMs}]\n"))
         .startsWith("test-sweep.yaml:3:25: sweep.metric[1]: expected a single value, found a mapping");
   }
+
+  @Test
+  void aBaselineNamesAVariantAndItsAxis() {
+    SweepSpec s = plan("""
+        sweep:
+          scenario: base.yaml
+          baseline: ecdhe
+          grid:
+            network.loss: [0%, 1%]
+            suite:
+              rsa: {nodes.client.tls.suites: [TLS_RSA_WITH_AES_128_GCM_SHA256]}
+              ecdhe: {}
+        """).spec();
+    assertThat(s.baseline()).isEqualTo(new Baseline("suite", "ecdhe"));
+    assertThat(s.baseline().comment()).isEqualTo("baseline: suite=ecdhe");
+    assertThat(s.effective("scenario.yaml").at("/sweep/baseline").asText()).isEqualTo("ecdhe");
+    assertThat(plan("sweep:\n  scenario: base.yaml\n").spec().baseline()).isNull();
+  }
+
+  @Test
+  void aBaselineThatIsNoVariantIsLocatedWithTheVariants() {
+    assertThat(error("""
+        sweep:
+          scenario: base.yaml
+          baseline: classical
+          grid:
+            suite:
+              rsa: {nodes.client.tls.suites: [TLS_RSA_WITH_AES_128_GCM_SHA256]}
+              ecdhe: {}
+        """)).isEqualTo("test-sweep.yaml:3:13: sweep.baseline: no variant 'classical' in the grid (variants: rsa, ecdhe)");
+    // A value of a path axis is a condition, not a variant to compare against.
+    assertThat(error("sweep:\n  scenario: base.yaml\n  baseline: 0%\n  grid:\n    network.loss: [0%, 1%]\n"))
+        .isEqualTo("test-sweep.yaml:3:13: sweep.baseline: no variant '0%': a baseline names a variant of the grid, "
+            + "and the grid has no variant axis");
+    assertThat(error("""
+        sweep:
+          scenario: base.yaml
+          baseline: plain
+          grid:
+            suite: {plain: {}}
+            version: {plain: {}}
+        """)).isEqualTo("test-sweep.yaml:3:13: sweep.baseline: 'plain' is a variant of suite and version: rename one so "
+            + "the baseline names a single axis");
+  }
 }
