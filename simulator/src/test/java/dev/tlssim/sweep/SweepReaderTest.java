@@ -218,6 +218,21 @@ class SweepReaderTest {
     assertThat(plan("sweep:\n  scenario: base.yaml\n").spec().baseline()).isNull();
   }
 
+  /** The report reads only the result files: stats.csv says which cells are the baseline. */
+  @Test
+  void statsCsvCarriesTheBaselineOnlyWhenNamed() {
+    String sweep = "sweep:\n  scenario: base.yaml\n  trials: 1\n%s  grid:\n    suite: {rsa: {}, ecdhe: {}}\n";
+    assertThat(statsCsv(plan(sweep.formatted("  baseline: rsa\n"))))
+        .contains("empty when no trial succeeded\n# baseline: suite=rsa\nsuite,cell,metric,");
+    assertThat(statsCsv(plan(sweep.formatted("")))).doesNotContain("baseline");
+  }
+
+  private static String statsCsv(SweepPlan p) {
+    List<TrialResult> trials = p.cells().stream()
+        .map(c -> new TrialResult(c.index(), 0, 1, "completed", null, null, null, null, 0, 0)).toList();
+    return SweepResult.of(p, trials).statsCsv();
+  }
+
   @Test
   void aBaselineThatIsNoVariantIsLocatedWithTheVariants() {
     assertThat(error("""
