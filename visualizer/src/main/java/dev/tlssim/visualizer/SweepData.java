@@ -15,16 +15,22 @@ import java.util.Map;
  * A sweep of several metrics has one stats.csv row per cell and metric and one sweep.csv column
  * per metric; {@link #readAll} gives one of these per metric. The x axis of the
  * charts is the RTT when the grid varies network.latency (one way, so RTT = 2 × latency), else the
- * first axis; every other axis value combination is a series.
+ * first axis; every other axis value combination is a series. A sweep that names a baseline
+ * variant says so in a stats.csv comment ({@code baseline: AXIS=VARIANT}), read into {@link #baseline}.
  */
 final class SweepData {
   static final int CDF_POINTS = 100;
   static final String LATENCY = "network.latency";
   static final String LOSS = "network.loss";
 
+  static final String BASELINE_COMMENT = "baseline: ";
+
   /** One grid cell: its axis values and what stats.csv says about it. */
   record Cell(Map<String, String> axes, double x, int n, int successes, double successRate, double mean, double p50,
-      double p99, double max) {}
+      double p95, double p99, double max) {}
+
+  /** The variant the others are compared with: its axis (one of {@link #axes}) and its name. */
+  record Baseline(String axis, String variant) {}
 
   final String metric;
   final List<String> axes;
@@ -33,12 +39,29 @@ final class SweepData {
   /** Per series key (see {@link #seriesKey}) per loss level: the CDF points of the metric. */
   final Map<String, Map<String, double[][]>> cdfs = new LinkedHashMap<>();
   final List<String> comments;
+  /** Null when the sweep names no baseline. */
+  final Baseline baseline;
 
   private SweepData(String metric, List<String> axes, List<String> comments) {
     this.metric = metric;
     this.axes = axes;
     this.xAxis = axes.contains(LATENCY) ? LATENCY : axes.isEmpty() ? "" : axes.get(0);
     this.comments = comments;
+    this.baseline = baseline(axes, comments);
+  }
+
+  /** "baseline: kex=classical"; a comment naming no axis of the grid is not one the simulator wrote. */
+  private static Baseline baseline(List<String> axes, List<String> comments) {
+    for (String c : comments) {
+      int eq = c.indexOf('=');
+      if (c.startsWith(BASELINE_COMMENT) && eq > 0) {
+        String axis = c.substring(BASELINE_COMMENT.length(), eq);
+        if (axes.contains(axis)) {
+          return new Baseline(axis, c.substring(eq + 1));
+        }
+      }
+    }
+    return null;
   }
 
   /** The first (primary) metric of the sweep in {@code dir}. */
@@ -60,7 +83,7 @@ final class SweepData {
       d.axes.forEach(a -> ax.put(a, r[stats.col(a)]));
       d.cells.add(new Cell(ax, d.x(ax), (int) Csv.number(r[stats.col("n")]), (int) Csv.number(r[stats.col("successes")]),
           Csv.number(r[stats.col("successRate")]), Csv.number(r[stats.col("mean")]), Csv.number(r[stats.col("p50")]),
-          Csv.number(r[stats.col("p99")]), Csv.number(r[stats.col("max")])));
+          Csv.number(r[stats.col("p95")]), Csv.number(r[stats.col("p99")]), Csv.number(r[stats.col("max")])));
     }
     Path trials = dir.resolve("sweep.csv");
     if (Files.exists(trials)) {

@@ -14,8 +14,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * report.html for a sweep folder (stats.csv, sweep.csv): latency percentiles and success rate over
- * the RTT per loss level and variant, and the latency CDF per loss level. Charts are drawn from
- * aggregates only, so the page's size does not grow with the number of trials.
+ * the RTT per loss level and variant, each variant against the sweep's baseline when it names one,
+ * and the latency CDF per loss level. Charts are drawn from aggregates only, so the page's size does
+ * not grow with the number of trials.
  */
 public final class SweepReport {
   private SweepReport() {}
@@ -71,6 +72,10 @@ public final class SweepReport {
     b.append(ChartSvg.figure(over(d, "success rate", "trials that reached " + d.metric, Stat.SUCCESS),
         "Share of trials that reached the metric at all."));
     b.append("</div>\n");
+    BaselineComparison vs = BaselineComparison.of(d);
+    if (vs != null) {
+      b.append(BaselineSection.render(vs));
+    }
     if (!d.cdfs.isEmpty()) {
       b.append("<h2>").append(named ? Html.escape(d.metric) + ": distribution" : "Distribution")
           .append(" (CDF) per loss level</h2>\n<div class=\"charts\">");
