@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
         "A sweep file has one top-level key, sweep:, with name, description, scenario (path relative to the sweep "
             + "file), seed (default 1), trials per cell (default 100), metric (handshakeMs (default), responseMs, "
             + "firstAppByteMs or tcpConnectMs, or a list of them, the first being the primary), connection (default: the scenario's first), crypto (per-trial (default) or per-cell), "
-            + "baseline (a variant the report compares every other variant with, cell by cell) and grid. A grid axis is "
+            + "baseline (a variant the report compares every other variant with, cell by cell; trial k of each "
+            + "variant then meets the same network draws as the baseline's) and grid. A grid axis is "
             + "an override path with values (network.loss: [0%%, 1%%]) or a name with variants, each a mapping of "
             + "overrides (suite: {rsa: {nodes.client.tls.suites: [TLS_RSA_WITH_AES_128_GCM_SHA256]}, ecdhe: {}}).",
         "Writes results/<sweep>/<run-id>/: sweep.csv (one row per trial), stats.csv (per cell: n, successes, "

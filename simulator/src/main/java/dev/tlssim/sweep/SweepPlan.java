@@ -144,8 +144,14 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
     return new RandomStreams(spec.seed()).derive(cellPurpose(cell) + "/crypto");
   }
 
+  /**
+   * With a baseline, the baseline's axis is left out: trial k of every variant under the same
+   * conditions meets the same network draws (common random numbers), so a variant's difference to
+   * the baseline measures the variant rather than the luck of two independent samples.
+   */
   private String trialPurpose(Cell cell, int trial) {
-    return cellPurpose(cell) + "/trial=" + trial;
+    String axis = spec.baseline() == null ? null : spec.baseline().axis();
+    return purpose(cell, axis) + "/trial=" + trial;
   }
 
   /**
@@ -153,9 +159,17 @@ public record SweepPlan(SweepSpec spec, Scenario base, String connection, List<C
    * the other cells' trials (and numbers) as they were.
    */
   private String cellPurpose(Cell cell) {
+    return purpose(cell, null);
+  }
+
+  /** The cell's labels by axis name, but for the axis {@code except} (null: none left out). */
+  private String purpose(Cell cell, String except) {
     StringBuilder b = new StringBuilder("sweep");
     for (int a = 0; a < cell.labels().size(); a++) {
-      b.append('/').append(spec.axes().get(a).name()).append('=').append(cell.labels().get(a));
+      String axis = spec.axes().get(a).name();
+      if (!axis.equals(except)) {
+        b.append('/').append(axis).append('=').append(cell.labels().get(a));
+      }
     }
     return b.toString();
   }

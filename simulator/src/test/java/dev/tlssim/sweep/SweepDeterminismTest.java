@@ -3,6 +3,7 @@ package dev.tlssim.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.scenario.ScenarioRunner;
+import dev.tlssim.sim.RandomStreams;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,5 +63,37 @@ class SweepDeterminismTest {
     assertThat(r.stats().get(0).max()).isEqualByComparingTo("30");
     assertThat(r.stats().get(1).max()).isEqualByComparingTo("30");
     assertThat(r.sweepCsv()).contains("\n5ms,0%,rsa,0,0,");
+  }
+
+  /**
+   * With a baseline, a trial's seed leaves the baseline's axis out: trial k of every variant under
+   * the same conditions draws the same network randomness, and trials of other conditions do not.
+   */
+  @Test
+  void withABaselineTheVariantsOfOneConditionShareTheirTrialSeeds() throws Exception {
+    String sweep = """
+        sweep:
+          scenario: base.yaml
+          trials: 2
+          %s
+          grid:
+            network.loss: [0%%, 10%%]
+            suite:
+              rsa: {nodes.client.tls.suites: [TLS_RSA_WITH_AES_128_GCM_SHA256]}
+              ecdhe: {}
+        """;
+    SweepPlan shared = SweepPlan.of(SweepReader.read(SweepFiles.write(dir, sweep.formatted("baseline: ecdhe"))));
+    // Cells: 0%/rsa, 0%/ecdhe, 10%/rsa, 10%/ecdhe.
+    List<Cell> c = shared.cells();
+    assertThat(shared.trialSeed(c.get(0), 0)).isEqualTo(shared.trialSeed(c.get(1), 0));
+    assertThat(shared.trialSeed(c.get(2), 1)).isEqualTo(shared.trialSeed(c.get(3), 1));
+    assertThat(shared.trialSeed(c.get(0), 0)).isNotEqualTo(shared.trialSeed(c.get(0), 1))
+        .isNotEqualTo(shared.trialSeed(c.get(2), 0));
+    // The sweep without one keeps its seeds: every cell its own.
+    SweepPlan own = SweepPlan.of(SweepReader.read(SweepFiles.write(dir, sweep.formatted(""))));
+    assertThat(own.trialSeed(own.cells().get(0), 0)).isNotEqualTo(own.trialSeed(own.cells().get(1), 0));
+    assertThat(own.trialSeed(own.cells().get(1), 0))
+        .isEqualTo(new RandomStreams(1).derive("sweep/network.loss=0%/suite=ecdhe/trial=0"));
+    assertThat(shared.trialSeed(c.get(1), 0)).isEqualTo(new RandomStreams(1).derive("sweep/network.loss=0%/trial=0"));
   }
 }
