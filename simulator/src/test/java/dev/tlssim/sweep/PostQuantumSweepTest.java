@@ -13,20 +13,33 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scenarios/post-quantum/post-quantum-sweep.yaml with one trial per cell: each variant's overrides
- * give the handshake its name promises (group, retry), and at zero loss the hybrid costs no round
- * trip over classical at any RTT while the HelloRetryRequest costs exactly one. (The base scenario
- * at one RTT is hybrid-key-exchange.yaml's ground; this is the sweep's own grid.)
+ * give the handshake its name promises (group, retry, an ML-DSA certificate's bytes), and at zero
+ * loss the hybrid costs no round trip over classical at any RTT, the HelloRetryRequest exactly one,
+ * and ML-DSA's bigger server flight none: it still fits TCP's initial window.
+ * (PostQuantumScenarioTest covers the hybrids' message sizes at one RTT; this is the sweep's grid.)
  */
 class PostQuantumSweepTest {
   private static final ScenarioRunner RUNNER = new ScenarioRunner();
 
-  /** Per variant: the group it must end with, and its RTTs to the handshake's completion. */
-  private static final Map<String, Variant> VARIANTS = Map.of(
-      "classical", new Variant("x25519", 2),
-      "hybrid", new Variant("X25519MLKEM768", 2),
-      "hybrid-hrr", new Variant("X25519MLKEM768", 3));
+  /**
+   * An ML-DSA leaf in place of the ECDSA one adds at least its key and CertificateVerify signature
+   * less ECDSA's (a 65-byte point, a DER signature of at most 72 bytes) to the server's bytes.
+   */
+  private static final int MLDSA44_EXTRA = (1312 - 65) + (2420 - 72);
+  private static final int MLDSA65_EXTRA = (1952 - 65) + (3309 - 72);
 
-  private record Variant(String group, int roundTrips) {}
+  /**
+   * Per variant: the group it must end with, its RTTs to the handshake's completion, and for an
+   * ML-DSA certificate how many bytes more than the hybrid with ECDSA the server sends at least.
+   */
+  private static final Map<String, Variant> VARIANTS = Map.of(
+      "classical", new Variant("x25519", 2, 0),
+      "hybrid", new Variant("X25519MLKEM768", 2, 0),
+      "hybrid-hrr", new Variant("X25519MLKEM768", 3, 0),
+      "hybrid-mldsa44", new Variant("X25519MLKEM768", 2, MLDSA44_EXTRA),
+      "hybrid-mldsa65", new Variant("X25519MLKEM768", 2, MLDSA65_EXTRA));
+
+  private record Variant(String group, int roundTrips, int bytesOverHybrid) {}
 
   @AfterAll
   static void close() {
@@ -58,8 +71,19 @@ class PostQuantumSweepTest {
           .isEqualByComparingTo(rtt.multiply(BigDecimal.valueOf(v.roundTrips())));
       assertThat(c.roundTrips()).as("round trips " + cell.labels()).isEqualByComparingTo(
           BigDecimal.valueOf(v.roundTrips()));
+      if (v.bytesOverHybrid() > 0) {
+        ConnectionSummary hybrid = runs.get(hybridCell(plan, cell).index());
+        assertThat(c.bytesServerToClient() - hybrid.bytesServerToClient()).as("server bytes over hybrid "
+            + cell.labels()).isGreaterThanOrEqualTo(v.bytesOverHybrid());
+      }
       checked++;
     }
     assertThat(checked).isEqualTo(VARIANTS.size() * 4);
+  }
+
+  /** The hybrid (ECDSA) cell of the same RTT and loss. */
+  private static Cell hybridCell(SweepPlan plan, Cell cell) {
+    return plan.cells().stream().filter(c -> c.labels().get(0).equals("hybrid"))
+        .filter(c -> c.labels().subList(1, 3).equals(cell.labels().subList(1, 3))).findFirst().orElseThrow();
   }
 }
