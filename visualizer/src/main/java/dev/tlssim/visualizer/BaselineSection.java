@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -63,6 +64,9 @@ final class BaselineSection {
     Map<String, List<BaselineComparison.Row>> series = new LinkedHashMap<>();
     rows.forEach(r -> series.computeIfAbsent(r.variant(), k -> new ArrayList<>()).add(r));
     XYChart c = ChartSvg.chart(title, d.xTitle(), "ms more than " + base);
+    // Differences start at 0 and may rise anywhere: a legend below the plot hides none of them.
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     series.forEach((variant, list) -> {
       double[] x = list.stream().mapToDouble(r -> r.cell().x()).toArray();
       double[] y = list.stream().mapToDouble(r -> p50 ? r.p50Difference() : r.p95Difference()).toArray();
