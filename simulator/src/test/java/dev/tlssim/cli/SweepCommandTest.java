@@ -109,4 +109,43 @@ class SweepCommandTest {
     assertThat(sweep("sweep", out.resolve("sweep.yaml").toString(), "--out", again.toString()).exit()).isZero();
     assertThat(Files.readString(again.resolve("sweep.csv"))).isEqualTo(Files.readString(out.resolve("sweep.csv")));
   }
+
+  private Path baselineSweep(String baseline) throws Exception {
+    Path file = dir.resolve("vs.yaml");
+    Files.writeString(file, """
+        sweep:
+          name: vs
+          scenario: %s
+          trials: 2
+          baseline: %s
+          grid:
+            suite:
+              ecdhe: {}
+              rsa: {nodes.client.tls.suites: [TLS_RSA_WITH_AES_128_GCM_SHA256]}
+        """.formatted(Path.of("../scenarios/tls12-ecdhe-handshake.yaml").toAbsolutePath(), baseline));
+    return file;
+  }
+
+  @Test
+  void aBaselineThatIsNoVariantIsOneLocatedLineAndExitTwo() throws Exception {
+    Path file = baselineSweep("classical");
+    Outcome r = sweep("sweep", file.toString(), "--out", dir.resolve("out").toString());
+    assertThat(r.exit()).isEqualTo(TlssimCommand.BAD_INPUT);
+    assertThat(r.err().strip()).isEqualTo(file + ":5:13: sweep.baseline: no variant 'classical' in the grid "
+        + "(variants: ecdhe, rsa)");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  /** The report, rendered from the result files alone, compares rsa with the ecdhe baseline. */
+  @Test
+  void aBaselineReachesTheResultFilesAndTheReport() throws Exception {
+    Path out = dir.resolve("out");
+    Outcome r = sweep("sweep", baselineSweep("ecdhe").toString(), "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("stats.csv"))).contains("\n# baseline: suite=ecdhe\nsuite,cell,");
+    assertThat(Files.readString(out.resolve("sweep.yaml"))).contains("baseline: ecdhe");
+    // Both 3 RTT at the scenario's 100 ms RTT: the same p50 and p95, 0 ms and x1.00 apart.
+    assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>handshakeMs vs ecdhe</h2>",
+        "<td>rsa</td><td>300</td><td>0</td><td>\u00d71.00</td><td>300</td><td>0</td><td>\u00d71.00</td>");
+  }
 }
