@@ -1,0 +1,144 @@
+package dev.tlssim.tls.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tlssim.tls.AlertDescription;
+import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.ProtocolVersion;
+import dev.tlssim.tls.SignatureScheme;
+import dev.tlssim.tls.Tls13CipherSuite;
+import dev.tlssim.tls.core.TlsEndpoint;
+import dev.tlssim.tls.core.TlsEvent;
+import dev.tlssim.tls.testing.Pipe;
+import dev.tlssim.tls.testing.TestPki;
+import dev.tlssim.tls.testing.WebPki;
+import dev.tlssim.tls.v13.Tls13;
+import dev.tlssim.tls.v13.Tls13Parameters;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue #14: our TLS 1.3 against BouncyCastle's own TLS stack (bctls 1.84, in a child JVM, see
+ * {@link BctlsPeerProgram}), in both roles, for each post-quantum group both implement: the
+ * hybrids X25519MLKEM768 and SecP256r1MLKEM768 (draft-ietf-tls-ecdhe-mlkem) and pure MLKEM768
+ * (draft-ietf-tls-mlkem). Each side allows only the one group, so a handshake that completes has
+ * used it; both sides' own accounts of the group, version and suite are checked, and a line of
+ * application data (40 KB, several records) goes to the server and comes back in upper case
+ * before both close (RFC 8446 §6.1). Server certificate: ECDSA P-256 of {@link WebPki}.
+ */
+class BctlsInteropTest {
+  /** The post-quantum groups of the matrix. */
+  enum PqGroup {
+    X25519MLKEM768(NamedGroup.X25519MLKEM768),
+    SECP256R1MLKEM768(NamedGroup.SECP256R1MLKEM768),
+    MLKEM768(NamedGroup.MLKEM768);
+
+    final NamedGroup group;
+
+    PqGroup(NamedGroup group) {
+      this.group = group;
+    }
+  }
+
+  @BeforeAll
+  static void compilePeer() {
+    BctlsPeerProgram.get();
+  }
+
+  @ParameterizedTest(name = "our client -> bctls server, {0}, ECDSA P-256")
+  @EnumSource(PqGroup.class)
+  void ourClientToBctlsServer(PqGroup g, @TempDir Path dir) throws Exception {
+    PeerFiles.writeServer(dir, WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate());
+    TlsEndpoint client = Tls13.client(TestPki.client13().withGroups(List.of(g.group)), Pipe.seeded(41), WebPki.NOW);
+    byte[] message = message("tlssim");
+
+    try (BctlsPeerProcess peer = BctlsPeerProcess.start(PeerFiles.arguments("server", g.group.code(), dir))) {
+      Conversation talk = new Conversation(peer, client);
+      client.start();
+      talk.runUntil("our client's handshake", client::established);
+      client.write(message);
+      // The bctls server answers the line and closes; ours answers its close_notify.
+      talk.runUntil("the echoed line and close_notify", client::closed);
+      talk.flush();
+      BctlsResult bctls = peer.finish();
+
+      assertThat(talk.received()).isEqualTo(upperCase(message));
+      assertBctls(bctls, g.group, message);
+      assertThat(Tls13.parameters(client)).contains(new Tls13Parameters(suite(bctls), g.group,
+          SignatureScheme.ECDSA_SECP256R1_SHA256));
+      assertThat(Pipe.of(talk.events(), TlsEvent.CertificateCheck.class))
+          .extracting(TlsEvent.CertificateCheck::status).isNotEmpty().doesNotContain("failed");
+      assertClosedCleanly(talk);
+    }
+  }
+
+  @ParameterizedTest(name = "bctls client -> our server, {0}, ECDSA P-256")
+  @EnumSource(PqGroup.class)
+  void bctlsClientToOurServer(PqGroup g, @TempDir Path dir) throws Exception {
+    byte[] message = message("bctls");
+    PeerFiles.writeClient(dir, WebPki.rootCertificate(), message);
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13().withGroups(List.of(g.group)), Pipe.seeded(42), WebPki.NOW);
+
+    try (BctlsPeerProcess peer = BctlsPeerProcess.start(
+        PeerFiles.arguments("client", g.group.code(), dir, WebPki.HOST))) {
+      Conversation talk = new Conversation(peer, server);
+      server.start();
+      talk.runUntil("the client's line", talk::lineReceived);
+      assertThat(server.established()).isTrue();
+      assertThat(talk.received()).isEqualTo(message);
+      server.write(upperCase(message));
+      server.close();
+      // The bctls client reads the answer, then sends its own close_notify.
+      talk.runUntil("the client's close_notify", server::closed);
+      BctlsResult bctls = peer.finish();
+
+      assertBctls(bctls, g.group, upperCase(message));
+      assertThat(Tls13.parameters(server)).contains(new Tls13Parameters(suite(bctls), g.group,
+          SignatureScheme.ECDSA_SECP256R1_SHA256));
+      assertClosedCleanly(talk);
+    }
+  }
+
+  /** bctls's own account: TLS 1.3, the group, and exactly the bytes it should have received. */
+  private static void assertBctls(BctlsResult bctls, NamedGroup group, byte[] expected) throws Exception {
+    assertThat(bctls.version()).isEqualTo(ProtocolVersion.TLS13.code());
+    assertThat(bctls.group()).as("bctls's negotiated group %s", bctls.groupName()).isEqualTo(group.code());
+    assertThat(bctls.receivedLength()).isEqualTo(expected.length);
+    assertThat(bctls.receivedSha256())
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
+  }
+
+  /** No alert from us but our one close_notify (RFC 8446 §6.1), and closed by the peer's. */
+  private static void assertClosedCleanly(Conversation talk) {
+    assertThat(Pipe.of(talk.events(), TlsEvent.AlertSent.class))
+        .extracting(TlsEvent.AlertSent::description, TlsEvent.AlertSent::fatal)
+        .containsExactly(Tuple.tuple(AlertDescription.CLOSE_NOTIFY, false));
+    assertThat(Pipe.of(talk.events(), TlsEvent.Closed.class)).containsExactly(new TlsEvent.Closed("close_notify"));
+  }
+
+  private static Tls13CipherSuite suite(BctlsResult bctls) {
+    return Arrays.stream(Tls13CipherSuite.values()).filter(s -> s.code() == bctls.suite()).findFirst()
+        .orElseThrow(() -> new AssertionError("bctls negotiated an unknown suite " + bctls.suite()));
+  }
+
+  /** One line of about 40 KB (more than two records of 2^14 bytes), lower case, ending in '\n'. */
+  private static byte[] message(String from) {
+    byte[] noise = new byte[20_000];
+    Pipe.seeded(43).nextBytes(noise);
+    return ("hello from " + from + " " + HexFormat.of().formatHex(noise) + "\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] upperCase(byte[] ascii) {
+    return new String(ascii, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+  }
+}
