@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -106,6 +108,30 @@ class BctlsInteropTest {
       assertThat(Tls13.parameters(server)).contains(new Tls13Parameters(suite(bctls), g.group,
           SignatureScheme.ECDSA_SECP256R1_SHA256));
       assertClosedCleanly(talk);
+    }
+  }
+
+  @Test
+  @DisplayName("our client -> bctls server without a common group: handshake_failure from bctls")
+  void noCommonGroupFails(@TempDir Path dir) throws Exception {
+    // The negative control of the matrix: bctls really restricts itself to the group it is given,
+    // so the cases above cannot pass on a group both merely happen to like. RFC 8446 §4.1.1: a
+    // server without a group in common with the client aborts with handshake_failure.
+    PeerFiles.writeServer(dir, WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate());
+    TlsEndpoint client = Tls13.client(TestPki.client13().withGroups(List.of(NamedGroup.X25519MLKEM768)),
+        Pipe.seeded(44), WebPki.NOW);
+
+    try (BctlsPeerProcess peer = BctlsPeerProcess.start(
+        PeerFiles.arguments("server", NamedGroup.MLKEM768.code(), dir))) {
+      Conversation talk = new Conversation(peer, client);
+      client.start();
+      talk.runUntil("the server's alert", client::closed);
+
+      assertThat(client.established()).isFalse();
+      assertThat(Pipe.of(talk.events(), TlsEvent.AlertReceived.class))
+          .containsExactly(new TlsEvent.AlertReceived(AlertDescription.HANDSHAKE_FAILURE, true));
+      assertThat(peer.awaitExit()).isNotZero();
+      assertThat(peer.stderr()).contains("BCTLS-FAILED").contains("handshake_failure");
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.tlssim.tls.interop;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,7 @@ final class BctlsPeerProcess implements AutoCloseable {
     try (in) {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         if (n > 0) {
-          fromPeer.add(java.util.Arrays.copyOf(buffer, n));
+          fromPeer.add(Arrays.copyOf(buffer, n));
         }
       }
     } catch (IOException e) {
@@ -98,7 +100,7 @@ final class BctlsPeerProcess implements AutoCloseable {
     if (first == null) {
       return END;
     }
-    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
     for (byte[] chunk = first; chunk != null; chunk = fromPeer.poll()) {
       if (chunk == END) {
         ended = true;
@@ -124,6 +126,15 @@ final class BctlsPeerProcess implements AutoCloseable {
    * to exit and returns its result line; fails with its stderr unless it exited with status 0.
    */
   BctlsResult finish() throws InterruptedException {
+    int status = awaitExit();
+    if (status != 0) {
+      throw new AssertionError("the bctls peer exited with " + status + ":\n" + stderr());
+    }
+    return BctlsResult.parse(stderr());
+  }
+
+  /** Closes the peer's stdin, waits for it to exit and all its stderr, and returns its exit status. */
+  int awaitExit() throws InterruptedException {
     try {
       toPeer.close();
     } catch (IOException e) {
@@ -134,10 +145,7 @@ final class BctlsPeerProcess implements AutoCloseable {
       throw new AssertionError("the bctls peer did not exit within " + TIMEOUT + ":\n" + stderr());
     }
     stderrReader.join(TIMEOUT.toMillis());
-    if (process.exitValue() != 0) {
-      throw new AssertionError("the bctls peer exited with " + process.exitValue() + ":\n" + stderr());
-    }
-    return BctlsResult.parse(stderr());
+    return process.exitValue();
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -55,7 +56,7 @@ final class PeerFiles {
 
   /** The peer's arguments for {@code role} in {@code dir}. */
   static List<String> arguments(String role, int group, Path dir, String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of(role, String.format("0x%04x", group), dir.toString()));
+    List<String> args = new ArrayList<>(List.of(role, String.format("0x%04x", group), dir.toString()));
     args.addAll(List.of(more));
     return args;
   }
