@@ -1,5 +1,6 @@
 package dev.tlssim.calibration;
 
+import dev.tlssim.pki.KeyAlgorithm;
 import dev.tlssim.pki.KeyPool;
 import dev.tlssim.sim.RandomStreams;
 import dev.tlssim.sim.StackOverhead;
@@ -125,7 +126,7 @@ public final class Calibrator {
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     progress.accept("preparing keys (RSA-2048, RSA-4096, ECDSA P-256)");
     SecureRandom random = new RandomStreams(keyPool.seed()).secureRandom("calibration");
-    Workbench bench = library == Library.JDK ? new JdkWorkloads(random) : new Workloads(keyPool, random);
+    Workbench bench = library == Library.JDK ? new JdkWorkloads(keyPool, random) : new Workloads(keyPool, random);
     List<Measurement> measurements = new ArrayList<>();
     Map<String, String> sources = new LinkedHashMap<>();
     for (CostOperation op : CostOperation.values()) {
@@ -196,6 +197,8 @@ public final class Calibrator {
     private final EcdheKeyPair secp256r1;
     private final byte[] secp256r1Peer;
     private final MlKemWorkload mlkem;
+    private final MlDsaWorkload mldsa44;
+    private final MlDsaWorkload mldsa65;
     private final byte[] clientRandom;
     private final byte[] serverRandom;
     private final byte[] preMasterSecret;
@@ -223,6 +226,8 @@ public final class Calibrator {
       secp256r1 = EcdheKeyPair.generate(NamedGroup.SECP256R1, random);
       secp256r1Peer = EcdheKeyPair.generate(NamedGroup.SECP256R1, random).publicKey();
       mlkem = new MlKemWorkload(random);
+      mldsa44 = new MlDsaWorkload(keys, KEY_LABEL, KeyAlgorithm.MLDSA44, random);
+      mldsa65 = new MlDsaWorkload(keys, KEY_LABEL, KeyAlgorithm.MLDSA65, random);
       preMasterSecret = bytes(random, 32);
       masterSecret = MasterSecret.derive("SHA-256", preMasterSecret, clientRandom, serverRandom).secret();
       handshakeHash = bytes(random, 32);
@@ -251,6 +256,7 @@ public final class Calibrator {
     public String source(CostOperation op) {
       return switch (op) {
         case MLKEM768_KEYGEN, MLKEM768_ENCAPS, MLKEM768_DECAPS -> MlKemWorkload.source(op);
+        case MLDSA44_SIGN, MLDSA44_VERIFY, MLDSA65_SIGN, MLDSA65_VERIFY -> MlDsaWorkload.source(op);
         default -> "BouncyCastle lightweight API via the engine's classes: " + op.description();
       };
     }
@@ -277,6 +283,10 @@ public final class Calibrator {
         case MLKEM768_KEYGEN -> mlkem::keygen;
         case MLKEM768_ENCAPS -> mlkem::encaps;
         case MLKEM768_DECAPS -> mlkem::decaps;
+        case MLDSA44_SIGN -> mldsa44::sign;
+        case MLDSA44_VERIFY -> mldsa44::verify;
+        case MLDSA65_SIGN -> mldsa65::sign;
+        case MLDSA65_VERIFY -> mldsa65::verify;
         case PRF_MASTER_SECRET -> () ->
             MasterSecret.derive("SHA-256", preMasterSecret, clientRandom, serverRandom).secret()[0];
         case PRF_KEY_BLOCK -> () -> KeyBlock.derive(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,

@@ -1,5 +1,7 @@
 package dev.tlssim.calibration;
 
+import dev.tlssim.pki.KeyAlgorithm;
+import dev.tlssim.pki.KeyPool;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -39,6 +41,8 @@ final class JdkWorkloads implements Workbench {
   private final KeyPair secp256r1;
   private final PublicKey secp256r1Peer;
   private final MlKemWorkload mlkem;
+  private final MlDsaWorkload mldsa44;
+  private final MlDsaWorkload mldsa65;
   private final byte[] preMasterSecret;
   private final byte[] seed;
   private final byte[] masterSecret;
@@ -49,7 +53,7 @@ final class JdkWorkloads implements Workbench {
   private final byte[] ticketState;
   private final byte[] ticketCipher;
 
-  JdkWorkloads(SecureRandom random) {
+  JdkWorkloads(KeyPool keys, SecureRandom random) {
     this.random = random;
     try {
       content = bytes(32 + 32 + 36);
@@ -65,6 +69,8 @@ final class JdkWorkloads implements Workbench {
       secp256r1 = ec("EC", new ECGenParameterSpec("secp256r1"));
       secp256r1Peer = ec("EC", new ECGenParameterSpec("secp256r1")).getPublic();
       mlkem = new MlKemWorkload(random);
+      mldsa44 = new MlDsaWorkload(keys, "calibration", KeyAlgorithm.MLDSA44, random);
+      mldsa65 = new MlDsaWorkload(keys, "calibration", KeyAlgorithm.MLDSA65, random);
       preMasterSecret = bytes(48);
       seed = bytes(64);
       masterSecret = prf(preMasterSecret, "master secret", seed, 48);
@@ -93,6 +99,7 @@ final class JdkWorkloads implements Workbench {
       case SECP256R1_KEYGEN: return "JCA KeyPairGenerator EC secp256r1 (" + SUN_EC + ")";
       case SECP256R1_AGREE: return "JCA KeyAgreement ECDH secp256r1 (" + SUN_EC + ")";
       case MLKEM768_KEYGEN: case MLKEM768_ENCAPS: case MLKEM768_DECAPS: return MlKemWorkload.source(op);
+      case MLDSA44_SIGN: case MLDSA44_VERIFY: case MLDSA65_SIGN: case MLDSA65_VERIFY: return MlDsaWorkload.source(op);
       case TICKET_SEAL: case TICKET_OPEN:
         return "JCA Cipher AES/CBC/PKCS5Padding and Mac HmacSHA256 (" + SUN_JCE + ") over a 200-byte state";
       default:
@@ -122,6 +129,10 @@ final class JdkWorkloads implements Workbench {
       case MLKEM768_KEYGEN: return mlkem::keygen;
       case MLKEM768_ENCAPS: return mlkem::encaps;
       case MLKEM768_DECAPS: return mlkem::decaps;
+      case MLDSA44_SIGN: return mldsa44::sign;
+      case MLDSA44_VERIFY: return mldsa44::verify;
+      case MLDSA65_SIGN: return mldsa65::sign;
+      case MLDSA65_VERIFY: return mldsa65::verify;
       case PRF_MASTER_SECRET: return () -> call(() -> prf(preMasterSecret, "master secret", seed, 48)[0]);
       // 2 × 16-byte keys + 2 × 4-byte implicit nonces of AES-128-GCM (RFC 5288 §3).
       case PRF_KEY_BLOCK: return () -> call(() -> prf(masterSecret, "key expansion", seed, 40)[0]);

@@ -36,11 +36,13 @@ public final class OpensslDerivation {
   private static final int TICKET_STATE = 200;
 
   /**
-   * Operations OpenSSL 3.0's {@code openssl speed} cannot time: it has no ML-KEM (OpenSSL 3.5
-   * added it). {@link #derive} leaves them out; a profile takes them from elsewhere.
+   * Operations OpenSSL 3.0's {@code openssl speed} cannot time: it has no ML-KEM and no ML-DSA
+   * (OpenSSL 3.5 added both). {@link #derive} leaves them out; a profile takes them from elsewhere.
    */
   public static final Set<CostOperation> NOT_IN_SPEED = Collections.unmodifiableSet(EnumSet.of(
-      CostOperation.MLKEM768_KEYGEN, CostOperation.MLKEM768_ENCAPS, CostOperation.MLKEM768_DECAPS));
+      CostOperation.MLKEM768_KEYGEN, CostOperation.MLKEM768_ENCAPS, CostOperation.MLKEM768_DECAPS,
+      CostOperation.MLDSA44_SIGN, CostOperation.MLDSA44_VERIFY, CostOperation.MLDSA65_SIGN,
+      CostOperation.MLDSA65_VERIFY));
 
   private OpensslDerivation() {}
 

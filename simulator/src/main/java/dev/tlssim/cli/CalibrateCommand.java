@@ -158,7 +158,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     for (CostOperation op : OpensslDerivation.NOT_IN_SPEED) {
       unmeasured.put(op.id(), shipped.cost(op.id()));
       sources.put(op.id(), "not in this OpenSSL's openssl speed: the shipped openssl profile's value, measured "
-          + "through BouncyCastle's lightweight API (OpenSSL 3.0 has no ML-KEM)");
+          + "through BouncyCastle's lightweight API (OpenSSL 3.0 has no ML-KEM or ML-DSA)");
     }
     for (StackOverhead o : StackOverhead.values()) {
       unmeasured.put(o.id(), shipped.cost(o.id()));

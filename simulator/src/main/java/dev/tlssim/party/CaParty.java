@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
+import dev.tlssim.pki.KeyAlgorithm;
 
 /**
  * A certification authority on the network. It issued the scenario's certificates when the
@@ -87,8 +87,7 @@ public final class CaParty extends Endpoint {
   }
 
   private String signOperation() {
-    return authority.publicKey() instanceof RSAKeyParameters rsa
-        ? "rsa" + rsa.getModulus().bitLength() + ".sign" : "ecdsa-p256.sign";
+    return KeyAlgorithm.operationName(authority.publicKey(), "sign");
   }
 
   /** One HTTP exchange. */

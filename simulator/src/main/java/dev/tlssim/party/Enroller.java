@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
+import dev.tlssim.pki.KeyAlgorithm;
 
 /**
  * A server asking its CA for a new certificate during the run: a fresh key pair, a PKCS#10
@@ -34,8 +34,7 @@ final class Enroller {
 
   void start(Endpoint host, long now, PartyAction.Enroll e) {
     AsymmetricCipherKeyPair keyPair = keys.apply(host.name() + "/enroll/" + (++requests), e.keyType());
-    String signOp = keyPair.getPrivate() instanceof RSAKeyParameters rsa
-        ? "rsa" + rsa.getModulus().bitLength() + ".sign" : "ecdsa-p256.sign";
+    String signOp = KeyAlgorithm.operationName(keyPair.getPrivate(), "sign");
     host.compute(now, signOp, done -> {
       byte[] csr = Enrollment.request(e.names(), keyPair);
       HttpMessage request = HttpMessage.request("POST", "/enroll", csr);

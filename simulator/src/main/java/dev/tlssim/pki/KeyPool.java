@@ -66,6 +66,15 @@ public final class KeyPool {
     return get(new Entry(seed, label, "ec-p256"));
   }
 
+  /**
+   * An ML-DSA key pair (FIPS 204) for this label: the 32-byte seed xi is drawn from the label's
+   * stream and expanded by ML-DSA.KeyGen_internal (FIPS 204 Algorithm 6), so the key is as
+   * reproducible as the seed, and the private key is kept in its seed form (RFC 9881 §6).
+   */
+  public AsymmetricCipherKeyPair mlDsa(String label, KeyAlgorithm algorithm) {
+    return get(new Entry(seed, label, algorithm.mlDsaParameters().getName()));
+  }
+
   private static AsymmetricCipherKeyPair get(Entry entry) {
     return CACHE.computeIfAbsent(entry, Generated::new).keyPair();
   }
@@ -74,6 +83,13 @@ public final class KeyPool {
   private static AsymmetricCipherKeyPair generate(Entry entry) {
     SecureRandom random =
         new RandomStreams(entry.seed()).secureRandom("key/" + entry.type() + "/" + entry.label());
+    for (KeyAlgorithm a : KeyAlgorithm.values()) {
+      if (a.isMlDsa() && a.mlDsaParameters().getName().equals(entry.type())) {
+        byte[] xi = new byte[32];
+        random.nextBytes(xi);
+        return a.mlDsaKeyPair(xi);
+      }
+    }
     if (entry.type().equals("ec-p256")) {
       ECKeyPairGenerator generator = new ECKeyPairGenerator();
       generator.init(new ECKeyGenerationParameters(P256, random));

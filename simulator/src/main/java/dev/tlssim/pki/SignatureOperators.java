@@ -7,10 +7,13 @@ import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyParameters;
+import org.bouncycastle.crypto.params.MLDSAPrivateKeyParameters;
+import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.crypto.signers.MLDSASigner;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifierProvider;
@@ -18,6 +21,7 @@ import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.bc.BcContentSignerBuilder;
+import org.bouncycastle.operator.bc.BcContentVerifierProviderBuilder;
 import org.bouncycastle.operator.bc.BcECContentVerifierProviderBuilder;
 import org.bouncycastle.operator.bc.BcRSAContentVerifierProviderBuilder;
 import org.bouncycastle.operator.bc.BcRSAContentSignerBuilder;
@@ -25,7 +29,8 @@ import org.bouncycastle.operator.bc.BcRSAContentSignerBuilder;
 /**
  * Signing and verifying certificates and CRLs with the algorithm the key calls for:
  * sha256WithRSAEncryption for RSA keys, ecdsa-with-SHA256 for EC keys (RFC 5280 §4.1.1.2, RFC 5758
- * §3.2).
+ * §3.2), and for an ML-DSA key the pure ML-DSA of its parameter set over the whole to-be-signed
+ * encoding with an empty context, id-ml-dsa-44/65/87 with absent parameters (RFC 9881 §3).
  */
 final class SignatureOperators {
   private static final AlgorithmIdentifier SHA256_WITH_RSA =
@@ -42,6 +47,9 @@ final class SignatureOperators {
     try {
       if (privateKey instanceof ECKeyParameters) {
         return new DeterministicEcdsaSignerBuilder().build(privateKey);
+      }
+      if (privateKey instanceof MLDSAPrivateKeyParameters key) {
+        return new MlDsaSignerBuilder(KeyAlgorithm.of(key)).build(privateKey);
       }
       if (privateKey instanceof RSAKeyParameters) {
         // PKCS#1 v1.5 signatures (RFC 8017 §8.2) have no random input: already deterministic.
@@ -62,6 +70,9 @@ final class SignatureOperators {
       }
       if (publicKey instanceof RSAKeyParameters) {
         return new BcRSAContentVerifierProviderBuilder(DIGESTS).build(publicKey);
+      }
+      if (publicKey instanceof MLDSAPublicKeyParameters) {
+        return new MlDsaVerifierProviderBuilder().build(publicKey);
       }
     } catch (OperatorCreationException e) {
       throw new IllegalStateException("cannot create a verifier", e);
@@ -91,6 +102,41 @@ final class SignatureOperators {
     protected Signer createSigner(AlgorithmIdentifier sigAlgId, AlgorithmIdentifier digAlgId) {
       return new DSADigestSigner(
           new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest())), new SHA256Digest());
+    }
+  }
+
+  /**
+   * ML-DSA signs the message itself (no digest step, FIPS 204 §5.2); without a SecureRandom
+   * BouncyCastle's signer takes the deterministic variant (rnd = 32 zero bytes, FIPS 204 §3.4), so
+   * a run's certificates are byte-identical.
+   */
+  private static final class MlDsaSignerBuilder extends BcContentSignerBuilder {
+    MlDsaSignerBuilder(KeyAlgorithm algorithm) {
+      super(new AlgorithmIdentifier(algorithm.mlDsaOid()), null);
+    }
+
+    @Override
+    protected Signer createSigner(AlgorithmIdentifier sigAlgId, AlgorithmIdentifier digAlgId) {
+      return new MLDSASigner();
+    }
+  }
+
+  /**
+   * Verifies pure ML-DSA signatures. The certificate's signatureAlgorithm must name the issuer
+   * key's own parameter set (RFC 9881 §3): a signature with another OID does not verify.
+   */
+  private static final class MlDsaVerifierProviderBuilder extends BcContentVerifierProviderBuilder {
+    @Override
+    protected AsymmetricKeyParameter extractKeyParameters(SubjectPublicKeyInfo info) throws IOException {
+      return PublicKeyFactory.createKey(info);
+    }
+
+    @Override
+    protected Signer createSigner(AlgorithmIdentifier sigAlgId) throws OperatorCreationException {
+      if (sigAlgId.getParameters() != null) {
+        throw new OperatorCreationException("ML-DSA AlgorithmIdentifier parameters must be absent (RFC 9881 §2)");
+      }
+      return new MLDSASigner();
     }
   }
 }

@@ -17,7 +17,7 @@ public record PkiSpec(Instant epoch, Map<String, Authority> authorities, Map<Str
   public static final PkiSpec NONE = new PkiSpec(DEFAULT_EPOCH, Map.of(), Map.of());
 
   public enum KeyType {
-    RSA2048("rsa2048"), RSA4096("rsa4096"), ECDSA_P256("ecdsa-p256");
+    RSA2048("rsa2048"), RSA4096("rsa4096"), ECDSA_P256("ecdsa-p256"), MLDSA44("mldsa44"), MLDSA65("mldsa65");
 
     private final String key;
 
@@ -29,13 +29,18 @@ public record PkiSpec(Instant epoch, Map<String, Authority> authorities, Map<Str
       return key;
     }
 
+    /** ML-DSA keys sign in TLS 1.3 only (draft-ietf-tls-mldsa §3). */
+    public boolean isMlDsa() {
+      return this == MLDSA44 || this == MLDSA65;
+    }
+
     public static KeyType parse(String text) {
       for (KeyType k : values()) {
         if (k.key.equals(text.trim().toLowerCase())) {
           return k;
         }
       }
-      throw new IllegalArgumentException("unknown key type '" + text + "' (use rsa2048, rsa4096 or ecdsa-p256)");
+      throw new IllegalArgumentException("unknown key type '" + text + "' (use rsa2048, rsa4096, ecdsa-p256, mldsa44 or mldsa65)");
     }
   }
 

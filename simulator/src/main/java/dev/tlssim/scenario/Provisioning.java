@@ -4,6 +4,7 @@ import dev.tlssim.pki.CertificateAuthority;
 import dev.tlssim.pki.CertificateChain;
 import dev.tlssim.pki.CertificateForgery;
 import dev.tlssim.pki.CertificateProfile;
+import dev.tlssim.pki.KeyAlgorithm;
 import dev.tlssim.pki.KeyPool;
 import dev.tlssim.pki.RevocationReason;
 import java.time.Duration;
@@ -121,6 +122,8 @@ public final class Provisioning {
       case RSA2048 -> keys.rsa(label, 2048);
       case RSA4096 -> keys.rsa(label, 4096);
       case ECDSA_P256 -> keys.ecP256(label);
+      case MLDSA44 -> keys.mlDsa(label, KeyAlgorithm.MLDSA44);
+      case MLDSA65 -> keys.mlDsa(label, KeyAlgorithm.MLDSA65);
     };
   }
 }

@@ -7,7 +7,10 @@ import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.pki.VerificationPolicy;
 import dev.tlssim.tls.config.TlsClientConfig;
 import dev.tlssim.tls.v13.Tls13ClientSessionStore;
+import dev.tlssim.tls.SignatureScheme;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -47,7 +50,7 @@ final class TlsClientBuilder {
           .withResumption(client.resumption().sessionIds(), client.resumption().tickets()));
     }
     if (tls.speaksTls13()) {
-      config = config.withTls13(TlsClientConfig.Tls13Settings.defaults()
+      config = config.withTls13(signatureSchemes(TlsClientConfig.Tls13Settings.defaults(), client)
           .withCipherSuites(tls.tls13Suites())
           .withKeyShareGroups(client.keyShares())
           .withPskKeyExchangeModes(client.pskModes().stream().map(PskMode::code).toList())
@@ -55,6 +58,23 @@ final class TlsClientBuilder {
           .withTickets(client.resumption().tickets() ? new Tls13ClientSessionStore() : null));
     }
     return config;
+  }
+
+  /**
+   * The scenario's signature_algorithms if it names them. signature_algorithms_cert keeps the
+   * defaults and adds the named ML-DSA schemes: a client that accepts an ML-DSA CertificateVerify
+   * also accepts ML-DSA signatures on certificates, mixed chains included.
+   */
+  private static TlsClientConfig.Tls13Settings signatureSchemes(TlsClientConfig.Tls13Settings settings,
+      TlsClientSpec client) {
+    if (client.signatureAlgorithms().isEmpty()) {
+      return settings;
+    }
+    List<SignatureScheme> certificate = new ArrayList<>(settings.certificateSignatureSchemes());
+    client.signatureAlgorithms().stream()
+        .filter(s -> s.algorithm() == SignatureScheme.Algorithm.MLDSA && !certificate.contains(s))
+        .forEach(certificate::add);
+    return settings.withSignatureSchemes(client.signatureAlgorithms(), certificate);
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.tlssim.scenario;
 
 import dev.tlssim.pki.RevocationMode;
 import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.SignatureScheme;
+import dev.tlssim.tls.crypto.HandshakeSignature;
 import dev.tlssim.tls.wire.MaxFragmentLength;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Optional;
 /** Reads a client's own {@code tls:} settings and checks its trust anchors against the PKI. */
 final class TlsClientReader {
   static final String[] KEYS = {"serverName", "trust", "checkHostname", "revocation", "acceptAny", "resumption",
-      "policy", "extraTrust", "statusRequest", "keyShares", "earlyData", "pskModes", "middleboxCompatibility", "maxFragmentLength"};
+      "policy", "extraTrust", "statusRequest", "keyShares", "earlyData", "pskModes", "middleboxCompatibility", "maxFragmentLength",
+      "signatureAlgorithms"};
 
   private TlsClientReader() {}
 
@@ -24,7 +27,7 @@ final class TlsClientReader {
         keyShares(c.get("keyShares"), groups),
         c.get("pskModes").present() ? TlsReader.list(c.get("pskModes"), PskMode::parse) : List.of(PskMode.PSK_DHE_KE),
         c.get("middleboxCompatibility").bool(true), c.get("earlyData").bool(false),
-        maxFragmentLength(c.get("maxFragmentLength")));
+        signatureAlgorithms(c.get("signatureAlgorithms")), maxFragmentLength(c.get("maxFragmentLength")));
   }
 
   /**
@@ -90,6 +93,30 @@ final class TlsClientReader {
     }
     return new RevocationCheck(c.get("mode").parsed(RevocationCheck::parseMode, policyMode), source,
         timeout.parsed(Units::durationNanos, RevocationCheck.DEFAULT_FETCH_TIMEOUT_NANOS));
+  }
+
+  /**
+   * The CertificateVerify schemes a TLS 1.3 client offers, by their RFC 8446 §4.2.3 names
+   * (ecdsa_secp256r1_sha256, rsa_pss_rsae_sha256, ...) and draft-ietf-tls-mldsa's (mldsa44,
+   * mldsa65): real clients do not offer ML-DSA yet, so a scenario that wants it says so. Only the
+   * schemes our engine can verify are accepted.
+   */
+  private static List<SignatureScheme> signatureAlgorithms(Cursor c) {
+    if (!c.present()) {
+      return List.of();
+    }
+    List<SignatureScheme> schemes = TlsReader.list(c, SignatureScheme::parse);
+    for (int i = 0; i < schemes.size(); i++) {
+      SignatureScheme s = schemes.get(i);
+      boolean tls13 = s.algorithm() != SignatureScheme.Algorithm.RSA_PKCS1 && s != SignatureScheme.ECDSA_SHA1
+          && HandshakeSignature.canVerify(s);
+      if (!tls13) {
+        throw (c.isArray() ? c.elements().get(i) : c).error(s.rfcName() + " cannot sign a TLS 1.3 CertificateVerify "
+            + "(RFC 8446 §4.2.3); use ecdsa_secp256r1_sha256, ecdsa_secp384r1_sha384, rsa_pss_rsae_sha256/384/512, "
+            + "mldsa44, mldsa65 or mldsa87");
+      }
+    }
+    return schemes;
   }
 
   /** RFC 8446 §4.2.8: every KeyShareEntry is for a group in supported_groups. */

@@ -1,6 +1,7 @@
 package dev.tlssim.scenario;
 
 import dev.tlssim.tls.NamedGroup;
+import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.wire.MaxFragmentLength;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.Optional;
  *                       (RFC 8446 Appendix D.4)
  * @param earlyData      TLS 1.3: sends its request as 0-RTT data when its ticket allows (the
  *                       server's {@link EarlyData} sets how much it allows)
+ * @param signatureAlgorithms TLS 1.3: the CertificateVerify schemes of signature_algorithms
+ *                       (RFC 8446 §4.2.3); empty keeps the engine's defaults
  * @param maxFragmentLength the max_fragment_length its ClientHello asks for in either version
  *                       (RFC 6066 §4), empty for none
  */
@@ -35,11 +38,13 @@ public record TlsClientSpec(
     List<PskMode> pskModes,
     boolean middleboxCompatibility,
     boolean earlyData,
+    List<SignatureScheme> signatureAlgorithms,
     Optional<MaxFragmentLength> maxFragmentLength) {
 
   public TlsClientSpec {
     trust = List.copyOf(trust);
     keyShares = List.copyOf(keyShares);
     pskModes = List.copyOf(pskModes);
+    signatureAlgorithms = List.copyOf(signatureAlgorithms);
   }
 }

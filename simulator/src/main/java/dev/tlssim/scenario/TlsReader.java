@@ -28,7 +28,7 @@ final class TlsReader {
       "extendedMasterSecret"};
   /** Settings only TLS 1.3 has; on a node without 1.3 they are a mistake, not a no-op. */
   private static final List<String> TLS13_ONLY = List.of("keyShares", "earlyData", "pskModes",
-      "middleboxCompatibility", "groupSelection");
+      "middleboxCompatibility", "groupSelection", "signatureAlgorithms");
 
   /** The suites of one list, split by version: RFC 8446 §B.4 names are TLS 1.3's, the others older. */
   private record Suites(List<CipherSuite> tls12, List<Tls13CipherSuite> tls13) {}
@@ -59,6 +59,12 @@ final class TlsReader {
     boolean ems = c.get("extendedMasterSecret").bool(true);
     TlsClientSpec client = role == Scenario.Role.CLIENT ? TlsClientReader.read(c, pki, groups) : null;
     TlsServerSpec server = role == Scenario.Role.SERVER ? TlsServerReader.read(c, pki) : null;
+    if (server != null && !tls13 && pki.certificates().get(server.certificate()).key().isMlDsa()) {
+      // draft-ietf-tls-mldsa §3: the ML-DSA schemes "MUST NOT be used with TLS 1.2"; such a server
+      // could complete no handshake.
+      throw c.get("certificate").error("certificate '" + server.certificate() + "' has an ML-DSA key, which signs "
+          + "in TLS 1.3 only (draft-ietf-tls-mldsa §3); add 1.3 to versions");
+    }
     return new TlsSpec(implementation, versions, suites.tls12(), suites.tls13(), groups, ems, client, server);
   }
 

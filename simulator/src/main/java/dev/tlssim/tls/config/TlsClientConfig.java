@@ -125,6 +125,12 @@ public record TlsClientConfig(
           pskKeyExchangeModes, middleboxCompatibility, tickets);
     }
 
+    /** signature_algorithms and signature_algorithms_cert (RFC 8446 §4.2.3). */
+    public Tls13Settings withSignatureSchemes(List<SignatureScheme> schemes, List<SignatureScheme> certificateSchemes) {
+      return new Tls13Settings(cipherSuites, keyShareGroups, schemes, certificateSchemes,
+          pskKeyExchangeModes, middleboxCompatibility, tickets);
+    }
+
     public Tls13Settings withPskKeyExchangeModes(List<Integer> modes) {
       return new Tls13Settings(cipherSuites, keyShareGroups, signatureSchemes, certificateSignatureSchemes, modes,
           middleboxCompatibility, tickets);

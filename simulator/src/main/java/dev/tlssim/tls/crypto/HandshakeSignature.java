@@ -1,5 +1,6 @@
 package dev.tlssim.tls.crypto;
 
+import dev.tlssim.pki.KeyAlgorithm;
 import dev.tlssim.tls.SignatureScheme;
 import java.security.SecureRandom;
 import java.util.EnumSet;
@@ -9,11 +10,13 @@ import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyParameters;
+import org.bouncycastle.crypto.params.MLDSAKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.crypto.signers.MLDSASigner;
 import org.bouncycastle.crypto.signers.PSSSigner;
 import org.bouncycastle.crypto.signers.RSADigestSigner;
 
@@ -31,6 +34,10 @@ import org.bouncycastle.crypto.signers.RSADigestSigner;
  *       Signing uses RFC 6979 deterministic k, so the same key and message always give the same
  *       signature and no randomness can leak the key. The TLS 1.2 code points name only the hash;
  *       the curve is the key's.
+ *   <li>ML-DSA (FIPS 204; TLS 1.3 only, draft-ietf-tls-mldsa §3): pure ML-DSA over the whole
+ *       content with an empty context string, the key's parameter set matching the scheme's.
+ *       Signing is the deterministic variant (rnd = 0, FIPS 204 §3.4), as RFC 6979 is for ECDSA:
+ *       the signature is a function of key and message, so runs reproduce.
  * </ul>
  *
  * A signature that does not verify, is malformed, or does not fit the key type makes
@@ -40,7 +47,8 @@ public final class HandshakeSignature {
   private static final Set<SignatureScheme> SIGNING = EnumSet.of(
       SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512,
       SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
-      SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384);
+      SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+      SignatureScheme.MLDSA44, SignatureScheme.MLDSA65, SignatureScheme.MLDSA87);
 
   private static final Set<SignatureScheme> VERIFYING = EnumSet.of(SignatureScheme.RSA_PKCS1_SHA1);
 
@@ -91,7 +99,9 @@ public final class HandshakeSignature {
   private static byte[] compute(SignatureScheme scheme, AsymmetricKeyParameter privateKey, byte[] message,
       SecureRandom random) {
     Signer signer = signer(scheme);
-    signer.init(true, scheme.algorithm() == SignatureScheme.Algorithm.ECDSA ? privateKey : new ParametersWithRandom(privateKey, random));
+    boolean deterministic = scheme.algorithm() == SignatureScheme.Algorithm.ECDSA
+        || scheme.algorithm() == SignatureScheme.Algorithm.MLDSA;
+    signer.init(true, deterministic ? privateKey : new ParametersWithRandom(privateKey, random));
     signer.update(message, 0, message.length);
     try {
       return signer.generateSignature();
@@ -135,8 +145,18 @@ public final class HandshakeSignature {
     return new byte[] {(byte) (scheme.code() >>> 8), (byte) scheme.code()};
   }
 
-  private static boolean fits(SignatureScheme scheme, AsymmetricKeyParameter key) {
-    return scheme.usesRsaKey() ? key instanceof RSAKeyParameters : key instanceof ECKeyParameters;
+  /**
+   * Whether {@code key} can make or check {@code scheme} signatures: an RSA key for the RSA
+   * schemes, an EC key for ECDSA (the TLS 1.2 code points leave the curve to the key), an ML-DSA
+   * key of exactly the scheme's parameter set.
+   */
+  public static boolean fits(SignatureScheme scheme, AsymmetricKeyParameter key) {
+    return switch (scheme.algorithm()) {
+      case RSA_PKCS1, RSA_PSS -> key instanceof RSAKeyParameters;
+      case ECDSA -> key instanceof ECKeyParameters;
+      case EDDSA -> false;
+      case MLDSA -> key instanceof MLDSAKeyParameters && KeyAlgorithm.of(key).name().equals(scheme.name());
+    };
   }
 
   private static Signer signer(SignatureScheme scheme) {
@@ -150,7 +170,8 @@ public final class HandshakeSignature {
       case ECDSA -> new DSADigestSigner(
           new ECDSASigner(new HMacDSAKCalculator(HashAlgorithm.create(scheme.hash()))),
           HashAlgorithm.create(scheme.hash()));
-      case EDDSA, MLDSA -> throw new IllegalArgumentException("unsupported scheme " + scheme.rfcName());
+      case MLDSA -> new MLDSASigner();
+      case EDDSA -> throw new IllegalArgumentException("unsupported scheme " + scheme.rfcName());
     };
   }
 }

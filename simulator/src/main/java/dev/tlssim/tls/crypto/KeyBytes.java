@@ -10,6 +10,9 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.MLDSAKeyParameters;
+import org.bouncycastle.crypto.params.MLDSAPrivateKeyParameters;
+import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.math.ec.ECAlgorithms;
@@ -67,6 +70,15 @@ final class KeyBytes {
       } else {
         return null;
       }
+    } else if (key instanceof MLDSAKeyParameters k) {
+      // The parameter set's name, then the FIPS 204 encoding of the key: the public key
+      // (rho, t1) or the private key's full expanded form (sk), which fixes every signature.
+      out.write('m');
+      byte[] name = k.getParameters().getName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      numbers(out, new BigInteger(1, name));
+      byte[] encoding = k instanceof MLDSAPrivateKeyParameters p ? p.getPrivateKey()
+          : ((MLDSAPublicKeyParameters) k).getEncoded();
+      numbers(out, new BigInteger(1, encoding));
     } else {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.tlssim.tls.v12;
 
+import dev.tlssim.pki.KeyAlgorithm;
 import dev.tlssim.pki.RevocationSource;
 import dev.tlssim.pki.VerificationResult;
 import dev.tlssim.tls.AlertDescription;
@@ -355,7 +356,7 @@ final class ClientHandshake extends Handshake {
         clientRandom, serverRandom, params.encode());
     boolean valid = HandshakeSignature.verify(
         scheme.get(), serverCertificate.publicKey(), content, signed.signature(), CryptoMemo.of(random));
-    events.cryptoOperation(CryptoNames.of(serverCertificate.publicKey(), "verify"));
+    events.cryptoOperation(KeyAlgorithm.operationName(serverCertificate.publicKey(), "verify"));
     if (!valid) {
       // RFC 5246 §7.2.2 decrypt_error: "a signature could not be correctly verified".
       throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,

@@ -1,5 +1,6 @@
 package dev.tlssim.tls.v12;
 
+import dev.tlssim.pki.KeyAlgorithm;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
 import dev.tlssim.tls.SignatureScheme;
@@ -51,7 +52,7 @@ final class KeyExchange {
     byte[] content = HandshakeSignature.serverKeyExchangeContent(
         clientRandom, serverRandom, params.encode());
     byte[] signature = HandshakeSignature.sign(scheme, signingKey, content, random);
-    events.cryptoOperation(CryptoNames.of(signingKey, "sign"));
+    events.cryptoOperation(KeyAlgorithm.operationName(signingKey, "sign"));
     return new ServerKeyExchange(params, new DigitallySigned(scheme, signature));
   }
 
@@ -64,7 +65,7 @@ final class KeyExchange {
       // the server is no Bleichenbacher oracle; the Finished check then fails.
       byte[] preMasterSecret = RsaPreMasterSecret.decrypt(rsa.encrypted(), clientHelloVersion,
           (RSAKeyParameters) privateKey, random);
-      events.cryptoOperation(CryptoNames.of(privateKey, "decrypt"));
+      events.cryptoOperation(KeyAlgorithm.operationName(privateKey, "decrypt"));
       return preMasterSecret;
     }
     ClientEcDiffieHellmanPublic ecdh = (ClientEcDiffieHellmanPublic) clientKeyExchange;
@@ -89,7 +90,7 @@ final class KeyExchange {
   ClientShare clientRsa(ProtocolVersion clientHelloVersion, AsymmetricKeyParameter serverKey) {
     RsaPreMasterSecret.Encrypted encrypted = RsaPreMasterSecret.generate(
         clientHelloVersion, (RSAKeyParameters) serverKey, random);
-    events.cryptoOperation(CryptoNames.of(serverKey, "encrypt"));
+    events.cryptoOperation(KeyAlgorithm.operationName(serverKey, "encrypt"));
     return new ClientShare(new EncryptedPreMasterSecret(encrypted.encryptedPreMasterSecret()),
         encrypted.preMasterSecret());
   }

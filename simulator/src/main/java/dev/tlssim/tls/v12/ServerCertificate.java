@@ -1,5 +1,6 @@
 package dev.tlssim.tls.v12;
 
+import dev.tlssim.pki.KeyAlgorithm;
 import dev.tlssim.pki.CertificateVerifier;
 import dev.tlssim.pki.CheckStatus;
 import dev.tlssim.pki.ServerKeyUse;
@@ -46,7 +47,7 @@ record ServerCertificate(List<X509CertificateHolder> chain, AsymmetricKeyParamet
         chain.add(new X509CertificateHolder(der));
       }
       if (!chain.isEmpty()) {
-        CryptoNames.publicKey(chain.get(0));
+        CertificateKey.of(chain.get(0));
       }
     } catch (IOException | RuntimeException e) {
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
@@ -98,7 +99,7 @@ record ServerCertificate(List<X509CertificateHolder> chain, AsymmetricKeyParamet
     }
     AsymmetricKeyParameter leafKey;
     try {
-      leafKey = CryptoNames.publicKey(chain.get(0));
+      leafKey = CertificateKey.of(chain.get(0));
     } catch (IOException e) {
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
           "certificate: cannot read the leaf key: " + e.getMessage(), e);
@@ -125,7 +126,7 @@ record ServerCertificate(List<X509CertificateHolder> chain, AsymmetricKeyParamet
       List<X509CertificateHolder> path = result.path();
       for (int i = 0; i + 1 < path.size(); i++) {
         try {
-          events.cryptoOperation(CryptoNames.of(CryptoNames.publicKey(path.get(i + 1)), "verify"));
+          events.cryptoOperation(KeyAlgorithm.operationName(CertificateKey.of(path.get(i + 1)), "verify"));
         } catch (IOException | IllegalArgumentException e) {
           // An issuer key we cannot name has no cost profile entry; the verifier reported on it.
         }

@@ -1,5 +1,6 @@
 package dev.tlssim.tls.v13;
 
+import dev.tlssim.pki.KeyAlgorithm;
 import dev.tlssim.tls.ContentType;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.EventQueue;
@@ -10,8 +11,6 @@ import dev.tlssim.tls.wire.HandshakeFrame;
 import dev.tlssim.tls.wire.HandshakeMessage;
 import dev.tlssim.tls.wire.MessageHash;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECKeyParameters;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
  * Where a TLS 1.3 handshake sends its messages and keeps its transcript (RFC 8446 §4.4.1): every
@@ -91,15 +90,10 @@ final class Tls13HandshakeChannel {
 
   /**
    * A public-key {@code operation} ("sign", "verify") with {@code key}, under the name the CPU
-   * cost profiles price it by: {@code rsa<modulus bits>.<op>} or {@code ecdsa-p<field bits>.<op>},
-   * the TLS 1.2 engine's names (its CryptoNames, package-private to that engine), so that the same
-   * key costs the same in either version. A key of another type has no price and no event.
+   * cost profiles price it by ({@link KeyAlgorithm#operationName}), the TLS 1.2 engine's names too,
+   * so that the same key costs the same in either version.
    */
   void cryptoOperation(AsymmetricKeyParameter key, String operation) {
-    if (key instanceof RSAKeyParameters rsa) {
-      cryptoOperation("rsa" + rsa.getModulus().bitLength() + "." + operation);
-    } else if (key instanceof ECKeyParameters ec) {
-      cryptoOperation("ecdsa-p" + ec.getParameters().getCurve().getFieldSize() + "." + operation);
-    }
+    cryptoOperation(KeyAlgorithm.operationName(key, operation));
   }
 }

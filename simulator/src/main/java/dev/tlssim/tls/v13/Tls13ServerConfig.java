@@ -1,6 +1,7 @@
 package dev.tlssim.tls.v13;
 
 import dev.tlssim.pki.CertificateChain;
+import dev.tlssim.pki.KeyAlgorithm;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
  * A TLS 1.3 server (RFC 8446): suites, key-share groups and CertificateVerify schemes in its order
@@ -67,12 +67,17 @@ public record Tls13ServerConfig(
    * The three suites of RFC 8446 §9.1 and §B.4 (both AES-GCM, then ChaCha20-Poly1305, which
    * servers offer for clients without AES hardware), x25519 then secp256r1, and the one scheme of this simulator that fits the
    * key: rsa_pss_rsae_sha256 for RSA (RFC 8446 §4.2.3: TLS 1.3 signs with RSA only by PSS),
-   * ecdsa_secp256r1_sha256 for a P-256 key.
+   * ecdsa_secp256r1_sha256 for a P-256 key, mldsa44/65/87 for an ML-DSA key of that parameter set
+   * (draft-ietf-tls-mldsa §3).
    */
   public static Tls13ServerConfig defaults(CertificateChain chain, AsymmetricKeyParameter privateKey) {
-    SignatureScheme scheme = privateKey instanceof RSAKeyParameters
-        ? SignatureScheme.RSA_PSS_RSAE_SHA256
-        : SignatureScheme.ECDSA_SECP256R1_SHA256;
+    SignatureScheme scheme = switch (KeyAlgorithm.of(privateKey)) {
+      case RSA -> SignatureScheme.RSA_PSS_RSAE_SHA256;
+      case ECDSA -> SignatureScheme.ECDSA_SECP256R1_SHA256;
+      case MLDSA44 -> SignatureScheme.MLDSA44;
+      case MLDSA65 -> SignatureScheme.MLDSA65;
+      case MLDSA87 -> SignatureScheme.MLDSA87;
+    };
     return new Tls13ServerConfig(DEFAULT_CIPHER_SUITES,
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),
         List.of(scheme), chain, privateKey, null, Tls13EarlyDataReplayGuard.none(), DEFAULT_TICKET_AGE_WINDOW, null, true,
@@ -94,7 +99,7 @@ public record Tls13ServerConfig(
    * scheme of {@link #defaults} that fits that key.
    */
   public Tls13ServerConfig withCertificate(CertificateChain newChain, AsymmetricKeyParameter key) {
-    List<SignatureScheme> schemes = key instanceof RSAKeyParameters == privateKey instanceof RSAKeyParameters
+    List<SignatureScheme> schemes = KeyAlgorithm.of(key) == KeyAlgorithm.of(privateKey)
         ? signatureSchemes : defaults(newChain, key).signatureSchemes();
     return new Tls13ServerConfig(cipherSuites, groups, schemes, newChain, key, tickets, replayGuard, ticketAgeWindow, stapledOcspResponse, acceptMaxFragmentLength, groupSelection);
   }

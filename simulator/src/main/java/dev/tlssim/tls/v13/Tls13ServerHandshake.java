@@ -57,7 +57,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 /**
  * The server side of a TLS 1.3 full 1-RTT handshake with (EC)DHE and a certificate (RFC 8446
@@ -289,7 +288,7 @@ final class Tls13ServerHandshake implements Tls13Handshake {
     Tls13CipherSuite suite = retry == null ? chooseSuite(hello) : retriedSuite(hello);
     SignatureScheme scheme = config.signatureSchemes().stream()
         .filter(s -> signatureAlgorithms.schemeCodes().contains(s.code()))
-        .filter(s -> s.usesRsaKey() == (config.privateKey() instanceof RSAKeyParameters))
+        .filter(s -> HandshakeSignature.fits(s, config.privateKey()))
         .findFirst()
         .orElseThrow(() -> new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
             "client_hello: no signature scheme in common for the server's key (RFC 8446 §4.4.2.2)"));
