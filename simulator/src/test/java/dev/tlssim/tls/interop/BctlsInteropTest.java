@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.ProtocolVersion;
-import dev.tlssim.tls.SignatureScheme;
 import dev.tlssim.tls.Tls13CipherSuite;
 import dev.tlssim.tls.core.TlsEndpoint;
 import dev.tlssim.tls.core.TlsEvent;
@@ -14,6 +13,7 @@ import dev.tlssim.tls.testing.TestPki;
 import dev.tlssim.tls.testing.WebPki;
 import dev.tlssim.tls.v13.Tls13;
 import dev.tlssim.tls.v13.Tls13Parameters;
+import dev.tlssim.tls.v13.Tls13ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,13 +21,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue #14: our TLS 1.3 against BouncyCastle's own TLS stack (bctls 1.84, in a child JVM, see
@@ -36,35 +37,44 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (draft-ietf-tls-mlkem). Each side allows only the one group, so a handshake that completes has
  * used it; both sides' own accounts of the group, version and suite are checked, and a line of
  * application data (40 KB, several records) goes to the server and comes back in upper case
- * before both close (RFC 8446 §6.1). Server certificate: ECDSA P-256 of {@link WebPki}.
+ * before both close (RFC 8446 §6.1). Server certificates: ECDSA P-256 with every group, and ML-DSA-44
+ * (draft-ietf-tls-mldsa) with X25519MLKEM768: post-quantum key exchange and CertificateVerify, while the CA signatures
+ * above the leaf stay classical ({@link ServerCertificate}).
  */
 class BctlsInteropTest {
-  /** The post-quantum groups of the matrix. */
-  enum PqGroup {
-    X25519MLKEM768(NamedGroup.X25519MLKEM768),
-    SECP256R1MLKEM768(NamedGroup.SECP256R1MLKEM768),
-    MLKEM768(NamedGroup.MLKEM768);
-
-    final NamedGroup group;
-
-    PqGroup(NamedGroup group) {
-      this.group = group;
-    }
-  }
-
   @BeforeAll
   static void compilePeer() {
     BctlsPeerProgram.get();
   }
 
-  @ParameterizedTest(name = "our client -> bctls server, {0}, ECDSA P-256")
-  @EnumSource(PqGroup.class)
-  void ourClientToBctlsServer(PqGroup g, @TempDir Path dir) throws Exception {
-    PeerFiles.writeServer(dir, WebPki.EC_CHAIN, WebPki.EC_LEAF_KEY.getPrivate());
-    TlsEndpoint client = Tls13.client(TestPki.client13().withGroups(List.of(g.group)), Pipe.seeded(41), WebPki.NOW);
+  /** One row: a group and a server certificate, run in both roles. */
+  record Case(NamedGroup group, ServerCertificate certificate) {
+    @Override
+    public String toString() {
+      return group.rfcName() + ", " + certificate;
+    }
+  }
+
+  /** Each post-quantum group with ECDSA P-256, and X25519MLKEM768 with ML-DSA-44. */
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case(NamedGroup.X25519MLKEM768, ServerCertificate.ECDSA_P256),
+        new Case(NamedGroup.SECP256R1MLKEM768, ServerCertificate.ECDSA_P256),
+        new Case(NamedGroup.MLKEM768, ServerCertificate.ECDSA_P256),
+        new Case(NamedGroup.X25519MLKEM768, ServerCertificate.MLDSA44));
+  }
+
+  @ParameterizedTest(name = "our client -> bctls server, {0}")
+  @MethodSource("cases")
+  void ourClientToBctlsServer(Case c, @TempDir Path dir) throws Exception {
+    PeerFiles.writeServer(dir, c.certificate().chain, c.certificate().privateKey());
+    // Our client offers only the case's group and CertificateVerify scheme: what bctls chooses
+    // must be exactly that.
+    TlsEndpoint client = Tls13.client(TestPki.client13().withGroups(List.of(c.group()))
+        .withSignatureSchemes(List.of(c.certificate().scheme)), Pipe.seeded(41), WebPki.NOW);
     byte[] message = message("tlssim");
 
-    try (BctlsPeerProcess peer = BctlsPeerProcess.start(PeerFiles.arguments("server", g.group.code(), dir))) {
+    try (BctlsPeerProcess peer = BctlsPeerProcess.start(PeerFiles.arguments("server", c.group().code(), dir))) {
       Conversation talk = new Conversation(peer, client);
       client.start();
       talk.runUntil("our client's handshake", client::established);
@@ -75,24 +85,26 @@ class BctlsInteropTest {
       BctlsResult bctls = peer.finish();
 
       assertThat(talk.received()).isEqualTo(upperCase(message));
-      assertBctls(bctls, g.group, message);
-      assertThat(Tls13.parameters(client)).contains(new Tls13Parameters(suite(bctls), g.group,
-          SignatureScheme.ECDSA_SECP256R1_SHA256));
+      assertBctls(bctls, c.group(), message);
+      assertThat(Tls13.parameters(client)).contains(new Tls13Parameters(suite(bctls), c.group(),
+          c.certificate().scheme));
       assertThat(Pipe.of(talk.events(), TlsEvent.CertificateCheck.class))
           .extracting(TlsEvent.CertificateCheck::status).isNotEmpty().doesNotContain("failed");
       assertClosedCleanly(talk);
     }
   }
 
-  @ParameterizedTest(name = "bctls client -> our server, {0}, ECDSA P-256")
-  @EnumSource(PqGroup.class)
-  void bctlsClientToOurServer(PqGroup g, @TempDir Path dir) throws Exception {
+  @ParameterizedTest(name = "bctls client -> our server, {0}")
+  @MethodSource("cases")
+  void bctlsClientToOurServer(Case c, @TempDir Path dir) throws Exception {
     byte[] message = message("bctls");
     PeerFiles.writeClient(dir, WebPki.rootCertificate(), message);
-    TlsEndpoint server = Tls13.server(TestPki.ecServer13().withGroups(List.of(g.group)), Pipe.seeded(42), WebPki.NOW);
+    // Our server takes only the case's group; its one scheme is the one of its key.
+    TlsEndpoint server = Tls13.server(Tls13ServerConfig.defaults(c.certificate().chain, c.certificate().privateKey())
+        .withGroups(List.of(c.group())), Pipe.seeded(42), WebPki.NOW);
 
     try (BctlsPeerProcess peer = BctlsPeerProcess.start(
-        PeerFiles.arguments("client", g.group.code(), dir, WebPki.HOST))) {
+        PeerFiles.arguments("client", c.group().code(), dir, WebPki.HOST))) {
       Conversation talk = new Conversation(peer, server);
       server.start();
       talk.runUntil("the client's line", talk::lineReceived);
@@ -104,9 +116,9 @@ class BctlsInteropTest {
       talk.runUntil("the client's close_notify", server::closed);
       BctlsResult bctls = peer.finish();
 
-      assertBctls(bctls, g.group, upperCase(message));
-      assertThat(Tls13.parameters(server)).contains(new Tls13Parameters(suite(bctls), g.group,
-          SignatureScheme.ECDSA_SECP256R1_SHA256));
+      assertBctls(bctls, c.group(), upperCase(message));
+      assertThat(Tls13.parameters(server)).contains(new Tls13Parameters(suite(bctls), c.group(),
+          c.certificate().scheme));
       assertClosedCleanly(talk);
     }
   }
