@@ -45,6 +45,7 @@ import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsContext;
@@ -74,8 +75,9 @@ import org.bouncycastle.util.io.pem.PemReader;
  * client sends message.txt (one line ending in '\n'); the server answers with the line in upper
  * case and closes; the client then closes too. Both then read stdin to its end, so that the test
  * can still deliver its own close_notify, and print one line
- * {@code BCTLS-RESULT key=value ...} on stderr: what bctls negotiated and the SHA-256 of the
- * application data it received. Exit status 0 only when all of this went through.
+ * {@code BCTLS-RESULT key=value ...} on stderr: what bctls negotiated, the SHA-256 of the
+ * application data it received and, for the server, the CertificateVerify scheme it signed with.
+ * Exit status 0 only when all of this went through.
  */
 public final class BctlsPeer {
   private BctlsPeer() {}
@@ -121,7 +123,7 @@ public final class BctlsPeer {
         new String(line, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1));
     protocol.getOutputStream().flush();
     protocol.close();
-    Report.print(log, server.context(), line);
+    Report.print(log, server.context(), " scheme=" + Report.hex(SignatureScheme.from(Schemes.of(server.key))), line);
     wire.drain();
   }
 
@@ -134,7 +136,7 @@ public final class BctlsPeer {
     protocol.getOutputStream().flush();
     byte[] line = Lines.read(protocol.getInputStream());
     protocol.close();
-    Report.print(log, client.context(), line);
+    Report.print(log, client.context(), "", line);
     wire.drain();
   }
 
@@ -365,19 +367,22 @@ public final class BctlsPeer {
   static final class Report {
     private Report() {}
 
-    static void print(PrintStream log, TlsContext context, byte[] received) throws NoSuchAlgorithmException {
+    /** {@code extra}: what only one role knows, such as the server's CertificateVerify scheme. */
+    static void print(PrintStream log, TlsContext context, String extra, byte[] received)
+        throws NoSuchAlgorithmException {
       SecurityParameters parameters = context.getSecurityParametersConnection();
       log.println("BCTLS-RESULT"
           + " version=" + hex(parameters.getNegotiatedVersion().getFullVersion())
           + " group=" + hex(parameters.getNegotiatedGroup())
           + " groupName=" + NamedGroup.getName(parameters.getNegotiatedGroup())
           + " suite=" + hex(parameters.getCipherSuite())
+          + extra
           + " receivedLength=" + received.length
           + " receivedSha256=" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(received)));
       log.flush();
     }
 
-    private static String hex(int code) {
+    static String hex(int code) {
       return String.format("0x%04x", code);
     }
   }

@@ -86,6 +86,7 @@ class BctlsInteropTest {
 
       assertThat(talk.received()).isEqualTo(upperCase(message));
       assertBctls(bctls, c.group(), message);
+      assertThat(bctls.scheme()).hasValue(c.certificate().scheme.code());
       assertThat(Tls13.parameters(client)).contains(new Tls13Parameters(suite(bctls), c.group(),
           c.certificate().scheme));
       assertThat(Pipe.of(talk.events(), TlsEvent.CertificateCheck.class))
@@ -144,6 +145,29 @@ class BctlsInteropTest {
           .containsExactly(new TlsEvent.AlertReceived(AlertDescription.HANDSHAKE_FAILURE, true));
       assertThat(peer.awaitExit()).isNotZero();
       assertThat(peer.stderr()).contains("BCTLS-FAILED").contains("handshake_failure");
+    }
+  }
+
+  @Test
+  @DisplayName("bctls client -> our server, certificate for another host: bad_certificate from bctls")
+  void bctlsClientChecksTheHostName(@TempDir Path dir) throws Exception {
+    // The negative control of the peer's certificate check: the chain is valid but not for the
+    // name the client connects to (RFC 6125 §6.4), so bctls must refuse it (RFC 8446 §6.2).
+    PeerFiles.writeClient(dir, WebPki.rootCertificate(), message("bctls"));
+    TlsEndpoint server = Tls13.server(TestPki.ecServer13().withGroups(List.of(NamedGroup.X25519MLKEM768)),
+        Pipe.seeded(45), WebPki.NOW);
+
+    try (BctlsPeerProcess peer = BctlsPeerProcess.start(
+        PeerFiles.arguments("client", NamedGroup.X25519MLKEM768.code(), dir, "other.example.com"))) {
+      Conversation talk = new Conversation(peer, server);
+      server.start();
+      talk.runUntil("the client's alert", server::closed);
+
+      assertThat(server.established()).isFalse();
+      assertThat(Pipe.of(talk.events(), TlsEvent.AlertReceived.class))
+          .containsExactly(new TlsEvent.AlertReceived(AlertDescription.BAD_CERTIFICATE, true));
+      assertThat(peer.awaitExit()).isNotZero();
+      assertThat(peer.stderr()).contains("server certificate rejected").contains("other.example.com");
     }
   }
 
