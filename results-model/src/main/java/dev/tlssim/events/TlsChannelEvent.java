@@ -51,9 +51,10 @@ public sealed interface TlsChannelEvent extends RunEvent {
    * The handshake completed at this end. Null where the end does not know (the JDK's SSLEngine
    * reports neither group nor resumption); {@code keyExchange} ({@code ecdhe}, {@code psk_dhe_ke},
    * {@code psk_ke}) and {@code earlyData} (whether the server took 0-RTT data) only for TLS 1.3,
-   * {@code ems} only for TLS 1.2.
+   * {@code ems} only for TLS 1.2; {@code signature} is the CertificateVerify scheme of a full
+   * TLS 1.3 handshake (RFC 8446 §4.4.3, e.g. {@code mldsa44}).
    */
-  record Established(Flow flow, String version, String suite, String group, Boolean ems, Boolean resumed,
+  record Established(Flow flow, String version, String suite, String group, String signature, Boolean ems, Boolean resumed,
       String resumedBy, String keyExchange, Boolean earlyData) implements TlsChannelEvent {}
 
   /** 0-RTT application data the server's application received. */

@@ -104,7 +104,7 @@ final class SslEngineChannel extends SecureChannel {
           opened = true;
           SSLSession s = engine.getSession();
           // The JDK does not tell whether it resumed: left unknown here, the peer (ours) says.
-          host.trace(new TlsChannelEvent.Established(tcp.flow(), s.getProtocol(), s.getCipherSuite(), null, null, null,
+          host.trace(new TlsChannelEvent.Established(tcp.flow(), s.getProtocol(), s.getCipherSuite(), null, null, null, null,
               null, null, null));
           app.opened(this, now);
           progress = true;

@@ -305,7 +305,7 @@ final class TlsChannel extends SecureChannel {
         host.trace(new TlsChannelEvent.Check(flow, c.check(), c.status(), c.detail()));
       } else if (e instanceof TlsEvent.Established est) {
         host.trace(new TlsChannelEvent.Established(flow, est.version().toString(), est.suite().name(),
-            est.group() == null ? null : est.group().rfcName(), est.extendedMasterSecret(), est.resumed(),
+            est.group() == null ? null : est.group().rfcName(), null, est.extendedMasterSecret(), est.resumed(),
             est.resumedBy(), null, null));
         if (secretsForKeyPanel != null && serverRandom != null) {
           traceKeys(flow, est, secretsForKeyPanel);
@@ -316,7 +316,9 @@ final class TlsChannel extends SecureChannel {
         // RFC 8446 has no session IDs to resume by: a resumption is by PSK from a ticket (§2.2).
         earlyDataAccepted = est.earlyDataAccepted();
         host.trace(new TlsChannelEvent.Established(flow, "TLSv1.3", est.suite().name(),
-            est.group() == null ? null : est.group().rfcName(), null, est.resumed(), est.resumed() ? "psk" : null,
+            est.group() == null ? null : est.group().rfcName(),
+            est.signatureScheme() == null ? null : est.signatureScheme().rfcName(), null, est.resumed(),
+            est.resumed() ? "psk" : null,
             est.keyExchangeMode(), est.earlyDataAccepted()));
         opened = true;
         app.opened(this, now);

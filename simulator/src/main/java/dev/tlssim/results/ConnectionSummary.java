@@ -19,6 +19,8 @@ import java.util.Map;
  * @param group            the key-exchange group the client's handshake used (IANA name, e.g.
  *                         x25519, X25519MLKEM768), null without one (a TLS 1.3 psk_ke resumption,
  *                         RSA key transport) or before ServerHello
+ * @param signature        the server's CertificateVerify scheme in a full TLS 1.3 handshake (e.g.
+ *                         ecdsa_secp256r1_sha256, mldsa44), else null
  * @param handshake        full, abbreviated, failed; null without TLS
  * @param resumedBy        session-id or ticket for an abbreviated handshake, else null
  * @param failedCheck      the client's certificate check that failed (chain, signature, validity,
@@ -52,6 +54,7 @@ public record ConnectionSummary(
     String version,
     String cipherSuite,
     String group,
+    String signature,
     String handshake,
     String resumedBy,
     String failedCheck,
@@ -71,13 +74,13 @@ public record ConnectionSummary(
     Long replayedRequests) {
 
   /** Field names an expectation may test, in summary.json order. */
-  public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "group", "handshake", "resumedBy", "failedCheck",
+  public static final List<String> FIELDS = List.of("result", "version", "cipherSuite", "group", "signature", "handshake", "resumedBy", "failedCheck",
       "tcpConnectMs", "handshakeMs", "roundTrips", "firstAppByteMs", "responseMs", "bytesClientToServer", "bytesServerToClient",
       "packets", "retransmissions", "cpuClientMs", "cpuServerMs", "mitmReadBytes", "alertReason", "replayedRequests");
 
   /** Fields whose values are words, not numbers. */
   public static final java.util.Set<String> TEXT_FIELDS =
-      java.util.Set.of("result", "version", "cipherSuite", "group", "handshake", "resumedBy", "failedCheck", "alertReason");
+      java.util.Set.of("result", "version", "cipherSuite", "group", "signature", "handshake", "resumedBy", "failedCheck", "alertReason");
 
   /** The summary.json object, keys in a fixed order. */
   public Map<String, Object> toMap() {
@@ -91,6 +94,7 @@ public record ConnectionSummary(
     m.put("version", version);
     m.put("cipherSuite", cipherSuite);
     m.put("group", group);
+    m.put("signature", signature);
     m.put("handshake", handshake);
     m.put("resumedBy", resumedBy);
     m.put("failedCheck", failedCheck);

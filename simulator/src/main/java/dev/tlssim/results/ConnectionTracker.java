@@ -229,6 +229,7 @@ public final class ConnectionTracker implements EventSink {
     String version;
     String suite;
     String group;
+    String signature;
     String failedCheck;
     String resumedBy;
     long cpuClient;
@@ -276,6 +277,7 @@ public final class ConnectionTracker implements EventSink {
           version = est.version();
           suite = est.suite();
           group = est.group();
+          signature = est.signature();
         }
         // Either end knows whether the session was resumed (the JDK's SSLEngine does not say).
         if (est.resumedBy() != null) {
@@ -324,7 +326,7 @@ public final class ConnectionTracker implements EventSink {
         result = "incomplete";
       }
       String handshakeKind = !tls ? null : !tlsEstablished ? "failed" : resumedBy != null ? "abbreviated" : "full";
-      return new ConnectionSummary(id, client, server, flow, Millis.of(start), result, version, suite, group, handshakeKind,
+      return new ConnectionSummary(id, client, server, flow, Millis.of(start), result, version, suite, group, signature, handshakeKind,
           resumedBy, failedCheck,
           since(tcpConnect), since(handshake), roundTrips(), since(firstAppByte), since(response), bytesUp, bytesDown, packets,
           retransmissions, Millis.of(cpuClient), Millis.of(cpuServer), mitmRead,

@@ -161,7 +161,7 @@ class HandshakeCasesTest {
   private static ConnectionSummary summary(String id, String version, String suite, String handshake,
       String resumedBy) {
     return new ConnectionSummary(id, "client", "server", FLOW, BigDecimal.ZERO, "established", version,
-        suite, null, handshake, resumedBy, null, null, null, null, null, null, 0, 0, 0, 0,
+        suite, null, null, handshake, resumedBy, null, null, null, null, null, null, 0, 0, 0, 0,
         null, null, 0, null, null);
   }
 
@@ -169,7 +169,7 @@ class HandshakeCasesTest {
   void aConnectionThatDidNotHandshakeIsRejected() {
     HandshakeCase c = HandshakeCases.all().get(0);
     ConnectionSummary failed = new ConnectionSummary("c0", "client", "server", FLOW, BigDecimal.ZERO,
-        "alert:unknown_ca", "TLSv1.2", null, null, "failed", null, "chain", null, null, null, null, null, 0, 0, 0, 0, null, null, 0,
+        "alert:unknown_ca", "TLSv1.2", null, null, null, "failed", null, "chain", null, null, null, null, null, 0, 0, 0, 0, null, null, 0,
         null, null);
     assertThatThrownBy(() -> c.measured(failed)).hasMessageContaining("connection c0 ended alert:unknown_ca");
   }

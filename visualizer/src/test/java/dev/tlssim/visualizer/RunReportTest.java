@@ -28,7 +28,7 @@ class RunReportTest {
     Path dir = Fixtures.dir("run-lost-hello");
     List<TraceRecord> trace = new ArrayList<>(Fixtures.trace("run-lost-hello"));
     trace.add(new TraceRecord(500_000_000L, "client", new TlsChannelEvent.Established(
-        new Flow("client", 49152, "server", 443), "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, null, null,
+        new Flow("client", 49152, "server", 443), "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", null, null, null, null,
         null, null, null)));
     String html = RunReport.render(TraceFile.summary(dir), trace);
     assertThat(html).contains("handshake done at 500 ms = 5 RTT");
