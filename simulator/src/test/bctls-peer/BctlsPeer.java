@@ -88,7 +88,7 @@ public final class BctlsPeer {
     InputStream wireIn = new FileInputStream(FileDescriptor.in);
     PrintStream log = System.err;
     System.setOut(log);
-    if (args.length < 3) {
+    if (args.length < (args.length > 0 && args[0].equals("client") ? 4 : 3)) {
       log.println("usage: BctlsPeer server|client GROUP DIR [HOST]");
       System.exit(2);
     }
