@@ -120,6 +120,14 @@ record ServerChoices(
                   .orElse(true);
         })
         .findFirst();
+    if (chosen.isEmpty() && key instanceof ECKeyParameters ec
+        && clientGroups.filter(cg -> !cg.groupCodes().contains(curveOf(ec).code())).isPresent()) {
+      // The commonest cause, worth naming: a client whose supported_groups lists x25519 (or only
+      // hybrids beside it) but not the curve of the server's ECDSA key.
+      throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
+          "client_hello: the server's ECDSA key is on " + curveOf(ec).rfcName()
+              + ", which the client's supported_groups does not list (RFC 8422 §5.3 bounds the certificate's curve too)");
+    }
     if (chosen.isEmpty()) {
       // RFC 5246 §7.4.1.3: no acceptable choice is a handshake_failure.
       throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE,
