@@ -54,6 +54,7 @@ class CalibratorTest {
         "rsa4096.sign", "rsa4096.decrypt", "rsa4096.encrypt", "rsa4096.verify",
         "ecdsa-p256.sign", "ecdsa-p256.verify", "x25519.keygen", "x25519.agree",
         "secp256r1.keygen", "secp256r1.agree", "mlkem768.keygen", "mlkem768.encaps", "mlkem768.decaps",
+        "mldsa44.sign", "mldsa44.verify", "mldsa65.sign", "mldsa65.verify",
         "prf.master-secret", "prf.key-block", "prf.finished", "ticket.seal", "ticket.open");
     assertThat(CostOperation.fromId("x25519.agree")).contains(CostOperation.X25519_AGREE);
     assertThat(CostOperation.fromId("rsa2048.private")).isEmpty();

@@ -45,7 +45,8 @@ class CostProfileWriterTest {
     assertThat(names).containsExactlyElementsOf(synthetic().costsNanos().keySet());
     assertThat(costs.get("rsa2048.sign").isIntegralNumber()).isTrue();
     assertThat(costs.get("rsa2048.sign").asLong()).isEqualTo(1000);
-    assertThat(costs.get("prf.finished").asLong()).isEqualTo(20_000);
+    // The synthetic costs are 1000 × the operation's place in CostOperation.
+    assertThat(costs.get("prf.finished").asLong()).isEqualTo(1000L * (CostOperation.PRF_FINISHED.ordinal() + 1));
     assertThat(costs.get("app.response").asLong()).isEqualTo(50_000);
   }
 

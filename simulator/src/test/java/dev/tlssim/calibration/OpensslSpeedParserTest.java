@@ -30,11 +30,12 @@ class OpensslSpeedParserTest {
   @Test
   void derivesEachOperationFromTheClosestFigure() throws Exception {
     Map<CostOperation, OpensslDerivation.Derived> d = OpensslDerivation.derive(OpensslSpeedParser.parse(sample()));
-    // OpenSSL 3.0's openssl speed has no ML-KEM: those operations are left to the profile.
+    // OpenSSL 3.0's openssl speed has no ML-KEM or ML-DSA: those operations are left to the profile.
     assertThat(d.keySet()).containsExactlyElementsOf(java.util.Arrays.stream(CostOperation.values())
         .filter(op -> !OpensslDerivation.NOT_IN_SPEED.contains(op)).toList());
     assertThat(OpensslDerivation.NOT_IN_SPEED).containsExactlyInAnyOrder(CostOperation.MLKEM768_KEYGEN,
-        CostOperation.MLKEM768_ENCAPS, CostOperation.MLKEM768_DECAPS);
+        CostOperation.MLKEM768_ENCAPS, CostOperation.MLKEM768_DECAPS, CostOperation.MLDSA44_SIGN,
+        CostOperation.MLDSA44_VERIFY, CostOperation.MLDSA65_SIGN, CostOperation.MLDSA65_VERIFY);
     assertThat(d.get(CostOperation.RSA2048_SIGN).nanos()).isEqualTo(Math.round(1e9 / 3743));
     assertThat(d.get(CostOperation.RSA2048_DECRYPT).nanos()).isEqualTo(Math.round(1e9 / 3743));
     assertThat(d.get(CostOperation.RSA2048_ENCRYPT).nanos()).isEqualTo(Math.round(1e9 / 70541.5));
