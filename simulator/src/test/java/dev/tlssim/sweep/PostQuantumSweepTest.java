@@ -40,7 +40,7 @@ class PostQuantumSweepTest {
   void everyVariantNegotiatesItsGroupAndSchemeAndTakesItsRoundTripsAtZeroLoss() {
     SweepPlan plan = SweepPlan.of(
         SweepReader.read(Path.of("../scenarios/post-quantum/post-quantum-sweep.yaml")).withTrials(1));
-    assertThat(plan.spec().baseline()).isEqualTo(new Baseline("kex", "classical"));
+    assertThat(plan.spec().baseline()).isEqualTo(new Baseline("variant", "classical"));
     List<ConnectionSummary> runs = new SweepRunner(RUNNER, 2).run(plan, SweepProgress.NONE,
         (cell, trial, seed, r) -> r.connections().stream().filter(c -> c.id().equals(plan.connection())).findFirst()
             .orElseThrow());
