@@ -12,6 +12,7 @@ import dev.tlssim.tcp.TcpSegment;
 import dev.tlssim.tcp.TcpStack;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.attack.PassiveDecryption;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Decoded;
@@ -212,6 +213,17 @@ public final class MitmParty extends Endpoint {
             overwrite(tap, seen.get(), "extensions[" + i + "].type", code);
           }
         }
+        // A stripped group gets one unimplemented code in supported_groups and key_share alike, so
+        // the rewritten hello still keeps RFC 8446 §4.2.8's rule that each share's group be one
+        // of supported_groups; the server ignores the code as it must a GREASE one (RFC 8701
+        // §3.2) and picks among the groups left.
+        for (NamedGroup group : config.rewrite().groups()) {
+          List<String> mentions = GroupMentions.of(seen.get(), group);
+          if (!mentions.isEmpty()) {
+            int replacement = nextCode();
+            mentions.forEach(field -> overwrite(tap, seen.get(), field, group.code(), replacement));
+          }
+        }
         planned.add(tap);
         trace(new MitmEvent.Planned(flow, "rewrite-client-hello", null, null, base));
       }
@@ -220,9 +232,14 @@ public final class MitmParty extends Endpoint {
 
   /** Schedules the 16-bit code in field {@code name} of the ClientHello to be replaced. */
   private void overwrite(StreamTap tap, Decoded<ClientHello> hello, String name, int code) {
+    overwrite(tap, hello, name, code, nextCode());
+  }
+
+  /** Schedules the 16-bit code in field {@code name} of the ClientHello to become {@code replacement}. */
+  private void overwrite(StreamTap tap, Decoded<ClientHello> hello, String name, int code, int replacement) {
     Field field = hello.field(name).orElseThrow();
     tap.overwrite16(tap.offsetOf(HandshakeType.CLIENT_HELLO, field.offset()).orElseThrow(), code,
-        nextCode());
+        replacement);
   }
 
   /** Codes of the form 0x?A?A, reserved so that no one implements them (RFC 8701). */
