@@ -21,6 +21,8 @@ import dev.tlssim.tls.wire.Field;
 import dev.tlssim.tls.wire.HandshakeLocator;
 import dev.tlssim.tls.wire.RecordScanner;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -168,6 +170,20 @@ public final class MitmParty extends Endpoint {
     StreamTap tap = (toTarget ? towardsServer : towardsClient).computeIfAbsent(flow, f -> new StreamTap());
     tap.observe(s);
     plan(tap, toTarget, flow);
+    if (holdsBack(tap, toTarget, s)) {
+      held.computeIfAbsent(tap, t -> new ArrayList<>()).add(packet);
+      return;
+    }
+    List<Packet> waiting = held.remove(tap);
+    if (waiting != null) {
+      waiting.forEach(p -> pass(tap, flow, p));
+    }
+    pass(tap, flow, packet);
+  }
+
+  /** Forwards a victim's packet, with the edits scheduled for the bytes it carries. */
+  private void pass(StreamTap tap, Flow flow, Packet packet) {
+    TcpSegment s = (TcpSegment) packet.payload();
     byte[] payload = tap.apply(s);
     if (payload != s.data()) {
       trace(new MitmEvent.Tampered(flow, s.seq(), s.length()));
@@ -175,6 +191,20 @@ public final class MitmParty extends Endpoint {
     } else {
       forward(packet);
     }
+  }
+
+  /**
+   * Segments towards the server held back while the ClientHello record they begin is incomplete:
+   * a rewriting MITM must see the whole hello before it knows which bytes to change, and the
+   * codes it changes may lie in a segment that came first (a post-quantum share makes the hello
+   * longer than one segment). Held for as long as the rest of the record takes to arrive.
+   */
+  private final Map<StreamTap, List<Packet>> held = new HashMap<>();
+
+  /** Whether this segment waits for the rest of the ClientHello before going on. */
+  private boolean holdsBack(StreamTap tap, boolean toTarget, TcpSegment s) {
+    return config.mode() == MitmMode.REWRITE && toTarget && config.rewrite() != null && s.length() > 0
+        && !planned.contains(tap) && tap.midRecord();
   }
 
   /** The flow directions whose edits are scheduled. */

@@ -198,4 +198,29 @@ class MitmTest {
     });
     assertThat(Runs.all(r, MitmEvent.Tampered.class)).isEmpty();
   }
+
+  /**
+   * The NIST hybrid with a secp256r1 fallback makes a 1,485-byte ClientHello record, two segments
+   * at an MSS of 1460, and the codes to overwrite are in the first: the MITM holds that segment
+   * back until the record is whole, rewrites, and sends both. The server picks secp256r1.
+   */
+  @Test
+  void aClientHelloInTwoSegmentsIsHeldBackUntilWholeThenRewritten() throws TlsAlertException {
+    String groups = "[SecP256r1MLKEM768, secp256r1]";
+    RunResult r = attack("strip-hybrid-share", "nodes.client.tls.groups=" + groups,
+        "nodes.client.tls.keyShares=" + groups, "nodes.weak.tls.groups=" + groups,
+        "nodes.weak.tls.keyShares=" + groups, "nodes.server.tls.groups=" + groups,
+        "nodes.mitm.rewrite.groups=[SecP256r1MLKEM768]");
+    assertThat(r.connections()).extracting(ConnectionSummary::result)
+        .containsExactly("alert:bad_record_mac", "alert:bad_record_mac");
+    byte[] sent = message(r, "client", Direction.SENT, "client_hello");
+    assertThat(sent.length + 5).isGreaterThan(1460);
+    Decoded<ClientHello> rewritten = Codec.clientHello(message(r, "server", Direction.RECEIVED, "client_hello"))
+        .orElseThrow();
+    assertThat(shareGroups(rewritten)).containsExactly(0x0a0a, NamedGroup.SECP256R1.code());
+    assertThat(supportedGroups(rewritten)).containsExactly(0x0a0a, NamedGroup.SECP256R1.code());
+    ServerHello answer = Codec.serverHello(message(r, "server", Direction.SENT, "server_hello")).orElseThrow().message();
+    assertThat(Tls13Extensions.find(answer.extensionsOrEmpty(), ExtensionContext.SERVER_HELLO,
+        KeyShareServerHello.class).orElseThrow().serverShare().group()).isEqualTo(NamedGroup.SECP256R1.code());
+  }
 }
