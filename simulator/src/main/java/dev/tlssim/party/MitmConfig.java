@@ -1,10 +1,12 @@
 package dev.tlssim.party;
 
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.config.TlsClientConfig;
 import dev.tlssim.tls.config.TlsServerConfig;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
@@ -18,8 +20,8 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
  *       ({@code upstream}), reading the plaintext; it speaks the TLS versions the target
  *       speaks, so the same strategies meet TLS 1.2 and TLS 1.3 clients;
  *   <li>{@code tamper}: flips one bit of a handshake message in flight;
- *   <li>{@code rewrite}: overwrites cipher suite and extension codes of the ClientHello in place
- *       (a downgrade, or stripping an extension).
+ *   <li>{@code rewrite}: overwrites cipher suite, extension and group codes of the ClientHello in
+ *       place (a downgrade, or stripping an extension or a key share).
  * </ul>
  *
  * <p>{@code targetKey} is the target server's private key: the MITM does not have it until the
@@ -40,6 +42,13 @@ public record MitmConfig(
   /** Flip the low bit of byte {@code offset} (0 = header) of the first {@code message} towards the server or the client. */
   public record Tamper(boolean towardsServer, HandshakeType message, int offset) {}
 
-  /** ClientHello codes to overwrite with codes no one implements (so the server ignores them). */
-  public record Rewrite(Set<Integer> suites, Set<Integer> extensions) {}
+  /**
+   * ClientHello codes to overwrite with codes no one implements (so the server ignores them):
+   * suites, extension types, and groups wherever supported_groups and key_share name them.
+   */
+  public record Rewrite(Set<Integer> suites, Set<Integer> extensions, List<NamedGroup> groups) {
+    public Rewrite {
+      groups = List.copyOf(groups);
+    }
+  }
 }

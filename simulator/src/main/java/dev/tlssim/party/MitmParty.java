@@ -12,6 +12,7 @@ import dev.tlssim.tcp.TcpSegment;
 import dev.tlssim.tcp.TcpStack;
 import dev.tlssim.tls.AlertDescription;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.attack.PassiveDecryption;
 import dev.tlssim.tls.wire.ClientHello;
 import dev.tlssim.tls.wire.Decoded;
@@ -21,6 +22,8 @@ import dev.tlssim.tls.wire.HandshakeLocator;
 import dev.tlssim.tls.wire.RecordScanner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,6 +170,20 @@ public final class MitmParty extends Endpoint {
     StreamTap tap = (toTarget ? towardsServer : towardsClient).computeIfAbsent(flow, f -> new StreamTap());
     tap.observe(s);
     plan(tap, toTarget, flow);
+    if (holdsBack(tap, toTarget, s)) {
+      held.computeIfAbsent(tap, t -> new ArrayList<>()).add(packet);
+      return;
+    }
+    List<Packet> waiting = held.remove(tap);
+    if (waiting != null) {
+      waiting.forEach(p -> pass(tap, flow, p));
+    }
+    pass(tap, flow, packet);
+  }
+
+  /** Forwards a victim's packet, with the edits scheduled for the bytes it carries. */
+  private void pass(StreamTap tap, Flow flow, Packet packet) {
+    TcpSegment s = (TcpSegment) packet.payload();
     byte[] payload = tap.apply(s);
     if (payload != s.data()) {
       trace(new MitmEvent.Tampered(flow, s.seq(), s.length()));
@@ -174,6 +191,20 @@ public final class MitmParty extends Endpoint {
     } else {
       forward(packet);
     }
+  }
+
+  /**
+   * Segments towards the server held back while the ClientHello record they begin is incomplete:
+   * a rewriting MITM must see the whole hello before it knows which bytes to change, and the
+   * codes it changes may lie in a segment that came first (a post-quantum share makes the hello
+   * longer than one segment). Held for as long as the rest of the record takes to arrive.
+   */
+  private final Map<StreamTap, List<Packet>> held = new HashMap<>();
+
+  /** Whether this segment waits for the rest of the ClientHello before going on. */
+  private boolean holdsBack(StreamTap tap, boolean toTarget, TcpSegment s) {
+    return config.mode() == MitmMode.REWRITE && toTarget && config.rewrite() != null && s.length() > 0
+        && !planned.contains(tap) && tap.midRecord();
   }
 
   /** The flow directions whose edits are scheduled. */
@@ -212,6 +243,17 @@ public final class MitmParty extends Endpoint {
             overwrite(tap, seen.get(), "extensions[" + i + "].type", code);
           }
         }
+        // A stripped group gets one unimplemented code in supported_groups and key_share alike, so
+        // the rewritten hello still keeps RFC 8446 §4.2.8's rule that each share's group be one
+        // of supported_groups; the server ignores the code as it must a GREASE one (RFC 8701
+        // §3.2) and picks among the groups left.
+        for (NamedGroup group : config.rewrite().groups()) {
+          List<String> mentions = GroupMentions.of(seen.get(), group);
+          if (!mentions.isEmpty()) {
+            int replacement = nextCode();
+            mentions.forEach(field -> overwrite(tap, seen.get(), field, group.code(), replacement));
+          }
+        }
         planned.add(tap);
         trace(new MitmEvent.Planned(flow, "rewrite-client-hello", null, null, base));
       }
@@ -220,9 +262,14 @@ public final class MitmParty extends Endpoint {
 
   /** Schedules the 16-bit code in field {@code name} of the ClientHello to be replaced. */
   private void overwrite(StreamTap tap, Decoded<ClientHello> hello, String name, int code) {
+    overwrite(tap, hello, name, code, nextCode());
+  }
+
+  /** Schedules the 16-bit code in field {@code name} of the ClientHello to become {@code replacement}. */
+  private void overwrite(StreamTap tap, Decoded<ClientHello> hello, String name, int code, int replacement) {
     Field field = hello.field(name).orElseThrow();
     tap.overwrite16(tap.offsetOf(HandshakeType.CLIENT_HELLO, field.offset()).orElseThrow(), code,
-        nextCode());
+        replacement);
   }
 
   /** Codes of the form 0x?A?A, reserved so that no one implements them (RFC 8701). */

@@ -69,6 +69,11 @@ final class StreamTap {
     return m == null ? Optional.empty() : Codec.clientHello(m);
   }
 
+  /** Whether the stream so far ends inside a TLS record (a ClientHello still on its way, say). */
+  boolean midRecord() {
+    return locator.midRecord();
+  }
+
   boolean hasEdits(long offset, int length) {
     for (long o : edits.keySet()) {
       if (o >= offset && o < offset + length) {

@@ -10,6 +10,7 @@ import dev.tlssim.tls.config.TlsClientConfig;
 import dev.tlssim.tls.config.TlsServerConfig;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
@@ -74,12 +75,12 @@ final class MitmBuilder {
 
   private static MitmConfig.Rewrite rewrite(MitmSpec.Rewrite rewrite) {
     if (rewrite == null) {
-      return new MitmConfig.Rewrite(Set.of(), Set.of());
+      return new MitmConfig.Rewrite(Set.of(), Set.of(), List.of());
     }
     Set<Integer> suites = rewrite.suites().stream().map(CipherSuite::code)
         .collect(Collectors.toCollection(HashSet::new));
     Set<Integer> extensions = rewrite.extensions().stream().map(ExtensionType::code)
         .collect(Collectors.toCollection(HashSet::new));
-    return new MitmConfig.Rewrite(suites, extensions);
+    return new MitmConfig.Rewrite(suites, extensions, rewrite.groups());
   }
 }

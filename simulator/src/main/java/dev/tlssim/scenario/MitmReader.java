@@ -3,6 +3,7 @@ package dev.tlssim.scenario;
 import dev.tlssim.party.MitmMode;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ final class MitmReader {
   }
 
   private static MitmSpec.Rewrite rewrite(Cursor c) {
-    Cursor rw = c.require().allowOnly("suites", "extensions");
+    Cursor rw = c.require().allowOnly("suites", "extensions", "groups");
     List<CipherSuite> suites = new ArrayList<>();
     if (rw.get("suites").present()) {
       for (Cursor s : rw.get("suites").elements()) {
@@ -75,7 +76,13 @@ final class MitmReader {
         extensions.addAll(named);
       }
     }
-    return new MitmSpec.Rewrite(suites, extensions);
+    List<NamedGroup> groups = new ArrayList<>();
+    if (rw.get("groups").present()) {
+      for (Cursor g : rw.get("groups").elements()) {
+        groups.add(g.parsed(NamedGroup::parse));
+      }
+    }
+    return new MitmSpec.Rewrite(suites, extensions, groups);
   }
 
   private static MitmSpec.Towards towards(String text) {

@@ -3,6 +3,7 @@ package dev.tlssim.scenario;
 import dev.tlssim.party.MitmMode;
 import dev.tlssim.tls.CipherSuite;
 import dev.tlssim.tls.HandshakeType;
+import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.wire.ExtensionType;
 import java.util.List;
 
@@ -31,11 +32,15 @@ public record MitmSpec(MitmMode mode, String target, int port, Presented present
   /** Flip the low bit of byte {@code offset} (0 = header) of the first {@code message} towards whom. */
   public record Tamper(HandshakeType message, Towards towards, int offset) {}
 
-  /** Cipher suites and extensions to erase from ClientHello ("ecdhe" already expanded to its suites). */
-  public record Rewrite(List<CipherSuite> suites, List<ExtensionType> extensions) {
+  /**
+   * Cipher suites, extensions and groups to erase from ClientHello ("ecdhe" already expanded to
+   * its suites); a group is erased from supported_groups and from key_share alike.
+   */
+  public record Rewrite(List<CipherSuite> suites, List<ExtensionType> extensions, List<NamedGroup> groups) {
     public Rewrite {
       suites = List.copyOf(suites);
       extensions = List.copyOf(extensions);
+      groups = List.copyOf(groups);
     }
   }
 }

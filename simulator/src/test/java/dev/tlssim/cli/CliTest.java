@@ -117,4 +117,29 @@ class CliTest {
         .containsSubsequence("100 ms   client_hello", "150 ms <", "server_hello_done", "200 ms   client_key_exchange",
             "250 ms <", "finished", "300 ms   == established");
   }
+
+  /**
+   * The matrix command over the catalog's attacks: the printed table, matrix.csv and matrix.html
+   * each have the strip-hybrid-share row, caught by the record protection under every policy.
+   */
+  @Test
+  void theMatrixCommandWritesEveryAttackRowStripHybridShareIncluded() throws IOException {
+    System.setProperty("tlssim.home", "..");
+    try {
+      Path out = dir.resolve("matrix");
+      Outcome o = run("matrix", "--out", out.toString());
+      assertThat(o.code()).isZero();
+      String caught = "blocked by record_mac (bad_record_mac)";
+      assertThat(o.out()).containsPattern("\\n  strip-hybrid-share +" + java.util.regex.Pattern.quote(caught) + "\\n");
+      assertThat(Files.readAllLines(out.resolve("matrix.csv")))
+          .contains("strip-hybrid-share" + (",\"" + caught + "\"").repeat(6));
+      String cell = "blocked by <b>record_mac</b><br><code>bad_record_mac</code></td>";
+      assertThat(Files.readString(out.resolve("matrix.html")))
+          .contains("<tr><td>strip-hybrid-share</td>" + ("<td style=\"background:#d7efe5\">" + cell).repeat(6) + "</tr>");
+      JsonNode json = new ObjectMapper().readTree(out.resolve("matrix.json").toFile());
+      assertThat(json.path("attacks").toString()).contains("\"strip-hybrid-share\"");
+    } finally {
+      System.clearProperty("tlssim.home");
+    }
+  }
 }

@@ -44,6 +44,7 @@ class AttackMatrixTest {
           "blocked by hostname (bad_certificate)", "blocked by hostname (bad_certificate)", READ},
       {"replay-0rtt-guarded", ANTI_REPLAY, ANTI_REPLAY, ANTI_REPLAY, ANTI_REPLAY, ANTI_REPLAY, ANTI_REPLAY},
       {"replay-0rtt", REPLAYED, REPLAYED, REPLAYED, REPLAYED, REPLAYED, REPLAYED},
+      {"strip-hybrid-share", STRIP, STRIP, STRIP, STRIP, STRIP, STRIP},
       {"strip-session-ticket", STRIP, STRIP, STRIP, STRIP, STRIP, STRIP},
       {"tamper-server-hello", SIGNATURE, SIGNATURE, SIGNATURE, SIGNATURE, SIGNATURE, SIGNATURE},
   };

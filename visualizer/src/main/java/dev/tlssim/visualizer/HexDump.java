@@ -110,12 +110,17 @@ final class HexDump {
     return f.undecodable() ? "bad" : "c" + f.index() % COLOURS;
   }
 
+  /** The row's indent in em, by depth: one decimal, so that 0.4 + 1.2 x 3 reads 4.0, not 3.9999999999999996. */
+  static String indent(Field f) {
+    return String.format(java.util.Locale.ROOT, "%.1f", 0.4 + 1.2 * f.depth());
+  }
+
   static String table(List<Field> fields) {
     StringBuilder b = new StringBuilder("<table class=\"fields\"><tr><th>field</th><th>value</th><th>offset</th>"
         + "<th>length</th></tr>");
     for (Field f : fields) {
       b.append("<tr data-f=\"").append(f.index()).append("\"").append(f.undecodable() ? " class=\"warn\"" : "")
-          .append("><td style=\"padding-left:").append(0.4 + 1.2 * f.depth()).append("em\"><span class=\"sw ")
+          .append("><td style=\"padding-left:").append(indent(f)).append("em\"><span class=\"sw ")
           .append(colour(f)).append("\"></span>").append(f.undecodable() ? "&#x26A0; " : "")
           // A break chance after each dot lets deep names wrap instead of squeezing the value column.
           .append(Html.escape(f.name()).replace(".", ".<wbr>"))

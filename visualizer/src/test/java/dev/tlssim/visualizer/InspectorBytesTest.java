@@ -97,4 +97,33 @@ class InspectorBytesTest {
         List.of()));
     assertThat(html).contains("Master secret</b> (RFC 5246 §8.1)").doesNotContain("RFC 7627");
   }
+
+  /**
+   * run-hybrid is a real run (an X25519MLKEM768 handshake, recorded in full): the codec's fields
+   * split each hybrid key share into its parts, and the table shows them in wire order, ML-KEM
+   * first (draft-ietf-tls-ecdhe-mlkem), each with its size, beside the classical x25519 share.
+   */
+  @Test
+  void aHybridKeyShareIsShownInItsPartsInWireOrder() {
+    FlowView v = Fixtures.flow("run-hybrid");
+    String templates = Inspector.dumpTemplates(v, 0);
+    String client = "extensions[5].<wbr>client_shares[0].<wbr>";
+    assertThat(templates).containsSubsequence(
+        client + "group</td><td>X25519MLKEM768 (0x11ec)</td>",
+        client + "key_exchange.<wbr>length</td><td>1216 bytes</td>",
+        client + "key_exchange.<wbr>mlkem_encapsulation_key</td><td>ML-KEM-768 encapsulation key (1184 B): 57151a12",
+        "</td><td>162</td><td>1184</td></tr>",
+        client + "key_exchange.<wbr>x25519_public_key</td><td>X25519 public key (32 B): 101b1fe2",
+        "</td><td>1346</td><td>32</td></tr>",
+        "extensions[5].<wbr>client_shares[1].<wbr>group</td><td>x25519 (0x001d)</td>");
+    String server = "extensions[1].<wbr>server_share.<wbr>key_exchange.<wbr>";
+    assertThat(templates).containsSubsequence(
+        "<tr data-f=\"16\"><td style=\"padding-left:4.0em\"><span class=\"sw c2\"></span>" + server
+            + "mlkem_ciphertext</td><td>ML-KEM-768 ciphertext (1088 B): a2453c5f",
+        "</td><td>90</td><td>1088</td></tr>",
+        server + "x25519_public_key</td><td>X25519 public key (32 B): e1420494",
+        "</td><td>1178</td><td>32</td></tr>");
+    // The two parts' bytes have colours of their own in the dump, so the split shows there too.
+    assertThat(templates).contains("<span class=\"b c5\" data-f=\"47\">", "<span class=\"b c6\" data-f=\"48\">");
+  }
 }

@@ -83,6 +83,7 @@ public record CertificateVerify(int algorithm, byte[] signature) implements Tls1
     int algorithm = r.u16("algorithm");
     r.describe(CodeNames::signatureScheme, algorithm);
     byte[] signature = r.vector16("signature", 0, 0xffff);
+    r.describe(b -> CodeNames.signature(algorithm, b), signature);
     r.expectEnd();
     return new CertificateVerify(algorithm, signature);
   }

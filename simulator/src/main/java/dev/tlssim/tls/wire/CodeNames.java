@@ -44,6 +44,15 @@ final class CodeNames {
       Map.entry(0x003c, "TLS_RSA_WITH_AES_128_CBC_SHA256"),
       Map.entry(0x003d, "TLS_RSA_WITH_AES_256_CBC_SHA256"));
 
+  /** An ML-DSA parameter set: its FIPS 204 name and the one size of its signatures. */
+  private record MlDsa(String name, int signatureLength) {}
+
+  /** FIPS 204 §4, Table 2, by the TLS code points of draft-ietf-tls-mldsa. */
+  private static final Map<Integer, MlDsa> ML_DSA = Map.of(
+      SignatureScheme.MLDSA44.code(), new MlDsa("ML-DSA-44", 2420),
+      SignatureScheme.MLDSA65.code(), new MlDsa("ML-DSA-65", 3309),
+      SignatureScheme.MLDSA87.code(), new MlDsa("ML-DSA-87", 4627));
+
   private CodeNames() {}
 
   static String byteCount(int n) {
@@ -58,6 +67,30 @@ final class CodeNames {
       return HEX.formatHex(b);
     }
     return HEX.formatHex(b, 0, 16) + "... (" + b.length + " bytes)";
+  }
+
+  /**
+   * A part of a structured opaque, e.g. {@code X25519 public key (32 B): 6b1f...}: what it is, its
+   * size, then its bytes as {@link #hex} shows them (abbreviated past {@link #HEX_LIMIT}).
+   */
+  static String part(String label, byte[] b) {
+    return label + " (" + b.length + " B): " + (b.length <= HEX_LIMIT ? HEX.formatHex(b)
+        : HEX.formatHex(b, 0, 16) + "...");
+  }
+
+  /**
+   * A signature made with {@code scheme}: for ML-DSA, whose signatures have one fixed size per
+   * parameter set (FIPS 204 §4, Table 2: 2420, 3309 and 4627 bytes), the scheme and that size, and
+   * a warning when the bytes are not that long; for the others, the bytes alone.
+   */
+  static String signature(int scheme, byte[] b) {
+    MlDsa set = ML_DSA.get(scheme);
+    if (set == null) {
+      return hex(b);
+    }
+    String size = b.length == set.signatureLength() ? ""
+        : ", but " + set.name() + " signatures are " + set.signatureLength() + " B";
+    return part(set.name() + " signature", b) + size;
   }
 
   static String unknown(int code) {

@@ -65,6 +65,14 @@ public final class HandshakeLocator {
     return out;
   }
 
+  /**
+   * Whether the stream so far ends inside a record: some of its bytes have crossed, its end has
+   * not. False once the stream is no TLS this locator can follow.
+   */
+  public boolean midRecord() {
+    return !broken && recordOffset < stream.size();
+  }
+
   public List<Message> messages() {
     return List.copyOf(messages);
   }

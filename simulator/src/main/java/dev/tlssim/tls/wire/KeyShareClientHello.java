@@ -1,6 +1,7 @@
 package dev.tlssim.tls.wire;
 
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.crypto.ConnectionEnd;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public record KeyShareClientHello(List<KeyShareEntry> clientShares) implements K
     Set<Integer> groups = new HashSet<>();
     for (int i = 0; list.hasRemaining(); i++) {
       list.enter("client_shares", i);
-      KeyShareEntry e = KeyShareEntry.decode(list);
+      KeyShareEntry e = KeyShareEntry.decode(list, ConnectionEnd.CLIENT);
       list.exit();
       if (!groups.add(e.group())) {
         throw Tls13Extensions.illegal(String.format(

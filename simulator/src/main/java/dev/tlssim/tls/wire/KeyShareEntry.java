@@ -2,6 +2,7 @@ package dev.tlssim.tls.wire;
 
 import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.crypto.ConnectionEnd;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -41,10 +42,14 @@ public record KeyShareEntry(int group, byte[] keyExchange) {
     w.u16(group).vector16(keyExchange);
   }
 
-  static KeyShareEntry decode(WireReader r) throws TlsAlertException {
+  /**
+   * Reads an entry {@code sender} sent: the same bytes either way, but a post-quantum share holds
+   * an encapsulation key from a client and a ciphertext from a server ({@link KeyExchangeParts}).
+   */
+  static KeyShareEntry decode(WireReader r, ConnectionEnd sender) throws TlsAlertException {
     int group = r.u16("group");
     r.describe(CodeNames::group, group);
-    byte[] keyExchange = r.vector16("key_exchange", 1, 0xffff);
+    byte[] keyExchange = KeyExchangeParts.read(r, group, sender);
     return new KeyShareEntry(group, keyExchange);
   }
 

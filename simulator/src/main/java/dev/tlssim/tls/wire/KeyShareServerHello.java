@@ -1,6 +1,7 @@
 package dev.tlssim.tls.wire;
 
 import dev.tlssim.tls.TlsAlertException;
+import dev.tlssim.tls.crypto.ConnectionEnd;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,7 @@ public record KeyShareServerHello(KeyShareEntry serverShare) implements KeyShare
 
   static KeyShareServerHello decode(WireReader r) throws TlsAlertException {
     r.enter("server_share");
-    KeyShareEntry share = KeyShareEntry.decode(r);
+    KeyShareEntry share = KeyShareEntry.decode(r, ConnectionEnd.SERVER);
     r.exit();
     r.expectEnd();
     return new KeyShareServerHello(share);
