@@ -2,12 +2,10 @@ package dev.tlssim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tlssim.cli.TlssimCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,30 +46,14 @@ class MlDsaScenarioErrorsTest {
       "unknown key type    | key: mldsa44, names | key: mldsa99, names | bad.yaml:5:30: pki.certificates.www.key: unknown key type 'mldsa99' (use rsa2048, rsa4096, ecdsa-p256, mldsa44 or mldsa65)",
   })
   void mistakesAreLocatedAndExitWithTwo(String what, String good, String bad, String message) throws IOException {
-    String text = GOOD.replace(good, bad);
-    assertThat(text).as("the test edits the scenario").isNotEqualTo(GOOD);
-    assertThat(execute(GOOD, new StringWriter())).isZero();
-    StringWriter err = new StringWriter();
-    assertThat(execute(text, err)).isEqualTo(2);
-    String shown = err.toString().replace(dir.toString() + "/", "");
-    assertThat(shown).startsWith(message);
-    assertThat(shown).doesNotContain("Exception").doesNotContain("\tat ");
+    new EditedScenario(dir, GOOD).assertLocatedError(good, bad, message);
   }
 
   /** A client that does not offer ML-DSA cannot accept an ML-DSA server: handshake_failure, not a crash. */
-  @org.junit.jupiter.api.Test
+  @Test
   void aClientWithoutMlDsaGetsHandshakeFailure() throws IOException {
     String text = GOOD.replace(", signatureAlgorithms: [mldsa44, ecdsa_secp256r1_sha256]", "")
         .replace("{connection: c1, signature: mldsa44, handshakeMs: 200}", "{connection: c1, result: alert:handshake_failure}");
-    assertThat(execute(text, new StringWriter())).isZero();
-  }
-
-  private int execute(String text, StringWriter err) throws IOException {
-    Path file = dir.resolve("bad.yaml");
-    Files.writeString(file, text);
-    var cl = TlssimCommand.commandLine();
-    cl.setErr(new PrintWriter(err));
-    cl.setOut(new PrintWriter(new StringWriter()));
-    return cl.execute("run", file.toString(), "--out", dir.resolve("out").toString());
+    assertThat(new EditedScenario(dir, GOOD).run(text, new StringWriter())).isZero();
   }
 }

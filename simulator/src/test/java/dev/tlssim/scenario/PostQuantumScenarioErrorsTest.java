@@ -1,12 +1,6 @@
 package dev.tlssim.scenario;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.tlssim.cli.TlssimCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,26 +44,6 @@ class PostQuantumScenarioErrorsTest {
       "pre-standard group  | groups: [X25519MLKEM768, x25519], groupSelection | groups: [X25519Kyber768, x25519], groupSelection | bad.yaml:12:57: nodes.server.tls.groups[0]: unknown group 'X25519Kyber768'",
   })
   void mistakesAreLocatedAndExitWithTwo(String what, String good, String bad, String message) throws IOException {
-    String text = GOOD.replace(good, bad);
-    assertThat(text).as("the test edits the scenario").isNotEqualTo(GOOD);
-    assertThat(execute(GOOD)).isZero();
-    StringWriter err = new StringWriter();
-    assertThat(execute(text, err)).isEqualTo(2);
-    String shown = err.toString().replace(dir.toString() + "/", "");
-    assertThat(shown).startsWith(message);
-    assertThat(shown).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
-  private int execute(String text) throws IOException {
-    return execute(text, new StringWriter());
-  }
-
-  private int execute(String text, StringWriter err) throws IOException {
-    Path file = dir.resolve("bad.yaml");
-    Files.writeString(file, text);
-    var cl = TlssimCommand.commandLine();
-    cl.setErr(new PrintWriter(err));
-    cl.setOut(new PrintWriter(new StringWriter()));
-    return cl.execute("run", file.toString(), "--out", dir.resolve("out").toString());
+    new EditedScenario(dir, GOOD).assertLocatedError(good, bad, message);
   }
 }
