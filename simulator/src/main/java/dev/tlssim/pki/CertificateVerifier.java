@@ -21,6 +21,7 @@ import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 
 /**
  * Verifies the chain a TLS server sent, as a client does before trusting the server's key: the
@@ -55,6 +56,8 @@ public final class CertificateVerifier {
   private final VerificationPolicy policy;
   private final RevocationSource revocationSource;
   private final SignatureCheck signatures;
+
+  private static final DefaultAlgorithmNameFinder ALGORITHM_NAMES = new DefaultAlgorithmNameFinder();
 
   /** A verifier with no CRLs available. */
   public CertificateVerifier(VerificationPolicy policy) {
@@ -320,7 +323,10 @@ public final class CertificateVerifier {
               "the signature on " + subject.label() + " does not verify with the public key of "
                   + issuer.label() + ": it was not signed by that CA");
         }
-        verified.add(subject.label() + " by " + issuer.label());
+        // The algorithm as BouncyCastle names it (SHA256WITHECDSA, ML-DSA-65): what a reader of a
+        // mixed classical/post-quantum chain wants to see at each link.
+        verified.add(subject.label() + " by " + issuer.label() + " ("
+            + ALGORITHM_NAMES.getAlgorithmName(subject.holder().getSignatureAlgorithm()) + ")");
       }
       return VerificationStep.passed(
           VerificationCheck.SIGNATURE, "verified the signature on " + String.join(", on ", verified));

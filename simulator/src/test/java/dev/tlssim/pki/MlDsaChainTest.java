@@ -61,7 +61,17 @@ class MlDsaChainTest {
     assertThat(leaf.getSignatureAlgorithm().getAlgorithm()).isEqualTo(NISTObjectIdentifiers.id_ml_dsa_65);
     assertThat(leaf.getSignatureAlgorithm().getParameters()).isNull();
     assertThat(leaf.getSignature()).hasSize(3309);
-    assertEveryStepPasses(verify(MLDSA65_CA.chainFor(leaf).certificates()));
+    VerificationResult result = verify(MLDSA65_CA.chainFor(leaf).certificates());
+    assertEveryStepPasses(result);
+    // The step names each link's algorithm: post-quantum below, classical above.
+    assertThat(result.steps().stream().filter(s -> s.check() == VerificationCheck.SIGNATURE).findFirst().orElseThrow()
+        .detail()).isEqualTo("verified the signature on " + label(leaf) + " by " + label(MLDSA65_CA.certificate())
+            + " (ML-DSA-65), on " + label(MLDSA65_CA.certificate()) + " by " + label(PKI.root.certificate())
+            + " (SHA256WITHRSA)");
+  }
+
+  private static String label(X509CertificateHolder c) {
+    return new CertificateFields(c).label();
   }
 
   @Test
