@@ -24,7 +24,7 @@ final class MlDsaWorkload {
   private final byte[] signature;
 
   MlDsaWorkload(KeyPool keys, String label, KeyAlgorithm algorithm, SecureRandom random) {
-    this.scheme = SignatureScheme.valueOf(algorithm.name());
+    this.scheme = algorithm.mlDsaScheme();
     this.keyPair = keys.mlDsa(label, algorithm);
     this.random = random;
     content = new byte[CERTIFICATE_VERIFY_CONTENT];

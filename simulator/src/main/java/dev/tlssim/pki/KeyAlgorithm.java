@@ -1,5 +1,6 @@
 package dev.tlssim.pki;
 
+import dev.tlssim.tls.SignatureScheme;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -20,22 +21,22 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  * signature scheme (draft-ietf-tls-mldsa §3), so a key's parameter set fixes both.
  */
 public enum KeyAlgorithm {
-  RSA(null, null, 0, 0),
-  ECDSA(null, null, 0, 0),
-  MLDSA44(MLDSAParameters.ml_dsa_44, NISTObjectIdentifiers.id_ml_dsa_44, 1312, 2420),
-  MLDSA65(MLDSAParameters.ml_dsa_65, NISTObjectIdentifiers.id_ml_dsa_65, 1952, 3309),
-  MLDSA87(MLDSAParameters.ml_dsa_87, NISTObjectIdentifiers.id_ml_dsa_87, 2592, 4627);
+  RSA(null, null, 0, null),
+  ECDSA(null, null, 0, null),
+  MLDSA44(MLDSAParameters.ml_dsa_44, NISTObjectIdentifiers.id_ml_dsa_44, 1312, SignatureScheme.MLDSA44),
+  MLDSA65(MLDSAParameters.ml_dsa_65, NISTObjectIdentifiers.id_ml_dsa_65, 1952, SignatureScheme.MLDSA65),
+  MLDSA87(MLDSAParameters.ml_dsa_87, NISTObjectIdentifiers.id_ml_dsa_87, 2592, SignatureScheme.MLDSA87);
 
   private final MLDSAParameters mlDsa;
   private final ASN1ObjectIdentifier oid;
   private final int publicKeyBytes;
-  private final int signatureBytes;
+  private final SignatureScheme scheme;
 
-  KeyAlgorithm(MLDSAParameters mlDsa, ASN1ObjectIdentifier oid, int publicKeyBytes, int signatureBytes) {
+  KeyAlgorithm(MLDSAParameters mlDsa, ASN1ObjectIdentifier oid, int publicKeyBytes, SignatureScheme scheme) {
     this.mlDsa = mlDsa;
     this.oid = oid;
     this.publicKeyBytes = publicKeyBytes;
-    this.signatureBytes = signatureBytes;
+    this.scheme = scheme;
   }
 
   public static KeyAlgorithm of(AsymmetricKeyParameter key) {
@@ -91,10 +92,10 @@ public enum KeyAlgorithm {
     return publicKeyBytes;
   }
 
-  /** FIPS 204 Table 2: the signature's size, fixed for each parameter set. */
-  public int mlDsaSignatureBytes() {
+  /** The one TLS 1.3 signature scheme of this parameter set (draft-ietf-tls-mldsa §3). */
+  public SignatureScheme mlDsaScheme() {
     mlDsaParameters();
-    return signatureBytes;
+    return scheme;
   }
 
   /** The cost profile's name for {@code operation} ("sign", "verify") with {@code key}. */

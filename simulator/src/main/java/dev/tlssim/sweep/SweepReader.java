@@ -3,6 +3,7 @@ package dev.tlssim.sweep;
 import dev.tlssim.scenario.Cursor;
 import dev.tlssim.scenario.LocatedTree;
 import dev.tlssim.scenario.ScenarioException;
+import dev.tlssim.stats.Baseline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

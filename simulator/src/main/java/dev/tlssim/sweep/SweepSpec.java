@@ -3,6 +3,7 @@ package dev.tlssim.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlssim.scenario.Cursor;
+import dev.tlssim.stats.Baseline;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.tlssim.tls;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Signature schemes. TLS 1.2 sends them as {@code SignatureAndHashAlgorithm} pairs (RFC 5246
@@ -23,9 +24,9 @@ public enum SignatureScheme {
   RSA_PSS_RSAE_SHA384(0x0805, Algorithm.RSA_PSS, "SHA-384"),
   RSA_PSS_RSAE_SHA512(0x0806, Algorithm.RSA_PSS, "SHA-512"),
   ED25519(0x0807, Algorithm.EDDSA, "none"),
-  MLDSA44(0x0904, Algorithm.MLDSA, "none"),
-  MLDSA65(0x0905, Algorithm.MLDSA, "none"),
-  MLDSA87(0x0906, Algorithm.MLDSA, "none");
+  MLDSA44(0x0904, Algorithm.MLDSA, "none", 2420),
+  MLDSA65(0x0905, Algorithm.MLDSA, "none", 3309),
+  MLDSA87(0x0906, Algorithm.MLDSA, "none", 4627);
 
   /** The signature algorithm family: which key type can produce it. */
   public enum Algorithm { RSA_PKCS1, RSA_PSS, ECDSA, EDDSA, MLDSA }
@@ -33,11 +34,25 @@ public enum SignatureScheme {
   private final int code;
   private final Algorithm algorithm;
   private final String hash;
+  private final int fixedSignatureLength;
 
   SignatureScheme(int code, Algorithm algorithm, String hash) {
+    this(code, algorithm, hash, 0);
+  }
+
+  SignatureScheme(int code, Algorithm algorithm, String hash, int fixedSignatureLength) {
     this.code = code;
     this.algorithm = algorithm;
     this.hash = hash;
+    this.fixedSignatureLength = fixedSignatureLength;
+  }
+
+  /**
+   * The one length its signatures have, where there is one: ML-DSA's (FIPS 204 §4, Table 2:
+   * 2420, 3309 and 4627 bytes). RSA's follow the key, ECDSA's DER encoding varies.
+   */
+  public OptionalInt fixedSignatureLength() {
+    return fixedSignatureLength == 0 ? OptionalInt.empty() : OptionalInt.of(fixedSignatureLength);
   }
 
   public int code() {

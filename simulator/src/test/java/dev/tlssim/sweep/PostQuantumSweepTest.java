@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlssim.results.ConnectionSummary;
 import dev.tlssim.scenario.ScenarioRunner;
+import dev.tlssim.stats.Baseline;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tlssim.scenario.ScenarioException;
+import dev.tlssim.stats.Baseline;
 import dev.tlssim.tls.CipherSuite;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.tlssim.visualizer;
 
+import dev.tlssim.stats.Baseline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class BaselineComparison {
   }
 
   final SweepData data;
-  final SweepData.Baseline baseline;
+  final Baseline baseline;
   /** Per set of conditions (every axis but the baseline's, as "axis value" pairs): its rows. */
   final Map<Map<String, String>, List<Row>> byConditions;
 

@@ -1,5 +1,6 @@
 package dev.tlssim.visualizer;
 
+import dev.tlssim.stats.Baseline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,21 +17,16 @@ import java.util.Map;
  * per metric; {@link #readAll} gives one of these per metric. The x axis of the
  * charts is the RTT when the grid varies network.latency (one way, so RTT = 2 × latency), else the
  * first axis; every other axis value combination is a series. A sweep that names a baseline
- * variant says so in a stats.csv comment ({@code baseline: AXIS=VARIANT}), read into {@link #baseline}.
+ * variant says so in a stats.csv comment ({@link Baseline#comment}), read into {@link #baseline}.
  */
 final class SweepData {
   static final int CDF_POINTS = 100;
   static final String LATENCY = "network.latency";
   static final String LOSS = "network.loss";
 
-  static final String BASELINE_COMMENT = "baseline: ";
-
   /** One grid cell: its axis values and what stats.csv says about it. */
   record Cell(Map<String, String> axes, double x, int n, int successes, double successRate, double mean, double p50,
       double p95, double p99, double max) {}
-
-  /** The variant the others are compared with: its axis (one of {@link #axes}) and its name. */
-  record Baseline(String axis, String variant) {}
 
   final String metric;
   final List<String> axes;
@@ -47,21 +43,7 @@ final class SweepData {
     this.axes = axes;
     this.xAxis = axes.contains(LATENCY) ? LATENCY : axes.isEmpty() ? "" : axes.get(0);
     this.comments = comments;
-    this.baseline = baseline(axes, comments);
-  }
-
-  /** "baseline: kex=classical"; a comment naming no axis of the grid is not one the simulator wrote. */
-  private static Baseline baseline(List<String> axes, List<String> comments) {
-    for (String c : comments) {
-      int eq = c.indexOf('=');
-      if (c.startsWith(BASELINE_COMMENT) && eq > 0) {
-        String axis = c.substring(BASELINE_COMMENT.length(), eq);
-        if (axes.contains(axis)) {
-          return new Baseline(axis, c.substring(eq + 1));
-        }
-      }
-    }
-    return null;
+    this.baseline = Baseline.find(comments, axes).orElse(null);
   }
 
   /** The first (primary) metric of the sweep in {@code dir}. */

@@ -2,6 +2,7 @@ package dev.tlssim.visualizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlssim.stats.Baseline;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class SweepBaselineTest {
 
   @Test
   void theBaselineComesFromTheStatsComment() throws IOException {
-    assertThat(data().baseline).isEqualTo(new SweepData.Baseline("kex", "classical"));
+    assertThat(data().baseline).isEqualTo(new Baseline("kex", "classical"));
     assertThat(SweepData.read(Fixtures.dir("sweep-small")).baseline).isNull();
   }
 

@@ -155,7 +155,7 @@ public final class HandshakeSignature {
       case RSA_PKCS1, RSA_PSS -> key instanceof RSAKeyParameters;
       case ECDSA -> key instanceof ECKeyParameters;
       case EDDSA -> false;
-      case MLDSA -> key instanceof MLDSAKeyParameters && KeyAlgorithm.of(key).name().equals(scheme.name());
+      case MLDSA -> key instanceof MLDSAKeyParameters && KeyAlgorithm.of(key).mlDsaScheme() == scheme;
     };
   }
 

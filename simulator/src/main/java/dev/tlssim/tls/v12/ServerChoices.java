@@ -105,8 +105,7 @@ record ServerChoices(
     Optional<SignatureScheme> scheme = s.signatureSchemes().stream()
         .filter(clientSchemes::contains)
         .filter(HandshakeSignature::canSign)
-        .filter(sc -> sc.usesRsaKey() ? key instanceof RSAKeyParameters
-            : sc.algorithm() == SignatureScheme.Algorithm.ECDSA && key instanceof ECKeyParameters)
+        .filter(sc -> sc.allowedInTls12() && HandshakeSignature.fits(sc, key))
         .findFirst();
     Optional<CipherSuite> chosen = s.cipherSuites().stream()
         .filter(cs -> hello.cipherSuites().contains(cs.code()))

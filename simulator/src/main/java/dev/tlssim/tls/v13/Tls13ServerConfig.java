@@ -71,12 +71,11 @@ public record Tls13ServerConfig(
    * (draft-ietf-tls-mldsa §3).
    */
   public static Tls13ServerConfig defaults(CertificateChain chain, AsymmetricKeyParameter privateKey) {
-    SignatureScheme scheme = switch (KeyAlgorithm.of(privateKey)) {
+    KeyAlgorithm algorithm = KeyAlgorithm.of(privateKey);
+    SignatureScheme scheme = switch (algorithm) {
       case RSA -> SignatureScheme.RSA_PSS_RSAE_SHA256;
       case ECDSA -> SignatureScheme.ECDSA_SECP256R1_SHA256;
-      case MLDSA44 -> SignatureScheme.MLDSA44;
-      case MLDSA65 -> SignatureScheme.MLDSA65;
-      case MLDSA87 -> SignatureScheme.MLDSA87;
+      case MLDSA44, MLDSA65, MLDSA87 -> algorithm.mlDsaScheme();
     };
     return new Tls13ServerConfig(DEFAULT_CIPHER_SUITES,
         List.of(NamedGroup.X25519, NamedGroup.SECP256R1),

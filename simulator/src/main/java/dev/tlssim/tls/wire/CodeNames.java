@@ -5,6 +5,7 @@ import dev.tlssim.tls.NamedGroup;
 import dev.tlssim.tls.SignatureScheme;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -44,15 +45,6 @@ final class CodeNames {
       Map.entry(0x003c, "TLS_RSA_WITH_AES_128_CBC_SHA256"),
       Map.entry(0x003d, "TLS_RSA_WITH_AES_256_CBC_SHA256"));
 
-  /** An ML-DSA parameter set: its FIPS 204 name and the one size of its signatures. */
-  private record MlDsa(String name, int signatureLength) {}
-
-  /** FIPS 204 §4, Table 2, by the TLS code points of draft-ietf-tls-mldsa. */
-  private static final Map<Integer, MlDsa> ML_DSA = Map.of(
-      SignatureScheme.MLDSA44.code(), new MlDsa("ML-DSA-44", 2420),
-      SignatureScheme.MLDSA65.code(), new MlDsa("ML-DSA-65", 3309),
-      SignatureScheme.MLDSA87.code(), new MlDsa("ML-DSA-87", 4627));
-
   private CodeNames() {}
 
   static String byteCount(int n) {
@@ -84,13 +76,16 @@ final class CodeNames {
    * a warning when the bytes are not that long; for the others, the bytes alone.
    */
   static String signature(int scheme, byte[] b) {
-    MlDsa set = ML_DSA.get(scheme);
-    if (set == null) {
+    Optional<SignatureScheme> mlDsa = SignatureScheme.fromCode(scheme)
+        .filter(s -> s.algorithm() == SignatureScheme.Algorithm.MLDSA);
+    if (mlDsa.isEmpty()) {
       return hex(b);
     }
-    String size = b.length == set.signatureLength() ? ""
-        : ", but " + set.name() + " signatures are " + set.signatureLength() + " B";
-    return part(set.name() + " signature", b) + size;
+    // mldsa44 is FIPS 204's ML-DSA-44.
+    String name = "ML-DSA-" + mlDsa.get().rfcName().substring("mldsa".length());
+    int length = mlDsa.get().fixedSignatureLength().orElseThrow();
+    String size = b.length == length ? "" : ", but " + name + " signatures are " + length + " B";
+    return part(name + " signature", b) + size;
   }
 
   static String unknown(int code) {
